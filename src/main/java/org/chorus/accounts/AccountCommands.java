@@ -1,0 +1,91 @@
+package org.chorus.accounts;
+
+import java.io.PrintStream;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.cli.AdminArguments;
+import org.chorus.shared.cli.AdminCommand;
+import org.chorus.shared.i18n.Language;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code chorus admin user …} and {@code chorus admin token …}. */
+@Configuration
+class AccountCommands {
+
+    @Bean
+    AdminCommand createUser(SigningUp signingUp) {
+        return new AdminCommand() {
+            public String name() {
+                return "user create";
+            }
+
+            public String usage() {
+                return "user create --email EMAIL --name NAME [--password PASSWORD] [--language en|fr|es|ar] [--admin]"
+                        + "   (without --password, reads it from CHORUS_ADMIN_PASSWORD or prints a reset link)";
+            }
+
+            public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                var email = args.required("email");
+                var name = args.required("name");
+                var language = args.option("language")
+                        .map(tag -> Language.byTag(tag)
+                                .orElseThrow(() -> new IllegalArgumentException("unsupported language '" + tag + "'")))
+                        .orElse(Language.DEFAULT);
+                var password = args.option("password")
+                        .or(() -> java.util.Optional.ofNullable(System.getenv("CHORUS_ADMIN_PASSWORD")));
+                var generated = password.isEmpty();
+                var id = signingUp.createActive(
+                        email,
+                        name,
+                        password.orElse(org.chorus.shared.SecretToken.generate().value()),
+                        language,
+                        args.flag("admin"));
+                out.println("Created " + (args.flag("admin") ? "site admin " : "account ") + email + " (" + id + ")");
+                if (generated) {
+                    out.println("No password given: run 'chorus admin user reset-password --email " + email
+                            + "' to get a link to set one.");
+                }
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    AdminCommand resetPassword(ResettingPasswords resetting) {
+        return new AdminCommand() {
+            public String name() {
+                return "user reset-password";
+            }
+
+            public String usage() {
+                return "user reset-password --email EMAIL   (prints a one-time link, valid one hour)";
+            }
+
+            public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                var email = args.required("email");
+                var link = resetting.requestLink(email).orElseThrow(() -> new NotFoundException("account.not-found"));
+                out.println(link);
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    AdminCommand createToken(ApiTokens tokens) {
+        return new AdminCommand() {
+            public String name() {
+                return "token create";
+            }
+
+            public String usage() {
+                return "token create --email EMAIL [--label LABEL]   (prints a new API token, shown only once)";
+            }
+
+            public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                out.println(tokens.create(
+                        args.required("email"), args.option("label").orElse("api")));
+                return 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package org.chorus.accounts;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.chorus.shared.web.ProblemResponses;
+import org.chorus.shared.web.UiAdvice;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates API calls that carry {@code Authorization: Bearer chorus_…}; a wrong token is refused at once. */
+class ApiTokenAuthentication extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final UiAdvice uiAdvice;
+
+    ApiTokenAuthentication(ApiTokens tokens, UiAdvice uiAdvice) {
+        this.tokens = tokens;
+        this.uiAdvice = uiAdvice;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var user = tokens.authenticate(header.substring(7).trim());
+        if (user.isEmpty()) {
+            var ui = uiAdvice.uiFor(request);
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            ProblemResponses.write(
+                    response, 401, ui.t("error.401.title"), ui.t("api.token-invalid"), request.getRequestURI());
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, user.get().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.chorus.accounts;
+
+import org.chorus.shared.DomainException;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.i18n.Language;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A person edits their own profile: name, language, password. */
+@Service
+public class EditingProfiles {
+
+    private final Accounts accounts;
+    private final Passwords passwords;
+
+    EditingProfiles(Accounts accounts, Passwords passwords) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    public Account profile(AccountId id) {
+        return accounts.byId(id).orElseThrow(() -> new NotFoundException("account.not-found"));
+    }
+
+    @Transactional
+    public void update(AccountId id, String displayName, Language language) {
+        profile(id);
+        accounts.updateProfile(id, DisplayName.check(displayName), language.tag());
+    }
+
+    /** Changes the password after checking the current one. */
+    @Transactional
+    public void changePassword(AccountId id, String currentPassword, String newPassword) {
+        var account = profile(id);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throw DomainException.invalid("password.current-wrong");
+        }
+        accounts.updatePassword(id, passwords.hash(newPassword));
+    }
+
+    /** The principal to keep in the session after a profile change, so pages show the new name. */
+    public ChorusUser refreshed(AccountId id) {
+        return new ChorusUser(profile(id));
+    }
+}

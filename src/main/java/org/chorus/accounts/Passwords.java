@@ -1,0 +1,44 @@
+package org.chorus.accounts;
+
+import java.nio.charset.StandardCharsets;
+import org.chorus.shared.DomainException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password rules and hashing. Hashes go through Spring Security's DelegatingPasswordEncoder (bcrypt today, marked
+ * {@code {bcrypt}}), so a later change of algorithm upgrades hashes without breaking existing ones.
+ */
+@Component
+public class Passwords {
+
+    public static final int MIN_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes; longer passwords would be silently truncated, so they are refused. */
+    public static final int MAX_BYTES = 72;
+
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    public PasswordEncoder encoder() {
+        return encoder;
+    }
+
+    /** Checks the rules and returns the hash to store. */
+    public String hash(String password) {
+        check(password);
+        return encoder.encode(password);
+    }
+
+    public boolean matches(String password, String hash) {
+        return password != null && encoder.matches(password, hash);
+    }
+
+    public static void check(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw DomainException.invalid("password.too-short", MIN_LENGTH);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw DomainException.invalid("password.too-long", MAX_BYTES);
+        }
+    }
+}

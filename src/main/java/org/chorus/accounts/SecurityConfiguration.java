@@ -1,0 +1,134 @@
+package org.chorus.accounts;
+
+import gg.jte.TemplateEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.web.ProblemResponses;
+import org.chorus.shared.web.UiAdvice;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Who may reach what. Pages use sessions with CSRF-protected forms; the API and metrics use bearer tokens and no
+ * session. Every response carries a strict Content-Security-Policy: scripts and styles only from Chorus itself.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder(Passwords passwords) {
+        return passwords.encoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiAndMetrics(
+            HttpSecurity http, ApiTokens tokens, UiAdvice uiAdvice, ChorusProperties properties) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (properties.metricsPublic()) {
+                        a.requestMatchers("/actuator/prometheus").permitAll();
+                    }
+                    a.requestMatchers("/actuator/**").hasRole("ADMIN");
+                    a.requestMatchers("/api/v1/me").authenticated();
+                    a.anyRequest().permitAll();
+                })
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(
+                        new ApiTokenAuthentication(tokens, uiAdvice), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problem(uiAdvice, request, response, 401, "api.token-required");
+                        })
+                        .accessDeniedHandler((request, response, denied) ->
+                                problem(uiAdvice, request, response, 403, "error.403.message")))
+                .headers(h ->
+                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            ChorusProperties properties,
+            TemplateEngine templates,
+            UiAdvice uiAdvice,
+            LocaleResolver localeResolver)
+            throws Exception {
+        var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws jakarta.servlet.ServletException, IOException {
+                // the interface follows the language saved in the profile from the moment the person signs in
+                if (authentication.getPrincipal() instanceof ChorusUser user) {
+                    Language.byTag(user.language())
+                            .ifPresent(l -> localeResolver.setLocale(request, response, l.locale()));
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        onSignIn.setDefaultTargetUrl("/");
+        http.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(
+                                "/account",
+                                "/account/**",
+                                "/organizations/new",
+                                "/o/*/manage",
+                                "/o/*/manage/**",
+                                "/invitations/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(onSignIn)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(
+                                failure instanceof DisabledException ? "/login?inactive" : "/login?error"))
+                        .permitAll())
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("chorus_session"))
+                .addFilterBefore(
+                        new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        return http.build();
+    }
+
+    private static void problem(
+            UiAdvice uiAdvice, HttpServletRequest request, HttpServletResponse response, int status, String key)
+            throws IOException {
+        var ui = uiAdvice.uiFor(request);
+        ProblemResponses.write(
+                response, status, ui.t("error." + status + ".title"), ui.t(key), request.getRequestURI());
+    }
+}

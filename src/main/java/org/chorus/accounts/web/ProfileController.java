@@ -1,0 +1,117 @@
+package org.chorus.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.accounts.EditingProfiles;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own profile: name, language and password. */
+@Controller
+class ProfileController {
+
+    private final EditingProfiles profiles;
+    private final LocaleResolver localeResolver;
+
+    ProfileController(EditingProfiles profiles, LocaleResolver localeResolver) {
+        this.profiles = profiles;
+        this.localeResolver = localeResolver;
+    }
+
+    @GetMapping("/account")
+    String profile(@AuthenticationPrincipal ChorusUser user, Model model) {
+        var account = profiles.profile(user.id());
+        return show(model, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+    }
+
+    @PostMapping("/account")
+    String update(
+            @AuthenticationPrincipal ChorusUser user,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String language,
+            Ui ui,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var chosen = Language.byTag(language);
+        if (chosen.isEmpty()) {
+            return show(
+                    model,
+                    displayName,
+                    language,
+                    FormErrors.of("language", DomainException.invalid("language.unsupported"), ui.messages()),
+                    FormErrors.none());
+        }
+        try {
+            profiles.update(user.id(), displayName, chosen.get());
+        } catch (DomainException problem) {
+            return show(
+                    model,
+                    displayName,
+                    language,
+                    FormErrors.of("displayName", problem, ui.messages()),
+                    FormErrors.none());
+        }
+        refreshPrincipal(user, request, response);
+        localeResolver.setLocale(request, response, chosen.get().locale());
+        redirect.addFlashAttribute("notice", "profile.saved");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @AuthenticationPrincipal ChorusUser user,
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            profiles.changePassword(user.id(), currentPassword, newPassword);
+        } catch (DomainException problem) {
+            var account = profiles.profile(user.id());
+            var field = problem.messageKey().equals("password.current-wrong") ? "currentPassword" : "newPassword";
+            return show(
+                    model,
+                    account.displayName(),
+                    account.language(),
+                    FormErrors.none(),
+                    FormErrors.of(field, problem, ui.messages()));
+        }
+        redirect.addFlashAttribute("notice", "profile.password-changed");
+        return "redirect:/account";
+    }
+
+    private String show(
+            Model model, String displayName, String language, FormErrors errors, FormErrors passwordErrors) {
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("language", language);
+        model.addAttribute("errors", errors);
+        model.addAttribute("passwordErrors", passwordErrors);
+        return "accounts/profile";
+    }
+
+    private void refreshPrincipal(ChorusUser user, HttpServletRequest request, HttpServletResponse response) {
+        var fresh = profiles.refreshed(user.id());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,246 @@
+package org.chorus.demo;
+
+import java.util.List;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.accounts.AccountId;
+import org.chorus.accounts.SigningUp;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.ManagingMembers;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationKind;
+import org.chorus.organizations.OrganizationProfile;
+import org.chorus.organizations.RegisteringOrganizations;
+import org.chorus.organizations.Role;
+import org.chorus.shared.i18n.Language;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the demo coalition once, in an empty database: two commissions, three regional chapters, eight member and
+ * two allied organizations in several countries and languages, and a demo person for each role.
+ */
+@Component
+public class DemoData {
+
+    public static final String PASSWORD = "chorus-demo";
+    public static final String ADMIN = "admin@chorus.test";
+
+    /** A demo login and what it can do. */
+    public record DemoLogin(String email, String what) {}
+
+    public static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin(ADMIN, "site admin"),
+            new DemoLogin("owner@chorus.test", "owner of the coalition"),
+            new DemoLogin("editor@chorus.test", "editor of the coalition"),
+            new DemoLogin("moderator@chorus.test", "moderator of the coalition"),
+            new DemoLogin("member@chorus.test", "member of the coalition"),
+            new DemoLogin("amina@chorus.test", "owner of the Africa chapter"));
+
+    private final SigningUp signingUp;
+    private final AccountDirectory accounts;
+    private final RegisteringOrganizations registering;
+    private final ManagingMembers members;
+
+    DemoData(
+            SigningUp signingUp,
+            AccountDirectory accounts,
+            RegisteringOrganizations registering,
+            ManagingMembers members) {
+        this.signingUp = signingUp;
+        this.accounts = accounts;
+        this.registering = registering;
+        this.members = members;
+    }
+
+    /** Seeds the demo unless the demo admin already exists; returns whether it seeded. */
+    @Transactional
+    public boolean seedIfEmpty() {
+        if (accounts.findByEmail(ADMIN).isPresent()) {
+            return false;
+        }
+        var admin = new Actor(person(ADMIN, "Sam Admin", Language.ENGLISH, true), true);
+        var owner = person("owner@chorus.test", "Olivia Owner", Language.ENGLISH, false);
+        var editor = person("editor@chorus.test", "Édouard Éditeur", Language.FRENCH, false);
+        var moderator = person("moderator@chorus.test", "María Moderadora", Language.SPANISH, false);
+        var member = person("member@chorus.test", "Malik Member", Language.ARABIC, false);
+        var amina = person("amina@chorus.test", "Amina Njeri", Language.ENGLISH, false);
+        signingUp.signUp("newcomer@chorus.test", "Nadia Newcomer", PASSWORD, Language.FRENCH);
+
+        var coalition = registering.foundCoalition(
+                admin,
+                profile(
+                        "Global Climate Justice Coalition",
+                        null,
+                        List.of("en", "fr", "es", "ar"),
+                        "https://climate-justice.example.org",
+                        "A league of climate, housing and labour organizations working for a just transition.\n\n"
+                                + "We publish joint statements and coordinate days of action across regions."));
+        var justTransition = below(
+                admin,
+                coalition,
+                OrganizationKind.COMMISSION,
+                profile(
+                        "Commission on Just Transition",
+                        null,
+                        List.of("en", "es"),
+                        null,
+                        "Jobs, training and social protection for workers in the energy transition."));
+        below(
+                admin,
+                coalition,
+                OrganizationKind.COMMISSION,
+                profile(
+                        "Commission on Climate Finance",
+                        null,
+                        List.of("en", "fr"),
+                        null,
+                        "Public finance for adaptation, loss and damage."));
+        var africa = below(
+                admin,
+                coalition,
+                OrganizationKind.CHAPTER,
+                profile(
+                        "Africa Chapter",
+                        "KE",
+                        List.of("en", "fr", "sw"),
+                        null,
+                        "Member organizations across the African continent."));
+        var latinAmerica = below(
+                admin,
+                coalition,
+                OrganizationKind.CHAPTER,
+                profile(
+                        "Latin America Chapter",
+                        "BR",
+                        List.of("es", "pt"),
+                        null,
+                        "Capítulo regional de América Latina y el Caribe."));
+        var europe = below(
+                admin,
+                coalition,
+                OrganizationKind.CHAPTER,
+                profile("Europe Chapter", "BE", List.of("en", "fr", "de"), null, "Regional chapter for Europe."));
+
+        below(
+                admin,
+                africa,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Green Belt Collective",
+                        "KE",
+                        List.of("en", "sw"),
+                        "https://greenbelt.example.org",
+                        "Tree planting and land rights in Kenya."));
+        below(
+                admin,
+                africa,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Réseau Climat Sahel",
+                        "SN",
+                        List.of("fr", "wo"),
+                        null,
+                        "Réseau d’associations pour l’adaptation au Sahel."));
+        below(
+                admin,
+                latinAmerica,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Red de Justicia Climática",
+                        "MX",
+                        List.of("es"),
+                        null,
+                        "Organizaciones mexicanas por la justicia climática."));
+        below(
+                admin,
+                latinAmerica,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Coletivo Clima Justo",
+                        "BR",
+                        List.of("pt"),
+                        null,
+                        "Coletivo de bairros pela justiça climática."));
+        below(
+                admin,
+                europe,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Collectif Climat Lyon",
+                        "FR",
+                        List.of("fr"),
+                        null,
+                        "Collectif lyonnais pour le climat et le logement."));
+        below(
+                admin,
+                europe,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Energy Democracy Berlin",
+                        "DE",
+                        List.of("de", "en"),
+                        null,
+                        "Community energy cooperatives in Berlin."));
+        below(
+                admin,
+                coalition,
+                OrganizationKind.MEMBER,
+                profile(
+                        "جمعية العمل المناخي في بيروت",
+                        "LB",
+                        List.of("ar", "en", "fr"),
+                        null,
+                        "جمعية تعمل من أجل العدالة المناخية والسكن في لبنان."));
+        below(
+                admin,
+                coalition,
+                OrganizationKind.MEMBER,
+                profile(
+                        "Tenants and Climate Alliance Manila",
+                        "PH",
+                        List.of("tl", "en"),
+                        null,
+                        "Tenant unions organizing for climate-safe housing."));
+        below(
+                admin,
+                coalition,
+                OrganizationKind.ALLIED,
+                profile(
+                        "Housing Rights Forum",
+                        "IN",
+                        List.of("hi", "en"),
+                        null,
+                        "A national forum for the right to adequate housing."));
+        below(
+                admin,
+                coalition,
+                OrganizationKind.ALLIED,
+                profile(
+                        "Transport Workers’ Federation",
+                        "ZA",
+                        List.of("en", "zu"),
+                        null,
+                        "A union federation of transport workers."));
+
+        members.grant(admin, coalition.id(), owner, Role.OWNER);
+        members.grant(admin, coalition.id(), editor, Role.EDITOR);
+        members.grant(admin, coalition.id(), moderator, Role.MODERATOR);
+        members.grant(admin, coalition.id(), member, Role.MEMBER);
+        members.grant(admin, africa.id(), amina, Role.OWNER);
+        members.grant(admin, justTransition.id(), editor, Role.EDITOR);
+        return true;
+    }
+
+    private AccountId person(String email, String name, Language language, boolean admin) {
+        return signingUp.createActive(email, name, PASSWORD, language, admin);
+    }
+
+    private Organization below(Actor admin, Organization parent, OrganizationKind kind, OrganizationProfile profile) {
+        return registering.registerBelow(admin, parent.slug(), kind, profile);
+    }
+
+    private static OrganizationProfile profile(
+            String name, String country, List<String> languages, String website, String description) {
+        return new OrganizationProfile(name, country, languages, website, description);
+    }
+}

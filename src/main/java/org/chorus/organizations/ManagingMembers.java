@@ -1,0 +1,173 @@
+package org.chorus.organizations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.chorus.accounts.Account;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.accounts.AccountId;
+import org.chorus.accounts.EmailAddress;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.PermissionDenied;
+import org.chorus.shared.SecretToken;
+import org.chorus.shared.config.ChorusProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Owners bring people in by invitation link (valid 14 days, for one email address), change their roles and remove
+ * them. An organization always keeps at least one owner.
+ */
+@Service
+public class ManagingMembers {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagingMembers.class);
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final Organizations organizations;
+    private final OrganizationPermissions permissions;
+    private final AccountDirectory accounts;
+    private final ChorusProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ManagingMembers(
+            Memberships memberships,
+            Invitations invitations,
+            Organizations organizations,
+            OrganizationPermissions permissions,
+            AccountDirectory accounts,
+            ChorusProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.permissions = permissions;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The people of the organization, for those who may see them. One query for roles, one for names. */
+    public List<Member> members(Actor actor, OrganizationId organization) {
+        permissions.require(actor, organization, Permission.VIEW_PEOPLE);
+        var roles = memberships.of(organization);
+        var people = accounts.findAll(roles.keySet());
+        return people.stream()
+                .map(p -> new Member(p.id(), p.displayName(), p.email(), roles.get(p.id())))
+                .sorted(java.util.Comparator.comparing((Member m) -> m.role().ordinal())
+                        .thenComparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /**
+     * Creates an invitation and returns its link. Until the email engine exists the owner passes the link on
+     * themselves; in dev mode it is also written to the log.
+     */
+    @Transactional
+    public String invite(Actor actor, OrganizationId organization, String email, Role role) {
+        permissions.require(actor, organization, Permission.INVITE_MEMBERS);
+        String address;
+        try {
+            address = EmailAddress.check(email);
+        } catch (DomainException e) {
+            throw new InvalidField("email", "email.invalid");
+        }
+        if (role == null) {
+            throw new InvalidField("role", "role.invalid");
+        }
+        var token = SecretToken.generate();
+        var now = clock.instant();
+        invitations.insert(
+                token.hash(),
+                organization,
+                Account.emailKey(address),
+                role,
+                actor.account(),
+                now,
+                now.plus(INVITATION_VALIDITY));
+        var link = properties.link("/invitations/" + token.value());
+        if (properties.logLinks()) {
+            log.info("Invitation link to organization {} as {}: {}", organization, role, link);
+        }
+        return link;
+    }
+
+    /** What the link invites to, if it is still open. */
+    public Invitation invitation(String token) {
+        var open = invitations
+                .open(SecretToken.hash(token), clock.instant())
+                .orElseThrow(() -> new NotFoundException("invitation.invalid"));
+        var organization =
+                organizations.byId(open.organization()).orElseThrow(() -> new NotFoundException("invitation.invalid"));
+        return new Invitation(organization, open.role(), open.emailKey());
+    }
+
+    /** The signed-in person accepts; the invitation was for their email address and works once. */
+    @Transactional
+    public Organization accept(Actor actor, String token) {
+        var hash = SecretToken.hash(token);
+        var now = clock.instant();
+        var open = invitations.open(hash, now).orElseThrow(() -> new NotFoundException("invitation.invalid"));
+        var person = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
+        if (!Account.emailKey(person.email()).equals(open.emailKey())) {
+            throw new PermissionDenied("invitation.other-address");
+        }
+        if (!invitations.accept(hash, actor.account(), now)) {
+            throw new NotFoundException("invitation.invalid");
+        }
+        memberships.lock(open.organization());
+        var current = memberships.roleOf(open.organization(), actor.account());
+        // accepting never lowers a role the person already has
+        if (current.isEmpty() || open.role().ordinal() < current.get().ordinal()) {
+            memberships.put(open.organization(), actor.account(), open.role(), now);
+        }
+        events.publishEvent(new MemberJoined(open.organization(), actor.account(), open.role()));
+        return organizations.byId(open.organization()).orElseThrow();
+    }
+
+    @Transactional
+    public void changeRole(Actor actor, OrganizationId organization, AccountId person, Role role) {
+        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        if (role == null) {
+            throw new InvalidField("role", "role.invalid");
+        }
+        memberships.lock(organization);
+        var current =
+                memberships.roleOf(organization, person).orElseThrow(() -> new NotFoundException("member.not-found"));
+        if (current == Role.OWNER && role != Role.OWNER && memberships.countOwners(organization) == 1) {
+            throw DomainException.conflict("member.last-owner");
+        }
+        memberships.put(organization, person, role, clock.instant());
+    }
+
+    @Transactional
+    public void remove(Actor actor, OrganizationId organization, AccountId person) {
+        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        memberships.lock(organization);
+        var current =
+                memberships.roleOf(organization, person).orElseThrow(() -> new NotFoundException("member.not-found"));
+        if (current == Role.OWNER && memberships.countOwners(organization) == 1) {
+            throw DomainException.conflict("member.last-owner");
+        }
+        memberships.remove(organization, person);
+    }
+
+    /** A site admin (or the demo data) gives a person a role directly, without an invitation. */
+    @Transactional
+    public void grant(Actor actor, OrganizationId organization, AccountId person, Role role) {
+        if (actor == null || !actor.siteAdmin()) {
+            throw new PermissionDenied("permission.denied");
+        }
+        memberships.put(organization, person, role, clock.instant());
+    }
+}

@@ -1,0 +1,6 @@
+package org.chorus.organizations;
+
+import org.chorus.accounts.AccountId;
+
+/** A person in an organization, as its people see them. */
+public record Member(AccountId account, String displayName, String email, Role role) {}

@@ -1,0 +1,38 @@
+package org.chorus.organizations;
+
+import java.util.Optional;
+import org.chorus.shared.PermissionDenied;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides whether a person may do something in an organization: site admins may do everything,
+ * everyone else what their role there allows ({@link Role}). Nothing is inherited from parent organizations.
+ */
+@Service
+public class OrganizationPermissions {
+
+    private final Memberships memberships;
+
+    OrganizationPermissions(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    public Optional<Role> roleOf(Actor actor, OrganizationId organization) {
+        return actor == null ? Optional.empty() : memberships.roleOf(organization, actor.account());
+    }
+
+    public boolean can(Actor actor, OrganizationId organization, Permission permission) {
+        if (actor == null) {
+            return false;
+        }
+        return actor.siteAdmin()
+                || roleOf(actor, organization).map(r -> r.allows(permission)).orElse(false);
+    }
+
+    /** Throws {@link PermissionDenied} (403) unless the person may do it. */
+    public void require(Actor actor, OrganizationId organization, Permission permission) {
+        if (!can(actor, organization, permission)) {
+            throw new PermissionDenied("permission.denied");
+        }
+    }
+}

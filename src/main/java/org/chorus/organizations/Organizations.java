@@ -1,0 +1,156 @@
+package org.chorus.organizations;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores organizations in the {@code organizations} table. */
+@Repository
+class Organizations {
+
+    private static final String COLUMNS =
+            "id, slug, name, kind, parent_id, status, country, languages, website, description, created_at";
+
+    private final JdbcClient jdbc;
+
+    Organizations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Organization o, UUID createdBy) {
+        jdbc.sql("""
+                        insert into organizations (id, slug, name, kind, parent_id, status, country, languages, website,
+                                                   description, created_at, created_by, decided_at)
+                        values (:id, :slug, :name, :kind, :parent, :status, :country, :languages, :website,
+                                :description, :created, :createdBy, case when :status = 'ACTIVE' then cast(:created as timestamptz) end)
+                        """)
+                .param("id", o.id().value())
+                .param("slug", o.slug())
+                .param("name", o.name())
+                .param("kind", o.kind().name())
+                .param("parent", o.parentId() == null ? null : o.parentId().value())
+                .param("status", o.status().name())
+                .param("country", o.country())
+                .param("languages", o.languages().toArray(String[]::new))
+                .param("website", o.website())
+                .param("description", o.description())
+                .param("created", Timestamp.from(o.createdAt()))
+                .param("createdBy", createdBy)
+                .update();
+    }
+
+    Optional<Organization> bySlug(String slug) {
+        return jdbc.sql("select " + COLUMNS + " from organizations where slug = :slug")
+                .param("slug", slug)
+                .query(Organizations::map)
+                .optional();
+    }
+
+    Optional<Organization> byId(OrganizationId id) {
+        return jdbc.sql("select " + COLUMNS + " from organizations where id = :id")
+                .param("id", id.value())
+                .query(Organizations::map)
+                .optional();
+    }
+
+    List<Organization> byIds(java.util.Collection<OrganizationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organizations where id = any(:ids)")
+                .param("ids", ids.stream().map(OrganizationId::value).toArray(UUID[]::new))
+                .query(Organizations::map)
+                .list();
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbc.sql("select count(*) from organizations where slug = :slug")
+                        .param("slug", slug)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    List<Organization> withStatus(OrganizationStatus status) {
+        return jdbc.sql("select " + COLUMNS + " from organizations where status = :status order by name")
+                .param("status", status.name())
+                .query(Organizations::map)
+                .list();
+    }
+
+    List<Organization> children(OrganizationId parent, OrganizationStatus status) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from organizations where parent_id = :parent and status = :status order by name")
+                .param("parent", parent.value())
+                .param("status", status.name())
+                .query(Organizations::map)
+                .list();
+    }
+
+    /** The organization and all its ancestors, nearest first, in one query. */
+    List<Organization> ancestry(OrganizationId id) {
+        return jdbc.sql("""
+                        with recursive up(id, depth) as (
+                            select parent_id, 1 from organizations where id = :id and parent_id is not null
+                            union all
+                            select o.parent_id, up.depth + 1 from organizations o join up on o.id = up.id
+                            where o.parent_id is not null and up.depth < 50
+                        )
+                        select o.id, o.slug, o.name, o.kind, o.parent_id, o.status, o.country, o.languages, o.website,
+                               o.description, o.created_at
+                        from up join organizations o on o.id = up.id order by up.depth
+                        """).param("id", id.value()).query(Organizations::map).list();
+    }
+
+    void updateProfile(OrganizationId id, OrganizationProfile p) {
+        jdbc.sql("""
+                        update organizations set name = :name, country = :country, languages = :languages,
+                               website = :website, description = :description
+                        where id = :id
+                        """)
+                .param("id", id.value())
+                .param("name", p.name())
+                .param("country", p.country())
+                .param("languages", p.languages().toArray(String[]::new))
+                .param("website", p.website())
+                .param("description", p.description())
+                .update();
+    }
+
+    boolean decide(OrganizationId id, OrganizationStatus to, Instant at) {
+        return jdbc.sql("update organizations set status = :to, decided_at = :at where id = :id and status = 'PENDING'")
+                        .param("id", id.value())
+                        .param("to", to.name())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        var parent = rs.getObject("parent_id", UUID.class);
+        return new Organization(
+                new OrganizationId(rs.getObject("id", UUID.class)),
+                rs.getString("slug"),
+                rs.getString("name"),
+                OrganizationKind.valueOf(rs.getString("kind")),
+                parent == null ? null : new OrganizationId(parent),
+                OrganizationStatus.valueOf(rs.getString("status")),
+                rs.getString("country"),
+                strings(rs.getArray("languages")),
+                rs.getString("website"),
+                rs.getString("description"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,15 @@
+package org.chorus.organizations;
+
+/** What a person may do in an organization. Checked on the server for every request (OrganizationPermissions). */
+public enum Permission {
+    /** See the people of the organization and their roles. */
+    VIEW_PEOPLE,
+    /** Edit name, description, country, languages, website. */
+    EDIT_PROFILE,
+    /** Invite people by link. */
+    INVITE_MEMBERS,
+    /** Change people's roles and remove people. */
+    CHANGE_ROLES,
+    /** Approve or reject organizations that ask to join below this one. */
+    APPROVE_CHILDREN
+}

@@ -1,0 +1,212 @@
+package org.chorus.organizations.web;
+
+import java.util.List;
+import java.util.UUID;
+import org.chorus.accounts.AccountId;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.ManagingMembers;
+import org.chorus.organizations.OrganizationPage;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.organizations.RegisteringOrganizations;
+import org.chorus.organizations.Role;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.PermissionDenied;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Running an organization: its profile (owners, editors), its people and invitations (owners), and organizations
+ * asking to join below it (owners). Each action is checked again by the use case it calls.
+ */
+@Controller
+class ManageOrganizationController {
+
+    private final CoalitionDirectory directory;
+    private final RegisteringOrganizations registering;
+    private final ManagingMembers members;
+    private final OrganizationPermissions permissions;
+
+    ManageOrganizationController(
+            CoalitionDirectory directory,
+            RegisteringOrganizations registering,
+            ManagingMembers members,
+            OrganizationPermissions permissions) {
+        this.directory = directory;
+        this.registering = registering;
+        this.members = members;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/o/{slug}/manage")
+    String manage(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        return show(
+                model,
+                actor,
+                page,
+                OrganizationForm.of(page.organization()),
+                FormErrors.none(),
+                FormErrors.none(),
+                null);
+    }
+
+    @PostMapping("/o/{slug}/manage/profile")
+    String updateProfile(
+            @PathVariable String slug,
+            @ModelAttribute OrganizationForm form,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        try {
+            registering.updateProfile(actor, page.organization().id(), form.profile());
+        } catch (InvalidField problem) {
+            return show(
+                    model,
+                    actor,
+                    page,
+                    form,
+                    FormErrors.of(problem.field(), problem, ui.messages()),
+                    FormErrors.none(),
+                    null);
+        }
+        redirect.addFlashAttribute("notice", "organization.saved");
+        return "redirect:/o/" + slug + "/manage";
+    }
+
+    @PostMapping("/o/{slug}/manage/invitations")
+    String invite(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String role,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        var form = OrganizationForm.of(page.organization());
+        try {
+            var link = members.invite(
+                    actor, page.organization().id(), email, Role.parse(role).orElse(null));
+            model.addAttribute("invitedEmail", email.strip());
+            return show(model, actor, page, form, FormErrors.none(), FormErrors.none(), link);
+        } catch (InvalidField problem) {
+            model.addAttribute("invitedEmail", email);
+            return show(
+                    model,
+                    actor,
+                    page,
+                    form,
+                    FormErrors.none(),
+                    FormErrors.of(problem.field(), problem, ui.messages()),
+                    null);
+        }
+    }
+
+    @PostMapping("/o/{slug}/manage/members/{account}/role")
+    String changeRole(
+            @PathVariable String slug,
+            @PathVariable UUID account,
+            @RequestParam(defaultValue = "") String role,
+            @AuthenticationPrincipal ChorusUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        members.changeRole(
+                actor,
+                page.organization().id(),
+                new AccountId(account),
+                Role.parse(role).orElseThrow(() -> new InvalidField("role", "role.invalid")));
+        if (htmx != null) {
+            var member = members.members(actor, page.organization().id()).stream()
+                    .filter(m -> m.account().value().equals(account))
+                    .findFirst()
+                    .orElseThrow();
+            model.addAttribute("slug", slug);
+            model.addAttribute("member", member);
+            model.addAttribute("saved", true);
+            return "organizations/member-row";
+        }
+        redirect.addFlashAttribute("notice", "member.role-changed");
+        return "redirect:/o/" + slug + "/manage#people";
+    }
+
+    @PostMapping("/o/{slug}/manage/members/{account}/remove")
+    String remove(
+            @PathVariable String slug,
+            @PathVariable UUID account,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        members.remove(actor, page.organization().id(), new AccountId(account));
+        redirect.addFlashAttribute("notice", "member.removed");
+        return "redirect:/o/" + slug + "/manage#people";
+    }
+
+    @PostMapping("/o/{slug}/manage/children/{child}/{decision:approve|reject}")
+    String decide(
+            @PathVariable String slug,
+            @PathVariable String child,
+            @PathVariable String decision,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        directory.page(actor, slug);
+        registering.decide(actor, child, "approve".equals(decision));
+        redirect.addFlashAttribute(
+                "notice", "approve".equals(decision) ? "organization.approved" : "organization.rejected");
+        return "redirect:/o/" + slug + "/manage#requests";
+    }
+
+    private String show(
+            Model model,
+            Actor actor,
+            OrganizationPage page,
+            OrganizationForm form,
+            FormErrors profileErrors,
+            FormErrors inviteErrors,
+            String invitationLink) {
+        var id = page.organization().id();
+        boolean canEdit = permissions.can(actor, id, Permission.EDIT_PROFILE);
+        boolean canInvite = permissions.can(actor, id, Permission.INVITE_MEMBERS);
+        boolean canChangeRoles = permissions.can(actor, id, Permission.CHANGE_ROLES);
+        boolean canApprove = permissions.can(actor, id, Permission.APPROVE_CHILDREN);
+        if (!canEdit && !canInvite && !canApprove) {
+            throw new PermissionDenied("permission.denied");
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("form", form);
+        model.addAttribute("profileErrors", profileErrors);
+        model.addAttribute("inviteErrors", inviteErrors);
+        model.addAttribute("invitationLink", invitationLink);
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("canInvite", canInvite);
+        model.addAttribute("canChangeRoles", canChangeRoles);
+        model.addAttribute("members", members.members(actor, id));
+        model.addAttribute("pending", canApprove ? directory.pendingBelow(actor, id) : List.of());
+        model.addAttribute("roles", List.of(Role.values()));
+        if (!model.containsAttribute("invitedEmail")) {
+            model.addAttribute("invitedEmail", "");
+        }
+        return "organizations/manage";
+    }
+}

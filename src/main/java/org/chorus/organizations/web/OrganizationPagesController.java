@@ -1,0 +1,36 @@
+package org.chorus.organizations.web;
+
+import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.ManagingMembers;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The public page of an organization. People are listed only to those the organization lets see them. */
+@Controller
+class OrganizationPagesController {
+
+    private final CoalitionDirectory directory;
+    private final ManagingMembers members;
+
+    OrganizationPagesController(CoalitionDirectory directory, ManagingMembers members) {
+        this.directory = directory;
+        this.members = members;
+    }
+
+    @GetMapping("/o/{slug}")
+    String show(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
+        var actor = Viewers.actor(user);
+        var page = directory.page(actor, slug);
+        model.addAttribute("page", page);
+        model.addAttribute(
+                "members",
+                page.canViewPeople()
+                        ? members.members(actor, page.organization().id())
+                        : java.util.List.of());
+        return "organizations/show";
+    }
+}

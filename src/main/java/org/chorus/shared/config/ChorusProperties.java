@@ -1,0 +1,39 @@
+package org.chorus.shared.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of this Chorus instance, bound from {@code chorus.*} (environment variables {@code CHORUS_*}).
+ *
+ * @param baseUrl public address, used in links that leave the site
+ * @param dataDir where dev mode keeps its embedded database
+ * @param devDatabasePort port of the embedded PostgreSQL in dev mode
+ * @param logLinks whether links that would be emailed (password reset, invitations) are written to the log
+ * @param metricsPublic whether /actuator/prometheus is open to anyone (dev) or only to site admins
+ * @param login limits on login attempts
+ */
+@ConfigurationProperties("chorus")
+public record ChorusProperties(
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("54329") int devDatabasePort,
+        @DefaultValue("false") boolean logLinks,
+        @DefaultValue("false") boolean metricsPublic,
+        @DefaultValue Login login) {
+
+    /**
+     * @param attemptsPerEmail attempts allowed per email address and window
+     * @param attemptsPerAddress attempts allowed per network address and window
+     * @param windowSeconds length of the window
+     */
+    public record Login(
+            @DefaultValue("5") int attemptsPerEmail,
+            @DefaultValue("30") int attemptsPerAddress,
+            @DefaultValue("60") int windowSeconds) {}
+
+    public String link(String path) {
+        return baseUrl.replaceAll("/+$", "") + path;
+    }
+}

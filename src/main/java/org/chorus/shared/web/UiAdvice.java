@@ -1,0 +1,54 @@
+package org.chorus.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.Messages;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Puts the {@link Ui} page context into the model of every HTML controller. */
+@ControllerAdvice
+@Component
+public class UiAdvice {
+
+    private final MessageSource messageSource;
+    private final String assetVersion;
+
+    UiAdvice(MessageSource messageSource, @Value("${chorus.asset-version:dev}") String assetVersion) {
+        this.messageSource = messageSource;
+        this.assetVersion = assetVersion;
+    }
+
+    @ModelAttribute("ui")
+    public Ui ui(HttpServletRequest request) {
+        return uiFor(request);
+    }
+
+    /** The page context for a request handled outside a controller (filters, error pages). */
+    public Ui uiFor(HttpServletRequest request) {
+        var language = Language.of(RequestContextUtils.getLocale(request));
+        var flash = RequestContextUtils.getInputFlashMap(request);
+        var notice = flash == null ? null : (String) flash.get("notice");
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return new Ui(
+                new Messages(messageSource, language.locale()),
+                language,
+                path.isEmpty() ? "/" : path,
+                request.getQueryString(),
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
+                currentViewer(),
+                notice,
+                assetVersion);
+    }
+
+    public static Viewer currentViewer() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Viewer viewer ? viewer : null;
+    }
+}

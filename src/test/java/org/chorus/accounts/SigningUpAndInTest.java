@@ -1,0 +1,144 @@
+package org.chorus.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class SigningUpAndInTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountDirectory directory;
+
+    @Autowired
+    SigningUp signingUp;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void a_visitor_signs_up_and_waits_for_activation_before_signing_in() throws Exception {
+        var email = Fixtures.uniqueEmail("visitor");
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("email", email)
+                        .param("displayName", "Vera Visitor")
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/signup/done"));
+
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?inactive"));
+
+        signingUp.activate(directory.findByEmail(email).orElseThrow().id());
+
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void sign_up_shows_each_problem_next_to_its_field_in_the_visitors_language() throws Exception {
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("email", "not-an-address")
+                        .param("displayName", "")
+                        .param("password", "short"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")))
+                .andExpect(content().string(Matchers.containsString("lang=\"fr\"")))
+                .andExpect(content().string(Matchers.containsString("Ce champ est obligatoire")));
+    }
+
+    @Test
+    void a_too_short_password_is_refused_and_nothing_is_saved() throws Exception {
+        var email = Fixtures.uniqueEmail("short");
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("email", email)
+                        .param("displayName", "Sam")
+                        .param("password", "123456789"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
+                .andExpect(content().string(Matchers.containsString("at least 10 characters")));
+        assertThat(directory.findByEmail(email)).isEmpty();
+    }
+
+    @Test
+    void an_address_cannot_sign_up_twice_whatever_its_case() throws Exception {
+        var email = Fixtures.uniqueEmail("twice");
+        signingUp.signUp(email, "First", Fixtures.PASSWORD, org.chorus.shared.i18n.Language.ENGLISH);
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("email", email.toUpperCase())
+                        .param("displayName", "Second")
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("already exists")));
+    }
+
+    @Test
+    void a_wrong_password_is_refused_without_saying_which_part_was_wrong() throws Exception {
+        var person = fixtures.person("wrong");
+        mvc.perform(post("/login").with(csrf()).param("email", person.email()).param("password", "not the password"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/login?error"))
+                .andExpect(content().string(Matchers.containsString("email address or password is not correct")));
+    }
+
+    @Test
+    void too_many_sign_in_attempts_for_one_address_are_refused_with_the_time_to_wait() throws Exception {
+        var person = fixtures.person("throttled");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login")
+                            .with(csrf())
+                            .param("email", person.email())
+                            .param("password", "wrong " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").with(csrf()).param("email", person.email()).param("password", Fixtures.PASSWORD))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(Matchers.containsString("Too many sign-in attempts")));
+    }
+
+    @Test
+    void signing_out_ends_the_session() throws Exception {
+        var person = fixtures.person("out");
+        mvc.perform(post("/logout").with(user(person)).with(csrf())).andExpect(redirectedUrl("/?signedOut"));
+    }
+
+    @Test
+    void a_form_posted_without_its_csrf_token_is_refused() throws Exception {
+        mvc.perform(post("/signup")
+                        .param("email", Fixtures.uniqueEmail("csrf"))
+                        .param("displayName", "X")
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pages_forbid_inline_scripts_and_framing() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string(
+                                "Content-Security-Policy", Matchers.not(Matchers.containsString("unsafe-inline"))))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+}

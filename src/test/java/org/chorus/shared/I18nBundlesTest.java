@@ -1,0 +1,111 @@
+package org.chorus.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.chorus.shared.i18n.Language;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every user-facing text exists in every shipped language, and every key the code uses exists. */
+class I18nBundlesTest {
+
+    static final Path MESSAGES = Path.of("src/main/resources/messages");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+    static final Pattern LITERAL_KEY = Pattern.compile(
+            "(?:\\bt|messageKey|notice\"|Exception|InvalidField|invalid|conflict)\\((?:\"[a-zA-Z]+\", )?\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+
+    static Stream<String> bundles() throws IOException {
+        try (var files = Files.list(MESSAGES)) {
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("_en.properties"))
+                    .map(n -> n.replace("_en.properties", ""))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    static Properties load(String bundle, Language language) throws IOException {
+        var file = MESSAGES.resolve(bundle + "_" + language.tag() + ".properties");
+        assertThat(file).as("bundle %s in %s", bundle, language).exists();
+        var properties = new Properties();
+        try (var reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void every_language_has_every_key_of_the_english_bundle_and_no_other(String bundle) throws IOException {
+        var english = load(bundle, Language.ENGLISH);
+        for (var language : Language.values()) {
+            var translated = load(bundle, language);
+            assertThat(translated.stringPropertyNames())
+                    .as("keys of %s in %s", bundle, language)
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void translations_keep_the_placeholders_and_never_use_a_straight_apostrophe(String bundle) throws IOException {
+        var english = load(bundle, Language.ENGLISH);
+        for (var language : Language.values()) {
+            var translated = load(bundle, language);
+            for (var key : english.stringPropertyNames()) {
+                var text = translated.getProperty(key);
+                assertThat(text).as("%s in %s", key, language).isNotBlank();
+                // MessageFormat treats ' as a quote: a straight apostrophe would swallow the rest of the message
+                assertThat(text)
+                        .as("%s in %s uses ’ rather than '", key, language)
+                        .doesNotContain("'");
+                assertThat(placeholders(text))
+                        .as("placeholders of %s in %s", key, language)
+                        .isEqualTo(placeholders(english.getProperty(key)));
+            }
+        }
+    }
+
+    @Test
+    void every_message_key_written_in_code_or_templates_exists() throws IOException {
+        var known = new HashSet<String>();
+        for (var bundle : bundles().toList()) {
+            known.addAll(load(bundle, Language.ENGLISH).stringPropertyNames());
+        }
+        var used = new TreeSet<String>();
+        try (var files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/jte")))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var matcher = LITERAL_KEY.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        used.removeIf(key -> key.endsWith(".jte") || key.endsWith(".svg") || key.endsWith(".css"));
+        assertThat(used).as("keys used in code").isNotEmpty();
+        assertThat(used).as("keys used in code but missing from the bundles").isSubsetOf(known);
+    }
+
+    private static Set<String> placeholders(String text) {
+        var found = new TreeSet<String>();
+        var matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+}
