@@ -1,0 +1,144 @@
+package org.chorus.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a person does in a real browser: sign up, get activated by a site admin, sign in, switch to Arabic. Every
+ * request must go to Chorus's own origin; screenshots land in target/screenshots.
+ */
+@ChorusWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountJourneyBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    Browser browser;
+
+    @BeforeAll
+    void start_chromium() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop_chromium() {
+        browser.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void a_visitor_signs_up_is_activated_signs_in_and_reads_chorus_in_arabic() {
+        var requested = new CopyOnWriteArrayList<String>();
+        var admin = fixtures.admin();
+        var email = Fixtures.uniqueEmail("journey");
+
+        try (var context = browser.newContext(base(), "en")) {
+            context.onRequest(request -> requested.add(request.url()));
+            var page = context.newPage();
+
+            page.navigate("/");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign up"))
+                    .first()
+                    .click();
+            page.getByLabel("Name").fill("Layla Journey");
+            page.getByLabel("Email address").fill(email);
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                    .fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("Thank you for signing up");
+
+            signIn(page, email);
+            assertThat(page.locator(".error-summary")).containsText("not active yet");
+
+            signIn(page, admin.email());
+            page.navigate("/admin/accounts");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate Layla Journey"))
+                    .click();
+            assertThat(page.locator(".notice")).containsText("activated");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                    .click();
+
+            signIn(page, email);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your profile")))
+                    .isVisible();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("العربية"))
+                    .click();
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+            assertThat(page.locator("html")).hasAttribute("lang", "ar");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("home-ar.png"))
+                    .setFullPage(true));
+
+            // the choice is remembered on the next page without ?lang
+            page.navigate("/account");
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+        }
+
+        assertThat(requested).isNotEmpty();
+        assertThat(requested)
+                .as("every request goes to Chorus itself")
+                .allSatisfy(url -> assertThat(origin(url)).isEqualTo(base()));
+    }
+
+    @Test
+    void the_main_pages_have_no_serious_accessibility_violations() {
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            for (var path : List.of("/", "/login", "/signup", "/password/forgot", "/?lang=ar")) {
+                page.navigate(path);
+                var results = new AxeBuilder(page)
+                        .withTags(List.of("wcag2a", "wcag2aa"))
+                        .analyze();
+                var serious = results.getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + ": " + v.getHelp())
+                        .toList();
+                assertThat(serious).as("axe violations on %s", path).isEmpty();
+            }
+            page.navigate("/");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("home-en.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    private static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
+    private static String origin(String url) {
+        var uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    }
+}

@@ -1,0 +1,56 @@
+package org.chorus.browser;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright for Java: headless, no browser download, no background traffic to Google.
+ * Fails loudly (never skips) when /usr/bin/chromium is missing: .ci/run installs it.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHORUS_CHROMIUM", "/usr/bin/chromium"));
+
+    final Playwright playwright;
+    final com.microsoft.playwright.Browser chromium;
+
+    Browser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(
+                    CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
+        }
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    com.microsoft.playwright.BrowserContext newContext(String baseUrl, String acceptLanguage) {
+        return chromium.newContext(new NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setLocale(acceptLanguage)
+                .setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage))
+                .setViewportSize(1280, 900));
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,128 @@
+package org.chorus.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chorus.shared.DomainException;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class InvitationsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ManagingMembers members;
+
+    @Autowired
+    OrganizationPermissions permissions;
+
+    @Test
+    void an_owner_invites_someone_who_joins_with_the_offered_role_once() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var invitee = fixtures.person("invitee");
+
+        var page = mvc.perform(post("/o/" + organization.slug() + "/manage/invitations")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("email", invitee.email().toUpperCase())
+                        .param("role", "EDITOR"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var path = page.replaceAll("(?s).*value=\"http://localhost(/invitations/[^\"]+)\".*", "$1");
+        assertThat(path).startsWith("/invitations/");
+
+        mvc.perform(get(path).with(user(invitee)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(organization.name())));
+        mvc.perform(post(path).with(user(invitee)).with(csrf())).andExpect(redirectedUrl("/o/" + organization.slug()));
+        assertThat(permissions.roleOf(Actor.of(invitee), organization.id())).contains(Role.EDITOR);
+
+        mvc.perform(post(path).with(user(invitee)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void an_invitation_works_only_for_the_address_it_was_sent_to() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var link = members.invite(Actor.of(owner), organization.id(), Fixtures.uniqueEmail("someone"), Role.MEMBER);
+        var stranger = fixtures.person("stranger");
+        mvc.perform(post(link.replace("http://localhost", ""))
+                        .with(user(stranger))
+                        .with(csrf()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("another email address")));
+    }
+
+    @Test
+    void a_bad_address_is_shown_next_to_the_invitation_field() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        mvc.perform(post("/o/" + organization.slug() + "/manage/invitations")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("email", "not an address")
+                        .param("role", "MEMBER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")));
+    }
+
+    @Test
+    void the_last_owner_can_neither_step_down_nor_be_removed() {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var admin = fixtures.siteAdmin();
+        // the coalition's founder (a site admin from fixtures) is an owner too: remove them first
+        members.members(admin, organization.id()).stream()
+                .filter(m -> !m.account().equals(owner.id()))
+                .forEach(m -> members.remove(admin, organization.id(), m.account()));
+
+        assertThatThrownBy(() -> members.changeRole(Actor.of(owner), organization.id(), owner.id(), Role.MEMBER))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("member.last-owner"));
+        assertThatThrownBy(() -> members.remove(Actor.of(owner), organization.id(), owner.id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("member.last-owner"));
+    }
+
+    @Test
+    void changing_a_role_with_htmx_answers_only_the_updated_row() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var member = fixtures.person("member");
+        fixtures.grant(organization, member, Role.MEMBER);
+        mvc.perform(post("/o/" + organization.slug() + "/manage/members/" + member.id() + "/role")
+                        .with(user(owner))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("role", "MODERATOR"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.startsWith("<tr id=\"member-" + member.id())))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))));
+        assertThat(permissions.roleOf(Actor.of(member), organization.id())).contains(Role.MODERATOR);
+    }
+}
