@@ -102,7 +102,14 @@ class SecurityConfiguration {
                                 "/organizations/new",
                                 "/o/*/manage",
                                 "/o/*/manage/**",
-                                "/invitations/**")
+                                "/invitations/**",
+                                "/o/*/statements/new",
+                                "/o/*/statements/manage",
+                                "/o/*/statements/republish",
+                                "/s/*/edit",
+                                "/s/*/translate",
+                                "/s/*/workflow/**",
+                                "/statements/preview")
                         .authenticated()
                         .anyRequest()
                         .permitAll())

@@ -12,6 +12,10 @@ import org.chorus.organizations.OrganizationProfile;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
+import org.chorus.statements.ReviewingStatements;
+import org.chorus.statements.Signatory;
+import org.chorus.statements.StatementDraft;
+import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,16 +44,22 @@ public class DemoData {
     private final AccountDirectory accounts;
     private final RegisteringOrganizations registering;
     private final ManagingMembers members;
+    private final WritingStatements writing;
+    private final ReviewingStatements reviewing;
 
     DemoData(
             SigningUp signingUp,
             AccountDirectory accounts,
             RegisteringOrganizations registering,
-            ManagingMembers members) {
+            ManagingMembers members,
+            WritingStatements writing,
+            ReviewingStatements reviewing) {
         this.signingUp = signingUp;
         this.accounts = accounts;
         this.registering = registering;
         this.members = members;
+        this.writing = writing;
+        this.reviewing = reviewing;
     }
 
     /** Seeds the demo unless the demo admin already exists; returns whether it seeded. */
@@ -228,7 +238,119 @@ public class DemoData {
         members.grant(admin, coalition.id(), member, Role.MEMBER);
         members.grant(admin, africa.id(), amina, Role.OWNER);
         members.grant(admin, justTransition.id(), editor, Role.EDITOR);
+        members.grant(admin, europe.id(), amina, Role.OWNER);
+        members.grant(admin, latinAmerica.id(), editor, Role.EDITOR);
+
+        statements(
+                new Actor(owner, false),
+                new Actor(editor, false),
+                new Actor(amina, false),
+                coalition,
+                africa,
+                europe,
+                latinAmerica);
         return true;
+    }
+
+    private void statements(
+            Actor owner,
+            Actor editor,
+            Actor amina,
+            Organization coalition,
+            Organization africa,
+            Organization europe,
+            Organization latinAmerica) {
+        var finance = writing.draft(
+                owner,
+                coalition.id(),
+                new StatementDraft(
+                        "en",
+                        "Public finance for a just transition, now",
+                        "Joint statement ahead of the climate finance summit",
+                        """
+                The Global Climate Justice Coalition and its member organizations call on governments to deliver
+                **public, grant-based finance** for adaptation, and for loss and damage.
+
+                ## Our demands
+
+                1. Double adaptation finance by 2028, as grants, not loans.
+                2. Fund the loss and damage fund at the scale of the need.
+                3. Protect workers and communities in the energy transition.
+
+                | Region | Adaptation need (yearly) |
+                |---|---|
+                | Africa | very high |
+                | Small islands | very high |
+
+                We will mark the summit with local days of action in every region.
+                """,
+                        "2026-11-20",
+                        "Nairobi",
+                        "climate finance, just transition",
+                        true,
+                        List.of("africa-chapter", "commission-on-climate-finance"),
+                        List.of(
+                                new Signatory("Olivia Owner", "Coordinator", "Global Climate Justice Coalition"),
+                                new Signatory("Amina Njeri", "Chairperson", "Africa Chapter"))));
+        reviewing.approve(owner, finance.id(), null);
+        writing.translate(
+                owner,
+                finance.id(),
+                "fr",
+                "Des financements publics pour une transition juste, maintenant",
+                "Déclaration commune avant le sommet sur la finance climat",
+                "La Coalition mondiale pour la justice climatique appelle les gouvernements à fournir des "
+                        + "**financements publics sous forme de dons** pour l’adaptation, les pertes et les préjudices.",
+                "Édouard Éditeur",
+                true);
+        writing.translate(
+                owner,
+                finance.id(),
+                "ar",
+                "تمويل عام لانتقال عادل، الآن",
+                "بيان مشترك قبل قمة تمويل المناخ",
+                "يدعو التحالف العالمي من أجل العدالة المناخية الحكومات إلى تقديم **تمويل عام على شكل منح** للتكيّف "
+                        + "وللخسائر والأضرار.",
+                "Malik Member",
+                true);
+        writing.republish(
+                amina,
+                europe.id(),
+                finance.slug(),
+                "The Europe Chapter endorses this call and will join the days of action.");
+
+        var housing = writing.draft(
+                editor,
+                latinAmerica.id(),
+                new StatementDraft(
+                        "es",
+                        "Vivienda digna frente a la crisis climática",
+                        "",
+                        "Las organizaciones del capítulo de América Latina exigimos viviendas seguras frente a inundaciones "
+                                + "y olas de calor, y el fin de los desalojos.",
+                        "2026-10-05",
+                        "Ciudad de México",
+                        "vivienda, adaptación",
+                        false,
+                        List.of(),
+                        List.of()));
+        reviewing.approve(new Actor(accounts.findByEmail(ADMIN).orElseThrow().id(), true), housing.id(), null);
+
+        var draft = writing.draft(
+                editor,
+                coalition.id(),
+                new StatementDraft(
+                        "en",
+                        "Solidarity with striking transport workers",
+                        "",
+                        "Our coalition stands with transport workers who demand safe jobs in clean public transport.",
+                        null,
+                        null,
+                        "labour rights",
+                        false,
+                        List.of(),
+                        List.of()));
+        reviewing.submit(editor, draft.id());
     }
 
     private AccountId person(String email, String name, Language language, boolean admin) {

@@ -49,6 +49,18 @@ public class CoalitionDirectory {
         return new OrganizationNode(o, children);
     }
 
+    /** Organizations by id, in one query, whatever their status (for attribution of statements). */
+    public Map<OrganizationId, Organization> find(java.util.Collection<OrganizationId> ids) {
+        var found = new java.util.LinkedHashMap<OrganizationId, Organization>();
+        organizations.byIds(ids).forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
+    /** Any organization by slug, listed or not, for people who work in it. */
+    public java.util.Optional<Organization> bySlug(String slug) {
+        return organizations.bySlug(slug);
+    }
+
     /** All listed organizations, for the API. */
     public List<Organization> listed() {
         return organizations.withStatus(OrganizationStatus.ACTIVE);

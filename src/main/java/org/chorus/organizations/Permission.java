@@ -11,5 +11,9 @@ public enum Permission {
     /** Change people's roles and remove people. */
     CHANGE_ROLES,
     /** Approve or reject organizations that ask to join below this one. */
-    APPROVE_CHILDREN
+    APPROVE_CHILDREN,
+    /** Write and edit draft statements, translate them, submit them for review. */
+    WRITE_STATEMENTS,
+    /** Approve, schedule, correct and retract the organization's statements; send drafts back. */
+    PUBLISH_STATEMENTS
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /** A person's role in one organization, and what it allows. Site admins may do everything everywhere. */
 public enum Role {
     OWNER(EnumSet.allOf(Permission.class)),
-    EDITOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.EDIT_PROFILE)),
+    EDITOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.EDIT_PROFILE, Permission.WRITE_STATEMENTS)),
     MODERATOR(EnumSet.of(Permission.VIEW_PEOPLE)),
     MEMBER(EnumSet.of(Permission.VIEW_PEOPLE));
 

@@ -19,7 +19,8 @@ public final class ProblemResponses {
                         + json(detail) + ",\"instance\":" + json(instance) + "}");
     }
 
-    static String json(String value) {
+    /** A JSON string literal, with {@code < > &} escaped so it is also safe inside an HTML script block. */
+    public static String json(String value) {
         if (value == null) {
             return "null";
         }

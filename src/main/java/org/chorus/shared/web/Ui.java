@@ -24,7 +24,8 @@ public record Ui(
         CsrfToken csrf,
         Viewer viewer,
         String notice,
-        String assetVersion) {
+        String assetVersion,
+        String baseUrl) {
 
     public String t(String key, Object... arguments) {
         return messages.t(key, arguments);
@@ -86,6 +87,11 @@ public record Ui(
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(locale())
                 .format(zoned);
+    }
+
+    /** An absolute address on this Chorus, for links that leave the page (feeds, meta tags, JSON-LD). */
+    public String absolute(String path) {
+        return baseUrl.replaceAll("/+$", "") + path;
     }
 
     public String asset(String file) {

@@ -19,10 +19,15 @@ public class UiAdvice {
 
     private final MessageSource messageSource;
     private final String assetVersion;
+    private final String baseUrl;
 
-    UiAdvice(MessageSource messageSource, @Value("${chorus.asset-version:dev}") String assetVersion) {
+    UiAdvice(
+            MessageSource messageSource,
+            @Value("${chorus.asset-version:dev}") String assetVersion,
+            @Value("${chorus.base-url}") String baseUrl) {
         this.messageSource = messageSource;
         this.assetVersion = assetVersion;
+        this.baseUrl = baseUrl;
     }
 
     @ModelAttribute("ui")
@@ -44,7 +49,8 @@ public class UiAdvice {
                 (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
                 currentViewer(),
                 notice,
-                assetVersion);
+                assetVersion,
+                baseUrl);
     }
 
     public static Viewer currentViewer() {

@@ -1,0 +1,60 @@
+package org.chorus.shared.markdown;
+
+import java.util.regex.Pattern;
+import org.owasp.html.Encoding;
+
+/**
+ * HTML that came out of the sanitizer in {@link Markdown}, so a template may write it out unescaped. Obtain it from
+ * {@link Markdown#render} or {@link Markdown#sanitize}; build one directly only from a value that was, such as a
+ * stored rendering.
+ */
+public record SafeHtml(String html) {
+
+    static final SafeHtml EMPTY = new SafeHtml("");
+
+    private static final String ELLIPSIS = "…";
+    // Block boundaries become spaces so that "<p>One</p><p>Two</p>" reads "One Two", while inline tags vanish so
+    // that "un<em>believ</em>able" stays one word.
+    private static final Pattern BLOCK_TAG =
+            Pattern.compile("</?(p|h[1-6]|pre|blockquote|ul|ol|li|hr|br|table|thead|tbody|tr|th|td)\\b[^>]*>");
+    // The sanitizer escapes every '<' and '>' in text and attribute values, so in its output they only bound tags.
+    private static final Pattern ANY_TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:\\-–—]+$");
+
+    public SafeHtml {
+        html = html == null ? "" : html;
+    }
+
+    /**
+     * The text a reader sees, without tags and with whitespace collapsed: for search and meta descriptions. It is
+     * plain text again, so it must be escaped wherever it is written into HTML.
+     */
+    public String plainText() {
+        var blocksSeparated = BLOCK_TAG.matcher(html).replaceAll(" ");
+        var text = Encoding.decodeHtml(ANY_TAG.matcher(blocksSeparated).replaceAll(""), false);
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The plain text cut at a word boundary to at most {@code maxChars} characters, ellipsis included. */
+    public String excerpt(int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("an excerpt needs room for at least one character");
+        }
+        var text = plainText();
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        var room = maxChars - ELLIPSIS.length();
+        var lastSpace = text.lastIndexOf(' ', room);
+        String head;
+        if (lastSpace > 0) {
+            head = text.substring(0, lastSpace);
+        } else {
+            // One word longer than the excerpt: cut inside it, but never between the halves of a surrogate pair.
+            var end = room > 0 && Character.isHighSurrogate(text.charAt(room - 1)) ? room - 1 : room;
+            head = text.substring(0, end);
+        }
+        return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + ELLIPSIS;
+    }
+}

@@ -1,0 +1,204 @@
+package org.chorus.statements;
+
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads statements for pages, lists and feeds, each in a bounded number of queries. */
+@Service
+@Transactional(readOnly = true)
+public class ReadingStatements {
+
+    public static final int PAGE_SIZE = 20;
+
+    private final Statements statements;
+    private final CoalitionDirectory organizations;
+    private final OrganizationPermissions permissions;
+
+    ReadingStatements(Statements statements, CoalitionDirectory organizations, OrganizationPermissions permissions) {
+        this.statements = statements;
+        this.organizations = organizations;
+        this.permissions = permissions;
+    }
+
+    /**
+     * The statement page. Drafts, statements in review and scheduled ones exist only for the issuer's writers and
+     * site admins; for everyone else they are not found.
+     */
+    public StatementPage page(Actor viewer, String slug, String language) {
+        var statement = statements.bySlug(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
+        boolean canWrite = permissions.can(viewer, statement.issuer(), Permission.WRITE_STATEMENTS);
+        boolean canPublish = permissions.can(viewer, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        if (!statement.isPublic() && !canWrite) {
+            throw new NotFoundException("statement.not-found");
+        }
+        var texts = statements.texts(statement.id());
+        var readable = texts.stream()
+                .filter(t -> t.published() || canWrite || t.language().equals(statement.originalLanguage()))
+                .toList();
+        var original = readable.stream()
+                .filter(t -> t.language().equals(statement.originalLanguage()))
+                .findFirst()
+                .orElseThrow();
+        var wanted = language == null ? statement.originalLanguage() : language;
+        var chosen = readable.stream().filter(t -> t.language().equals(wanted)).findFirst();
+        var cosignerIds = statements.cosigners(statement.id());
+        var republications = statements.republicationsOf(statement.id());
+        var sourceId = statement.republication() == null
+                ? null
+                : statement.republication().sourceStatement();
+        Optional<Statement> source =
+                sourceId == null ? Optional.empty() : statements.byId(sourceId).filter(Statement::isPublic);
+
+        var ids = new ArrayList<OrganizationId>();
+        ids.add(statement.issuer());
+        ids.addAll(cosignerIds);
+        republications.forEach(r -> ids.add(r.issuer()));
+        source.ifPresent(s -> ids.add(s.issuer()));
+        var named = organizations.find(new HashSet<>(ids));
+
+        return new StatementPage(
+                statement,
+                chosen.orElse(original),
+                chosen.isEmpty(),
+                wanted,
+                readable,
+                named.get(statement.issuer()),
+                cosignerIds.stream()
+                        .map(named::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                statements.signatories(statement.id()),
+                source,
+                source.map(s -> named.get(s.issuer())),
+                republications.stream()
+                        .map(r -> new StatementPage.Republisher(named.get(r.issuer()), r.slug()))
+                        .filter(r -> r.organization() != null)
+                        .toList(),
+                statements
+                        .revisions(statement.id(), statement.originalLanguage(), true)
+                        .size(),
+                canWrite,
+                canPublish);
+    }
+
+    /** Public statements matching the filter, newest first, one page. */
+    public StatementList list(StatementFilter filter, String readerLanguage, int page) {
+        int current = Math.max(1, page);
+        var rows = statements.listPublic(filter, readerLanguage, PAGE_SIZE, (current - 1) * PAGE_SIZE);
+        long total = !rows.isEmpty()
+                ? rows.getFirst().total()
+                : current > 1 ? list(filter, readerLanguage, 1).total() : 0;
+        var named = organizations.find(
+                rows.stream().map(Statements.ListRow::issuer).distinct().toList());
+        var items = rows.stream()
+                .map(r -> new StatementSummary(
+                        r.slug(),
+                        r.language(),
+                        r.title(),
+                        r.subtitle(),
+                        shorten(r.excerpt()),
+                        named.get(r.issuer()),
+                        r.topics(),
+                        r.publishedAt(),
+                        r.updatedAt(),
+                        r.retracted(),
+                        r.republished()))
+                .toList();
+        return new StatementList(items, current, PAGE_SIZE, total);
+    }
+
+    /** Full-text search over public statements in every language; issuer ids are replaced by names. */
+    public List<SearchResult> search(String query, String language, OrganizationId organization) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        var results = statements.search(query.strip(), language, organization, 50);
+        var named = organizations.find(results.stream()
+                .map(r -> new OrganizationId(java.util.UUID.fromString(r.issuerName())))
+                .distinct()
+                .toList());
+        return results.stream()
+                .map(r -> {
+                    var issuer = named.get(new OrganizationId(java.util.UUID.fromString(r.issuerName())));
+                    return new SearchResult(
+                            r.slug(),
+                            r.language(),
+                            r.original(),
+                            r.title(),
+                            r.snippet(),
+                            issuer == null ? "" : issuer.name(),
+                            r.publishedAt(),
+                            r.rank());
+                })
+                .toList();
+    }
+
+    /** Every statement of an organization, whatever its state, for its writers. */
+    public List<Statement> ofOrganization(Actor viewer, OrganizationId organization) {
+        permissions.require(viewer, organization, Permission.WRITE_STATEMENTS);
+        return statements.ofIssuer(organization);
+    }
+
+    /** Titles of the organization's statements in their original language, by id, in one query. */
+    public java.util.Map<StatementId, String> titles(OrganizationId organization) {
+        return statements.titlesOf(organization);
+    }
+
+    /** The published revisions of a statement's original text, oldest first. */
+    public List<Revision> publishedRevisions(Actor viewer, String slug) {
+        var page = page(viewer, slug, null);
+        return statements.revisions(page.statement().id(), page.statement().originalLanguage(), true);
+    }
+
+    /** A line-by-line comparison of two published revisions, for "corrected on …". */
+    public List<DiffRow> diff(Actor viewer, String slug, int from, int to) {
+        var revisions = publishedRevisions(viewer, slug);
+        var older = revisions.stream()
+                .filter(r -> r.number() == from)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("statement.revision.not-found"));
+        var newer = revisions.stream()
+                .filter(r -> r.number() == to)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("statement.revision.not-found"));
+        var generator = DiffRowGenerator.create()
+                .showInlineDiffs(true)
+                .inlineDiffByWord(true)
+                .mergeOriginalRevised(true)
+                .oldTag(start -> start ? "\u0001" : "\u0002")
+                .newTag(start -> start ? "\u0003" : "\u0004")
+                .build();
+        return generator.generateDiffRows(lines(older), lines(newer));
+    }
+
+    private static List<String> lines(Revision r) {
+        var lines = new ArrayList<String>();
+        lines.add(r.title());
+        if (!r.subtitle().isEmpty()) {
+            lines.add(r.subtitle());
+        }
+        lines.add("");
+        lines.addAll(r.body().lines().toList());
+        return lines;
+    }
+
+    private static String shorten(String text) {
+        if (text == null || text.length() < 240) {
+            return text;
+        }
+        var cut = text.lastIndexOf(' ', 237);
+        return text.substring(0, cut > 0 ? cut : 237) + "…";
+    }
+}

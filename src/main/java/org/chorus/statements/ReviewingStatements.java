@@ -1,0 +1,94 @@
+package org.chorus.statements;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review workflow: writers submit; publishers (the organization's owners) approve — now or at a chosen time — or
+ * send back with a comment; publishers retract. Scheduled statements are published by {@link #publishDue()}.
+ */
+@Service
+public class ReviewingStatements {
+
+    private final Statements statements;
+    private final OrganizationPermissions permissions;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ReviewingStatements(
+            Statements statements, OrganizationPermissions permissions, Clock clock, ApplicationEventPublisher events) {
+        this.statements = statements;
+        this.permissions = permissions;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public Statement submit(Actor actor, StatementId id) {
+        var statement = find(id);
+        permissions.require(actor, statement.issuer(), Permission.WRITE_STATEMENTS);
+        return save(statement.submit(clock.instant()));
+    }
+
+    /** Publishes now, or schedules when {@code at} is in the future. */
+    @Transactional
+    public Statement approve(Actor actor, StatementId id, Instant at) {
+        var statement = find(id);
+        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        var approved = save(statement.approve(at, clock.instant()));
+        if (approved.status() == StatementStatus.PUBLISHED) {
+            published(approved);
+        }
+        return approved;
+    }
+
+    @Transactional
+    public Statement sendBack(Actor actor, StatementId id, String comment) {
+        var statement = find(id);
+        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        return save(statement.sendBack(comment, clock.instant()));
+    }
+
+    @Transactional
+    public Statement retract(Actor actor, StatementId id, String note) {
+        var statement = find(id);
+        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        var retracted = save(statement.retract(note, clock.instant()));
+        events.publishEvent(new StatementRetracted(id, statement.issuer()));
+        return retracted;
+    }
+
+    /** Publishes every scheduled statement whose time has come; returns how many. */
+    @Transactional
+    public int publishDue() {
+        var now = clock.instant();
+        var due = statements.dueForPublication(now);
+        for (var id : due) {
+            published(save(find(id).publishScheduled(now)));
+        }
+        return due.size();
+    }
+
+    private void published(Statement statement) {
+        statements.publishTexts(statement.id());
+        statements.markRevisionsPublished(statement.id());
+        events.publishEvent(new StatementPublished(
+                statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics()));
+    }
+
+    private Statement save(Statement statement) {
+        statements.update(statement);
+        return statements.byId(statement.id()).orElseThrow();
+    }
+
+    private Statement find(StatementId id) {
+        return statements.byId(id).orElseThrow(() -> new NotFoundException("statement.not-found"));
+    }
+}

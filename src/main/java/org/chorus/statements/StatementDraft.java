@@ -1,0 +1,115 @@
+package org.chorus.statements;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.Slug;
+
+/** What writers type for a statement, checked field by field into clean values. */
+public record StatementDraft(
+        String language,
+        String title,
+        String subtitle,
+        String body,
+        String issuedOn,
+        String place,
+        String topics,
+        boolean commentsEnabled,
+        List<String> cosignerSlugs,
+        List<Signatory> signatories) {
+
+    static final int TITLE_MAX = 300;
+    static final int BODY_MAX = 200_000;
+    static final int TOPICS_MAX = 10;
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    /** The checked values. */
+    public record Checked(
+            String language,
+            String title,
+            String subtitle,
+            String body,
+            LocalDate issuedOn,
+            String place,
+            List<String> topics,
+            boolean commentsEnabled,
+            List<String> cosignerSlugs,
+            List<Signatory> signatories) {}
+
+    public Checked checked() {
+        var lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(lang)) {
+            throw new InvalidField("language", "statement.language.invalid");
+        }
+        var cleanTitle =
+                TextChecks.required("title", title, TITLE_MAX, "statement.title.required", "statement.title.too-long");
+        var cleanSubtitle = TextChecks.optional("subtitle", subtitle, TITLE_MAX, "statement.subtitle.too-long");
+        var cleanBody = body == null ? "" : body.strip();
+        if (cleanBody.isEmpty()) {
+            throw new InvalidField("body", "statement.body.required");
+        }
+        if (cleanBody.length() > BODY_MAX) {
+            throw new InvalidField("body", "statement.body.too-long", BODY_MAX);
+        }
+        LocalDate date = null;
+        if (issuedOn != null && !issuedOn.isBlank()) {
+            try {
+                date = LocalDate.parse(issuedOn.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidField("issuedOn", "statement.issued-on.invalid");
+            }
+        }
+        var cleanPlace = TextChecks.optional("place", place, 200, "statement.place.too-long");
+        return new Checked(
+                lang,
+                cleanTitle,
+                cleanSubtitle,
+                cleanBody,
+                date,
+                cleanPlace.isEmpty() ? null : cleanPlace,
+                topicList(topics),
+                commentsEnabled,
+                cosignerSlugs == null ? List.of() : cosignerSlugs,
+                signatories(signatories));
+    }
+
+    /** Topics typed as a comma-separated list become slugs: "Just transition" → just-transition. */
+    static List<String> topicList(String typed) {
+        var topics = new LinkedHashSet<String>();
+        if (typed != null) {
+            for (var word : typed.split("[,;،\\n]+")) {
+                var slug = Slug.suggest(word);
+                if (!slug.isEmpty()) {
+                    topics.add(slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug);
+                }
+            }
+        }
+        if (topics.size() > TOPICS_MAX) {
+            throw new InvalidField("topics", "statement.topics.too-many", TOPICS_MAX);
+        }
+        return new ArrayList<>(topics);
+    }
+
+    private static List<Signatory> signatories(List<Signatory> typed) {
+        var clean = new ArrayList<Signatory>();
+        for (var s : typed == null ? List.<Signatory>of() : typed) {
+            var name = s.name() == null ? "" : s.name().strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            clean.add(new Signatory(
+                    TextChecks.optional("signatories", name, 150, "statement.signatory.too-long"),
+                    TextChecks.optional("signatories", s.roleTitle(), 150, "statement.signatory.too-long"),
+                    TextChecks.optional("signatories", s.organization(), 150, "statement.signatory.too-long")));
+        }
+        if (clean.size() > 200) {
+            throw new InvalidField("signatories", "statement.signatories.too-many", 200);
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,6 @@
+package org.chorus.statements;
+
+import org.chorus.organizations.OrganizationId;
+
+/** Published when a statement is retracted. */
+public record StatementRetracted(StatementId statement, OrganizationId issuer) {}

@@ -1,0 +1,474 @@
+package org.chorus.statements;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores statements and their texts, revisions, co-issuers and signatories. */
+@Repository
+class Statements {
+
+    static final String COLUMNS = "s.id, s.slug, s.issuer_id, s.original_language, s.status, s.issued_on, s.place, "
+            + "s.topics, s.comments_enabled, s.scheduled_for, s.published_at, s.corrected_at, s.retracted_at, "
+            + "s.retraction_note, s.review_comment, s.source_statement_id, s.source_url, s.source_title, "
+            + "s.source_publisher, s.source_published_on, s.introduction, s.created_at, s.updated_at, s.version";
+
+    private final JdbcClient jdbc;
+
+    Statements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Statement s, UUID createdBy) {
+        var r = s.republication();
+        jdbc.sql("""
+                        insert into statements (id, slug, issuer_id, original_language, status, issued_on, place, topics,
+                            comments_enabled, source_statement_id, source_url, source_title, source_publisher,
+                            source_published_on, introduction, created_by, created_at, updated_at)
+                        values (:id, :slug, :issuer, :language, :status, :issuedOn, :place, :topics, :comments,
+                            :sourceId, :sourceUrl, :sourceTitle, :sourcePublisher, :sourceDate, :introduction,
+                            :createdBy, :created, :created)
+                        """)
+                .param("id", s.id().value())
+                .param("slug", s.slug())
+                .param("issuer", s.issuer().value())
+                .param("language", s.originalLanguage())
+                .param("status", s.status().name())
+                .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
+                .param("place", s.place())
+                .param("topics", s.topics().toArray(String[]::new))
+                .param("comments", s.commentsEnabled())
+                .param(
+                        "sourceId",
+                        r == null || r.sourceStatement() == null
+                                ? null
+                                : r.sourceStatement().value())
+                .param("sourceUrl", r == null ? null : r.url())
+                .param("sourceTitle", r == null ? null : r.title())
+                .param("sourcePublisher", r == null ? null : r.publisher())
+                .param("sourceDate", r == null || r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()))
+                .param("introduction", r == null ? null : r.introduction())
+                .param("createdBy", createdBy)
+                .param("created", Timestamp.from(s.createdAt()))
+                .update();
+    }
+
+    /** Saves the statement's state if nobody changed it since it was read; otherwise the caller is told to reload. */
+    void update(Statement s) {
+        int updated = jdbc.sql("""
+                        update statements set status = :status, issued_on = :issuedOn, place = :place, topics = :topics,
+                            comments_enabled = :comments, scheduled_for = :scheduled, published_at = :published,
+                            corrected_at = :corrected, retracted_at = :retracted, retraction_note = :note,
+                            review_comment = :review, introduction = :introduction, updated_at = :updated,
+                            version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("id", s.id().value())
+                .param("version", s.version())
+                .param("status", s.status().name())
+                .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
+                .param("place", s.place())
+                .param("topics", s.topics().toArray(String[]::new))
+                .param("comments", s.commentsEnabled())
+                .param("scheduled", ts(s.scheduledFor()))
+                .param("published", ts(s.publishedAt()))
+                .param("corrected", ts(s.correctedAt()))
+                .param("retracted", ts(s.retractedAt()))
+                .param("note", s.retractionNote())
+                .param("review", s.reviewComment())
+                .param(
+                        "introduction",
+                        s.republication() == null ? null : s.republication().introduction())
+                .param("updated", Timestamp.from(s.updatedAt()))
+                .update();
+        if (updated != 1) {
+            throw DomainException.conflict("statement.changed-meanwhile");
+        }
+    }
+
+    Optional<Statement> byId(StatementId id) {
+        return jdbc.sql("select " + COLUMNS + " from statements s where s.id = :id")
+                .param("id", id.value())
+                .query(Statements::map)
+                .optional();
+    }
+
+    Optional<Statement> bySlug(String slug) {
+        return jdbc.sql("select " + COLUMNS + " from statements s where s.slug = :slug")
+                .param("slug", slug)
+                .query(Statements::map)
+                .optional();
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbc.sql("select count(*) from statements where slug = :slug")
+                        .param("slug", slug)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Writes a text (original or translation) and its search vector in its language's configuration. */
+    void putText(StatementId id, StatementText t, String plainBody) {
+        jdbc.sql("""
+                        insert into statement_texts (statement_id, language, title, subtitle, body, body_html, body_text,
+                                                     translator, status, updated_at, search)
+                        values (:id, :language, :title, :subtitle, :body, :html, :plain, :translator, :status, :updated,
+                                setweight(to_tsvector(chorus_search_config(:language), :title), 'A')
+                                || setweight(to_tsvector(chorus_search_config(:language), :subtitle), 'B')
+                                || setweight(to_tsvector(chorus_search_config(:language), :plain), 'C'))
+                        on conflict (statement_id, language) do update set
+                            title = excluded.title, subtitle = excluded.subtitle, body = excluded.body,
+                            body_html = excluded.body_html, body_text = excluded.body_text,
+                            translator = excluded.translator, status = excluded.status,
+                            updated_at = excluded.updated_at, search = excluded.search
+                        """)
+                .param("id", id.value())
+                .param("language", t.language())
+                .param("title", t.title())
+                .param("subtitle", t.subtitle())
+                .param("body", t.body())
+                .param("html", t.bodyHtml())
+                .param("plain", plainBody)
+                .param("translator", t.translator())
+                .param("status", t.published() ? "PUBLISHED" : "DRAFT")
+                .param("updated", Timestamp.from(t.updatedAt()))
+                .update();
+    }
+
+    void publishTexts(StatementId id) {
+        jdbc.sql("update statement_texts set status = 'PUBLISHED' where statement_id = :id")
+                .param("id", id.value())
+                .update();
+    }
+
+    List<StatementText> texts(StatementId id) {
+        return jdbc.sql("""
+                        select language, title, subtitle, body, body_html, translator, status, updated_at
+                        from statement_texts where statement_id = :id order by language
+                        """).param("id", id.value()).query((rs, i) -> text(rs)).list();
+    }
+
+    int addRevision(
+            StatementId id, String language, StatementText t, boolean published, String note, UUID by, Instant at) {
+        return jdbc.sql("""
+                        insert into statement_revisions (id, statement_id, language, number, title, subtitle, body,
+                                                         published, note, created_by, created_at)
+                        values (:rid, :id, :language,
+                                (select coalesce(max(number), 0) + 1 from statement_revisions
+                                 where statement_id = :id and language = :language),
+                                :title, :subtitle, :body, :published, :note, :by, :at)
+                        returning number
+                        """)
+                .param("rid", UUID.randomUUID())
+                .param("id", id.value())
+                .param("language", language)
+                .param("title", t.title())
+                .param("subtitle", t.subtitle())
+                .param("body", t.body())
+                .param("published", published)
+                .param("note", note)
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .query(Integer.class)
+                .single();
+    }
+
+    void markRevisionsPublished(StatementId id) {
+        jdbc.sql("""
+                        update statement_revisions r set published = true
+                        where r.statement_id = :id and r.number = (select max(number) from statement_revisions x
+                            where x.statement_id = r.statement_id and x.language = r.language)
+                        """).param("id", id.value()).update();
+    }
+
+    List<Revision> revisions(StatementId id, String language, boolean publishedOnly) {
+        return jdbc.sql("""
+                        select number, title, subtitle, body, published, note, created_at from statement_revisions
+                        where statement_id = :id and language = :language and (published or not :publishedOnly)
+                        order by number
+                        """)
+                .param("id", id.value())
+                .param("language", language)
+                .param("publishedOnly", publishedOnly)
+                .query((rs, i) -> new Revision(
+                        rs.getInt("number"),
+                        rs.getString("title"),
+                        rs.getString("subtitle"),
+                        rs.getString("body"),
+                        rs.getBoolean("published"),
+                        rs.getString("note"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    void replaceCosigners(StatementId id, List<OrganizationId> organizations) {
+        jdbc.sql("delete from statement_cosigners where statement_id = :id")
+                .param("id", id.value())
+                .update();
+        for (int i = 0; i < organizations.size(); i++) {
+            jdbc.sql(
+                            "insert into statement_cosigners (statement_id, organization_id, position) values (:id, :org, :pos)")
+                    .param("id", id.value())
+                    .param("org", organizations.get(i).value())
+                    .param("pos", i)
+                    .update();
+        }
+    }
+
+    List<OrganizationId> cosigners(StatementId id) {
+        return jdbc
+                .sql("select organization_id from statement_cosigners where statement_id = :id order by position")
+                .param("id", id.value())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(OrganizationId::new)
+                .toList();
+    }
+
+    void replaceSignatories(StatementId id, List<Signatory> signatories) {
+        jdbc.sql("delete from statement_signatories where statement_id = :id")
+                .param("id", id.value())
+                .update();
+        for (int i = 0; i < signatories.size(); i++) {
+            var s = signatories.get(i);
+            jdbc.sql("""
+                            insert into statement_signatories (statement_id, position, name, role_title, organization)
+                            values (:id, :pos, :name, :role, :org)
+                            """)
+                    .param("id", id.value())
+                    .param("pos", i)
+                    .param("name", s.name())
+                    .param("role", s.roleTitle())
+                    .param("org", s.organization())
+                    .update();
+        }
+    }
+
+    List<Signatory> signatories(StatementId id) {
+        return jdbc.sql(
+                        "select name, role_title, organization from statement_signatories where statement_id = :id order by position")
+                .param("id", id.value())
+                .query((rs, i) -> new Signatory(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Public statements that republish this one, newest first. */
+    List<Statement> republicationsOf(StatementId source) {
+        return jdbc.sql("select " + COLUMNS + " from statements s where s.source_statement_id = :id "
+                        + "and s.status in ('PUBLISHED', 'RETRACTED') order by s.published_at desc")
+                .param("id", source.value())
+                .query(Statements::map)
+                .list();
+    }
+
+    List<StatementId> dueForPublication(Instant now) {
+        return jdbc
+                .sql("select id from statements where status = 'SCHEDULED' and scheduled_for <= :now")
+                .param("now", Timestamp.from(now))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(StatementId::new)
+                .toList();
+    }
+
+    /** All statements of an organization for its writers, newest change first. */
+    List<Statement> ofIssuer(OrganizationId issuer) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from statements s where s.issuer_id = :issuer order by s.updated_at desc")
+                .param("issuer", issuer.value())
+                .query(Statements::map)
+                .list();
+    }
+
+    /** A public statement in a list, with its text in the reader's language when translated. */
+    record ListRow(
+            String slug,
+            OrganizationId issuer,
+            List<String> topics,
+            Instant publishedAt,
+            Instant updatedAt,
+            boolean retracted,
+            boolean republished,
+            String language,
+            String title,
+            String subtitle,
+            String excerpt,
+            long total) {}
+
+    List<ListRow> listPublic(StatementFilter filter, String readerLanguage, int limit, int offset) {
+        return jdbc.sql("""
+                        select s.slug, s.issuer_id, s.topics, s.published_at, s.updated_at, s.status,
+                               s.source_statement_id, s.source_url, t.language, t.title, t.subtitle,
+                               left(t.body_text, 400) as excerpt, count(*) over () as total
+                        from statements s
+                        join statement_texts t on t.statement_id = s.id and t.language = coalesce(
+                            (select x.language from statement_texts x where x.statement_id = s.id
+                              and x.language = :reader and x.status = 'PUBLISHED'), s.original_language)
+                        where s.status in ('PUBLISHED', 'RETRACTED')
+                          and (cast(:org as uuid) is null or s.issuer_id = :org or exists (
+                                select 1 from statement_cosigners c where c.statement_id = s.id and c.organization_id = :org))
+                          and (cast(:topic as text) is null or :topic = any (s.topics))
+                          and (cast(:language as text) is null or exists (
+                                select 1 from statement_texts l where l.statement_id = s.id and l.language = :language
+                                  and l.status = 'PUBLISHED'))
+                          and (cast(:from as date) is null or s.published_at >= cast(:from as date))
+                          and (cast(:to as date) is null or s.published_at < cast(:to as date) + 1)
+                        order by s.published_at desc, s.slug
+                        limit :limit offset :offset
+                        """)
+                .param("reader", readerLanguage)
+                .param(
+                        "org",
+                        filter.organization() == null
+                                ? null
+                                : filter.organization().value())
+                .param("topic", filter.topic())
+                .param("language", filter.language())
+                .param("from", filter.from() == null ? null : Date.valueOf(filter.from()))
+                .param("to", filter.to() == null ? null : Date.valueOf(filter.to()))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new ListRow(
+                        rs.getString("slug"),
+                        new OrganizationId(rs.getObject("issuer_id", UUID.class)),
+                        strings(rs.getArray("topics")),
+                        rs.getTimestamp("published_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        "RETRACTED".equals(rs.getString("status")),
+                        rs.getObject("source_statement_id") != null || rs.getString("source_url") != null,
+                        rs.getString("language"),
+                        rs.getString("title"),
+                        rs.getString("subtitle"),
+                        rs.getString("excerpt"),
+                        rs.getLong("total")))
+                .list();
+    }
+
+    /**
+     * Public statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
+     * configuration, accent-insensitive, best first, with highlighted snippets.
+     */
+    List<SearchResult> search(String query, String language, OrganizationId organization, int limit) {
+        return jdbc.sql("""
+                        select s.slug, t.language, t.language = s.original_language as original, t.title,
+                               ts_headline(chorus_search_config(t.language), t.body_text, q,
+                                   'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                                   || ', MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=" … "') as snippet,
+                               s.issuer_id, s.published_at, ts_rank_cd(t.search, q) as rank
+                        from statements s
+                        join statement_texts t on t.statement_id = s.id and t.status = 'PUBLISHED'
+                        cross join lateral websearch_to_tsquery(chorus_search_config(t.language), :query) as q
+                        where s.status in ('PUBLISHED', 'RETRACTED') and t.search @@ q
+                          and (cast(:language as text) is null or t.language = :language)
+                          and (cast(:org as uuid) is null or s.issuer_id = :org)
+                        order by rank desc, s.published_at desc
+                        limit :limit
+                        """)
+                .param("query", query)
+                .param("language", language)
+                .param("org", organization == null ? null : organization.value())
+                .param("limit", limit)
+                .query((rs, i) -> new SearchResult(
+                        rs.getString("slug"),
+                        rs.getString("language"),
+                        rs.getBoolean("original"),
+                        rs.getString("title"),
+                        rs.getString("snippet"),
+                        rs.getObject("issuer_id", UUID.class).toString(),
+                        rs.getTimestamp("published_at").toInstant(),
+                        rs.getDouble("rank")))
+                .list();
+    }
+
+    java.util.Map<StatementId, String> titlesOf(OrganizationId issuer) {
+        var titles = new java.util.HashMap<StatementId, String>();
+        jdbc.sql("""
+                        select s.id, t.title from statements s
+                        join statement_texts t on t.statement_id = s.id and t.language = s.original_language
+                        where s.issuer_id = :issuer
+                        """)
+                .param("issuer", issuer.value())
+                .query((rs, i) -> titles.put(new StatementId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list();
+        return titles;
+    }
+
+    static StatementText text(ResultSet rs) throws SQLException {
+        return new StatementText(
+                rs.getString("language"),
+                rs.getString("title"),
+                rs.getString("subtitle"),
+                rs.getString("body"),
+                rs.getString("body_html"),
+                rs.getString("translator"),
+                "PUBLISHED".equals(rs.getString("status")),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    static Statement map(ResultSet rs, int row) throws SQLException {
+        var sourceId = rs.getObject("source_statement_id", UUID.class);
+        var sourceUrl = rs.getString("source_url");
+        Republication republication = sourceId == null && sourceUrl == null
+                ? null
+                : new Republication(
+                        sourceId == null ? null : new StatementId(sourceId),
+                        sourceUrl,
+                        rs.getString("source_title"),
+                        rs.getString("source_publisher"),
+                        date(rs, "source_published_on"),
+                        rs.getString("introduction"));
+        return new Statement(
+                new StatementId(rs.getObject("id", UUID.class)),
+                rs.getString("slug"),
+                new OrganizationId(rs.getObject("issuer_id", UUID.class)),
+                rs.getString("original_language"),
+                StatementStatus.valueOf(rs.getString("status")),
+                date(rs, "issued_on"),
+                rs.getString("place"),
+                strings(rs.getArray("topics")),
+                rs.getBoolean("comments_enabled"),
+                instant(rs, "scheduled_for"),
+                instant(rs, "published_at"),
+                instant(rs, "corrected_at"),
+                instant(rs, "retracted_at"),
+                rs.getString("retraction_note"),
+                rs.getString("review_comment"),
+                republication,
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        var value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

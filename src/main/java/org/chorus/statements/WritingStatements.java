@@ -1,0 +1,359 @@
+package org.chorus.statements;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.SecretToken;
+import org.chorus.shared.Slug;
+import org.chorus.shared.markdown.Markdown;
+import org.chorus.shared.markdown.SafeHtml;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Editors write statements: a draft in Markdown with its details, co-issuing organizations and signatories, and
+ * translations. Every save is a revision. Once published, changes are corrections, which only publishers make.
+ */
+@Service
+public class WritingStatements {
+
+    private final Statements statements;
+    private final OrganizationPermissions permissions;
+    private final CoalitionDirectory organizations;
+    private final Clock clock;
+
+    WritingStatements(
+            Statements statements, OrganizationPermissions permissions, CoalitionDirectory organizations, Clock clock) {
+        this.statements = statements;
+        this.permissions = permissions;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** What a Markdown text will look like, sanitized exactly as it will be published. */
+    public SafeHtml preview(String markdown) {
+        return Markdown.render(markdown == null ? "" : markdown);
+    }
+
+    /** Starts a statement as a draft of the issuing organization. */
+    @Transactional
+    public Statement draft(Actor actor, OrganizationId issuer, StatementDraft draft) {
+        permissions.require(actor, issuer, Permission.WRITE_STATEMENTS);
+        var checked = draft.checked();
+        var now = clock.instant();
+        var statement = new Statement(
+                StatementId.random(),
+                freeSlug(checked.title()),
+                issuer,
+                checked.language(),
+                StatementStatus.DRAFT,
+                checked.issuedOn(),
+                checked.place(),
+                checked.topics(),
+                checked.commentsEnabled(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now,
+                0);
+        statements.insert(statement, actor.account().value());
+        saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
+        statements.addRevision(
+                statement.id(),
+                checked.language(),
+                text(checked),
+                false,
+                null,
+                actor.account().value(),
+                now);
+        statements.replaceCosigners(statement.id(), cosigners(issuer, checked.cosignerSlugs()));
+        statements.replaceSignatories(statement.id(), checked.signatories());
+        return statement;
+    }
+
+    /**
+     * Saves a new version. A draft changes freely (writers); a published statement is corrected (publishers), with a
+     * note readers see; in review or scheduled, it is locked until sent back.
+     */
+    @Transactional
+    public Statement edit(Actor actor, StatementId id, StatementDraft draft, String correctionNote) {
+        var statement = find(id);
+        var checked = draft.checked();
+        var now = clock.instant();
+        boolean correction = statement.status() == StatementStatus.PUBLISHED;
+        if (correction) {
+            permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+            if (correctionNote == null || correctionNote.isBlank()) {
+                throw new InvalidField("correctionNote", "statement.correction-note.required");
+            }
+        } else if (statement.editableAsDraft()) {
+            permissions.require(actor, statement.issuer(), Permission.WRITE_STATEMENTS);
+        } else {
+            throw DomainException.conflict(
+                    switch (statement.status()) {
+                        case IN_REVIEW -> "statement.locked-in-review";
+                        case SCHEDULED -> "statement.locked-scheduled";
+                        default -> "statement.locked-retracted";
+                    });
+        }
+        if (!checked.language().equals(statement.originalLanguage())) {
+            throw new InvalidField("language", "statement.language.fixed");
+        }
+        var updated = statement.withDetails(
+                checked.issuedOn(), checked.place(), checked.topics(), checked.commentsEnabled(), now);
+        if (correction) {
+            updated = updated.correct(now);
+        }
+        statements.update(updated);
+        saveText(updated, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, correction);
+        statements.addRevision(
+                id,
+                checked.language(),
+                text(checked),
+                correction,
+                correction ? correctionNote.strip() : null,
+                actor.account().value(),
+                now);
+        statements.replaceCosigners(id, cosigners(statement.issuer(), checked.cosignerSlugs()));
+        statements.replaceSignatories(id, checked.signatories());
+        return statements.byId(id).orElseThrow();
+    }
+
+    /**
+     * Adds or changes a translation. Writers save it as a draft; a publisher may publish it at once (on a public
+     * statement readers then see it). The original's language cannot be "translated".
+     */
+    @Transactional
+    public void translate(
+            Actor actor,
+            StatementId id,
+            String language,
+            String title,
+            String subtitle,
+            String body,
+            String translator,
+            boolean publish) {
+        var statement = find(id);
+        permissions.require(
+                actor, statement.issuer(), publish ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+        var draft = new StatementDraft(language, title, subtitle, body, null, null, null, false, List.of(), List.of())
+                .checked();
+        if (draft.language().equals(statement.originalLanguage())) {
+            throw new InvalidField("language", "statement.translation.same-language");
+        }
+        var credit = TextChecks.optional("translator", translator, 150, "statement.translator.too-long");
+        saveText(
+                statement,
+                draft.language(),
+                draft.title(),
+                draft.subtitle(),
+                draft.body(),
+                credit.isEmpty() ? null : credit,
+                publish);
+        statements.addRevision(
+                id,
+                draft.language(),
+                text(draft),
+                publish && statement.isPublic(),
+                null,
+                actor.account().value(),
+                clock.instant());
+    }
+
+    /**
+     * An organization republishes a statement of another one on this Chorus, with attribution and an optional
+     * introduction. Publishers publish it at once; writers leave it as a draft for review.
+     */
+    @Transactional
+    public Statement republish(Actor actor, OrganizationId republisher, String sourceSlug, String introduction) {
+        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        var source = statements
+                .bySlug(sourceSlug == null ? "" : sourceSlug.strip())
+                .filter(Statement::isPublic)
+                .orElseThrow(() -> new InvalidField("source", "statement.republish.source-not-found"));
+        if (source.issuer().equals(republisher)) {
+            throw new InvalidField("source", "statement.republish.own");
+        }
+        var publisher = organizations.find(List.of(source.issuer())).get(source.issuer());
+        var original = statements.texts(source.id()).stream()
+                .filter(t -> t.language().equals(source.originalLanguage()))
+                .findFirst()
+                .orElseThrow();
+        var intro = TextChecks.optional("introduction", introduction, 5000, "statement.introduction.too-long");
+        var republication = new Republication(
+                source.id(),
+                null,
+                original.title(),
+                publisher == null ? "" : publisher.name(),
+                source.publishedAt() == null
+                        ? null
+                        : source.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                intro.isEmpty() ? null : intro);
+        return createRepublication(
+                actor,
+                republisher,
+                republication,
+                original.language(),
+                original.title(),
+                original.subtitle(),
+                original.body(),
+                source.topics());
+    }
+
+    /** Republishes a statement from elsewhere on the web; its text is pasted (Chorus fetches nothing). */
+    @Transactional
+    public Statement republishFromUrl(
+            Actor actor,
+            OrganizationId republisher,
+            String url,
+            String publisherName,
+            java.time.LocalDate publishedOn,
+            String introduction,
+            StatementDraft text) {
+        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        var cleanUrl = url == null ? "" : url.strip();
+        if (!cleanUrl.matches("https?://[^\\s]+") || cleanUrl.length() > 500) {
+            throw new InvalidField("url", "statement.republish.url-invalid");
+        }
+        var publisher = TextChecks.required(
+                "publisher",
+                publisherName,
+                200,
+                "statement.republish.publisher-required",
+                "statement.republish.publisher-required");
+        var checked = text.checked();
+        var intro = TextChecks.optional("introduction", introduction, 5000, "statement.introduction.too-long");
+        var republication = new Republication(
+                null, cleanUrl, checked.title(), publisher, publishedOn, intro.isEmpty() ? null : intro);
+        return createRepublication(
+                actor,
+                republisher,
+                republication,
+                checked.language(),
+                checked.title(),
+                checked.subtitle(),
+                checked.body(),
+                checked.topics());
+    }
+
+    private Statement createRepublication(
+            Actor actor,
+            OrganizationId republisher,
+            Republication republication,
+            String language,
+            String title,
+            String subtitle,
+            String body,
+            List<String> topics) {
+        var now = clock.instant();
+        boolean publishNow = permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS);
+        var statement = new Statement(
+                StatementId.random(),
+                freeSlug(title),
+                republisher,
+                language,
+                publishNow ? StatementStatus.PUBLISHED : StatementStatus.DRAFT,
+                republication.publishedOn(),
+                null,
+                topics,
+                false,
+                null,
+                publishNow ? now : null,
+                null,
+                null,
+                null,
+                null,
+                republication,
+                now,
+                now,
+                0);
+        statements.insert(statement, actor.account().value());
+        if (publishNow) {
+            statements.update(statement);
+        }
+        saveText(statement, language, title, subtitle, body, null, publishNow);
+        statements.addRevision(
+                statement.id(),
+                language,
+                new StatementText(language, title, subtitle, body, "", null, publishNow, now),
+                publishNow,
+                null,
+                actor.account().value(),
+                now);
+        return statements.byId(statement.id()).orElseThrow();
+    }
+
+    Statement find(StatementId id) {
+        return statements.byId(id).orElseThrow(() -> new NotFoundException("statement.not-found"));
+    }
+
+    private void saveText(
+            Statement statement,
+            String language,
+            String title,
+            String subtitle,
+            String body,
+            String translator,
+            boolean published) {
+        var html = Markdown.render(body);
+        statements.putText(
+                statement.id(),
+                new StatementText(language, title, subtitle, body, html.html(), translator, published, clock.instant()),
+                html.plainText());
+    }
+
+    private List<OrganizationId> cosigners(OrganizationId issuer, List<String> slugs) {
+        var ids = new ArrayList<OrganizationId>();
+        for (var slug : slugs) {
+            if (slug == null || slug.isBlank()) {
+                continue;
+            }
+            var organization = organizations
+                    .bySlug(slug.strip())
+                    .filter(Organization::active)
+                    .orElseThrow(() -> new InvalidField("cosigners", "statement.cosigner.not-found", slug.strip()));
+            if (!organization.id().equals(issuer) && !ids.contains(organization.id())) {
+                ids.add(organization.id());
+            }
+        }
+        return ids;
+    }
+
+    private static StatementText text(StatementDraft.Checked c) {
+        return new StatementText(c.language(), c.title(), c.subtitle(), c.body(), "", null, false, null);
+    }
+
+    private String freeSlug(String title) {
+        var base = Slug.suggest(title);
+        if (base.isEmpty() || !Slug.isValid(base)) {
+            base = "statement-"
+                    + SecretToken.generate()
+                            .value()
+                            .replaceAll("[^a-zA-Z0-9]", "")
+                            .toLowerCase()
+                            .substring(0, 8);
+        }
+        if (base.length() > 70) {
+            base = base.substring(0, 70).replaceAll("-+$", "");
+        }
+        var candidate = base;
+        for (int n = 2; statements.slugTaken(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,123 @@
+package org.chorus.statements.web;
+
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.web.Ui;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementFilter;
+import org.chorus.statements.StatementSummary;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Atom 1.0 feeds (RFC 4287) of public statements: the whole coalition, or one organization, topic or language. Entry
+ * ids are the statements' permanent addresses, so they stay unique and stable.
+ */
+@Controller
+class FeedController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    private final ReadingStatements reading;
+    private final CoalitionDirectory organizations;
+
+    FeedController(ReadingStatements reading, CoalitionDirectory organizations) {
+        this.reading = reading;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/statements.atom")
+    @ResponseBody
+    ResponseEntity<String> feed(
+            @RequestParam(required = false) String organization,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String language,
+            Ui ui)
+            throws FeedException {
+        var org = organization == null || organization.isBlank() ? null : organizations.listed(organization.strip());
+        var cleanTopic = topic == null || topic.isBlank() ? null : topic.strip();
+        var cleanLanguage = language == null || language.isBlank() ? null : language.strip();
+        var list = reading.list(
+                new StatementFilter(org == null ? null : org.id(), cleanTopic, cleanLanguage, null, null),
+                cleanLanguage == null ? ui.lang() : cleanLanguage,
+                1);
+
+        var query = org != null
+                ? "?organization=" + org.slug()
+                : cleanTopic != null
+                        ? "?topic=" + cleanTopic
+                        : cleanLanguage != null ? "?language=" + cleanLanguage : "";
+        var feed = new Feed("atom_1.0");
+        feed.setId(ui.absolute("/statements.atom" + query));
+        feed.setTitle(
+                org != null
+                        ? ui.t("statements.of", org.name())
+                        : cleanTopic != null
+                                ? ui.t("statements.title") + " — " + cleanTopic
+                                : ui.t("statements.title"));
+        feed.setLanguage(cleanLanguage);
+        feed.setAlternateLinks(List.of(link("alternate", "text/html", ui.absolute("/statements" + query))));
+        feed.setOtherLinks(List.of(link("self", "application/atom+xml", ui.absolute("/statements.atom" + query))));
+        var updated = list.items().stream()
+                .map(FeedController::updated)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        feed.setUpdated(Date.from(updated));
+        var author = new Person();
+        author.setName("Chorus");
+        feed.setAuthors(List.of(author));
+        var entries = new ArrayList<Entry>();
+        for (var item : list.items()) {
+            entries.add(entry(item, ui));
+        }
+        feed.setEntries(entries);
+        return ResponseEntity.ok().contentType(ATOM).body(new WireFeedOutput().outputString(feed));
+    }
+
+    private static Entry entry(StatementSummary item, Ui ui) {
+        var entry = new Entry();
+        var url = ui.absolute("/s/" + item.slug());
+        entry.setId(url);
+        entry.setTitle(item.title());
+        entry.setAlternateLinks(List.of(link("alternate", "text/html", url)));
+        entry.setPublished(Date.from(item.publishedAt()));
+        entry.setUpdated(Date.from(updated(item)));
+        if (item.issuer() != null) {
+            var person = new Person();
+            person.setName(item.issuer().name());
+            person.setUrl(ui.absolute("/o/" + item.issuer().slug()));
+            entry.setAuthors(List.of(person));
+        }
+        var summary = new Content();
+        summary.setType("text");
+        summary.setValue(item.subtitle().isEmpty() ? item.excerpt() : item.subtitle() + " — " + item.excerpt());
+        entry.setSummary(summary);
+        return entry;
+    }
+
+    private static Instant updated(StatementSummary item) {
+        return item.updatedAt().isAfter(item.publishedAt()) ? item.updatedAt() : item.publishedAt();
+    }
+
+    private static Link link(String rel, String type, String href) {
+        var link = new Link();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(href);
+        return link;
+    }
+}

@@ -1,0 +1,42 @@
+package org.chorus.statements.web;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.chorus.shared.web.ProblemResponses;
+import org.chorus.shared.web.Ui;
+import org.chorus.statements.StatementPage;
+
+/** The schema.org NewsArticle description of a statement page, for search engines and link previews. */
+public final class JsonLd {
+
+    private JsonLd() {}
+
+    public static String newsArticle(StatementPage page, Ui ui, String url) {
+        var s = page.statement();
+        var t = page.text();
+        var published = s.publishedAt() == null
+                ? null
+                : DateTimeFormatter.ISO_INSTANT.format(s.publishedAt().atOffset(ZoneOffset.UTC));
+        var modified = DateTimeFormatter.ISO_INSTANT.format(
+                (s.correctedAt() != null ? s.correctedAt() : s.updatedAt()).atOffset(ZoneOffset.UTC));
+        var issuer = page.issuer() == null ? "" : page.issuer().name();
+        return "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
+                + ",\"headline\":" + json(t.title())
+                + ",\"alternativeHeadline\":" + json(t.subtitle())
+                + ",\"inLanguage\":" + json(t.language())
+                + ",\"url\":" + json(url)
+                + ",\"mainEntityOfPage\":" + json(url)
+                + (published == null ? "" : ",\"datePublished\":" + json(published))
+                + ",\"dateModified\":" + json(modified)
+                + ",\"keywords\":" + json(String.join(", ", s.topics()))
+                + ",\"author\":{\"@type\":\"Organization\",\"name\":" + json(issuer)
+                + (page.issuer() == null
+                        ? ""
+                        : ",\"url\":" + json(ui.absolute("/o/" + page.issuer().slug())))
+                + "},\"publisher\":{\"@type\":\"Organization\",\"name\":" + json(issuer) + "}}";
+    }
+
+    private static String json(String value) {
+        return ProblemResponses.json(value == null ? "" : value);
+    }
+}

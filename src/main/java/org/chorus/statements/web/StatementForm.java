@@ -1,0 +1,68 @@
+package org.chorus.statements.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.statements.Signatory;
+import org.chorus.statements.StatementDraft;
+
+/**
+ * The statement form as typed. Co-issuers are organization slugs, one per line; signatories one per line as
+ * "Name | Role | Organization".
+ */
+public record StatementForm(
+        String language,
+        String title,
+        String subtitle,
+        String body,
+        String issuedOn,
+        String place,
+        String topics,
+        Boolean commentsEnabled,
+        String cosigners,
+        String signatories,
+        String correctionNote) {
+
+    public static StatementForm blank(String language) {
+        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "");
+    }
+
+    public StatementDraft draft() {
+        return new StatementDraft(
+                language,
+                title,
+                subtitle,
+                body,
+                issuedOn,
+                place,
+                topics,
+                Boolean.TRUE.equals(commentsEnabled),
+                lines(cosigners),
+                signatoryList());
+    }
+
+    List<Signatory> signatoryList() {
+        var list = new ArrayList<Signatory>();
+        for (var line : lines(signatories)) {
+            var parts = line.split("\\|", -1);
+            list.add(new Signatory(
+                    parts[0].strip(),
+                    parts.length > 1 ? parts[1].strip() : "",
+                    parts.length > 2 ? parts[2].strip() : ""));
+        }
+        return list;
+    }
+
+    static List<String> lines(String text) {
+        return text == null
+                ? List.of()
+                : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    public String value(String v) {
+        return v == null ? "" : v;
+    }
+
+    public boolean comments() {
+        return Boolean.TRUE.equals(commentsEnabled);
+    }
+}

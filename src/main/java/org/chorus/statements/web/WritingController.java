@@ -1,0 +1,314 @@
+package org.chorus.statements.web;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.ReviewingStatements;
+import org.chorus.statements.StatementPage;
+import org.chorus.statements.WritingStatements;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Writing, translating, republishing and reviewing statements. Every action is checked again by its use case. */
+@Controller
+class WritingController {
+
+    private final WritingStatements writing;
+    private final ReviewingStatements reviewing;
+    private final ReadingStatements reading;
+    private final CoalitionDirectory organizations;
+    private final OrganizationPermissions permissions;
+
+    WritingController(
+            WritingStatements writing,
+            ReviewingStatements reviewing,
+            ReadingStatements reading,
+            CoalitionDirectory organizations,
+            OrganizationPermissions permissions) {
+        this.writing = writing;
+        this.reviewing = reviewing;
+        this.reading = reading;
+        this.organizations = organizations;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/o/{org}/statements/manage")
+    String manage(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Model model) {
+        var organization = organization(org);
+        var list = reading.ofOrganization(Actor.of(user), organization.id());
+        model.addAttribute("organization", organization);
+        model.addAttribute("statements", list);
+        model.addAttribute("titles", reading.titles(organization.id()));
+        return "statements/manage";
+    }
+
+    @GetMapping("/o/{org}/statements/new")
+    String newForm(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
+        var organization = organization(org);
+        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        return form(model, organization, null, StatementForm.blank(ui.lang()), FormErrors.none(), null);
+    }
+
+    @PostMapping("/o/{org}/statements/new")
+    String create(
+            @PathVariable String org,
+            @ModelAttribute StatementForm form,
+            @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var organization = organization(org);
+        if (preview != null) {
+            return form(
+                    model,
+                    organization,
+                    null,
+                    form,
+                    FormErrors.none(),
+                    writing.preview(form.body()).html());
+        }
+        try {
+            var statement = writing.draft(Actor.of(user), organization.id(), form.draft());
+            redirect.addFlashAttribute("notice", "statement.draft-saved");
+            return "redirect:/s/" + statement.slug();
+        } catch (InvalidField problem) {
+            return form(model, organization, null, form, FormErrors.of(problem.field(), problem, ui.messages()), null);
+        }
+    }
+
+    @GetMapping("/s/{slug}/edit")
+    String editForm(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
+        var page = writable(slug, user);
+        var t = page.text();
+        var s = page.statement();
+        var form = new StatementForm(
+                s.originalLanguage(),
+                t.title(),
+                t.subtitle(),
+                t.body(),
+                s.issuedOn() == null ? "" : s.issuedOn().toString(),
+                s.place() == null ? "" : s.place(),
+                String.join(", ", s.topics()),
+                s.commentsEnabled(),
+                String.join(
+                        "\n", page.cosigners().stream().map(Organization::slug).toList()),
+                String.join(
+                        "\n",
+                        page.signatories().stream()
+                                .map(x -> x.name() + " | " + x.roleTitle() + " | " + x.organization())
+                                .toList()),
+                "");
+        return form(model, page.issuer(), page, form, FormErrors.none(), null);
+    }
+
+    @PostMapping("/s/{slug}/edit")
+    String edit(
+            @PathVariable String slug,
+            @ModelAttribute StatementForm form,
+            @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var page = writable(slug, user);
+        if (preview != null) {
+            return form(
+                    model,
+                    page.issuer(),
+                    page,
+                    form,
+                    FormErrors.none(),
+                    writing.preview(form.body()).html());
+        }
+        try {
+            writing.edit(Actor.of(user), page.statement().id(), form.draft(), form.correctionNote());
+        } catch (InvalidField problem) {
+            return form(model, page.issuer(), page, form, FormErrors.of(problem.field(), problem, ui.messages()), null);
+        }
+        redirect.addFlashAttribute(
+                "notice", page.statement().isPublic() ? "statement.corrected" : "statement.draft-saved");
+        return "redirect:/s/" + slug;
+    }
+
+    /** The live preview: htmx posts the body as it is typed and swaps in the rendered, sanitized HTML. */
+    @PostMapping("/statements/preview")
+    String preview(@RequestParam(defaultValue = "") String body, Model model) {
+        model.addAttribute("html", writing.preview(body).html());
+        return "statements/preview";
+    }
+
+    @GetMapping("/s/{slug}/translate")
+    String translateForm(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String language,
+            @AuthenticationPrincipal ChorusUser user,
+            Model model) {
+        var page = writable(slug, user);
+        var existing = page.translations().stream()
+                .filter(t -> t.language().equals(language))
+                .findFirst();
+        model.addAttribute("page", page);
+        model.addAttribute("language", language);
+        model.addAttribute("title", existing.map(t -> t.title()).orElse(""));
+        model.addAttribute("subtitle", existing.map(t -> t.subtitle()).orElse(""));
+        model.addAttribute("body", existing.map(t -> t.body()).orElse(""));
+        model.addAttribute(
+                "translator",
+                existing.map(t -> t.translator() == null ? "" : t.translator()).orElse(""));
+        model.addAttribute("errors", FormErrors.none());
+        return "statements/translate";
+    }
+
+    @PostMapping("/s/{slug}/translate")
+    String translate(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String subtitle,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String translator,
+            @RequestParam(defaultValue = "false") boolean publish,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var page = writable(slug, user);
+        try {
+            writing.translate(
+                    Actor.of(user), page.statement().id(), language, title, subtitle, body, translator, publish);
+        } catch (InvalidField problem) {
+            model.addAttribute("page", page);
+            model.addAttribute("language", language);
+            model.addAttribute("title", title);
+            model.addAttribute("subtitle", subtitle);
+            model.addAttribute("body", body);
+            model.addAttribute("translator", translator);
+            model.addAttribute("errors", FormErrors.of(problem.field(), problem, ui.messages()));
+            return "statements/translate";
+        }
+        redirect.addFlashAttribute(
+                "notice", publish ? "statement.translation-published" : "statement.translation-saved");
+        return "redirect:/s/" + slug + "/" + language.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @GetMapping("/o/{org}/statements/republish")
+    String republishForm(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String source,
+            @AuthenticationPrincipal ChorusUser user,
+            Model model) {
+        var organization = organization(org);
+        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        model.addAttribute("organization", organization);
+        model.addAttribute("source", source);
+        model.addAttribute("introduction", "");
+        model.addAttribute("errors", FormErrors.none());
+        return "statements/republish";
+    }
+
+    @PostMapping("/o/{org}/statements/republish")
+    String republish(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String source,
+            @RequestParam(defaultValue = "") String introduction,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var organization = organization(org);
+        try {
+            var copy = writing.republish(Actor.of(user), organization.id(), source, introduction);
+            redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
+            return "redirect:/s/" + copy.slug();
+        } catch (InvalidField problem) {
+            model.addAttribute("organization", organization);
+            model.addAttribute("source", source);
+            model.addAttribute("introduction", introduction);
+            model.addAttribute("errors", FormErrors.of(problem.field(), problem, ui.messages()));
+            return "statements/republish";
+        }
+    }
+
+    @PostMapping("/s/{slug}/workflow/{step:submit|approve|send-back|retract}")
+    String workflow(
+            @PathVariable String slug,
+            @PathVariable String step,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String publishAt,
+            @RequestParam(defaultValue = "UTC") String zone,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        var page = writable(slug, user);
+        var actor = Actor.of(user);
+        var id = page.statement().id();
+        var done = switch (step) {
+            case "submit" -> reviewing.submit(actor, id);
+            case "approve" -> reviewing.approve(actor, id, when(publishAt, zone));
+            case "send-back" -> reviewing.sendBack(actor, id, comment);
+            default -> reviewing.retract(actor, id, comment);
+        };
+        redirect.addFlashAttribute(
+                "notice",
+                "statement.workflow." + step + "."
+                        + done.status().name().toLowerCase().replace('_', '-'));
+        return "redirect:/s/" + slug;
+    }
+
+    private static java.time.Instant when(String publishAt, String zone) {
+        if (publishAt == null || publishAt.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(publishAt.strip())
+                    .atZone(ZoneId.of(zone))
+                    .toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidField("publishAt", "statement.publish-at.invalid");
+        }
+    }
+
+    private StatementPage writable(String slug, ChorusUser user) {
+        var page = reading.page(Actor.of(user), slug, null);
+        if (!page.canWrite()) {
+            throw new org.chorus.shared.PermissionDenied("permission.denied");
+        }
+        return page;
+    }
+
+    private Organization organization(String slug) {
+        return organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
+    }
+
+    private String form(
+            Model model,
+            Organization organization,
+            StatementPage page,
+            StatementForm form,
+            FormErrors errors,
+            String previewHtml) {
+        model.addAttribute("organization", organization);
+        model.addAttribute("page", page);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("previewHtml", previewHtml);
+        return "statements/edit";
+    }
+}

@@ -1,0 +1,264 @@
+package org.chorus.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.io.WireFeedInput;
+import java.io.StringReader;
+import java.util.HashSet;
+import org.chorus.organizations.OrganizationKind;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class StatementPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
+
+    @Autowired
+    WritingStatements writing;
+
+    @Autowired
+    ReviewingStatements reviewing;
+
+    @Test
+    void a_draft_statement_is_invisible_to_the_public_until_published() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var draft = statements.draft(owner, org, "en", Fixtures.unique("Draft"), "Not yet.");
+        mvc.perform(get("/s/" + draft.slug())).andExpect(status().isNotFound());
+        mvc.perform(get("/s/" + draft.slug()).with(user(fixtures.person("stranger"))))
+                .andExpect(status().isNotFound());
+        reviewing.approve(owner, draft.id(), null);
+        mvc.perform(get("/s/" + draft.slug())).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_published_statement_page_carries_its_signatures_and_meta_for_sharing() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var title = Fixtures.unique("Finance now");
+        var s = statements.published(
+                owner, org, "en", title, "We call for **public** finance.\n\n<script>alert(1)</script>");
+        mvc.perform(get("/s/" + s.slug()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<strong>public</strong>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(content().string(Matchers.containsString("Amina Njeri")))
+                .andExpect(content().string(Matchers.containsString("property=\"og:title\" content=\"" + title + "\"")))
+                .andExpect(content().string(Matchers.containsString("\"@type\":\"NewsArticle\"")))
+                .andExpect(content().string(Matchers.containsString("rel=\"canonical\"")))
+                .andExpect(content().string(Matchers.containsString("type=\"application/atom+xml\"")));
+    }
+
+    @Test
+    void a_missing_translation_falls_back_to_the_original_with_a_notice_and_arabic_reads_right_to_left()
+            throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Housing"), "Housing is a right.");
+        mvc.perform(get("/s/" + s.slug() + "/fr").header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Housing is a right.")))
+                .andExpect(content().string(Matchers.containsString("class=\"notice\" role=\"note\"")));
+
+        writing.translate(owner, s.id(), "ar", "السكن حق", "", "السكن حق للجميع.", "Layla", true);
+        mvc.perform(get("/s/" + s.slug() + "/ar"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString("<article class=\"statement\" lang=\"ar\" dir=\"rtl\">")))
+                .andExpect(content().string(Matchers.containsString("السكن حق للجميع.")))
+                .andExpect(content().string(Matchers.containsString("Layla")));
+        mvc.perform(get("/s/" + s.slug()))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "hreflang=\"ar\" href=\"http://localhost/s/" + s.slug() + "/ar\"")))
+                .andExpect(content().string(Matchers.containsString("hreflang=\"en\"")));
+    }
+
+    @Test
+    void a_draft_translation_is_not_shown_to_readers() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Water"), "Water is life.");
+        writing.translate(owner, s.id(), "es", "El agua", "", "El agua es vida.", null, false);
+        mvc.perform(get("/s/" + s.slug() + "/es"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("El agua es vida."))));
+    }
+
+    @Test
+    void a_correction_shows_corrected_on_and_the_words_that_changed() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Targets"), "We demand 50 percent cuts.");
+        writing.edit(
+                owner,
+                s.id(),
+                new StatementDraft(
+                        "en",
+                        "Targets",
+                        "",
+                        "We demand 60 percent cuts.",
+                        null,
+                        null,
+                        null,
+                        false,
+                        java.util.List.of(),
+                        java.util.List.of()),
+                "The figure was wrong");
+        mvc.perform(get("/s/" + s.slug())).andExpect(content().string(Matchers.containsString("Corrected on")));
+        mvc.perform(get("/s/" + s.slug() + "/revisions"))
+                .andExpect(content().string(Matchers.containsString("The figure was wrong")));
+        mvc.perform(get("/s/" + s.slug() + "/revisions/1/2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<del>50</del>")))
+                .andExpect(content().string(Matchers.containsString("<ins>60</ins>")));
+    }
+
+    @Test
+    void a_retracted_statement_stays_at_its_address_with_a_notice() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Old"), "Old position.");
+        reviewing.retract(owner, s.id(), "Replaced by a newer statement");
+        mvc.perform(get("/s/" + s.slug()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("This statement was retracted on")))
+                .andExpect(content().string(Matchers.containsString("Replaced by a newer statement")));
+    }
+
+    @Test
+    void a_republication_credits_the_original_and_the_original_names_who_republished_it() throws Exception {
+        var coalition = fixtures.coalition();
+        var chapter = fixtures.below(coalition, OrganizationKind.CHAPTER);
+        var coalitionOwner = statements.ownerOf(coalition);
+        var chapterOwner = statements.ownerOf(chapter);
+        var original = statements.published(coalitionOwner, coalition, "en", Fixtures.unique("Joint call"), "Act now.");
+        var copy = writing.republish(chapterOwner, chapter.id(), original.slug(), "Our chapter endorses this call.");
+        assertThat(copy.isPublic()).isTrue();
+        mvc.perform(get("/s/" + copy.slug()))
+                .andExpect(content().string(Matchers.containsString("First published by " + coalition.name())))
+                .andExpect(content().string(Matchers.containsString("Our chapter endorses this call.")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "<link rel=\"canonical\" href=\"http://localhost/s/" + original.slug() + "\">")));
+        mvc.perform(get("/s/" + original.slug()))
+                .andExpect(content().string(Matchers.containsString("Also published by:")))
+                .andExpect(content().string(Matchers.containsString("href=\"/s/" + copy.slug() + "\"")));
+    }
+
+    @Test
+    void the_coalition_list_filters_by_organization_topic_and_language_and_pages() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var first = statements.published(owner, org, "en", Fixtures.unique("Alpha"), "One.");
+        var second = statements.published(owner, org, "fr", Fixtures.unique("Beta"), "Deux.");
+        mvc.perform(get("/statements").param("organization", org.slug()))
+                .andExpect(content().string(Matchers.containsString("/s/" + first.slug())))
+                .andExpect(content().string(Matchers.containsString("/s/" + second.slug())));
+        mvc.perform(get("/statements").param("organization", org.slug()).param("language", "fr"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/s/" + first.slug()))))
+                .andExpect(content().string(Matchers.containsString("/s/" + second.slug())));
+        mvc.perform(get("/statements").param("topic", "climate-finance").param("organization", org.slug()))
+                .andExpect(content().string(Matchers.containsString("/s/" + first.slug())));
+        mvc.perform(get("/statements").param("from", "not-a-date")).andExpect(status().isUnprocessableEntity());
+        mvc.perform(get("/statements").param("organization", org.slug()).param("page", "99"))
+                .andExpect(content().string(Matchers.containsString("No statement matches.")));
+    }
+
+    @Test
+    void the_atom_feed_is_valid_with_unique_ids_dates_and_links() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        statements.published(owner, org, "en", Fixtures.unique("Feed one"), "One.");
+        statements.published(owner, org, "en", Fixtures.unique("Feed two"), "Two & <b>three</b>.");
+        var xml = mvc.perform(get("/statements.atom").param("organization", org.slug()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var feed = (Feed) new WireFeedInput().build(new StringReader(xml));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getId()).startsWith("http://localhost/statements.atom");
+        assertThat(feed.getUpdated()).isNotNull();
+        assertThat(feed.getOtherLinks()).anySatisfy(l -> assertThat(l.getRel()).isEqualTo("self"));
+        assertThat(feed.getEntries()).hasSize(2);
+        var ids = new HashSet<String>();
+        for (var entry : feed.getEntries()) {
+            assertThat(ids.add(entry.getId())).as("unique id %s", entry.getId()).isTrue();
+            assertThat(entry.getUpdated()).isNotNull();
+            assertThat(entry.getAlternateLinks())
+                    .singleElement()
+                    .satisfies(l -> assertThat(l.getHref()).startsWith("http://localhost/s/"));
+            assertThat(entry.getAuthors())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.getName()).isEqualTo(org.name()));
+        }
+        mvc.perform(get("/statements.atom").param("organization", "no-such-org"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void search_finds_words_in_each_language_without_accents_ranks_titles_first_and_highlights() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var tag = Fixtures.unique("zq").replace("-", "");
+        var inTitle = statements.published(
+                owner, org, "en", "Adaptation finance " + tag, "Money for adaptation " + tag + ".");
+        var inBody = statements.published(
+                owner, org, "en", "Other title " + tag, "Some words about adaptation and " + tag + ".");
+        var french = statements.published(
+                owner, org, "fr", "Réseaux énergétiques " + tag, "Les coopératives énergétiques " + tag + ".");
+        var spanish =
+                statements.published(owner, org, "es", "Viviendas dignas " + tag, "Exigimos viviendas " + tag + ".");
+        var arabic =
+                statements.published(owner, org, "ar", "العدالة المناخية " + tag, "نطالب بالعدالة المناخية " + tag);
+
+        var page = mvc.perform(get("/search").param("q", "adapting " + tag))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page.indexOf("/s/" + inTitle.slug()))
+                .as("title match ranks first")
+                .isPositive()
+                .isLessThan(page.indexOf("/s/" + inBody.slug()));
+        assertThat(page).contains("<mark>");
+        mvc.perform(get("/search").param("q", "energetique " + tag))
+                .andExpect(content().string(Matchers.containsString("/s/" + french.slug())));
+        mvc.perform(get("/search").param("q", "vivienda " + tag))
+                .andExpect(content().string(Matchers.containsString("/s/" + spanish.slug())));
+        mvc.perform(get("/search").param("q", "المناخية " + tag))
+                .andExpect(content().string(Matchers.containsString("/s/" + arabic.slug())));
+        mvc.perform(get("/search").param("q", "\"unbalanced OR -(" + tag)).andExpect(status().isOk());
+    }
+
+    @Test
+    void the_editor_preview_is_sanitized_markdown() throws Exception {
+        var person = fixtures.person("writer");
+        mvc.perform(post("/statements/preview")
+                        .with(user(person))
+                        .with(csrf())
+                        .param("body", "# Title\n\n[x](javascript:alert(1)) *ok*"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<em>ok</em>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("javascript:"))));
+    }
+}
