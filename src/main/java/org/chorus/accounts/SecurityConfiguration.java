@@ -106,6 +106,7 @@ class SecurityConfiguration {
                                 "/o/*/statements/new",
                                 "/o/*/statements/manage",
                                 "/o/*/statements/republish",
+                                "/o/*/import",
                                 "/s/*/edit",
                                 "/s/*/translate",
                                 "/s/*/workflow/**",

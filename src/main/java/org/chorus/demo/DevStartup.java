@@ -2,26 +2,53 @@ package org.chorus.demo;
 
 import org.chorus.shared.config.ChorusProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** In dev mode: seeds the demo data on first start, then prints where Chorus runs and how to sign in. */
+/**
+ * In dev mode: seeds the demo data on first start, before the web server opens (so the first page already shows it),
+ * then prints where Chorus runs and how to sign in.
+ */
 @Component
 @Profile("dev & !admin")
-class DevStartup {
+class DevStartup implements SmartLifecycle {
 
     private final DemoData demoData;
     private final ChorusProperties properties;
+    private volatile boolean running;
+    private volatile boolean seeded;
 
     DevStartup(DemoData demoData, ChorusProperties properties) {
         this.demoData = demoData;
         this.properties = properties;
     }
 
+    @Override
+    public void start() {
+        seeded = demoData.seedIfEmpty();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server, which starts in a later phase. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
-        boolean seeded = demoData.seedIfEmpty();
         var out = new StringBuilder("\n");
         out.append("  Chorus is running at ").append(properties.baseUrl()).append("\n");
         out.append(

@@ -25,4 +25,9 @@ public class WxrRejected extends DomainException {
     static WxrRejected tooLarge() {
         return new WxrRejected("import.wxr.too-large");
     }
+
+    /** No file was chosen in the upload form. */
+    public static WxrRejected noFile() {
+        return new WxrRejected("import.wxr.no-file");
+    }
 }

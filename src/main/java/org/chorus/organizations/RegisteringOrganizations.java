@@ -116,6 +116,7 @@ public class RegisteringOrganizations {
     public void updateProfile(Actor actor, OrganizationId id, OrganizationProfile profile) {
         permissions.require(actor, id, Permission.EDIT_PROFILE);
         organizations.updateProfile(id, profile.checked());
+        events.publishEvent(new OrganizationProfileChanged(id));
     }
 
     private String freeSlug(String name) {

@@ -85,6 +85,7 @@ public class ReviewingStatements {
 
     private Statement save(Statement statement) {
         statements.update(statement);
+        events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
     }
 

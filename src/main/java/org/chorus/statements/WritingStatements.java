@@ -30,13 +30,19 @@ public class WritingStatements {
     private final OrganizationPermissions permissions;
     private final CoalitionDirectory organizations;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     WritingStatements(
-            Statements statements, OrganizationPermissions permissions, CoalitionDirectory organizations, Clock clock) {
+            Statements statements,
+            OrganizationPermissions permissions,
+            CoalitionDirectory organizations,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.statements = statements;
         this.permissions = permissions;
         this.organizations = organizations;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a Markdown text will look like, sanitized exactly as it will be published. */
@@ -130,6 +136,7 @@ public class WritingStatements {
                 now);
         statements.replaceCosigners(id, cosigners(statement.issuer(), checked.cosignerSlugs()));
         statements.replaceSignatories(id, checked.signatories());
+        events.publishEvent(new StatementChanged(id));
         return statements.byId(id).orElseThrow();
     }
 
@@ -172,6 +179,7 @@ public class WritingStatements {
                 null,
                 actor.account().value(),
                 clock.instant());
+        events.publishEvent(new StatementChanged(id));
     }
 
     /**
@@ -294,6 +302,61 @@ public class WritingStatements {
                 null,
                 actor.account().value(),
                 now);
+        events.publishEvent(new StatementChanged(statement.id()));
+        return statements.byId(statement.id()).orElseThrow();
+    }
+
+    /**
+     * Brings in a statement from another system (a WordPress import): published ones keep their original date and
+     * are published at once, others arrive as drafts. Only publishers import.
+     */
+    @Transactional
+    public Statement importStatement(
+            Actor actor,
+            OrganizationId issuer,
+            StatementDraft draft,
+            java.time.Instant publishedAt,
+            boolean published) {
+        permissions.require(actor, issuer, Permission.PUBLISH_STATEMENTS);
+        var checked = draft.checked();
+        var now = clock.instant();
+        var status = published ? StatementStatus.PUBLISHED : StatementStatus.DRAFT;
+        var when = publishedAt == null ? now : publishedAt;
+        var statement = new Statement(
+                StatementId.random(),
+                freeSlug(checked.title()),
+                issuer,
+                checked.language(),
+                status,
+                checked.issuedOn(),
+                checked.place(),
+                checked.topics(),
+                false,
+                null,
+                published ? when : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                when,
+                now,
+                0);
+        statements.insert(statement, actor.account().value());
+        if (published) {
+            statements.update(statement);
+        }
+        saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, published);
+        statements.addRevision(
+                statement.id(),
+                checked.language(),
+                text(checked),
+                published,
+                null,
+                actor.account().value(),
+                now);
+        statements.replaceSignatories(statement.id(), checked.signatories());
+        events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
     }
 

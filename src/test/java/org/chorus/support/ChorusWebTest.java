@@ -11,12 +11,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port with MockMvc, against the shared test database. Every web, API and browser
- * test uses exactly this, so Spring builds the context once per run.
+ * test uses exactly this, so Spring builds the context once per run. Anonymous GETs of public pages go through
+ * PublicPageCache; a test that reads a page as a signed-in person should also send a session cookie, as browsers do.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Fixtures.class, org.chorus.statements.StatementFixtures.class})
+@Import({Fixtures.class, org.chorus.statements.StatementFixtures.class, QueryCounter.class})
 public @interface ChorusWebTest {}

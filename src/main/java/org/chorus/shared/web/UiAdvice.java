@@ -41,13 +41,15 @@ public class UiAdvice {
         var flash = RequestContextUtils.getInputFlashMap(request);
         var notice = flash == null ? null : (String) flash.get("notice");
         var path = request.getRequestURI().substring(request.getContextPath().length());
+        var viewer = currentViewer();
+        request.setAttribute(PublicPageCache.RENDERED_FOR_ANONYMOUS, viewer == null);
         return new Ui(
                 new Messages(messageSource, language.locale()),
                 language,
                 path.isEmpty() ? "/" : path,
                 request.getQueryString(),
                 (CsrfToken) request.getAttribute(CsrfToken.class.getName()),
-                currentViewer(),
+                viewer,
                 notice,
                 assetVersion,
                 baseUrl);

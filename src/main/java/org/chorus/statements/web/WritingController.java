@@ -56,6 +56,8 @@ class WritingController {
         model.addAttribute("organization", organization);
         model.addAttribute("statements", list);
         model.addAttribute("titles", reading.titles(organization.id()));
+        model.addAttribute(
+                "canPublish", permissions.can(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS));
         return "statements/manage";
     }
 

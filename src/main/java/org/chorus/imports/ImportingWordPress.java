@@ -1,0 +1,112 @@
+package org.chorus.imports;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.DomainException;
+import org.chorus.statements.Signatory;
+import org.chorus.statements.StatementDraft;
+import org.chorus.statements.WritingStatements;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization brings in its WordPress site from a WXR export: published posts become published statements with
+ * their dates, drafts become drafts, categories and tags become topics, the author signs. Importing the same export
+ * again creates nothing twice. The whole import is one transaction: a failure leaves nothing half-imported.
+ */
+@Service
+public class ImportingWordPress {
+
+    private final WritingStatements writing;
+    private final OrganizationPermissions permissions;
+    private final ImportedItems imported;
+    private final Clock clock;
+
+    ImportingWordPress(
+            WritingStatements writing, OrganizationPermissions permissions, ImportedItems imported, Clock clock) {
+        this.writing = writing;
+        this.permissions = permissions;
+        this.imported = imported;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ImportReport importExport(Actor actor, OrganizationId organization, InputStream export, String language) {
+        permissions.require(actor, organization, Permission.PUBLISH_STATEMENTS);
+        var wxr = WxrParser.parse(export);
+        var site = wxr.siteUrl() == null || wxr.siteUrl().isBlank()
+                ? "wordpress"
+                : wxr.siteUrl().strip();
+        var already = imported.importedIds(organization, site);
+        var authors = new java.util.HashMap<String, String>();
+        wxr.authors()
+                .forEach(a -> authors.put(
+                        a.login(), a.displayName() == null || a.displayName().isBlank() ? a.login() : a.displayName()));
+
+        int published = 0;
+        int drafts = 0;
+        int duplicates = 0;
+        int comments = 0;
+        var skipped = new ArrayList<>(wxr.skipped());
+        for (var post : wxr.posts()) {
+            var label = "'" + (post.title().isBlank() ? "(untitled)" : post.title()) + "' (id " + post.wpId() + ")";
+            if (!"post".equals(post.type())) {
+                skipped.add(post.type() + " " + label + ": only posts become statements");
+                continue;
+            }
+            var status = post.status() == null ? "draft" : post.status().toLowerCase(Locale.ROOT);
+            if (status.equals("trash")
+                    || status.equals("private")
+                    || status.equals("auto-draft")
+                    || status.equals("inherit")) {
+                skipped.add("post " + label + ": status " + status);
+                continue;
+            }
+            var sourceId = Long.toString(post.wpId());
+            if (already.contains(sourceId)) {
+                duplicates++;
+                continue;
+            }
+            if (post.content() == null || post.content().isBlank()) {
+                skipped.add("post " + label + ": empty");
+                continue;
+            }
+            var topics = new ArrayList<String>(post.categories());
+            topics.addAll(post.tags());
+            var author = authors.getOrDefault(post.authorLogin(), post.authorLogin());
+            var draft = new StatementDraft(
+                    language,
+                    post.title().isBlank() ? "(untitled)" : post.title(),
+                    "",
+                    post.content(),
+                    null,
+                    null,
+                    String.join(", ", topics.stream().limit(10).toList()),
+                    false,
+                    List.of(),
+                    author == null || author.isBlank() ? List.of() : List.of(new Signatory(author, "", "")));
+            boolean publish = status.equals("publish");
+            try {
+                var statement = writing.importStatement(actor, organization, draft, post.publishedAt(), publish);
+                imported.remember(organization, site, sourceId, statement.id().value(), clock.instant());
+            } catch (DomainException refused) {
+                skipped.add("post " + label + ": " + refused.messageKey());
+                continue;
+            }
+            comments += post.comments().size();
+            if (publish) {
+                published++;
+            } else {
+                drafts++;
+            }
+        }
+        return new ImportReport(wxr.siteTitle(), published, drafts, duplicates, skipped, comments, wxr.attachments());
+    }
+}

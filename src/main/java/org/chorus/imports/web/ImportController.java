@@ -1,0 +1,79 @@
+package org.chorus.imports.web;
+
+import java.io.IOException;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.imports.ImportingWordPress;
+import org.chorus.imports.WxrRejected;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** An organization's owners upload a WordPress export and see what was imported and what was not. */
+@Controller
+class ImportController {
+
+    private final ImportingWordPress importing;
+    private final CoalitionDirectory organizations;
+    private final OrganizationPermissions permissions;
+
+    ImportController(
+            ImportingWordPress importing, CoalitionDirectory organizations, OrganizationPermissions permissions) {
+        this.importing = importing;
+        this.organizations = organizations;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/o/{slug}/import")
+    String form(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
+        var organization =
+                organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        model.addAttribute("organization", organization);
+        model.addAttribute("language", ui.lang());
+        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("report", null);
+        return "imports/import";
+    }
+
+    @PostMapping("/o/{slug}/import")
+    String upload(
+            @PathVariable String slug,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "en") String language,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model)
+            throws IOException {
+        var organization =
+                organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        model.addAttribute("organization", organization);
+        model.addAttribute("language", language);
+        model.addAttribute("report", null);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("errors", FormErrors.of("file", WxrRejected.noFile(), ui.messages()));
+            return "imports/import";
+        }
+        try (var in = file.getInputStream()) {
+            model.addAttribute("report", importing.importExport(Actor.of(user), organization.id(), in, language));
+            model.addAttribute("errors", FormErrors.none());
+        } catch (WxrRejected rejected) {
+            model.addAttribute("errors", FormErrors.of("file", rejected, ui.messages()));
+        } catch (org.chorus.shared.InvalidField invalid) {
+            model.addAttribute("errors", FormErrors.of("language", invalid, ui.messages()));
+        }
+        return "imports/import";
+    }
+}

@@ -1,0 +1,218 @@
+package org.chorus.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Keeps the rendered bytes of public pages for anonymous readers (no cookie but the language one), so a popular
+ * statement is served without touching the database or rendering again. Every answer carries an ETag and
+ * Last-Modified, and a matching If-None-Match gets 304. Any committed {@link PublicPagesChanged} event empties the
+ * cache; entries also expire after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
+ */
+@Configuration
+public class PublicPageCache {
+
+    /** Request attribute set while rendering: true when the page was rendered for nobody in particular. */
+    public static final String RENDERED_FOR_ANONYMOUS = PublicPageCache.class.getName() + ".anonymous";
+
+    static final Duration TTL = Duration.ofSeconds(60);
+    static final int MAX_ENTRIES = 5_000;
+    static final List<String> CACHED_PREFIXES = List.of("/s/", "/o/", "/statements");
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Clock clock;
+    private volatile Instant changedAt;
+
+    PublicPageCache(Clock clock) {
+        this.clock = clock;
+        this.changedAt = clock.instant();
+    }
+
+    record Entry(
+            long generation,
+            Instant storedAt,
+            Instant lastModified,
+            String etag,
+            int status,
+            List<Map.Entry<String, String>> headers,
+            byte[] body) {}
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onChange(PublicPagesChanged event) {
+        invalidate();
+    }
+
+    public void invalidate() {
+        generation.incrementAndGet();
+        changedAt = clock.instant();
+        entries.clear();
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> publicPageCacheFilter(LocaleResolver localeResolver) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new CacheFilter(localeResolver));
+        // before Spring Security, so a hit skips the whole chain; the stored security headers are replayed
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    final class CacheFilter extends OncePerRequestFilter {
+
+        private final LocaleResolver localeResolver;
+
+        CacheFilter(LocaleResolver localeResolver) {
+            this.localeResolver = localeResolver;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null) {
+                return true;
+            }
+            var path = request.getRequestURI();
+            boolean cacheablePath = path.equals("/") || CACHED_PREFIXES.stream().anyMatch(path::startsWith);
+            return !cacheablePath
+                    || path.contains("/manage")
+                    || path.endsWith("/edit")
+                    || path.endsWith("/translate")
+                    || path.endsWith("/new")
+                    || path.endsWith("/republish")
+                    || hasOtherCookies(request)
+                    || request.getHeader("Authorization") != null;
+        }
+
+        private static boolean hasOtherCookies(HttpServletRequest request) {
+            var cookies = request.getCookies();
+            if (cookies == null) {
+                return false;
+            }
+            for (var cookie : cookies) {
+                if (!"chorus_lang".equals(cookie.getName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var key = key(request, localeResolver.resolveLocale(request).toLanguageTag());
+            var now = clock.instant();
+            var entry = entries.get(key);
+            if (entry != null
+                    && entry.generation() == generation.get()
+                    && entry.storedAt().plus(TTL).isAfter(now)) {
+                replay(entry, request, response);
+                return;
+            }
+            long before = generation.get();
+            var wrapper = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, wrapper);
+            var body = wrapper.getContentAsByteArray();
+            if (wrapper.getStatus() == 200
+                    && Boolean.TRUE.equals(request.getAttribute(RENDERED_FOR_ANONYMOUS))
+                    && wrapper.getHeader("Set-Cookie") == null
+                    && request.getSession(false) == null
+                    && generation.get() == before) {
+                var fresh = store(key, wrapper, body, now, before);
+                wrapper.setHeader("ETag", fresh.etag());
+                wrapper.setHeader("Last-Modified", http(fresh.lastModified()));
+                wrapper.setHeader("Cache-Control", "public, no-cache");
+            }
+            wrapper.copyBodyToResponse();
+        }
+
+        /** The page as the reader asked for it: path, every parameter (sorted), language, htmx or not. */
+        static String key(HttpServletRequest request, String language) {
+            var key = new StringBuilder(request.getRequestURI()).append('?');
+            new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+                for (var value : values) {
+                    key.append(name).append('=').append(value).append('&');
+                }
+            });
+            return key.append('#')
+                    .append(language)
+                    .append('#')
+                    .append(request.getHeader("HX-Request") != null)
+                    .toString();
+        }
+
+        private Entry store(String key, ContentCachingResponseWrapper wrapper, byte[] body, Instant now, long gen) {
+            var headers = new ArrayList<Map.Entry<String, String>>();
+            for (var name : wrapper.getHeaderNames()) {
+                if (name.equalsIgnoreCase("Set-Cookie")
+                        || name.equalsIgnoreCase("Content-Length")
+                        || name.equalsIgnoreCase("Date")
+                        || name.equalsIgnoreCase("Cache-Control")
+                        || name.equalsIgnoreCase("Pragma")
+                        || name.equalsIgnoreCase("Expires")) {
+                    continue;
+                }
+                for (var value : wrapper.getHeaders(name)) {
+                    headers.add(Map.entry(name, value));
+                }
+            }
+            if (wrapper.getContentType() != null) {
+                headers.add(Map.entry("Content-Type", wrapper.getContentType()));
+            }
+            var crc = new CRC32();
+            crc.update(body);
+            var etag = "\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
+            var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, entry);
+            return entry;
+        }
+
+        private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            for (var header : entry.headers()) {
+                response.addHeader(header.getKey(), header.getValue());
+            }
+            response.setHeader("ETag", entry.etag());
+            response.setHeader("Last-Modified", http(entry.lastModified()));
+            response.setHeader("Cache-Control", "public, no-cache");
+            var ifNoneMatch = request.getHeader("If-None-Match");
+            if (ifNoneMatch != null && (ifNoneMatch.contains(entry.etag()) || ifNoneMatch.equals("*"))) {
+                response.setStatus(304);
+                return;
+            }
+            response.setStatus(entry.status());
+            response.setContentLength(entry.body().length);
+            response.getOutputStream().write(entry.body());
+        }
+    }
+
+    private static String http(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                instant.atOffset(ZoneOffset.UTC).withNano(0));
+    }
+}

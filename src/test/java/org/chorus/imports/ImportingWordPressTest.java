@@ -1,0 +1,129 @@
+package org.chorus.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.Role;
+import org.chorus.shared.PermissionDenied;
+import org.chorus.statements.StatementFixtures;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class ImportingWordPressTest {
+
+    static final Path WXR = Path.of("../shared/fixtures/wxr");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
+
+    @Autowired
+    ImportingWordPress importing;
+
+    @Test
+    void published_posts_become_published_statements_with_their_dates_and_a_second_import_adds_nothing()
+            throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        ImportReport first;
+        try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
+            first = importing.importExport(owner, org.id(), in, "en");
+        }
+        assertThat(first.published()).isGreaterThanOrEqualTo(3);
+        assertThat(first.skipped())
+                .anySatisfy(line -> assertThat(line).contains("Private Post").contains("private"));
+        assertThat(first.skipped())
+                .anySatisfy(line -> assertThat(line).contains("Sample Page").contains("only posts"));
+
+        ImportReport second;
+        try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
+            second = importing.importExport(owner, org.id(), in, "en");
+        }
+        assertThat(second.created()).isZero();
+        assertThat(second.alreadyImported()).isEqualTo(first.created());
+
+        mvc.perform(get("/statements").param("organization", org.slug()))
+                .andExpect(content().string(Matchers.containsString(first.published() + " statements")))
+                .andExpect(content().string(Matchers.containsString("Hello world!")))
+                .andExpect(content().string(Matchers.containsString("datetime=\"2011-01-18T07:40:14Z\"")));
+    }
+
+    @Test
+    void hostile_and_malformed_exports_are_refused_with_a_clear_message_and_nothing_is_imported() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        for (var hostile : new String[] {"hostile-xxe-file-passwd.xml", "hostile-billion-laughs.xml"}) {
+            mvc.perform(multipart("/o/" + org.slug() + "/import")
+                            .file(new MockMultipartFile(
+                                    "file", hostile, "text/xml", Files.readAllBytes(WXR.resolve(hostile))))
+                            .param("language", "en")
+                            .with(user(owner))
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("id=\"file-error\"")))
+                    .andExpect(content().string(Matchers.containsString("DOCTYPE")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("root:x:0:0"))));
+        }
+        mvc.perform(multipart("/o/" + org.slug() + "/import")
+                        .file(new MockMultipartFile(
+                                "file", "malformed.xml", "text/xml", Files.readAllBytes(WXR.resolve("malformed.xml"))))
+                        .param("language", "fr")
+                        .header("Accept-Language", "fr")
+                        .with(user(owner))
+                        .with(csrf()))
+                .andExpect(content().string(Matchers.containsString("ligne")));
+        mvc.perform(get("/statements").param("organization", org.slug()))
+                .andExpect(content().string(Matchers.containsString("No statement matches.")));
+    }
+
+    @Test
+    void an_upload_through_the_page_reports_what_was_imported() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        mvc.perform(multipart("/o/" + org.slug() + "/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "wxr-simple.xml",
+                                "text/xml",
+                                Files.readAllBytes(WXR.resolve("wxr-simple.xml"))))
+                        .param("language", "en")
+                        .with(user(owner))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("role=\"status\"")));
+    }
+
+    @Test
+    void only_publishers_import() throws Exception {
+        var org = fixtures.coalition();
+        var editor = fixtures.person("editor");
+        fixtures.grant(org, editor, Role.EDITOR);
+        try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
+            assertThatThrownBy(() -> importing.importExport(Actor.of(editor), org.id(), in, "en"))
+                    .isInstanceOf(PermissionDenied.class);
+        }
+        mvc.perform(get("/o/" + org.slug() + "/import").with(user(editor))).andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,95 @@
+package org.chorus.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.chorus.statements.StatementDraft;
+import org.chorus.statements.StatementFixtures;
+import org.chorus.statements.WritingStatements;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.chorus.support.QueryCounter;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class PublicPageCacheTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
+
+    @Autowired
+    WritingStatements writing;
+
+    @Test
+    void a_public_page_is_served_again_without_queries_with_an_etag_and_304_when_unchanged() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Cached"), "First words.");
+        var first = mvc.perform(get("/s/" + s.slug()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, no-cache"))
+                .andExpect(header().exists("Last-Modified"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
+                .andReturn()
+                .getResponse();
+        var etag = first.getHeader("ETag");
+        assertThat(etag).isNotBlank();
+
+        QueryCounter.reset();
+        mvc.perform(get("/s/" + s.slug()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", etag))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
+                .andExpect(content().string(first.getContentAsString()));
+        assertThat(QueryCounter.count()).as("served from the cache").isZero();
+        mvc.perform(get("/s/" + s.slug()).header("If-None-Match", etag)).andExpect(status().isNotModified());
+    }
+
+    @Test
+    void a_correction_is_visible_at_once_with_a_new_etag() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Changing"), "Old words.");
+        var etag = mvc.perform(get("/s/" + s.slug())).andReturn().getResponse().getHeader("ETag");
+        writing.edit(
+                owner,
+                s.id(),
+                new StatementDraft("en", "Changing", "", "New words.", null, null, null, false, List.of(), List.of()),
+                "reworded");
+        mvc.perform(get("/s/" + s.slug()).header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", Matchers.not(etag)))
+                .andExpect(content().string(Matchers.containsString("New words.")));
+    }
+
+    @Test
+    void pages_for_signed_in_people_or_in_another_language_are_never_shared() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Private view"), "Words.");
+        mvc.perform(get("/s/" + s.slug()).header("Accept-Language", "en")).andExpect(status().isOk());
+        // a signed-in browser always carries its session cookie, which makes the cache step aside
+        mvc.perform(get("/s/" + s.slug())
+                        .with(user(fixtures.person("reader")))
+                        .cookie(new jakarta.servlet.http.Cookie("chorus_session", "signed-in")))
+                .andExpect(content().string(Matchers.containsString("Sign out")));
+        mvc.perform(get("/s/" + s.slug()).header("Accept-Language", "en"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Sign out"))));
+        mvc.perform(get("/s/" + s.slug()).header("Accept-Language", "fr"))
+                .andExpect(content().string(Matchers.containsString("lang=\"fr\"")));
+    }
+}

@@ -1,0 +1,124 @@
+package org.chorus.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationKind;
+import org.chorus.shared.web.PublicPageCache;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.chorus.support.QueryCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Pages run the same number of SQL queries for a little data and for a lot. */
+@ChorusWebTest
+class BoundedQueriesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
+
+    @Autowired
+    WritingStatements writing;
+
+    @Autowired
+    PublicPageCache cache;
+
+    @Test
+    void a_statement_page_costs_the_same_with_one_signatory_or_many_cosigners_translations_and_republications()
+            throws Exception {
+        var small = fixtures.coalition();
+        var smallOwner = statements.ownerOf(small);
+        var plain = statements.published(smallOwner, small, "en", Fixtures.unique("Plain"), "Text.");
+
+        var big = fixtures.coalition();
+        var bigOwner = statements.ownerOf(big);
+        var cosigners = new ArrayList<String>();
+        for (int i = 0; i < 6; i++) {
+            cosigners.add(fixtures.below(big, OrganizationKind.MEMBER).slug());
+        }
+        var signatories = new ArrayList<Signatory>();
+        for (int i = 0; i < 25; i++) {
+            signatories.add(new Signatory("Person " + i, "Role", "Organization " + i));
+        }
+        var rich = writing.draft(
+                bigOwner,
+                big.id(),
+                new StatementDraft(
+                        "en",
+                        Fixtures.unique("Rich"),
+                        "",
+                        "Text.",
+                        null,
+                        null,
+                        "a, b, c",
+                        false,
+                        cosigners,
+                        signatories));
+        rich = statements.published(bigOwner, big, "en", Fixtures.unique("Rich2"), "x");
+        var reviewing = rich;
+        for (var language : List.of("fr", "es", "ar", "sw")) {
+            writing.translate(bigOwner, reviewing.id(), language, "T " + language, "", "B", "Someone", true);
+        }
+        for (int i = 0; i < 4; i++) {
+            var chapter = fixtures.below(big, OrganizationKind.CHAPTER);
+            writing.republish(statements.ownerOf(chapter), chapter.id(), reviewing.slug(), null);
+        }
+
+        assertThat(queries("/s/" + reviewing.slug())).isEqualTo(queries("/s/" + plain.slug()));
+        assertThat(queries("/s/" + reviewing.slug() + "/fr")).isEqualTo(queries("/s/" + plain.slug() + "/fr"));
+    }
+
+    @Test
+    void lists_feeds_and_organization_pages_cost_the_same_for_two_statements_or_twenty_five() throws Exception {
+        var small = fixtures.coalition();
+        var big = fixtures.coalition();
+        publish(small, 2);
+        publish(big, 25);
+        for (int i = 0; i < 10; i++) {
+            fixtures.below(big, OrganizationKind.MEMBER);
+        }
+        assertThat(queries("/statements?organization=" + big.slug()))
+                .isEqualTo(queries("/statements?organization=" + small.slug()));
+        assertThat(queries("/statements.atom?organization=" + big.slug()))
+                .isEqualTo(queries("/statements.atom?organization=" + small.slug()));
+        assertThat(queries("/o/" + big.slug())).isEqualTo(queries("/o/" + small.slug()));
+        assertThat(queries("/search?q=text")).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void the_home_page_costs_one_query_whatever_the_number_of_organizations() throws Exception {
+        var before = queries("/");
+        var coalition = fixtures.coalition();
+        for (int i = 0; i < 5; i++) {
+            fixtures.below(fixtures.below(coalition, OrganizationKind.CHAPTER), OrganizationKind.MEMBER);
+        }
+        assertThat(queries("/")).isEqualTo(before).isLessThanOrEqualTo(2);
+    }
+
+    private void publish(Organization organization, int count) {
+        Actor owner = statements.ownerOf(organization);
+        for (int i = 0; i < count; i++) {
+            statements.published(owner, organization, "en", Fixtures.unique("S"), "Text number " + i);
+        }
+    }
+
+    private int queries(String path) throws Exception {
+        cache.invalidate();
+        QueryCounter.reset();
+        mvc.perform(get(path)).andExpect(status().isOk());
+        return QueryCounter.count();
+    }
+}

@@ -1,0 +1,57 @@
+package org.chorus.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Counts the SQL statements the current thread sends (MockMvc runs requests on the test's thread), so tests can
+ * check that a page runs a bounded number of queries whatever the amount of data.
+ */
+@TestComponent
+public class QueryCounter implements BeanPostProcessor {
+
+    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+
+    public static void reset() {
+        COUNT.get()[0] = 0;
+    }
+
+    public static int count() {
+        return COUNT.get()[0];
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (p, m, a) -> {
+                var result = invoke(m, dataSource, a);
+                return result instanceof Connection c ? counting(c) : result;
+            });
+        }
+        return bean;
+    }
+
+    private static Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                QueryCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                    if (m.getName().equals("prepareStatement")
+                            || m.getName().equals("createStatement")
+                            || m.getName().equals("prepareCall")) {
+                        COUNT.get()[0]++;
+                    }
+                    return invoke(m, connection, a);
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
