@@ -13,6 +13,7 @@ import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.util.HashSet;
 import org.chorus.organizations.OrganizationKind;
+import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.hamcrest.Matchers;
@@ -162,6 +163,43 @@ class StatementPagesTest {
         mvc.perform(get("/s/" + original.slug()))
                 .andExpect(content().string(Matchers.containsString("Also published by:")))
                 .andExpect(content().string(Matchers.containsString("href=\"/s/" + copy.slug() + "\"")));
+    }
+
+    @Test
+    void a_statement_from_another_website_is_republished_with_a_canonical_link_to_it() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var title = Fixtures.unique("Tenants unite");
+        var location = mvc.perform(post("/o/" + org.slug() + "/statements/republish-url")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("url", "https://tenants.example.org/statement")
+                        .param("publisher", "Tenants Union")
+                        .param("publishedOn", "2026-10-01")
+                        .param("language", "en")
+                        .param("title", title)
+                        .param("body", "Rents must fall."))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(location))
+                .andExpect(content()
+                        .string(Matchers.containsString("First published by Tenants Union on October 1, 2026")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "<link rel=\"canonical\" href=\"https://tenants.example.org/statement\">")));
+        mvc.perform(post("/o/" + org.slug() + "/statements/republish-url")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("url", "javascript:alert(1)")
+                        .param("publisher", "X")
+                        .param("language", "en")
+                        .param("title", "T")
+                        .param("body", "B"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"url-error\"")));
     }
 
     @Test

@@ -249,6 +249,46 @@ class WritingController {
         }
     }
 
+    @PostMapping("/o/{org}/statements/republish-url")
+    String republishFromUrl(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String publisher,
+            @RequestParam(defaultValue = "") String publishedOn,
+            @ModelAttribute StatementForm form,
+            @RequestParam(defaultValue = "") String introduction,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var organization = organization(org);
+        try {
+            java.time.LocalDate date = null;
+            if (!publishedOn.isBlank()) {
+                try {
+                    date = java.time.LocalDate.parse(publishedOn.strip());
+                } catch (java.time.DateTimeException e) {
+                    throw new InvalidField("publishedOn", "statement.issued-on.invalid");
+                }
+            }
+            var copy = writing.republishFromUrl(
+                    Actor.of(user), organization.id(), url, publisher, date, introduction, form.draft());
+            redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
+            return "redirect:/s/" + copy.slug();
+        } catch (InvalidField problem) {
+            model.addAttribute("organization", organization);
+            model.addAttribute("source", "");
+            model.addAttribute("introduction", introduction);
+            model.addAttribute("errors", FormErrors.none());
+            model.addAttribute("url", url);
+            model.addAttribute("publisher", publisher);
+            model.addAttribute("publishedOn", publishedOn);
+            model.addAttribute("form", form);
+            model.addAttribute("urlErrors", FormErrors.of(problem.field(), problem, ui.messages()));
+            return "statements/republish";
+        }
+    }
+
     @PostMapping("/s/{slug}/workflow/{step:submit|approve|send-back|retract}")
     String workflow(
             @PathVariable String slug,
