@@ -73,10 +73,10 @@ class AccountJourneyBrowserTest {
                     .click();
             assertThat(page.getByRole(AriaRole.HEADING)).hasText("Thank you for signing up");
 
-            signIn(page, email);
+            Browser.signIn(page, email);
             assertThat(page.locator(".error-summary")).containsText("not active yet");
 
-            signIn(page, admin.email());
+            Browser.signIn(page, admin.email());
             page.navigate("/admin/accounts");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate Layla Journey"))
                     .click();
@@ -84,7 +84,7 @@ class AccountJourneyBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                     .click();
 
-            signIn(page, email);
+            Browser.signIn(page, email);
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your profile")))
                     .isVisible();
 
@@ -127,14 +127,6 @@ class AccountJourneyBrowserTest {
                     .setPath(SCREENSHOTS.resolve("home-en.png"))
                     .setFullPage(true));
         }
-    }
-
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
     }
 
     private static String origin(String url) {

@@ -48,6 +48,17 @@ final class Browser implements AutoCloseable {
                 .setViewportSize(1280, 900));
     }
 
+    /** Signs in through the real form, as a person would. */
+    static void signIn(com.microsoft.playwright.Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password").fill(org.chorus.support.Fixtures.PASSWORD);
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
     @Override
     public void close() {
         chromium.close();

@@ -51,7 +51,7 @@ class OrganizationJourneyBrowserTest {
 
         try (var context = browser.newContext("http://localhost:" + port, "en")) {
             var page = context.newPage();
-            signIn(page, asker.email());
+            Browser.signIn(page, asker.email());
             page.navigate("/o/" + coalition.slug());
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add an organization below this one"))
                     .click();
@@ -65,7 +65,7 @@ class OrganizationJourneyBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                     .click();
 
-            signIn(page, owner.email());
+            Browser.signIn(page, owner.email());
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your organizations"))
                     .click();
             page.locator(".card", new Page.LocatorOptions().setHasText(coalition.name()))
@@ -112,7 +112,7 @@ class OrganizationJourneyBrowserTest {
                 .setBaseURL("http://localhost:" + port)
                 .setJavaScriptEnabled(false))) {
             var page = context.newPage();
-            signIn(page, owner.email());
+            Browser.signIn(page, owner.email());
             page.navigate("/o/" + coalition.slug() + "/manage");
             var row = page.locator("#member-" + member.id());
             row.getByRole(AriaRole.COMBOBOX).selectOption("EDITOR");
@@ -121,13 +121,5 @@ class OrganizationJourneyBrowserTest {
             assertThat(page.locator(".notice").first()).containsText("Role changed.");
             assertThat(page.locator("#member-" + member.id() + " select")).hasValue("EDITOR");
         }
-    }
-
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
     }
 }

@@ -48,7 +48,7 @@ class StatementJourneyBrowserTest {
 
         try (var context = browser.newContext("http://localhost:" + port, "en")) {
             var page = context.newPage();
-            signIn(page, editor.email());
+            Browser.signIn(page, editor.email());
             page.navigate("/o/" + coalition.slug());
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Statements: write and review"))
                     .click();
@@ -72,7 +72,7 @@ class StatementJourneyBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                     .click();
 
-            signIn(page, owner.email());
+            Browser.signIn(page, owner.email());
             page.navigate("/o/" + coalition.slug() + "/statements/manage");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title))
                     .click();
@@ -95,13 +95,5 @@ class StatementJourneyBrowserTest {
                     .setPath(AccountJourneyBrowserTest.SCREENSHOTS.resolve("statement-en.png"))
                     .setFullPage(true));
         }
-    }
-
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
     }
 }

@@ -167,16 +167,15 @@ class WritingController {
         var existing = page.translations().stream()
                 .filter(t -> t.language().equals(language))
                 .findFirst();
-        model.addAttribute("page", page);
-        model.addAttribute("language", language);
-        model.addAttribute("title", existing.map(t -> t.title()).orElse(""));
-        model.addAttribute("subtitle", existing.map(t -> t.subtitle()).orElse(""));
-        model.addAttribute("body", existing.map(t -> t.body()).orElse(""));
-        model.addAttribute(
-                "translator",
-                existing.map(t -> t.translator() == null ? "" : t.translator()).orElse(""));
-        model.addAttribute("errors", FormErrors.none());
-        return "statements/translate";
+        return translateForm(
+                model,
+                page,
+                language,
+                existing.map(t -> t.title()).orElse(""),
+                existing.map(t -> t.subtitle()).orElse(""),
+                existing.map(t -> t.body()).orElse(""),
+                existing.map(t -> t.translator() == null ? "" : t.translator()).orElse(""),
+                FormErrors.none());
     }
 
     @PostMapping("/s/{slug}/translate")
@@ -197,14 +196,15 @@ class WritingController {
             writing.translate(
                     Actor.of(user), page.statement().id(), language, title, subtitle, body, translator, publish);
         } catch (InvalidField problem) {
-            model.addAttribute("page", page);
-            model.addAttribute("language", language);
-            model.addAttribute("title", title);
-            model.addAttribute("subtitle", subtitle);
-            model.addAttribute("body", body);
-            model.addAttribute("translator", translator);
-            model.addAttribute("errors", FormErrors.of(problem.field(), problem, ui.messages()));
-            return "statements/translate";
+            return translateForm(
+                    model,
+                    page,
+                    language,
+                    title,
+                    subtitle,
+                    body,
+                    translator,
+                    FormErrors.of(problem.field(), problem, ui.messages()));
         }
         redirect.addFlashAttribute(
                 "notice", publish ? "statement.translation-published" : "statement.translation-saved");
@@ -219,11 +219,7 @@ class WritingController {
             Model model) {
         var organization = organization(org);
         permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
-        model.addAttribute("organization", organization);
-        model.addAttribute("source", source);
-        model.addAttribute("introduction", "");
-        model.addAttribute("errors", FormErrors.none());
-        return "statements/republish";
+        return republishForm(model, organization, source, "", FormErrors.none());
     }
 
     @PostMapping("/o/{org}/statements/republish")
@@ -241,11 +237,8 @@ class WritingController {
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
             return "redirect:/s/" + copy.slug();
         } catch (InvalidField problem) {
-            model.addAttribute("organization", organization);
-            model.addAttribute("source", source);
-            model.addAttribute("introduction", introduction);
-            model.addAttribute("errors", FormErrors.of(problem.field(), problem, ui.messages()));
-            return "statements/republish";
+            return republishForm(
+                    model, organization, source, introduction, FormErrors.of(problem.field(), problem, ui.messages()));
         }
     }
 
@@ -276,16 +269,12 @@ class WritingController {
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
             return "redirect:/s/" + copy.slug();
         } catch (InvalidField problem) {
-            model.addAttribute("organization", organization);
-            model.addAttribute("source", "");
-            model.addAttribute("introduction", introduction);
-            model.addAttribute("errors", FormErrors.none());
             model.addAttribute("url", url);
             model.addAttribute("publisher", publisher);
             model.addAttribute("publishedOn", publishedOn);
             model.addAttribute("form", form);
             model.addAttribute("urlErrors", FormErrors.of(problem.field(), problem, ui.messages()));
-            return "statements/republish";
+            return republishForm(model, organization, "", introduction, FormErrors.none());
         }
     }
 
@@ -325,6 +314,34 @@ class WritingController {
         } catch (java.time.DateTimeException e) {
             throw new InvalidField("publishAt", "statement.publish-at.invalid");
         }
+    }
+
+    private static String translateForm(
+            Model model,
+            StatementPage page,
+            String language,
+            String title,
+            String subtitle,
+            String body,
+            String translator,
+            FormErrors errors) {
+        model.addAttribute("page", page);
+        model.addAttribute("language", language);
+        model.addAttribute("title", title);
+        model.addAttribute("subtitle", subtitle);
+        model.addAttribute("body", body);
+        model.addAttribute("translator", translator);
+        model.addAttribute("errors", errors);
+        return "statements/translate";
+    }
+
+    private static String republishForm(
+            Model model, Organization organization, String source, String introduction, FormErrors errors) {
+        model.addAttribute("organization", organization);
+        model.addAttribute("source", source);
+        model.addAttribute("introduction", introduction);
+        model.addAttribute("errors", errors);
+        return "statements/republish";
     }
 
     private StatementPage writable(String slug, ChorusUser user) {
