@@ -23,10 +23,10 @@ public class UiAdvice {
 
     UiAdvice(
             MessageSource messageSource,
-            @Value("${chorus.asset-version:dev}") String assetVersion,
+            @Value("${chorus.asset-version:}") String assetVersion,
             @Value("${chorus.base-url}") String baseUrl) {
         this.messageSource = messageSource;
-        this.assetVersion = assetVersion;
+        this.assetVersion = assetVersion.isBlank() ? AssetVersion.ofBundledAssets() : assetVersion;
         this.baseUrl = baseUrl;
     }
 
