@@ -1,0 +1,188 @@
+package org.chorus.statements.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.shared.InvalidField;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementFilter;
+import org.chorus.statements.StatementPage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public statements, read-only: the same filters as the pages, and each statement with its texts and signatures. */
+@RestController
+class StatementsApi {
+
+    /** A statement in a list. */
+    public record StatementItem(
+            String slug,
+            String url,
+            String language,
+            String title,
+            String subtitle,
+            String excerpt,
+            String issuer,
+            List<String> topics,
+            Instant publishedAt,
+            Instant updatedAt,
+            boolean retracted,
+            boolean republished) {}
+
+    /** One page of statements; {@code next} is the address of the next page, when there is one. */
+    public record StatementItems(List<StatementItem> items, int page, int pages, long total, String next) {}
+
+    /** A text of a statement: the original or a published translation. HTML is sanitized. */
+    public record Text(
+            String language,
+            boolean original,
+            String title,
+            String subtitle,
+            String markdown,
+            String html,
+            String translator) {}
+
+    /** A signatory. */
+    public record Signature(String name, String role, String organization) {}
+
+    /** Where a republished statement first appeared. */
+    public record Source(String url, String title, String publisher, LocalDate publishedOn) {}
+
+    /** A statement with everything a page shows. */
+    public record StatementDetail(
+            String slug,
+            String url,
+            String status,
+            String issuer,
+            List<String> coIssuers,
+            LocalDate issuedOn,
+            String place,
+            List<String> topics,
+            Instant publishedAt,
+            Instant correctedAt,
+            Instant retractedAt,
+            String retractionNote,
+            List<Text> texts,
+            List<Signature> signatories,
+            Source source,
+            List<String> republishedBy) {}
+
+    private final ReadingStatements reading;
+    private final CoalitionDirectory organizations;
+
+    StatementsApi(ReadingStatements reading, CoalitionDirectory organizations) {
+        this.reading = reading;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/api/v1/statements")
+    @Operation(summary = "Public statements, newest first, 20 a page")
+    StatementItems list(
+            @Parameter(description = "organization slug (issuer or co-issuer)") @RequestParam(required = false)
+                    String organization,
+            @RequestParam(required = false) String topic,
+            @Parameter(description = "only statements with a published text in this language, shown in it")
+                    @RequestParam(required = false)
+                    String language,
+            @Parameter(description = "published on or after, yyyy-mm-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "published on or before, yyyy-mm-dd") @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "1") int page) {
+        var org = blank(organization) ? null : organizations.listed(organization.strip());
+        var filter = new StatementFilter(
+                org == null ? null : org.id(), trimmed(topic), trimmed(language), date("from", from), date("to", to));
+        var list = reading.list(filter, trimmed(language) == null ? "en" : trimmed(language), page);
+        var items = list.items().stream()
+                .map(s -> new StatementItem(
+                        s.slug(),
+                        "/s/" + s.slug(),
+                        s.language(),
+                        s.title(),
+                        s.subtitle(),
+                        s.excerpt(),
+                        s.issuer() == null ? null : s.issuer().slug(),
+                        s.topics(),
+                        s.publishedAt(),
+                        s.updatedAt(),
+                        s.retracted(),
+                        s.republished()))
+                .toList();
+        String next = null;
+        if (list.hasNext()) {
+            next = "/api/v1/statements?page=" + (list.page() + 1)
+                    + (org == null ? "" : "&organization=" + org.slug())
+                    + (trimmed(topic) == null ? "" : "&topic=" + trimmed(topic))
+                    + (trimmed(language) == null ? "" : "&language=" + trimmed(language))
+                    + (blank(from) ? "" : "&from=" + from.strip())
+                    + (blank(to) ? "" : "&to=" + to.strip());
+        }
+        return new StatementItems(items, list.page(), list.pages(), list.total(), next);
+    }
+
+    @GetMapping("/api/v1/statements/{slug}")
+    @Operation(summary = "One public statement with its published texts, signatories and attribution")
+    StatementDetail one(@PathVariable String slug) {
+        StatementPage page = reading.page(null, slug, null);
+        var s = page.statement();
+        var texts = page.translations().stream()
+                .map(t -> new Text(
+                        t.language(),
+                        t.language().equals(s.originalLanguage()),
+                        t.title(),
+                        t.subtitle(),
+                        t.body(),
+                        t.bodyHtml(),
+                        t.translator()))
+                .toList();
+        var r = s.republication();
+        return new StatementDetail(
+                s.slug(),
+                "/s/" + s.slug(),
+                s.status().name(),
+                page.issuer() == null ? null : page.issuer().slug(),
+                page.cosigners().stream().map(Organization::slug).toList(),
+                s.issuedOn(),
+                s.place(),
+                s.topics(),
+                s.publishedAt(),
+                s.correctedAt(),
+                s.retractedAt(),
+                s.retractionNote(),
+                texts,
+                page.signatories().stream()
+                        .map(x -> new Signature(x.name(), x.roleTitle(), x.organization()))
+                        .toList(),
+                r == null
+                        ? null
+                        : new Source(
+                                page.source().map(src -> "/s/" + src.slug()).orElse(r.url()),
+                                r.title(),
+                                r.publisher(),
+                                r.publishedOn()),
+                page.republishers().stream().map(x -> x.organization().slug()).toList());
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidField(field, "statement.filter.date-invalid");
+        }
+    }
+
+    private static String trimmed(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
