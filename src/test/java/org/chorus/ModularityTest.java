@@ -16,6 +16,7 @@ class ModularityTest {
     void the_modules_are_the_ones_the_architecture_describes() {
         org.assertj.core.api.Assertions.assertThat(
                         MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("shared", "accounts", "organizations", "statements", "imports", "demo");
+                .containsExactlyInAnyOrder(
+                        "shared", "accounts", "organizations", "statements", "imports", "site", "demo");
     }
 }

@@ -1,0 +1,32 @@
+package org.chorus.site.web;
+
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.web.Ui;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementFilter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: the latest statements, then each coalition and its structure. */
+@Controller
+class HomeController {
+
+    static final int LATEST = 5;
+
+    private final CoalitionDirectory directory;
+    private final ReadingStatements statements;
+
+    HomeController(CoalitionDirectory directory, ReadingStatements statements) {
+        this.directory = directory;
+        this.statements = statements;
+    }
+
+    @GetMapping("/")
+    String home(Ui ui, Model model) {
+        model.addAttribute("coalitions", directory.coalitions());
+        var latest = statements.list(StatementFilter.all(), ui.lang(), 1).items();
+        model.addAttribute("latest", latest.subList(0, Math.min(LATEST, latest.size())));
+        return "site/home";
+    }
+}
