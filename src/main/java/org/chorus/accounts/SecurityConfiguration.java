@@ -110,7 +110,10 @@ class SecurityConfiguration {
                                 "/s/*/edit",
                                 "/s/*/translate",
                                 "/s/*/workflow/**",
-                                "/statements/preview")
+                                "/statements/preview",
+                                "/comments/**",
+                                "/o/*/comments",
+                                "/o/*/comments/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())

@@ -15,5 +15,7 @@ public enum Permission {
     /** Write and edit draft statements, translate them, submit them for review. */
     WRITE_STATEMENTS,
     /** Approve, schedule, correct and retract the organization's statements; send drafts back. */
-    PUBLISH_STATEMENTS
+    PUBLISH_STATEMENTS,
+    /** Approve, reject or mark as spam comments on the organization's statements; ban people from commenting. */
+    MODERATE_COMMENTS
 }

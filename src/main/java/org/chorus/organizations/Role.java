@@ -8,7 +8,7 @@ import java.util.Set;
 public enum Role {
     OWNER(EnumSet.allOf(Permission.class)),
     EDITOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.EDIT_PROFILE, Permission.WRITE_STATEMENTS)),
-    MODERATOR(EnumSet.of(Permission.VIEW_PEOPLE)),
+    MODERATOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.MODERATE_COMMENTS)),
     MEMBER(EnumSet.of(Permission.VIEW_PEOPLE));
 
     private final Set<Permission> permissions;

@@ -156,6 +156,11 @@ public class ReadingStatements {
         return statements.titlesOf(organization);
     }
 
+    /** Addresses of the organization's statements, by id, in one query (for pages that link to them). */
+    public java.util.Map<StatementId, String> slugs(OrganizationId organization) {
+        return statements.slugsOf(organization);
+    }
+
     /** The published revisions of a statement's original text, oldest first. */
     public List<Revision> publishedRevisions(Actor viewer, String slug) {
         var page = page(viewer, slug, null);

@@ -395,6 +395,15 @@ class Statements {
                 .list();
     }
 
+    java.util.Map<StatementId, String> slugsOf(OrganizationId issuer) {
+        var slugs = new java.util.HashMap<StatementId, String>();
+        jdbc.sql("select id, slug from statements where issuer_id = :issuer")
+                .param("issuer", issuer.value())
+                .query((rs, i) -> slugs.put(new StatementId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list();
+        return slugs;
+    }
+
     java.util.Map<StatementId, String> titlesOf(OrganizationId issuer) {
         var titles = new java.util.HashMap<StatementId, String>();
         jdbc.sql("""

@@ -19,5 +19,11 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Fixtures.class, org.chorus.statements.StatementFixtures.class, QueryCounter.class, TestClock.class})
+@Import({
+    Fixtures.class,
+    org.chorus.statements.StatementFixtures.class,
+    org.chorus.comments.CommentFixtures.class,
+    QueryCounter.class,
+    TestClock.class
+})
 public @interface ChorusWebTest {}

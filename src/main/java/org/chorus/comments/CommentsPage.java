@@ -1,0 +1,26 @@
+package org.chorus.comments;
+
+import java.time.Instant;
+import java.util.List;
+import org.chorus.statements.StatementPage;
+
+/**
+ * The comments of a statement as one reader sees them: the approved threads, whether comments are open, and whether
+ * this reader may write (signed in and not banned by the issuing organization).
+ */
+public record CommentsPage(
+        StatementPage statement,
+        List<CommentThread> threads,
+        boolean open,
+        boolean signedIn,
+        boolean banned,
+        Instant now) {
+
+    public boolean canComment() {
+        return open && signedIn && !banned;
+    }
+
+    public int count() {
+        return threads.stream().mapToInt(t -> 1 + t.replies().size()).sum();
+    }
+}

@@ -1,0 +1,104 @@
+package org.chorus.comments;
+
+import java.time.Clock;
+import org.chorus.accounts.AccountId;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.NotFoundException;
+import org.chorus.statements.ReadingStatements;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's moderators (owners and moderators, {@link Permission#MODERATE_COMMENTS}) go through new and
+ * reported comments on its statements: approve, reject, mark as spam, or ban the author from commenting there.
+ */
+@Service
+public class ModeratingComments {
+
+    private final Comments comments;
+    private final ReadingStatements statements;
+    private final OrganizationPermissions permissions;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ModeratingComments(
+            Comments comments,
+            ReadingStatements statements,
+            OrganizationPermissions permissions,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.comments = comments;
+        this.statements = statements;
+        this.permissions = permissions;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Comments waiting for a decision and reported ones, oldest first, in a bounded number of queries. */
+    @Transactional(readOnly = true)
+    public ModerationQueue queue(Actor actor, OrganizationId organization) {
+        permissions.require(actor, organization, Permission.MODERATE_COMMENTS);
+        var waiting = comments.queueOf(organization);
+        if (waiting.isEmpty()) {
+            return new ModerationQueue(java.util.List.of());
+        }
+        var titles = statements.titles(organization);
+        var slugs = statements.slugs(organization);
+        return new ModerationQueue(waiting.stream()
+                .map(c -> new ModerationQueue.Item(
+                        c, titles.getOrDefault(c.statement(), ""), slugs.getOrDefault(c.statement(), "")))
+                .toList());
+    }
+
+    @Transactional
+    public Comment approve(Actor actor, CommentId id) {
+        var comment = moderated(actor, id);
+        comments.decide(id, CommentStatus.APPROVED);
+        events.publishEvent(new CommentApproved(id, comment.statement(), comment.organization()));
+        return comments.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public Comment reject(Actor actor, CommentId id) {
+        return refuse(actor, id, CommentStatus.REJECTED);
+    }
+
+    @Transactional
+    public Comment markSpam(Actor actor, CommentId id) {
+        return refuse(actor, id, CommentStatus.SPAM);
+    }
+
+    /** The person may no longer comment on the organization's statements; what they still had waiting is rejected. */
+    @Transactional
+    public void ban(Actor actor, OrganizationId organization, AccountId account) {
+        permissions.require(actor, organization, Permission.MODERATE_COMMENTS);
+        comments.ban(organization, account, actor.account(), clock.instant());
+        comments.rejectPendingOf(organization, account);
+    }
+
+    /** Bans the author of a comment from the organization that moderates it. */
+    @Transactional
+    public void banAuthor(Actor actor, CommentId id) {
+        var comment = moderated(actor, id);
+        ban(actor, comment.organization(), comment.author());
+    }
+
+    private Comment refuse(Actor actor, CommentId id, CommentStatus status) {
+        var comment = moderated(actor, id);
+        comments.decide(id, status);
+        if (comment.approved()) {
+            events.publishEvent(new CommentWithdrawn(id, comment.statement()));
+        }
+        return comments.byId(id).orElseThrow();
+    }
+
+    private Comment moderated(Actor actor, CommentId id) {
+        var comment = comments.byId(id).orElseThrow(() -> new NotFoundException("comment.not-found"));
+        permissions.require(actor, comment.organization(), Permission.MODERATE_COMMENTS);
+        return comment;
+    }
+}
