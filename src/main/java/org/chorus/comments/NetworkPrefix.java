@@ -3,19 +3,34 @@ package org.chorus.comments;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.chorus.shared.SecretToken;
 
 /**
- * The network a comment came from, as the SHA-256 hex of its prefix (IPv4 /24, IPv6 /48): enough to limit a flood
- * from one place, never the address of a person.
+ * The network a comment came from, as an HMAC-SHA256 of its prefix (IPv4 /24, IPv6 /48): enough to limit a flood
+ * from one place, never the address of a person. The key is made at start-up and never stored, so a copy of the
+ * database cannot be turned back into networks by trying all 16 million /24 prefixes, and values do not link
+ * anything across restarts.
  */
 final class NetworkPrefix {
+
+    private static final byte[] KEY = SecretToken.generate().value().getBytes(StandardCharsets.US_ASCII);
 
     private NetworkPrefix() {}
 
     static String hash(String address) {
-        return SecretToken.hash(prefix(address));
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(prefix(address).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     static String prefix(String address) {
