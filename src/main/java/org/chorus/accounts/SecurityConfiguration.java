@@ -41,6 +41,21 @@ class SecurityConfiguration {
         return passwords.encoder();
     }
 
+    /**
+     * Checks the password before saying anything about the account: "not active yet" is only shown to someone who
+     * knows the password, so the sign-in form does not reveal which addresses have signed up.
+     */
+    @Bean
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(
+            AccountUserDetails accounts, PasswordEncoder passwordEncoder) {
+        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwordEncoder);
+        var accountChecks = new org.springframework.security.authentication.AccountStatusUserDetailsChecker();
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(accountChecks::check);
+        return provider;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiAndMetrics(
@@ -106,6 +121,7 @@ class SecurityConfiguration {
                                 "/o/*/statements/new",
                                 "/o/*/statements/manage",
                                 "/o/*/statements/republish",
+                                "/o/*/statements/republish-url",
                                 "/o/*/import",
                                 "/s/*/edit",
                                 "/s/*/translate",

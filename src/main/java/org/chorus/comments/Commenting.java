@@ -27,6 +27,10 @@ public class Commenting {
     public static final int BODY_MAX = 5000;
     public static final int LINKS_MAX = 2;
     public static final int REASON_MAX = 500;
+    /** The author of imported comments: no account. */
+    public static final org.chorus.accounts.AccountId IMPORTED =
+            new org.chorus.accounts.AccountId(new java.util.UUID(0, 0));
+
     private static final Pattern LINK = Pattern.compile("(?i)https?://|(?<![/\\w.])www\\.");
 
     private final Comments comments;
@@ -116,6 +120,49 @@ public class Commenting {
             events.publishEvent(new CommentApproved(comment.id(), statement.id(), statement.issuer()));
         }
         return comment;
+    }
+
+    /**
+     * A comment brought in by an import (WordPress): kept under the original commenter's name and date with its
+     * moderation status. The commenter has no account here, so the author is {@link #IMPORTED} (nobody can edit it
+     * or be banned through it), and their email address is not kept. Only those who moderate the organization's
+     * comments import them.
+     */
+    @Transactional
+    public CommentId importComment(
+            Actor actor,
+            Statement statement,
+            CommentId parent,
+            String authorName,
+            String text,
+            java.time.Instant createdAt,
+            CommentStatus status) {
+        permissions.require(actor, statement.issuer(), org.chorus.organizations.Permission.MODERATE_COMMENTS);
+        var body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new InvalidField("body", "comment.body.required");
+        }
+        if (body.length() > BODY_MAX) {
+            body = body.substring(0, BODY_MAX);
+        }
+        var name = authorName == null || authorName.isBlank() ? "—" : authorName.strip();
+        var comment = new Comment(
+                CommentId.random(),
+                statement.id(),
+                statement.issuer(),
+                parent,
+                IMPORTED,
+                name.length() > 100 ? name.substring(0, 100) : name,
+                body,
+                status,
+                createdAt == null ? clock.instant() : createdAt,
+                null,
+                0);
+        comments.insert(comment, NetworkPrefix.hash(null));
+        if (status == CommentStatus.APPROVED) {
+            events.publishEvent(new CommentApproved(comment.id(), statement.id(), statement.issuer()));
+        }
+        return comment.id();
     }
 
     /** The author's own comment, while it may still be edited. */

@@ -84,6 +84,9 @@ public class ModeratingComments {
     @Transactional
     public void banAuthor(Actor actor, CommentId id) {
         var comment = moderated(actor, id);
+        if (comment.author().equals(Commenting.IMPORTED)) {
+            throw org.chorus.shared.DomainException.conflict("comment.imported-no-author");
+        }
         ban(actor, comment.organization(), comment.author());
     }
 

@@ -240,6 +240,8 @@ public class DemoData {
         members.grant(admin, justTransition.id(), editor, Role.EDITOR);
         members.grant(admin, europe.id(), amina, Role.OWNER);
         members.grant(admin, latinAmerica.id(), editor, Role.EDITOR);
+        // co-issuers are named only by people who write for them
+        members.grant(admin, africa.id(), owner, Role.EDITOR);
 
         statements(
                 new Actor(owner, false),
@@ -288,7 +290,7 @@ public class DemoData {
                         "Nairobi",
                         "climate finance, just transition",
                         true,
-                        List.of("africa-chapter", "commission-on-climate-finance"),
+                        List.of("africa-chapter"),
                         List.of(
                                 new Signatory("Olivia Owner", "Coordinator", "Global Climate Justice Coalition"),
                                 new Signatory("Amina Njeri", "Chairperson", "Africa Chapter"))));

@@ -18,20 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An organization brings in its WordPress site from a WXR export: published posts become published statements with
- * their dates, drafts become drafts, categories and tags become topics, the author signs. Importing the same export
+ * their dates, drafts become drafts, categories and tags become topics, the author signs, comments come along with
+ * their moderation status. Importing the same export
  * again creates nothing twice. The whole import is one transaction: a failure leaves nothing half-imported.
  */
 @Service
 public class ImportingWordPress {
 
     private final WritingStatements writing;
+    private final org.chorus.comments.Commenting commenting;
     private final OrganizationPermissions permissions;
     private final ImportedItems imported;
     private final Clock clock;
 
     ImportingWordPress(
-            WritingStatements writing, OrganizationPermissions permissions, ImportedItems imported, Clock clock) {
+            WritingStatements writing,
+            org.chorus.comments.Commenting commenting,
+            OrganizationPermissions permissions,
+            ImportedItems imported,
+            Clock clock) {
         this.writing = writing;
+        this.commenting = commenting;
         this.permissions = permissions;
         this.imported = imported;
         this.clock = clock;
@@ -94,13 +101,20 @@ public class ImportingWordPress {
                     author == null || author.isBlank() ? List.of() : List.of(new Signatory(author, "", "")));
             boolean publish = status.equals("publish");
             try {
-                var statement = writing.importStatement(actor, organization, draft, post.publishedAt(), publish);
+                draft.checked();
+            } catch (DomainException invalid) {
+                skipped.add("post " + label + ": " + invalid.messageKey());
+                continue;
+            }
+            org.chorus.statements.Statement statement;
+            try {
+                statement = writing.importStatement(actor, organization, draft, post.publishedAt(), publish);
                 imported.remember(organization, site, sourceId, statement.id().value(), clock.instant());
             } catch (DomainException refused) {
                 skipped.add("post " + label + ": " + refused.messageKey());
                 continue;
             }
-            comments += post.comments().size();
+            comments += importComments(actor, statement, post, skipped);
             if (publish) {
                 published++;
             } else {
@@ -108,5 +122,45 @@ public class ImportingWordPress {
             }
         }
         return new ImportReport(wxr.siteTitle(), published, drafts, duplicates, skipped, comments, wxr.attachments());
+    }
+
+    /**
+     * Brings a post's comments over with their status (trash stays behind) and their threads: a reply to a reply
+     * joins the top-level comment, as Chorus threads are one level deep. Comment text is kept as plain text.
+     */
+    private int importComments(
+            Actor actor, org.chorus.statements.Statement statement, WxrPost post, List<String> skipped) {
+        var byWpId = new java.util.HashMap<Long, org.chorus.comments.CommentId>();
+        var topOf = new java.util.HashMap<Long, Long>();
+        int count = 0;
+        var ordered = post.comments().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (WxrComment c) -> c.date() == null ? java.time.Instant.EPOCH : c.date()))
+                .toList();
+        for (var c : ordered) {
+            var status = switch (c.status()) {
+                case "approved" -> org.chorus.comments.CommentStatus.APPROVED;
+                case "spam" -> org.chorus.comments.CommentStatus.SPAM;
+                case "trash" -> null;
+                default -> org.chorus.comments.CommentStatus.PENDING;
+            };
+            if (status == null) {
+                skipped.add("comment " + c.wpId() + " on '" + post.title() + "': in the trash");
+                continue;
+            }
+            long top = c.parentWpId() != 0 && topOf.containsKey(c.parentWpId()) ? topOf.get(c.parentWpId()) : c.wpId();
+            topOf.put(c.wpId(), top);
+            var parent = top == c.wpId() ? null : byWpId.get(top);
+            var text = org.chorus.shared.markdown.Markdown.sanitize(c.content()).plainText();
+            if (text.isBlank()) {
+                skipped.add("comment " + c.wpId() + " on '" + post.title() + "': empty");
+                continue;
+            }
+            byWpId.put(
+                    c.wpId(),
+                    commenting.importComment(actor, statement, parent, c.authorName(), text, c.date(), status));
+            count++;
+        }
+        return count;
     }
 }

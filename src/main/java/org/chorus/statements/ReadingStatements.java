@@ -95,7 +95,7 @@ public class ReadingStatements {
 
     /** Public statements matching the filter, newest first, one page. */
     public StatementList list(StatementFilter filter, String readerLanguage, int page) {
-        int current = Math.max(1, page);
+        int current = Math.min(Math.max(1, page), 100_000);
         var rows = statements.listPublic(filter, readerLanguage, PAGE_SIZE, (current - 1) * PAGE_SIZE);
         long total = !rows.isEmpty()
                 ? rows.getFirst().total()

@@ -21,9 +21,15 @@ public class ReviewingStatements {
     private final OrganizationPermissions permissions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.chorus.organizations.CoalitionDirectory organizations;
 
     ReviewingStatements(
-            Statements statements, OrganizationPermissions permissions, Clock clock, ApplicationEventPublisher events) {
+            Statements statements,
+            OrganizationPermissions permissions,
+            Clock clock,
+            ApplicationEventPublisher events,
+            org.chorus.organizations.CoalitionDirectory organizations) {
+        this.organizations = organizations;
         this.statements = statements;
         this.permissions = permissions;
         this.clock = clock;
@@ -42,6 +48,7 @@ public class ReviewingStatements {
     public Statement approve(Actor actor, StatementId id, Instant at) {
         var statement = find(id);
         permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        requireListedIssuer(statement);
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
             published(approved);
@@ -71,7 +78,10 @@ public class ReviewingStatements {
         var now = clock.instant();
         var due = statements.dueForPublication(now);
         for (var id : due) {
-            published(save(find(id).publishScheduled(now)));
+            var statement = find(id);
+            if (listed(statement)) {
+                published(save(statement.publishScheduled(now)));
+            }
         }
         return due.size();
     }
@@ -81,6 +91,18 @@ public class ReviewingStatements {
         statements.markRevisionsPublished(statement.id());
         events.publishEvent(new StatementPublished(
                 statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics()));
+    }
+
+    /** Only a listed (approved) organization speaks in public: a pending or rejected one cannot publish. */
+    void requireListedIssuer(Statement statement) {
+        if (!listed(statement)) {
+            throw org.chorus.shared.DomainException.conflict("statement.issuer-not-listed");
+        }
+    }
+
+    private boolean listed(Statement statement) {
+        var issuer = organizations.find(java.util.List.of(statement.issuer())).get(statement.issuer());
+        return issuer != null && issuer.active();
     }
 
     private Statement save(Statement statement) {

@@ -86,7 +86,7 @@ public class WritingStatements {
                 null,
                 actor.account().value(),
                 now);
-        statements.replaceCosigners(statement.id(), cosigners(issuer, checked.cosignerSlugs()));
+        statements.replaceCosigners(statement.id(), cosigners(actor, issuer, checked.cosignerSlugs(), List.of()));
         statements.replaceSignatories(statement.id(), checked.signatories());
         return statement;
     }
@@ -134,7 +134,8 @@ public class WritingStatements {
                 correction ? correctionNote.strip() : null,
                 actor.account().value(),
                 now);
-        statements.replaceCosigners(id, cosigners(statement.issuer(), checked.cosignerSlugs()));
+        statements.replaceCosigners(
+                id, cosigners(actor, statement.issuer(), checked.cosignerSlugs(), statements.cosigners(id)));
         statements.replaceSignatories(id, checked.signatories());
         events.publishEvent(new StatementChanged(id));
         return statements.byId(id).orElseThrow();
@@ -157,10 +158,26 @@ public class WritingStatements {
         var statement = find(id);
         permissions.require(
                 actor, statement.issuer(), publish ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+        if (statement.status() == StatementStatus.IN_REVIEW
+                || statement.status() == StatementStatus.SCHEDULED
+                || statement.status() == StatementStatus.RETRACTED) {
+            throw DomainException.conflict(
+                    switch (statement.status()) {
+                        case IN_REVIEW -> "statement.locked-in-review";
+                        case SCHEDULED -> "statement.locked-scheduled";
+                        default -> "statement.locked-retracted";
+                    });
+        }
         var draft = new StatementDraft(language, title, subtitle, body, null, null, null, false, List.of(), List.of())
                 .checked();
         if (draft.language().equals(statement.originalLanguage())) {
             throw new InvalidField("language", "statement.translation.same-language");
+        }
+        boolean replacesPublished =
+                statements.texts(id).stream().anyMatch(t -> t.language().equals(draft.language()) && t.published());
+        if (!publish && replacesPublished && statement.isPublic()) {
+            // a draft must never take a published translation away from readers
+            throw DomainException.conflict("statement.translation.published-locked");
         }
         var credit = TextChecks.optional("translator", translator, 150, "statement.translator.too-long");
         saveText(
@@ -268,7 +285,7 @@ public class WritingStatements {
             String body,
             List<String> topics) {
         var now = clock.instant();
-        boolean publishNow = permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS);
+        boolean publishNow = permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS) && listed(republisher);
         var statement = new Statement(
                 StatementId.random(),
                 freeSlug(title),
@@ -318,6 +335,9 @@ public class WritingStatements {
             java.time.Instant publishedAt,
             boolean published) {
         permissions.require(actor, issuer, Permission.PUBLISH_STATEMENTS);
+        if (published && !listed(issuer)) {
+            throw DomainException.conflict("statement.issuer-not-listed");
+        }
         var checked = draft.checked();
         var now = clock.instant();
         var status = published ? StatementStatus.PUBLISHED : StatementStatus.DRAFT;
@@ -379,7 +399,12 @@ public class WritingStatements {
                 html.plainText());
     }
 
-    private List<OrganizationId> cosigners(OrganizationId issuer, List<String> slugs) {
+    /**
+     * Co-issuers are organizations that sign with the issuer. Naming one needs the right to write for it (its writers
+     * or site admins), so no organization is named without its consent; co-issuers already on the statement stay.
+     */
+    private List<OrganizationId> cosigners(
+            Actor actor, OrganizationId issuer, List<String> slugs, List<OrganizationId> already) {
         var ids = new ArrayList<OrganizationId>();
         for (var slug : slugs) {
             if (slug == null || slug.isBlank()) {
@@ -389,11 +414,20 @@ public class WritingStatements {
                     .bySlug(slug.strip())
                     .filter(Organization::active)
                     .orElseThrow(() -> new InvalidField("cosigners", "statement.cosigner.not-found", slug.strip()));
+            if (!already.contains(organization.id())
+                    && !permissions.can(actor, organization.id(), Permission.WRITE_STATEMENTS)) {
+                throw new InvalidField("cosigners", "statement.cosigner.not-allowed", organization.name());
+            }
             if (!organization.id().equals(issuer) && !ids.contains(organization.id())) {
                 ids.add(organization.id());
             }
         }
         return ids;
+    }
+
+    private boolean listed(OrganizationId organization) {
+        var found = organizations.find(List.of(organization)).get(organization);
+        return found != null && found.active();
     }
 
     private static StatementText text(StatementDraft.Checked c) {

@@ -81,16 +81,29 @@ class SigningUpAndInTest {
     }
 
     @Test
-    void an_address_cannot_sign_up_twice_whatever_its_case() throws Exception {
+    void an_address_cannot_sign_up_twice_and_the_form_does_not_tell_whether_it_has_an_account() throws Exception {
         var email = Fixtures.uniqueEmail("twice");
-        signingUp.signUp(email, "First", Fixtures.PASSWORD, org.chorus.shared.i18n.Language.ENGLISH);
+        var first = signingUp.signUp(email, "First", Fixtures.PASSWORD, org.chorus.shared.i18n.Language.ENGLISH);
         mvc.perform(post("/signup")
                         .with(csrf())
                         .param("email", email.toUpperCase())
                         .param("displayName", "Second")
                         .param("password", Fixtures.PASSWORD))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("already exists")));
+                .andExpect(redirectedUrl("/signup/done"));
+        assertThat(directory.findByEmail(email)).hasValueSatisfying(a -> {
+            assertThat(a.id()).isEqualTo(first);
+            assertThat(a.displayName()).isEqualTo("First");
+        });
+    }
+
+    @Test
+    void an_account_waiting_for_activation_is_only_mentioned_to_someone_who_knows_its_password() throws Exception {
+        var email = Fixtures.uniqueEmail("waiting");
+        signingUp.signUp(email, "Waiting", Fixtures.PASSWORD, org.chorus.shared.i18n.Language.ENGLISH);
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", "not the password"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?inactive"));
     }
 
     @Test

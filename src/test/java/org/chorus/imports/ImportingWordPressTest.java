@@ -40,6 +40,12 @@ class ImportingWordPressTest {
     @Autowired
     ImportingWordPress importing;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.chorus.comments.ModeratingComments moderating;
+
     @Test
     void published_posts_become_published_statements_with_their_dates_and_a_second_import_adds_nothing()
             throws Exception {
@@ -50,6 +56,7 @@ class ImportingWordPressTest {
             first = importing.importExport(owner, org.id(), in, "en");
         }
         assertThat(first.published()).isGreaterThanOrEqualTo(3);
+        assertThat(first.comments()).isEqualTo(1);
         assertThat(first.skipped())
                 .anySatisfy(line -> assertThat(line).contains("Private Post").contains("private"));
         assertThat(first.skipped())
@@ -66,6 +73,55 @@ class ImportingWordPressTest {
                 .andExpect(content().string(Matchers.containsString(first.published() + " statements")))
                 .andExpect(content().string(Matchers.containsString("Hello world!")))
                 .andExpect(content().string(Matchers.containsString("datetime=\"2011-01-18T07:40:14Z\"")));
+        var list = mvc.perform(get("/statements").param("organization", org.slug()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var hello = list.replaceAll("(?s).*href=\"(/s/hello-world[^\"]*)\".*", "$1");
+        mvc.perform(get(hello + "/comments"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Mr WordPress")))
+                .andExpect(content().string(Matchers.containsString("Hi, this is a comment.")));
+    }
+
+    @Test
+    void comments_keep_their_moderation_status_and_threads_and_trash_stays_behind() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        ImportReport report;
+        try (var in = Files.newInputStream(WXR.resolve("theme-unit-test-data.xml"))) {
+            report = importing.importExport(owner, org.id(), in, "en");
+        }
+        assertThat(report.comments()).isPositive();
+        var statuses = jdbc.sql("select status, count(*) from comments where organization_id = :org group by status")
+                .param("org", org.id().value())
+                .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+                .list();
+        assertThat(statuses).extracting(java.util.Map.Entry::getKey).contains("APPROVED");
+        var deepReplies = jdbc.sql(
+                        "select count(*) from comments c join comments p on c.parent_id = p.id where p.parent_id is not null")
+                .query(Integer.class)
+                .single();
+        assertThat(deepReplies).as("threads are one level deep").isZero();
+        var imported = jdbc.sql("select id from comments where organization_id = :org limit 1")
+                .param("org", org.id().value())
+                .query(java.util.UUID.class)
+                .single();
+        assertThatThrownBy(() -> moderating.banAuthor(owner, new org.chorus.comments.CommentId(imported)))
+                .as("an imported comment has no account to ban")
+                .isInstanceOf(org.chorus.shared.DomainException.class);
+    }
+
+    @Test
+    void posts_that_break_a_rule_are_skipped_with_the_reason_and_the_rest_is_imported() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        ImportReport report;
+        try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
+            report = importing.importExport(owner, org.id(), in, "english");
+        }
+        assertThat(report.created()).isZero();
+        assertThat(report.skipped()).anySatisfy(line -> assertThat(line).contains("statement.language.invalid"));
     }
 
     @Test

@@ -60,6 +60,20 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void made_up_parameters_and_malformed_language_cookies_neither_fill_the_cache_nor_break_pages() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Params"), "Words.");
+        mvc.perform(get("/s/" + s.slug()).param("utm_source", "x"))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("ETag"));
+        mvc.perform(get("/s/" + s.slug()).cookie(new jakarta.servlet.http.Cookie("chorus_lang", "a.b")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<html lang=\"en\"")));
+        mvc.perform(get("/statements").param("page", "107374184")).andExpect(status().isOk());
+    }
+
+    @Test
     void a_correction_is_visible_at_once_with_a_new_etag() throws Exception {
         var org = fixtures.coalition();
         var owner = statements.ownerOf(org);

@@ -38,6 +38,10 @@ class SignUpController {
         try {
             signingUp.signUp(form.email(), form.displayName(), form.password(), ui.language());
         } catch (DomainException problem) {
+            if ("account.email-taken".equals(problem.messageKey())) {
+                // the same answer as a new sign-up, so the form does not tell who has an account here
+                return "redirect:/signup/done";
+            }
             var field = problem.messageKey().startsWith("password")
                     ? "password"
                     : problem.messageKey().startsWith("name") ? "displayName" : "email";

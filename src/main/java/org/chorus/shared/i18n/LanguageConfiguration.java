@@ -34,7 +34,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        resolver.setRejectInvalidCookies(true);
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(LanguageConfiguration::fromBrowser);
         return resolver;
     }

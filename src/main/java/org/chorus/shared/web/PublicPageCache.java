@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
+import org.chorus.shared.i18n.Language;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,10 +42,16 @@ public class PublicPageCache {
 
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 5_000;
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** Only parameters that change what a public page shows make a separate entry; others are not cached. */
+    static final java.util.Set<String> PAGE_PARAMETERS =
+            java.util.Set.of("page", "organization", "topic", "language", "from", "to", "q");
+
     static final List<String> CACHED_PREFIXES = List.of("/s/", "/o/", "/statements");
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final Clock clock;
     private volatile Instant changedAt;
 
@@ -71,6 +78,7 @@ public class PublicPageCache {
         generation.incrementAndGet();
         changedAt = clock.instant();
         entries.clear();
+        bytes.set(0);
     }
 
     @Bean
@@ -93,6 +101,9 @@ public class PublicPageCache {
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null) {
+                return true;
+            }
+            if (!PAGE_PARAMETERS.containsAll(request.getParameterMap().keySet())) {
                 return true;
             }
             var path = request.getRequestURI();
@@ -123,7 +134,8 @@ public class PublicPageCache {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            var key = key(request, localeResolver.resolveLocale(request).toLanguageTag());
+            var key = key(
+                    request, Language.of(localeResolver.resolveLocale(request)).tag());
             var now = clock.instant();
             var entry = entries.get(key);
             if (entry != null
@@ -186,8 +198,9 @@ public class PublicPageCache {
             crc.update(body);
             var etag = "\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
             var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body);
-            if (entries.size() >= MAX_ENTRIES) {
+            if (entries.size() >= MAX_ENTRIES || bytes.addAndGet(body.length) > MAX_BYTES) {
                 entries.clear();
+                bytes.set(body.length);
             }
             entries.put(key, entry);
             return entry;

@@ -255,6 +255,7 @@ class WritingController {
             Model model,
             RedirectAttributes redirect) {
         var organization = organization(org);
+        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
         try {
             java.time.LocalDate date = null;
             if (!publishedOn.isBlank()) {
