@@ -61,9 +61,10 @@ public class ManagingMembers {
     public List<Member> members(Actor actor, OrganizationId organization) {
         permissions.require(actor, organization, Permission.VIEW_PEOPLE);
         var roles = memberships.of(organization);
+        var reviewers = memberships.reviewers(organization);
         var people = accounts.findAll(roles.keySet());
         return people.stream()
-                .map(p -> new Member(p.id(), p.displayName(), p.email(), roles.get(p.id())))
+                .map(p -> new Member(p.id(), p.displayName(), p.email(), roles.get(p.id()), reviewers.contains(p.id())))
                 .sorted(java.util.Comparator.comparing((Member m) -> m.role().ordinal())
                         .thenComparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
@@ -148,6 +149,15 @@ public class ManagingMembers {
             throw DomainException.conflict("member.last-owner");
         }
         memberships.put(organization, person, role, clock.instant());
+    }
+
+    /** An owner designates a person of the organization as a reviewer of its statements, or withdraws it. */
+    @Transactional
+    public void designateReviewer(Actor actor, OrganizationId organization, AccountId person, boolean reviewer) {
+        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        if (!memberships.setReviewer(organization, person, reviewer)) {
+            throw new NotFoundException("member.not-found");
+        }
     }
 
     @Transactional

@@ -35,6 +35,37 @@ class Memberships {
                 .update();
     }
 
+    boolean setReviewer(OrganizationId organization, AccountId account, boolean reviewer) {
+        return jdbc.sql(
+                                "update memberships set reviewer = :reviewer where organization_id = :org and account_id = :account")
+                        .param("org", organization.value())
+                        .param("account", account.value())
+                        .param("reviewer", reviewer)
+                        .update()
+                == 1;
+    }
+
+    boolean isReviewer(OrganizationId organization, AccountId account) {
+        return jdbc.sql("select reviewer from memberships where organization_id = :org and account_id = :account")
+                .param("org", organization.value())
+                .param("account", account.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** The designated reviewers of the organization. */
+    java.util.Set<AccountId> reviewers(OrganizationId organization) {
+        return new java.util.HashSet<>(jdbc
+                .sql("select account_id from memberships where organization_id = :org and reviewer")
+                .param("org", organization.value())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AccountId::new)
+                .toList());
+    }
+
     boolean remove(OrganizationId organization, AccountId account) {
         return jdbc.sql("delete from memberships where organization_id = :org and account_id = :account")
                         .param("org", organization.value())

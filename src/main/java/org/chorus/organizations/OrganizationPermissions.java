@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one place that decides whether a person may do something in an organization: site admins may do everything,
- * everyone else what their role there allows ({@link Role}). Nothing is inherited from parent organizations.
+ * everyone else what their role there allows ({@link Role}), and designated reviewers also publish statements.
+ * Nothing is inherited from parent organizations.
  */
 @Service
 public class OrganizationPermissions {
@@ -25,8 +26,12 @@ public class OrganizationPermissions {
         if (actor == null) {
             return false;
         }
-        return actor.siteAdmin()
-                || roleOf(actor, organization).map(r -> r.allows(permission)).orElse(false);
+        if (actor.siteAdmin()
+                || roleOf(actor, organization).map(r -> r.allows(permission)).orElse(false)) {
+            return true;
+        }
+        // an owner may designate reviewers of the organization's statements without making them owners
+        return permission == Permission.PUBLISH_STATEMENTS && memberships.isReviewer(organization, actor.account());
     }
 
     /** Throws {@link PermissionDenied} (403) unless the person may do it. */

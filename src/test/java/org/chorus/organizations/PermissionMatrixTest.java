@@ -50,6 +50,7 @@ class PermissionMatrixTest {
         INVITE(Role.OWNER),
         CHANGE_ROLE(Role.OWNER),
         REMOVE_PERSON(Role.OWNER),
+        DESIGNATE_REVIEWER(Role.OWNER),
         APPROVE_CHILD(Role.OWNER),
         REJECT_CHILD(Role.OWNER);
 
@@ -142,6 +143,12 @@ class PermissionMatrixTest {
                         == 302;
             case REMOVE_PERSON ->
                 status(post(base + "/manage/members/" + target(organization) + "/remove"), person) == 302;
+            case DESIGNATE_REVIEWER ->
+                status(
+                                post(base + "/manage/members/" + target(organization) + "/reviewer")
+                                        .param("reviewer", "true"),
+                                person)
+                        == 302;
             case APPROVE_CHILD ->
                 status(post(base + "/manage/children/" + pendingChild(organization) + "/approve"), person) == 302;
             case REJECT_CHILD ->

@@ -289,6 +289,32 @@ class StatementPagesTest {
     }
 
     @Test
+    void in_each_language_a_match_in_the_title_ranks_above_a_match_in_the_text() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        record Case(String language, String titleWord, String query) {}
+        for (var c : java.util.List.of(
+                new Case("en", "Housing", "housing"),
+                new Case("fr", "Logements", "logement"),
+                new Case("es", "Viviendas", "vivienda"),
+                new Case("ar", "المساكن", "المساكن"))) {
+            var tag = Fixtures.unique("rk").replace("-", "");
+            var inTitle =
+                    statements.published(owner, org, c.language(), c.titleWord() + " " + tag, "Texte " + tag + ".");
+            var inBody =
+                    statements.published(owner, org, c.language(), "Autre " + tag, c.titleWord() + " " + tag + ".");
+            var page = mvc.perform(get("/search").param("q", c.query() + " " + tag))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page.indexOf("/s/" + inTitle.slug()))
+                    .as("%s: the title match comes first", c.language())
+                    .isPositive()
+                    .isLessThan(page.indexOf("/s/" + inBody.slug()));
+        }
+    }
+
+    @Test
     void the_editor_preview_is_sanitized_markdown() throws Exception {
         var person = fixtures.person("writer");
         mvc.perform(post("/statements/preview")

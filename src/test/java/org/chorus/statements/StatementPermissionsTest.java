@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every role × every statement action × the person's own organization or another one. Writers (owners, editors)
- * draft, submit and translate; publishers (owners) approve, send back, correct, retract and publish translations;
+ * draft, submit and translate; publishers (owners, and editors an owner designated as reviewers) approve, send back,
+ * correct, retract and publish translations;
  * site admins may do everything; moderators, members and outsiders none of it.
  */
 @ChorusWebTest
@@ -35,6 +36,7 @@ class StatementPermissionsTest {
         EDITOR,
         MODERATOR,
         MEMBER,
+        DESIGNATED_REVIEWER,
         OUTSIDER,
         SITE_ADMIN
     }
@@ -72,6 +74,9 @@ class StatementPermissionsTest {
     @Autowired
     ReadingStatements reading;
 
+    @Autowired
+    org.chorus.organizations.ManagingMembers members;
+
     Organization own;
     Organization other;
     Actor ownOwner;
@@ -88,6 +93,10 @@ class StatementPermissionsTest {
             var person = fixtures.person(who.name());
             if (who.ordinal() < Role.values().length) {
                 fixtures.grant(own, person, Role.valueOf(who.name()));
+            }
+            if (who == Who.DESIGNATED_REVIEWER) {
+                fixtures.grant(own, person, Role.EDITOR);
+                members.designateReviewer(ownOwner, own.id(), person.id(), true);
             }
             people.put(who, new Actor(person.id(), who == Who.SITE_ADMIN));
         }
@@ -109,8 +118,9 @@ class StatementPermissionsTest {
     void each_role_may_do_exactly_what_the_statement_rules_allow(Who who, Action action, boolean inOwn) {
         var organization = inOwn ? own : other;
         var owner = inOwn ? ownOwner : otherOwner;
-        boolean writer = who == Who.OWNER || who == Who.EDITOR;
-        boolean expected = who == Who.SITE_ADMIN || (inOwn && (action.writersMay ? writer : who == Who.OWNER));
+        boolean writer = who == Who.OWNER || who == Who.EDITOR || who == Who.DESIGNATED_REVIEWER;
+        boolean publisher = who == Who.OWNER || who == Who.DESIGNATED_REVIEWER;
+        boolean expected = who == Who.SITE_ADMIN || (inOwn && (action.writersMay ? writer : publisher));
         assertThat(attempt(people.get(who), action, organization, owner))
                 .as("%s may %s in %s organization", who, action, inOwn ? "its own" : "another")
                 .isEqualTo(expected);

@@ -149,6 +149,20 @@ class ManageOrganizationController {
         return "redirect:/o/" + slug + "/manage#people";
     }
 
+    @PostMapping("/o/{slug}/manage/members/{account}/reviewer")
+    String designateReviewer(
+            @PathVariable String slug,
+            @PathVariable UUID account,
+            @RequestParam(defaultValue = "false") boolean reviewer,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var page = directory.page(actor, slug);
+        members.designateReviewer(actor, page.organization().id(), new AccountId(account), reviewer);
+        redirect.addFlashAttribute("notice", reviewer ? "member.reviewer-designated" : "member.reviewer-withdrawn");
+        return "redirect:/o/" + slug + "/manage#people";
+    }
+
     @PostMapping("/o/{slug}/manage/members/{account}/remove")
     String remove(
             @PathVariable String slug,
