@@ -12,10 +12,12 @@ public class EditingProfiles {
 
     private final Accounts accounts;
     private final Passwords passwords;
+    private final Sessions sessions;
 
-    EditingProfiles(Accounts accounts, Passwords passwords) {
+    EditingProfiles(Accounts accounts, Passwords passwords, Sessions sessions) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     public Account profile(AccountId id) {
@@ -28,14 +30,15 @@ public class EditingProfiles {
         accounts.updateProfile(id, DisplayName.check(displayName), language.tag());
     }
 
-    /** Changes the password after checking the current one. */
+    /** Changes the password after checking the current one; the account's other sessions end. */
     @Transactional
-    public void changePassword(AccountId id, String currentPassword, String newPassword) {
+    public void changePassword(AccountId id, String currentPassword, String newPassword, String currentSession) {
         var account = profile(id);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             throw DomainException.invalid("password.current-wrong");
         }
         accounts.updatePassword(id, passwords.hash(newPassword));
+        sessions.endAllBut(id, currentSession);
     }
 
     /** The principal to keep in the session after a profile change, so pages show the new name. */

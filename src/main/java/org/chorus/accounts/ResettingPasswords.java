@@ -26,9 +26,16 @@ public class ResettingPasswords {
     private final Passwords passwords;
     private final Clock clock;
     private final ChorusProperties properties;
+    private final Sessions sessions;
 
     ResettingPasswords(
-            Accounts accounts, PasswordResets resets, Passwords passwords, Clock clock, ChorusProperties properties) {
+            Accounts accounts,
+            PasswordResets resets,
+            Passwords passwords,
+            Clock clock,
+            ChorusProperties properties,
+            Sessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.resets = resets;
         this.passwords = passwords;
@@ -69,5 +76,6 @@ public class ResettingPasswords {
                 .orElseThrow(() -> DomainException.invalid("password-reset.link-invalid"));
         accounts.updatePassword(account, passwords.hash(newPassword));
         resets.invalidateAll(account, now);
+        sessions.endAllBut(account, null);
     }
 }

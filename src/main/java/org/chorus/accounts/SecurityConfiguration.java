@@ -57,6 +57,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    org.springframework.security.core.session.SessionRegistry sessionRegistry() {
+        return new org.springframework.security.core.session.SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the container ends a session. */
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiAndMetrics(
             HttpSecurity http, ApiTokens tokens, UiAdvice uiAdvice, ChorusProperties properties) throws Exception {
@@ -142,6 +153,9 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(l ->
                         l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("chorus_session"))
+                .sessionManagement(session -> session.maximumSessions(-1)
+                        .sessionRegistry(sessionRegistry())
+                        .expiredUrl("/login?expired"))
                 .addFilterBefore(
                         new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -17,6 +17,11 @@ public record Organization(
         String description,
         Instant createdAt) {
 
+    Organization withSlug(String other) {
+        return new Organization(
+                id, other, name, kind, parentId, status, country, languages, website, description, createdAt);
+    }
+
     public boolean active() {
         return status == OrganizationStatus.ACTIVE;
     }

@@ -25,26 +25,31 @@ class Organizations {
         this.jdbc = jdbc;
     }
 
-    void insert(Organization o, UUID createdBy) {
-        jdbc.sql("""
+    /** Inserts the organization; false when another one took its slug meanwhile (nothing is written then). */
+    boolean insert(Organization o, UUID createdBy) {
+        return jdbc.sql("""
                         insert into organizations (id, slug, name, kind, parent_id, status, country, languages, website,
                                                    description, created_at, created_by, decided_at)
                         values (:id, :slug, :name, :kind, :parent, :status, :country, :languages, :website,
                                 :description, :created, :createdBy, case when :status = 'ACTIVE' then cast(:created as timestamptz) end)
+                        on conflict (slug) do nothing
                         """)
-                .param("id", o.id().value())
-                .param("slug", o.slug())
-                .param("name", o.name())
-                .param("kind", o.kind().name())
-                .param("parent", o.parentId() == null ? null : o.parentId().value())
-                .param("status", o.status().name())
-                .param("country", o.country())
-                .param("languages", o.languages().toArray(String[]::new))
-                .param("website", o.website())
-                .param("description", o.description())
-                .param("created", Timestamp.from(o.createdAt()))
-                .param("createdBy", createdBy)
-                .update();
+                        .param("id", o.id().value())
+                        .param("slug", o.slug())
+                        .param("name", o.name())
+                        .param("kind", o.kind().name())
+                        .param(
+                                "parent",
+                                o.parentId() == null ? null : o.parentId().value())
+                        .param("status", o.status().name())
+                        .param("country", o.country())
+                        .param("languages", o.languages().toArray(String[]::new))
+                        .param("website", o.website())
+                        .param("description", o.description())
+                        .param("created", Timestamp.from(o.createdAt()))
+                        .param("createdBy", createdBy)
+                        .update()
+                == 1;
     }
 
     Optional<Organization> bySlug(String slug) {

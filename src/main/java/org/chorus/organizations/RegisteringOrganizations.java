@@ -86,7 +86,15 @@ public class RegisteringOrganizations {
                 checked.website(),
                 checked.description(),
                 now);
-        organizations.insert(organization, actor.account().value());
+        // two people may register the same name at the same moment: the second takes the next free slug
+        for (int attempt = 0;
+                !organizations.insert(organization, actor.account().value());
+                attempt++) {
+            if (attempt == 10) {
+                throw DomainException.conflict("organization.slug-busy");
+            }
+            organization = organization.withSlug(freeSlug(checked.name()));
+        }
         memberships.put(organization.id(), actor.account(), Role.OWNER, now);
         events.publishEvent(new OrganizationRegistered(
                 organization.id(), organization.parentId(), status == OrganizationStatus.PENDING));

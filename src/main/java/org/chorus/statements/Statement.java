@@ -31,6 +31,29 @@ public record Statement(
         Instant updatedAt,
         int version) {
 
+    Statement withSlug(String other) {
+        return new Statement(
+                id,
+                other,
+                issuer,
+                originalLanguage,
+                status,
+                issuedOn,
+                place,
+                topics,
+                commentsEnabled,
+                scheduledFor,
+                publishedAt,
+                correctedAt,
+                retractedAt,
+                retractionNote,
+                reviewComment,
+                republication,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
     public boolean isPublic() {
         return status.public_();
     }

@@ -31,38 +31,43 @@ class Statements {
         this.jdbc = jdbc;
     }
 
-    void insert(Statement s, UUID createdBy) {
+    /** Inserts the statement; false when another one took its slug meanwhile (nothing is written then). */
+    boolean insert(Statement s, UUID createdBy) {
         var r = s.republication();
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into statements (id, slug, issuer_id, original_language, status, issued_on, place, topics,
                             comments_enabled, source_statement_id, source_url, source_title, source_publisher,
                             source_published_on, introduction, created_by, created_at, updated_at)
                         values (:id, :slug, :issuer, :language, :status, :issuedOn, :place, :topics, :comments,
                             :sourceId, :sourceUrl, :sourceTitle, :sourcePublisher, :sourceDate, :introduction,
                             :createdBy, :created, :created)
+                        on conflict (slug) do nothing
                         """)
-                .param("id", s.id().value())
-                .param("slug", s.slug())
-                .param("issuer", s.issuer().value())
-                .param("language", s.originalLanguage())
-                .param("status", s.status().name())
-                .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
-                .param("place", s.place())
-                .param("topics", s.topics().toArray(String[]::new))
-                .param("comments", s.commentsEnabled())
-                .param(
-                        "sourceId",
-                        r == null || r.sourceStatement() == null
-                                ? null
-                                : r.sourceStatement().value())
-                .param("sourceUrl", r == null ? null : r.url())
-                .param("sourceTitle", r == null ? null : r.title())
-                .param("sourcePublisher", r == null ? null : r.publisher())
-                .param("sourceDate", r == null || r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()))
-                .param("introduction", r == null ? null : r.introduction())
-                .param("createdBy", createdBy)
-                .param("created", Timestamp.from(s.createdAt()))
-                .update();
+                        .param("id", s.id().value())
+                        .param("slug", s.slug())
+                        .param("issuer", s.issuer().value())
+                        .param("language", s.originalLanguage())
+                        .param("status", s.status().name())
+                        .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
+                        .param("place", s.place())
+                        .param("topics", s.topics().toArray(String[]::new))
+                        .param("comments", s.commentsEnabled())
+                        .param(
+                                "sourceId",
+                                r == null || r.sourceStatement() == null
+                                        ? null
+                                        : r.sourceStatement().value())
+                        .param("sourceUrl", r == null ? null : r.url())
+                        .param("sourceTitle", r == null ? null : r.title())
+                        .param("sourcePublisher", r == null ? null : r.publisher())
+                        .param(
+                                "sourceDate",
+                                r == null || r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()))
+                        .param("introduction", r == null ? null : r.introduction())
+                        .param("createdBy", createdBy)
+                        .param("created", Timestamp.from(s.createdAt()))
+                        .update()
+                == 1;
     }
 
     /** Saves the statement's state if nobody changed it since it was read; otherwise the caller is told to reload. */

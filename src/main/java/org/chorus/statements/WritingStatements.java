@@ -76,7 +76,7 @@ public class WritingStatements {
                 now,
                 now,
                 0);
-        statements.insert(statement, actor.account().value());
+        statement = insertWithFreeSlug(statement, actor);
         saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
         statements.addRevision(
                 statement.id(),
@@ -306,7 +306,7 @@ public class WritingStatements {
                 now,
                 now,
                 0);
-        statements.insert(statement, actor.account().value());
+        statement = insertWithFreeSlug(statement, actor);
         if (publishNow) {
             statements.update(statement);
         }
@@ -362,7 +362,7 @@ public class WritingStatements {
                 when,
                 now,
                 0);
-        statements.insert(statement, actor.account().value());
+        statement = insertWithFreeSlug(statement, actor);
         if (published) {
             statements.update(statement);
         }
@@ -378,6 +378,18 @@ public class WritingStatements {
         statements.replaceSignatories(statement.id(), checked.signatories());
         events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
+    }
+
+    /** Two statements with the same title written at the same moment: the second takes the next free slug. */
+    private Statement insertWithFreeSlug(Statement statement, Actor actor) {
+        var candidate = statement;
+        for (int attempt = 0; !statements.insert(candidate, actor.account().value()); attempt++) {
+            if (attempt == 10) {
+                throw DomainException.conflict("statement.slug-busy");
+            }
+            candidate = candidate.withSlug(freeSlug(candidate.slug().replaceAll("-\\d+$", "")));
+        }
+        return candidate;
     }
 
     Statement find(StatementId id) {

@@ -80,9 +80,11 @@ class ProfileController {
             @RequestParam(defaultValue = "") String newPassword,
             Ui ui,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            profiles.changePassword(user.id(), currentPassword, newPassword);
+            var session = request.getSession(false);
+            profiles.changePassword(user.id(), currentPassword, newPassword, session == null ? null : session.getId());
         } catch (DomainException problem) {
             var account = profiles.profile(user.id());
             var field = problem.messageKey().equals("password.current-wrong") ? "currentPassword" : "newPassword";

@@ -16,6 +16,8 @@ class SignInController {
         String message = null;
         if (request.getParameterMap().containsKey("error")) {
             message = ui.t("login.failed");
+        } else if (request.getParameterMap().containsKey("expired")) {
+            message = ui.t("login.expired");
         } else if (request.getParameterMap().containsKey("inactive")) {
             message = ui.t("login.inactive");
         }
