@@ -70,7 +70,15 @@ public record Statement(
     /** An editor asks for review. */
     public Statement submit(Instant now) {
         require(status == StatementStatus.DRAFT, "statement.submit-only-drafts");
-        return with(StatementStatus.IN_REVIEW, scheduledFor, publishedAt, null, now);
+        return moved(
+                StatementStatus.IN_REVIEW,
+                scheduledFor,
+                publishedAt,
+                correctedAt,
+                retractedAt,
+                retractionNote,
+                null,
+                now);
     }
 
     /** A reviewer sends it back to its writers with a comment. */
@@ -81,7 +89,15 @@ public record Statement(
         if (comment == null || comment.isBlank()) {
             throw new org.chorus.shared.InvalidField("comment", "statement.review-comment.required");
         }
-        return with(StatementStatus.DRAFT, null, publishedAt, comment.strip(), now);
+        return moved(
+                StatementStatus.DRAFT,
+                null,
+                publishedAt,
+                correctedAt,
+                retractedAt,
+                retractionNote,
+                comment.strip(),
+                now);
     }
 
     /** A reviewer approves: published now, or scheduled when a future time was chosen. */
@@ -90,40 +106,29 @@ public record Statement(
                 status == StatementStatus.IN_REVIEW || status == StatementStatus.DRAFT,
                 "statement.approve-only-in-review");
         if (at != null && at.isAfter(now)) {
-            return with(StatementStatus.SCHEDULED, at, null, null, now);
+            return moved(StatementStatus.SCHEDULED, at, null, correctedAt, retractedAt, retractionNote, null, now);
         }
-        return with(StatementStatus.PUBLISHED, null, now, null, now);
+        return moved(StatementStatus.PUBLISHED, null, now, correctedAt, retractedAt, retractionNote, null, now);
     }
 
     /** The scheduled time has come. */
     public Statement publishScheduled(Instant now) {
         require(status == StatementStatus.SCHEDULED, "statement.not-scheduled");
-        return with(StatementStatus.PUBLISHED, null, scheduledFor == null ? now : scheduledFor, null, now);
+        return moved(
+                StatementStatus.PUBLISHED,
+                null,
+                scheduledFor == null ? now : scheduledFor,
+                correctedAt,
+                retractedAt,
+                retractionNote,
+                null,
+                now);
     }
 
     /** A published statement is corrected: its text changes and readers see "corrected on". */
     public Statement correct(Instant now) {
         require(status == StatementStatus.PUBLISHED, "statement.correct-only-published");
-        return new Statement(
-                id,
-                slug,
-                issuer,
-                originalLanguage,
-                status,
-                issuedOn,
-                place,
-                topics,
-                commentsEnabled,
-                scheduledFor,
-                publishedAt,
-                now,
-                retractedAt,
-                retractionNote,
-                reviewComment,
-                republication,
-                createdAt,
-                now,
-                version);
+        return moved(status, scheduledFor, publishedAt, now, retractedAt, retractionNote, reviewComment, now);
     }
 
     /** Retracted: it stays at its address with a notice saying so and why. */
@@ -132,26 +137,15 @@ public record Statement(
         if (note == null || note.isBlank()) {
             throw new org.chorus.shared.InvalidField("note", "statement.retraction-note.required");
         }
-        return new Statement(
-                id,
-                slug,
-                issuer,
-                originalLanguage,
+        return moved(
                 StatementStatus.RETRACTED,
-                issuedOn,
-                place,
-                topics,
-                commentsEnabled,
                 scheduledFor,
                 publishedAt,
                 correctedAt,
                 now,
                 note.strip(),
                 reviewComment,
-                republication,
-                createdAt,
-                now,
-                version);
+                now);
     }
 
     public Statement withDetails(
@@ -178,7 +172,16 @@ public record Statement(
                 version);
     }
 
-    private Statement with(StatementStatus to, Instant scheduled, Instant published, String comment, Instant now) {
+    /** The one place a workflow step builds the statement's next state. */
+    private Statement moved(
+            StatementStatus to,
+            Instant scheduled,
+            Instant published,
+            Instant corrected,
+            Instant retracted,
+            String note,
+            String comment,
+            Instant now) {
         return new Statement(
                 id,
                 slug,
@@ -191,9 +194,9 @@ public record Statement(
                 commentsEnabled,
                 scheduled,
                 published,
-                correctedAt,
-                retractedAt,
-                retractionNote,
+                corrected,
+                retracted,
+                note,
                 comment,
                 republication,
                 createdAt,

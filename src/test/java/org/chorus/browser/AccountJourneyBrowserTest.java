@@ -12,44 +12,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a person does in a real browser: sign up, get activated by a site admin, sign in, switch to Arabic. Every
  * request must go to Chorus's own origin; screenshots land in target/screenshots.
  */
 @ChorusWebTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountJourneyBrowserTest {
+class AccountJourneyBrowserTest extends BrowserJourney {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Fixtures fixtures;
-
-    Browser browser;
-
-    @BeforeAll
-    void start_chromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void a_visitor_signs_up_is_activated_signs_in_and_reads_chorus_in_arabic() {

@@ -11,20 +11,12 @@ import org.chorus.statements.StatementFixtures;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.TestClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A reader comments on a statement; the organization's moderator approves it; everyone can read it. */
 @ChorusWebTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommentJourneyBrowserTest {
-
-    @LocalServerPort
-    int port;
+class CommentJourneyBrowserTest extends BrowserJourney {
 
     @Autowired
     Fixtures fixtures;
@@ -37,18 +29,6 @@ class CommentJourneyBrowserTest {
 
     @Autowired
     TestClock clock;
-
-    Browser browser;
-
-    @BeforeAll
-    void start_chromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        browser.close();
-    }
 
     @Test
     void a_reader_comments_and_a_moderator_approves_it() {

@@ -9,35 +9,15 @@ import org.chorus.organizations.OrganizationKind;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An owner runs their organization in a real browser: roles change in place (htmx), invitations, approvals. */
 @ChorusWebTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrganizationJourneyBrowserTest {
-
-    @LocalServerPort
-    int port;
+class OrganizationJourneyBrowserTest extends BrowserJourney {
 
     @Autowired
     Fixtures fixtures;
-
-    Browser browser;
-
-    @BeforeAll
-    void start_chromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        browser.close();
-    }
 
     @Test
     void an_owner_changes_a_role_in_place_invites_someone_and_approves_a_new_chapter() {

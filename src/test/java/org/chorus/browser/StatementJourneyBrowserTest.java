@@ -7,35 +7,15 @@ import com.microsoft.playwright.options.AriaRole;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An editor writes a statement with the live preview, submits it; the owner publishes it; a reader finds it. */
 @ChorusWebTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatementJourneyBrowserTest {
-
-    @LocalServerPort
-    int port;
+class StatementJourneyBrowserTest extends BrowserJourney {
 
     @Autowired
     Fixtures fixtures;
-
-    Browser browser;
-
-    @BeforeAll
-    void start_chromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        browser.close();
-    }
 
     @Test
     void an_editor_writes_with_a_live_preview_the_owner_publishes_and_a_reader_finds_it() {
