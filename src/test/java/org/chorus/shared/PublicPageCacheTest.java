@@ -34,6 +34,9 @@ class PublicPageCacheTest {
     @Autowired
     WritingStatements writing;
 
+    @Autowired
+    org.chorus.accounts.ApiTokens tokens;
+
     @Test
     void a_public_page_is_served_again_without_queries_with_an_etag_and_304_when_unchanged() throws Exception {
         var org = fixtures.coalition();
@@ -56,6 +59,13 @@ class PublicPageCacheTest {
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
                 .andExpect(content().string(first.getContentAsString()));
         assertThat(QueryCounter.count()).as("served from the cache").isZero();
+        mvc.perform(get("/actuator/prometheus")
+                        .header(
+                                "Authorization",
+                                "Bearer " + tokens.create(fixtures.admin().email(), "m")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "chorus_page_cache_total{application=\"chorus\",result=\"hit\"}")));
         mvc.perform(get("/s/" + s.slug()).header("If-None-Match", etag)).andExpect(status().isNotModified());
     }
 

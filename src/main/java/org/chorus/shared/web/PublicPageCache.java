@@ -53,11 +53,17 @@ public class PublicPageCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter hits;
+    private final io.micrometer.core.instrument.Counter misses;
     private volatile Instant changedAt;
 
-    PublicPageCache(Clock clock) {
+    PublicPageCache(Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.clock = clock;
         this.changedAt = clock.instant();
+        this.hits = meters.counter("chorus.page.cache", "result", "hit");
+        this.misses = meters.counter("chorus.page.cache", "result", "miss");
+        io.micrometer.core.instrument.Gauge.builder("chorus.page.cache.bytes", bytes, AtomicLong::get)
+                .register(meters);
     }
 
     record Entry(
@@ -84,8 +90,9 @@ public class PublicPageCache {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> publicPageCacheFilter(LocaleResolver localeResolver) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new CacheFilter(localeResolver));
-        // before Spring Security, so a hit skips the whole chain; the stored security headers are replayed
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // first of all filters (before Spring Security and the HTTP metrics), so a hit skips the whole chain; the
+        // stored security headers are replayed, and hits are counted by the cache, not by http.server.requests
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
     }
@@ -141,9 +148,11 @@ public class PublicPageCache {
             if (entry != null
                     && entry.generation() == generation.get()
                     && entry.storedAt().plus(TTL).isAfter(now)) {
+                hits.increment();
                 replay(entry, request, response);
                 return;
             }
+            misses.increment();
             long before = generation.get();
             var wrapper = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, wrapper);
