@@ -2,8 +2,6 @@ package org.chorus.accounts;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.chorus.shared.SecretToken;
+import org.chorus.shared.RateLimits;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.UiAdvice;
@@ -29,10 +26,11 @@ class LoginThrottle extends OncePerRequestFilter {
     private final ChorusProperties.Login limits;
     private final TemplateEngine templates;
     private final UiAdvice uiAdvice;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimits buckets;
 
     LoginThrottle(ChorusProperties properties, TemplateEngine templates, UiAdvice uiAdvice) {
         this.limits = properties.login();
+        this.buckets = new RateLimits(Duration.ofSeconds(limits.windowSeconds()), MAX_TRACKED);
         this.templates = templates;
         this.uiAdvice = uiAdvice;
     }
@@ -49,17 +47,14 @@ class LoginThrottle extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var email = request.getParameter("email");
-        var byAddress = bucket("ip:" + request.getRemoteAddr(), limits.attemptsPerAddress());
-        var byEmail = bucket("email:" + Account.emailKey(email == null ? "" : email), limits.attemptsPerEmail());
-        var addressProbe = byAddress.tryConsumeAndReturnRemaining(1);
-        var emailProbe = addressProbe.isConsumed() ? byEmail.tryConsumeAndReturnRemaining(1) : null;
-        if (addressProbe.isConsumed() && emailProbe.isConsumed()) {
+        long seconds = buckets.take("ip:" + request.getRemoteAddr(), limits.attemptsPerAddress());
+        if (seconds == 0) {
+            seconds = buckets.take("email:" + Account.emailKey(email == null ? "" : email), limits.attemptsPerEmail());
+        }
+        if (seconds == 0) {
             chain.doFilter(request, response);
             return;
         }
-        long waitNanos =
-                emailProbe == null ? addressProbe.getNanosToWaitForRefill() : emailProbe.getNanosToWaitForRefill();
-        long seconds = Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
         var ui = uiAdvice.uiFor(request);
         var output = new Utf8ByteOutput();
         templates.render(
@@ -77,19 +72,5 @@ class LoginThrottle extends OncePerRequestFilter {
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(output.getContentLength());
         output.writeTo(response.getOutputStream());
-    }
-
-    private Bucket bucket(String key, int attempts) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(
-                SecretToken.hash(key),
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(attempts)
-                                .refillGreedy(attempts, Duration.ofSeconds(limits.windowSeconds()))
-                                .build())
-                        .build());
     }
 }

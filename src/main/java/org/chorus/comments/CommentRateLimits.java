@@ -1,13 +1,9 @@
 package org.chorus.comments;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.chorus.accounts.AccountId;
 import org.chorus.shared.DomainException;
-import org.chorus.shared.SecretToken;
+import org.chorus.shared.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,41 +16,25 @@ class CommentRateLimits {
     private static final int MAX_TRACKED = 100_000;
 
     private final CommentLimits limits;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimits buckets;
 
     CommentRateLimits(CommentLimits limits) {
         this.limits = limits;
+        this.buckets = new RateLimits(Duration.ofSeconds(limits.windowSeconds()), MAX_TRACKED);
     }
 
     /** Takes one comment from both allowances, or throws {@code comment.rate-limited} (429) with the seconds to wait. */
     void take(AccountId account, String networkHash) {
-        var byAccount =
-                bucket("account:" + account.value(), limits.perAccount()).tryConsumeAndReturnRemaining(1);
-        if (!byAccount.isConsumed()) {
-            throw limited(byAccount.getNanosToWaitForRefill());
+        long wait = buckets.take("account:" + account.value(), limits.perAccount());
+        if (wait == 0) {
+            wait = buckets.take("network:" + networkHash, limits.perNetwork());
         }
-        var byNetwork = bucket("network:" + networkHash, limits.perNetwork()).tryConsumeAndReturnRemaining(1);
-        if (!byNetwork.isConsumed()) {
-            throw limited(byNetwork.getNanosToWaitForRefill());
+        if (wait > 0) {
+            throw limited(wait);
         }
     }
 
-    private static DomainException limited(long nanos) {
-        long seconds = Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
+    private static DomainException limited(long seconds) {
         return new DomainException(429, "comment.rate-limited", seconds);
-    }
-
-    private Bucket bucket(String key, int allowed) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(
-                SecretToken.hash(key),
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(allowed)
-                                .refillGreedy(allowed, Duration.ofSeconds(limits.windowSeconds()))
-                                .build())
-                        .build());
     }
 }
