@@ -15,6 +15,11 @@ import org.springframework.modulith.Modulithic;
 public class ChorusApplication {
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).equals(java.util.List.of("admin", "keys", "generate"))) {
+            // new keys for personal data, printed before anything (database, settings) is needed
+            System.out.println(org.chorus.shared.crypto.PersonalData.generateJson());
+            return;
+        }
         ProductionSettings.exitIfIncomplete(
                 System.getenv(),
                 System.getProperty(

@@ -17,6 +17,14 @@ class ModularityTest {
         org.assertj.core.api.Assertions.assertThat(
                         MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .containsExactlyInAnyOrder(
-                        "shared", "accounts", "organizations", "statements", "imports", "comments", "site", "demo");
+                        "shared",
+                        "accounts",
+                        "organizations",
+                        "statements",
+                        "imports",
+                        "comments",
+                        "site",
+                        "demo",
+                        "email");
     }
 }

@@ -3,6 +3,7 @@ package org.chorus.accounts;
 import java.time.Clock;
 import java.util.List;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.EmailAddress;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.i18n.Language;
 import org.springframework.context.ApplicationEventPublisher;

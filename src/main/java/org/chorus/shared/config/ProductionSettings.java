@@ -33,6 +33,8 @@ public final class ProductionSettings {
         if (!blank(port) && !isPort(port)) {
             problems.add("CHORUS_PORT must be a number between 1 and 65535 (got '" + port + "')");
         }
+        mailProblems(env, problems);
+        keyProblems(env, problems);
         return problems;
     }
 
@@ -77,6 +79,56 @@ public final class ProductionSettings {
             int port = Integer.parseInt(value.trim());
             return port > 0 && port < 65536;
         } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void mailProblems(Map<String, String> env, List<String> problems) {
+        if (!"smtp".equals(env.getOrDefault("CHORUS_MAIL_TRANSPORT", "smtp"))) {
+            problems.add("CHORUS_MAIL_TRANSPORT must be smtp in production (got '" + env.get("CHORUS_MAIL_TRANSPORT")
+                    + "'); capture keeps mail in memory and is for dev mode only");
+            return;
+        }
+        if (blank(env.get("CHORUS_SMTP_HOST"))) {
+            problems.add(
+                    "CHORUS_SMTP_HOST is not set: the SMTP server Chorus sends mail through, e.g. smtp.example.org");
+        }
+        if (blank(env.get("CHORUS_SMTP_FROM"))) {
+            problems.add("CHORUS_SMTP_FROM is not set: the sender of Chorus's mail, e.g. Climate Coalition"
+                    + " <news@coalition.example>");
+        } else if (!isAddress(env.get("CHORUS_SMTP_FROM"))) {
+            problems.add("CHORUS_SMTP_FROM must be one email address, optionally with a name, e.g. Coalition"
+                    + " <news@coalition.example> (got '" + env.get("CHORUS_SMTP_FROM") + "')");
+        }
+        var smtpPort = env.get("CHORUS_SMTP_PORT");
+        if (!blank(smtpPort) && !isPort(smtpPort)) {
+            problems.add("CHORUS_SMTP_PORT must be a number between 1 and 65535 (got '" + smtpPort + "')");
+        }
+        var tls = env.get("CHORUS_SMTP_TLS");
+        if (!blank(tls) && !List.of("none", "starttls", "tls").contains(tls)) {
+            problems.add("CHORUS_SMTP_TLS must be none, starttls or tls (got '" + tls + "')");
+        }
+        if (!blank(env.get("CHORUS_SMTP_USERNAME")) && blank(env.get("CHORUS_SMTP_PASSWORD"))) {
+            problems.add("CHORUS_SMTP_PASSWORD is not set, but CHORUS_SMTP_USERNAME is");
+        }
+    }
+
+    private static void keyProblems(Map<String, String> env, List<String> problems) {
+        var inline = env.get("CHORUS_DATA_KEYS");
+        var file = env.get("CHORUS_DATA_KEYS_FILE");
+        if (blank(inline) && blank(file)) {
+            problems.add("CHORUS_DATA_KEYS_FILE is not set: the file with the keys that encrypt personal data;"
+                    + " create it once with 'bin/chorus admin keys generate > /etc/chorus/data-keys.json'"
+                    + " and keep a copy apart from the database backups");
+        } else if (blank(inline) && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+            problems.add("CHORUS_DATA_KEYS_FILE names a file that cannot be read (got '" + file + "')");
+        }
+    }
+
+    private static boolean isAddress(String value) {
+        try {
+            return jakarta.mail.internet.InternetAddress.parse(value, true).length == 1;
+        } catch (jakarta.mail.internet.AddressException e) {
             return false;
         }
     }

@@ -1,7 +1,6 @@
-package org.chorus.accounts;
+package org.chorus.shared;
 
 import java.util.regex.Pattern;
-import org.chorus.shared.DomainException;
 
 /** Checks an email address well enough to refuse typos and header tricks, without pretending to verify it. */
 public final class EmailAddress {

@@ -1,0 +1,104 @@
+package org.chorus.email;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Dev mode's mail transport: every message is built exactly as for SMTP, then kept in memory (the newest 500) for
+ * /dev/mail instead of leaving the machine.
+ */
+public class DevMailbox implements MailTransport {
+
+    private static final int KEEP = 500;
+
+    private final Deque<CapturedMail> messages = new ConcurrentLinkedDeque<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final java.time.Clock clock;
+
+    DevMailbox(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One captured message, with its parts decoded for display and its source as sent. */
+    public record CapturedMail(
+            long number,
+            Instant capturedAt,
+            String messageId,
+            String from,
+            String to,
+            String subject,
+            String html,
+            String text,
+            String source) {}
+
+    @Override
+    public Connection open() {
+        return new Connection() {
+            @Override
+            public void send(MimeMessage message, Runnable commitPoint) throws MessagingException {
+                commitPoint.run();
+                capture(message);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    public List<CapturedMail> newestFirst() {
+        return List.copyOf(messages);
+    }
+
+    public Optional<CapturedMail> byNumber(long number) {
+        return messages.stream().filter(m -> m.number() == number).findFirst();
+    }
+
+    private void capture(MimeMessage message) throws MessagingException {
+        try {
+            var source = new ByteArrayOutputStream();
+            message.writeTo(source);
+            var parts = new ArrayList<String>(2);
+            var html = "";
+            var text = "";
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType("text/html")) {
+                        html = (String) part.getContent();
+                    } else if (part.isMimeType("text/plain")) {
+                        text = (String) part.getContent();
+                    }
+                }
+            } else {
+                text = String.valueOf(message.getContent());
+            }
+            parts.add(html);
+            messages.addFirst(new CapturedMail(
+                    sequence.incrementAndGet(),
+                    clock.instant(),
+                    message.getMessageID(),
+                    String.join(", ", List.of(message.getHeader("From"))),
+                    String.join(", ", List.of(message.getHeader("To"))),
+                    message.getSubject(),
+                    html,
+                    text,
+                    source.toString(java.nio.charset.StandardCharsets.UTF_8)));
+            while (messages.size() > KEEP) {
+                messages.pollLast();
+            }
+        } catch (IOException e) {
+            throw new MessagingException("could not capture the message", e);
+        }
+    }
+}

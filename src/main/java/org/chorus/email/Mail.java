@@ -1,0 +1,134 @@
+package org.chorus.email;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.crypto.PersonalData;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The email engine's public API. Modules call {@link #send} inside the transaction that causes the message, so the
+ * message exists if and only if the change does; delivery happens after the commit, exactly once per idempotency key.
+ * No module builds MIME messages or talks SMTP itself.
+ */
+@Service
+public class Mail {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String LETTER_COLUMN = "email_letters.content";
+    static final String RECIPIENT_COLUMN = "email_outbox.recipient";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Outbox outbox;
+    private final PersonalData personalData;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final String messageIdDomain;
+
+    Mail(Outbox outbox, PersonalData personalData, Delivery delivery, Clock clock, ChorusProperties settings) {
+        this.outbox = outbox;
+        this.personalData = personalData;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.messageIdDomain =
+                Objects.requireNonNullElse(URI.create(settings.baseUrl()).getHost(), "chorus.invalid");
+    }
+
+    /** Queues one letter to one addressee; returns false when a message with the same key was queued before. */
+    @Transactional
+    public boolean send(Letter letter, Addressee to) {
+        return sendAll(letter, List.of(to)) == 1;
+    }
+
+    /** Queues one letter to many addressees (all in the letter's language); returns how many were new. */
+    @Transactional
+    public int sendAll(Letter letter, Collection<Addressee> addressees) {
+        if (addressees.isEmpty()) {
+            return 0;
+        }
+        var now = clock.instant();
+        var letterId = outbox.insertLetter(
+                letter.kind(),
+                letter.language().tag(),
+                letter.batch(),
+                personalData.seal(JSON.writeValueAsString(letter), LETTER_COLUMN),
+                now);
+        var messages = addressees.stream()
+                .map(to -> new Outbox.NewMessage(
+                        to.key(),
+                        newMessageId(),
+                        personalData.seal(JSON.writeValueAsString(Recipient.of(to)), RECIPIENT_COLUMN),
+                        personalData.emailIndex(to.address()),
+                        to.subscription() == null ? null : to.subscription().list()))
+                .toList();
+        var inserted = outbox.insertMessages(letterId, letter.batch(), messages, now);
+        deliverAfterCommit();
+        return inserted;
+    }
+
+    /** Progress of the messages sent with {@link Letter#batch()} = {@code batch}. */
+    public MailProgress progress(String batch) {
+        return outbox.progress(batch);
+    }
+
+    /** Someone left a list: its messages still queued are not sent. Returns how many were stopped. */
+    @Transactional
+    public int stopList(String list) {
+        return outbox.stopList(list);
+    }
+
+    /** Whether subscribed mail to this address is suppressed (it bounced hard). */
+    public boolean isSuppressed(String address) {
+        return outbox.suppressed(personalData.emailIndex(address));
+    }
+
+    /** How many of these blind indexes ({@link PersonalData#emailIndex}) are suppressed addresses. */
+    public long countSuppressed(Collection<byte[]> emailIndexes) {
+        return outbox.countSuppressed(emailIndexes);
+    }
+
+    private String newMessageId() {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "<" + HexFormat.of().formatHex(bytes) + "@" + messageIdDomain + ">";
+    }
+
+    private void deliverAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.wakeUp();
+                }
+            });
+        } else {
+            delivery.wakeUp();
+        }
+    }
+
+    /** What the outbox keeps (sealed) about the addressee of one message. */
+    record Recipient(String address, String name, String unsubscribeUrl, String preferencesUrl) {
+        static Recipient of(Addressee to) {
+            var subscription = to.subscription();
+            return new Recipient(
+                    to.address(),
+                    to.name(),
+                    subscription == null ? null : subscription.unsubscribeUrl(),
+                    subscription == null ? null : subscription.preferencesUrl());
+        }
+
+        Map<String, String> asMap() {
+            return Map.of("address", address);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.chorus.email;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox tables. A message moves queued → claimed (a node holds a lease on it) → sending (recorded, and
+ * committed, just before the final dot of SMTP DATA) → sent. A claim whose lease ran out goes back to the queue: its
+ * DATA was never finished, so no server has it. A message still "sending" when its lease runs out may or may not have
+ * reached the server: it becomes "unknown" and is never resent by itself.
+ */
+@Repository
+class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Outbox(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    long insertLetter(String kind, String language, String batch, byte[] content, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO email_letters (kind, language, batch, content, created_at)
+                        VALUES (:kind, :language, :batch, :content, :now) RETURNING id""")
+                .param("kind", kind)
+                .param("language", language)
+                .param("batch", batch)
+                .param("content", content)
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    record NewMessage(String key, String messageId, byte[] recipient, byte[] recipientIndex, String list) {}
+
+    /** Inserts messages, skipping any whose idempotency key is already in the outbox; returns how many were new. */
+    int insertMessages(long letterId, String batch, List<NewMessage> messages, Instant now) {
+        var created = java.sql.Timestamp.from(now);
+        int inserted = 0;
+        for (int from = 0; from < messages.size(); from += 1000) {
+            var chunk = messages.subList(from, Math.min(messages.size(), from + 1000));
+            var counts = template.batchUpdate("""
+                    INSERT INTO email_outbox (letter_id, idempotency_key, message_id, recipient, recipient_index,
+                                              list, batch, not_before, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""", chunk, chunk.size(), (ps, m) -> {
+                ps.setLong(1, letterId);
+                ps.setString(2, m.key());
+                ps.setString(3, m.messageId());
+                ps.setBytes(4, m.recipient());
+                ps.setBytes(5, m.recipientIndex());
+                ps.setString(6, m.list());
+                ps.setString(7, batch);
+                ps.setTimestamp(8, created);
+                ps.setTimestamp(9, created);
+            });
+            for (var batchCounts : counts) {
+                for (int c : batchCounts) {
+                    inserted += Math.max(c, 0);
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this node until {@code leaseUntil}, skipping rows another node holds;
+     * subscribed mail to a suppressed address is marked suppressed instead.
+     */
+    List<OutboxMessage> claim(int limit, Instant now, Instant leaseUntil) {
+        var claimed = jdbc.sql("""
+                        UPDATE email_outbox o SET status = 'claimed', lease_until = :lease, attempts = o.attempts + 1
+                        WHERE o.id IN (
+                            SELECT id FROM email_outbox
+                            WHERE (status = 'queued' AND not_before <= :now) OR (status = 'claimed' AND lease_until < :now)
+                            ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING o.id, o.letter_id, o.message_id, o.recipient, o.list, o.attempts,
+                            (o.list IS NOT NULL AND EXISTS (
+                                SELECT 1 FROM email_suppressions s WHERE s.recipient_index = o.recipient_index))
+                                AS suppressed""")
+                .param("lease", java.sql.Timestamp.from(leaseUntil))
+                .param("now", java.sql.Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, n) -> rs.getBoolean("suppressed")
+                        ? new OutboxMessage(rs.getLong("id"), -1, null, null, null, 0)
+                        : new OutboxMessage(
+                                rs.getLong("id"),
+                                rs.getLong("letter_id"),
+                                rs.getString("message_id"),
+                                rs.getBytes("recipient"),
+                                rs.getString("list"),
+                                rs.getInt("attempts")))
+                .list();
+        var suppressed = claimed.stream()
+                .filter(m -> m.letterId() < 0)
+                .map(OutboxMessage::id)
+                .toList();
+        if (!suppressed.isEmpty()) {
+            setStatus(suppressed, "suppressed", null);
+        }
+        return claimed.stream().filter(m -> m.letterId() >= 0).toList();
+    }
+
+    /**
+     * The commit point, run just before the final dot of DATA: marks {@code sending} as being sent and, in the same
+     * transaction, {@code previous} (the message before it on this connection, already accepted) as sent.
+     */
+    void markSending(long sending, Long previous, Instant now) {
+        if (previous != null) {
+            markSent(previous, now);
+        }
+        var updated = jdbc.sql("UPDATE email_outbox SET status = 'sending' WHERE id = :id AND status = 'claimed'")
+                .param("id", sending)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("message " + sending + " is no longer claimed by this node");
+        }
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("""
+                        UPDATE email_outbox SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = NULL
+                        WHERE id = :id AND status = 'sending'""").param("id", id).param("now", java.sql.Timestamp.from(now)).update();
+    }
+
+    /** The server refused the message for now: back to the queue after {@code notBefore}. */
+    void retryLater(long id, Instant notBefore, String error) {
+        jdbc.sql("""
+                        UPDATE email_outbox SET status = 'queued', lease_until = NULL, not_before = :notBefore,
+                            last_error = :error WHERE id = :id AND status IN ('claimed', 'sending')""")
+                .param("id", id)
+                .param("notBefore", java.sql.Timestamp.from(notBefore))
+                .param("error", error)
+                .update();
+    }
+
+    void setStatus(Collection<Long> ids, String status, String error) {
+        jdbc.sql("""
+                        UPDATE email_outbox SET status = :status, lease_until = NULL, last_error = :error
+                        WHERE id = ANY(:ids) AND status IN ('claimed', 'sending')""")
+                .param("status", status)
+                .param("error", error)
+                .param("ids", ids.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Messages whose "sending" lease ran out: nobody knows whether the server got them. Returns how many. */
+    int markUncertain(Instant now) {
+        return jdbc.sql("""
+                        UPDATE email_outbox SET status = 'unknown', lease_until = NULL,
+                            last_error = 'the sender stopped between the end of DATA and recording the answer'
+                        WHERE status = 'sending' AND lease_until < :now""").param("now", java.sql.Timestamp.from(now)).update();
+    }
+
+    boolean anyDue(Instant now) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM email_outbox
+                            WHERE (status = 'queued' AND not_before <= :now) OR (status = 'claimed' AND lease_until < :now))""")
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<byte[]> letterContent(long letterId) {
+        return jdbc.sql("SELECT content FROM email_letters WHERE id = :id")
+                .param("id", letterId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    record LetterRow(long id, String kind, String language) {}
+
+    Optional<LetterRow> letter(long letterId) {
+        return jdbc.sql("SELECT id, kind, language FROM email_letters WHERE id = :id")
+                .param("id", letterId)
+                .query(LetterRow.class)
+                .optional();
+    }
+
+    /** Queued messages of a list stop: the recipient unsubscribed. Returns how many. */
+    int stopList(String list) {
+        return jdbc.sql("UPDATE email_outbox SET status = 'unsubscribed' WHERE list = :list AND status = 'queued'")
+                .param("list", list)
+                .update();
+    }
+
+    MailProgress progress(String batch) {
+        var counts = new HashMap<String, Long>();
+        jdbc.sql("SELECT status, count(*) AS n FROM email_outbox WHERE batch = :batch GROUP BY status")
+                .param("batch", batch)
+                .query((rs, n) -> counts.put(rs.getString("status"), rs.getLong("n")))
+                .list();
+        return progress(counts);
+    }
+
+    static MailProgress progress(Map<String, Long> counts) {
+        return new MailProgress(
+                counts.getOrDefault("queued", 0L)
+                        + counts.getOrDefault("claimed", 0L)
+                        + counts.getOrDefault("sending", 0L),
+                counts.getOrDefault("sent", 0L),
+                counts.getOrDefault("bounced", 0L),
+                counts.getOrDefault("unsubscribed", 0L),
+                counts.getOrDefault("suppressed", 0L),
+                counts.getOrDefault("failed", 0L),
+                counts.getOrDefault("unknown", 0L));
+    }
+
+    /** A hard bounce names the message it answers: the message becomes bounced. */
+    boolean markBounced(String messageId) {
+        return jdbc.sql("UPDATE email_outbox SET status = 'bounced' WHERE message_id = :id AND status = 'sent'")
+                        .param("id", messageId)
+                        .update()
+                > 0;
+    }
+
+    Optional<byte[]> recipientIndexOf(String messageId) {
+        return jdbc.sql("SELECT recipient_index FROM email_outbox WHERE message_id = :id")
+                .param("id", messageId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    void suppress(byte[] recipientIndex, String reason, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO email_suppressions (recipient_index, reason, created_at) VALUES (:index, :reason, :now)
+                        ON CONFLICT (recipient_index) DO NOTHING""")
+                .param("index", recipientIndex)
+                .param("reason", reason)
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    boolean suppressed(byte[] recipientIndex) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM email_suppressions WHERE recipient_index = :index)")
+                .param("index", recipientIndex)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long countSuppressed(Collection<byte[]> indexes) {
+        if (indexes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM email_suppressions WHERE recipient_index = ANY(:indexes)")
+                .param("indexes", new ArrayList<>(indexes).toArray(byte[][]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Deletes sent, failed and stopped messages older than {@code before}, and letters no message needs any more. */
+    int deleteFinishedBefore(Instant before) {
+        var deleted =
+                jdbc.sql("""
+                        DELETE FROM email_outbox WHERE created_at < :before
+                            AND status IN ('sent', 'failed', 'suppressed', 'unsubscribed', 'bounced', 'unknown')""").param("before", java.sql.Timestamp.from(before)).update();
+        jdbc.sql("""
+                        DELETE FROM email_letters l WHERE l.created_at < :before
+                            AND NOT EXISTS (SELECT 1 FROM email_outbox o WHERE o.letter_id = l.id)""").param("before", java.sql.Timestamp.from(before)).update();
+        return deleted;
+    }
+}

@@ -1,0 +1,156 @@
+package org.chorus.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.shared.i18n.Language;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.TestMail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ChorusWebTest
+class MailEngineTest {
+
+    @Autowired
+    Mail mail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static Letter letter(Language language, String subject, String batch) {
+        return new Letter(
+                "test.hello",
+                language,
+                subject,
+                List.of(
+                        new LetterBlock.Paragraph("Hello <b>friend</b> & welcome"),
+                        new LetterBlock.Button("Open", "https://chorus.example/x?a=1&b=2")),
+                "You get this because a test asked for it.",
+                batch);
+    }
+
+    static String part(MimeMessage message, String type) throws Exception {
+        var multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i).isMimeType(type)) {
+                return (String) multipart.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    @Test
+    void a_letter_arrives_once_with_a_text_and_an_html_part_and_its_stable_message_id() throws Exception {
+        var to = unique("ada");
+        assertThat(mail.send(letter(Language.ENGLISH, "Welcome", null), Addressee.transactional(to, "Ada", "k:" + to)))
+                .isTrue();
+        assertThat(mail.send(letter(Language.ENGLISH, "Welcome", null), Addressee.transactional(to, "Ada", "k:" + to)))
+                .as("the same idempotency key sends once")
+                .isFalse();
+
+        var message = TestMail.awaitOne(to);
+        assertThat(message.getSubject()).isEqualTo("Welcome");
+        assertThat(message.getHeader("Content-Language")[0]).isEqualTo("en");
+        assertThat(part(message, "text/plain"))
+                .contains("Hello <b>friend</b> & welcome")
+                .contains("https://chorus.example/x?a=1&b=2")
+                .contains("You get this because a test asked for it.");
+        assertThat(part(message, "text/html"))
+                .contains("Hello &lt;b&gt;friend&lt;/b&gt; &amp; welcome")
+                .contains("dir=\"ltr\"")
+                .contains("href=\"https://chorus.example/x?a=1&amp;b=2\"");
+        assertThat(message.getHeader("List-Unsubscribe")).as("transactional").isNull();
+        var stored = jdbc.sql("SELECT message_id, status FROM email_outbox WHERE idempotency_key = :k")
+                .param("k", "k:" + to)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                .single();
+        assertThat(message.getMessageID()).isEqualTo(stored.get(0));
+        Thread.sleep(300);
+        assertThat(TestMail.to(to)).hasSize(1);
+    }
+
+    @Test
+    void arabic_letters_are_laid_out_right_to_left() throws Exception {
+        var to = unique("layla");
+        mail.send(letter(Language.ARABIC, "مرحبا", null), Addressee.transactional(to, "ليلى", "k:" + to));
+        var message = TestMail.awaitOne(to);
+        assertThat(message.getSubject()).isEqualTo("مرحبا");
+        assertThat(part(message, "text/html")).contains("lang=\"ar\"").contains("dir=\"rtl\"");
+        assertThat(part(message, "text/plain")).contains("أرسلها");
+    }
+
+    @Test
+    void subscribed_mail_carries_one_click_unsubscribe_headers() throws Exception {
+        var to = unique("follower");
+        mail.send(
+                letter(Language.FRENCH, "Nouvelles", "batch-" + to),
+                new Addressee(
+                        to,
+                        null,
+                        "k:" + to,
+                        new Addressee.Subscription(
+                                "https://chorus.example/unsubscribe/abc",
+                                "https://chorus.example/prefs/abc",
+                                "l:" + to)));
+        var message = TestMail.awaitOne(to);
+        assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://chorus.example/unsubscribe/abc>");
+        assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(part(message, "text/plain")).contains("Se désabonner: https://chorus.example/unsubscribe/abc");
+        await(() -> mail.progress("batch-" + to).sent() == 1);
+    }
+
+    @Test
+    void names_and_subjects_cannot_add_headers() throws Exception {
+        var to = unique("inject");
+        mail.send(
+                letter(Language.ENGLISH, "Hi\r\nBcc: victim@example.org\r\n\r\nbody", null),
+                Addressee.transactional(to, "Eve\r\nBcc: victim@example.org", "k:" + to));
+        var message = TestMail.awaitOne(to);
+        assertThat(message.getHeader("Bcc")).isNull();
+        assertThat(message.getSubject()).isEqualTo("Hi Bcc: victim@example.org body");
+        assertThat(message.getAllRecipients()).hasSize(1);
+        assertThat(TestMail.everDeliveredTo("victim@example.org")).isFalse();
+        var encodedWord = unique("encoded");
+        mail.send(
+                letter(Language.ENGLISH, "=?UTF-8?Q?Hi=0D=0ABcc:_x@example.org?=", null),
+                Addressee.transactional(encodedWord, "=?UTF-8?Q?a=0D=0AX:_y?=", "k:" + encodedWord));
+        var second = TestMail.awaitOne(encodedWord);
+        assertThat(second.getHeader("Bcc")).isNull();
+        assertThat(second.getHeader("X")).isNull();
+    }
+
+    @Test
+    void addresses_are_checked_and_refused_with_a_line_break() {
+        assertThatThrownBy(() -> Addressee.transactional("a@example.org\r\nBcc: b@example.org", null, "k"))
+                .hasMessageContaining("email.invalid");
+        assertThatThrownBy(() -> Addressee.transactional("a@example.org, b@example.org", null, "k"))
+                .hasMessageContaining("email.invalid");
+    }
+
+    @Test
+    void the_database_holds_no_address_or_text_in_the_clear() {
+        var to = unique("secret");
+        mail.send(letter(Language.ENGLISH, "Private subject", null), Addressee.transactional(to, "Zed", "k:" + to));
+        var rows = jdbc.sql("""
+                        SELECT encode(o.recipient, 'escape') || encode(l.content, 'escape')
+                        FROM email_outbox o JOIN email_letters l ON l.id = o.letter_id WHERE o.idempotency_key = :k""").param("k", "k:" + to).query(String.class).single();
+        assertThat(rows).doesNotContain(to).doesNotContain("Private subject");
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+}
