@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
@@ -18,10 +21,18 @@ class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
+    /** Dev mode's capture, shown at /dev/mail. */
     @Bean
-    MailTransport mailTransport(MailSettings settings, Clock clock) {
+    @ConditionalOnProperty(name = "chorus.mail.transport", havingValue = "capture")
+    DevMailbox devMailbox(Clock clock) {
+        return new DevMailbox(clock);
+    }
+
+    @Bean
+    @Primary
+    MailTransport mailTransport(MailSettings settings, ObjectProvider<DevMailbox> capture) {
         if (settings.capture()) {
-            return new DevMailbox(clock);
+            return capture.getObject();
         }
         if (!"smtp".equals(settings.transport())) {
             throw new IllegalArgumentException(

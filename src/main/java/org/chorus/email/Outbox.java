@@ -170,6 +170,22 @@ class Outbox {
                 .single();
     }
 
+    record Outcome(String status, String lastError, String messageId) {}
+
+    Optional<Outcome> outcome(String idempotencyKey) {
+        return jdbc.sql("SELECT status, last_error, message_id FROM email_outbox WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query(Outcome.class)
+                .optional();
+    }
+
+    /** Gives up on a message that is not sent yet. */
+    void cancel(String idempotencyKey, String error) {
+        jdbc.sql("""
+                        UPDATE email_outbox SET status = 'failed', last_error = :error
+                        WHERE idempotency_key = :key AND status IN ('queued', 'claimed')""").param("key", idempotencyKey).param("error", error).update();
+    }
+
     Optional<byte[]> letterContent(long letterId) {
         return jdbc.sql("SELECT content FROM email_letters WHERE id = :id")
                 .param("id", letterId)

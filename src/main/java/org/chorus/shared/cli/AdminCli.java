@@ -28,11 +28,11 @@ public class AdminCli implements ApplicationRunner, ExitCodeGenerator {
     private final MessageSource messages;
 
     @Autowired
-    AdminCli(List<AdminCommand> commands, MessageSource messages) {
+    public AdminCli(List<AdminCommand> commands, MessageSource messages) {
         this(commands, messages, System.out, System.err);
     }
 
-    AdminCli(List<AdminCommand> commands, MessageSource messages, PrintStream out, PrintStream err) {
+    public AdminCli(List<AdminCommand> commands, MessageSource messages, PrintStream out, PrintStream err) {
         this.messages = messages;
         this.commands = commands.stream()
                 .sorted(Comparator.comparing(AdminCommand::name))

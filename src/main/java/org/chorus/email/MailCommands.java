@@ -1,0 +1,82 @@
+package org.chorus.email;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.cli.AdminArguments;
+import org.chorus.shared.cli.AdminCommand;
+import org.chorus.shared.i18n.Language;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@code chorus admin mail test --to EMAIL}: sends one message through the configured server and says how it went. */
+@Configuration
+class MailCommands {
+
+    @Bean
+    AdminCommand mailTest(
+            Mail mail,
+            Delivery delivery,
+            Outbox outbox,
+            MailSettings settings,
+            PlatformTransactionManager transactions) {
+        return new AdminCommand() {
+            public String name() {
+                return "mail test";
+            }
+
+            public String usage() {
+                return "mail test --to EMAIL [--language en|fr|es|ar]   (sends a test message with the CHORUS_SMTP_* settings)";
+            }
+
+            public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                var to = args.required("to");
+                var language = args.option("language")
+                        .map(tag -> Language.byTag(tag)
+                                .orElseThrow(() -> new IllegalArgumentException("unsupported language '" + tag + "'")))
+                        .orElse(Language.DEFAULT);
+                var key = "admin.mail-test:" + UUID.randomUUID();
+                Addressee addressee;
+                try {
+                    addressee = Addressee.transactional(to, null, key);
+                } catch (DomainException e) {
+                    err.println("'" + to + "' is not a valid email address");
+                    return USAGE;
+                }
+                new TransactionTemplate(transactions)
+                        .executeWithoutResult(s -> mail.send(
+                                new Letter(
+                                        "admin.mail-test",
+                                        language,
+                                        "Chorus test message",
+                                        List.of(new LetterBlock.Paragraph(
+                                                "This message shows that Chorus can send mail with its settings.")),
+                                        "You get this email because an administrator ran 'chorus admin mail test'."),
+                                addressee));
+                delivery.deliverDue(Duration.ofSeconds(60));
+                var outcome = outbox.outcome(key).orElseThrow();
+                var server = settings.capture()
+                        ? "the dev capture"
+                        : settings.host() + ":" + settings.port() + " (" + settings.tls() + ")";
+                if ("sent".equals(outcome.status())) {
+                    out.println("Sent a test message to " + to + " through " + server + ", Message-ID "
+                            + outcome.messageId());
+                    return 0;
+                }
+                err.println("Could not send the test message through " + server + ": "
+                        + (outcome.lastError() == null ? outcome.status() : outcome.lastError()));
+                err.println("Check CHORUS_SMTP_HOST, _PORT, _TLS, _USERNAME, _PASSWORD and _FROM (README.md).");
+                if (!"failed".equals(outcome.status())) {
+                    // leave nothing behind to be retried later by a running Chorus
+                    new TransactionTemplate(transactions)
+                            .executeWithoutResult(s -> outbox.cancel(key, outcome.lastError()));
+                }
+                return REFUSED;
+            }
+        };
+    }
+}
