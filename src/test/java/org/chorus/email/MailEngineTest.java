@@ -147,6 +147,51 @@ class MailEngineTest {
         assertThat(rows).doesNotContain(to).doesNotContain("Private subject");
     }
 
+    @Autowired
+    Delivery delivery;
+
+    @Autowired
+    org.chorus.support.TestClock clock;
+
+    @Test
+    void a_message_whose_sender_died_before_the_end_of_data_is_sent_again_but_one_cut_after_it_is_not()
+            throws Exception {
+        var beforeData = unique("before-data");
+        var afterData = unique("after-data");
+        var stuck = List.of(beforeData, afterData);
+        // the two states a killed sender leaves behind, with leases that ran out
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        template.executeWithoutResult(s -> {
+            for (var to : stuck) {
+                mail.send(letter(Language.ENGLISH, "Stuck", null), Addressee.transactional(to, null, "k:" + to));
+                jdbc.sql("""
+                                UPDATE email_outbox SET status = :status, lease_until = :past, not_before = :past
+                                WHERE idempotency_key = :k""")
+                        .param("status", to.equals(beforeData) ? "claimed" : "sending")
+                        .param("past", java.sql.Timestamp.from(clock.instant().minusSeconds(600)))
+                        .param("k", "k:" + to)
+                        .update();
+            }
+        });
+
+        delivery.deliverDue(java.time.Duration.ofSeconds(30));
+
+        assertThat(TestMail.awaitOne(beforeData).getSubject()).isEqualTo("Stuck");
+        assertThat(statusOf(beforeData)).isEqualTo("sent");
+        assertThat(statusOf(afterData)).isEqualTo("unknown");
+        assertThat(TestMail.to(afterData)).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    String statusOf(String to) {
+        return jdbc.sql("SELECT status FROM email_outbox WHERE idempotency_key = :k")
+                .param("k", "k:" + to)
+                .query(String.class)
+                .single();
+    }
+
     static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
             Thread.sleep(25);

@@ -1,0 +1,60 @@
+package org.chorus.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.ChorusApplication;
+import org.chorus.shared.i18n.Language;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A real Chorus process for {@link MailCrashTest} and the fan-out benchmark: starts the application (no web server),
+ * queues {@code count} letters with stable idempotency keys (so a restarted process queues nothing new), lets the
+ * engine deliver them, and exits 0 once no message is waiting. Arguments: run id, count. Database, SMTP server and
+ * keys come from system properties set by the parent.
+ */
+public final class MailCrashChild {
+
+    public static void main(String[] args) throws InterruptedException {
+        var run = args[0];
+        var count = Integer.parseInt(args[1]);
+        var application = new SpringApplication(ChorusApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setAdditionalProfiles("test");
+        var context = application.run();
+        var mail = context.getBean(Mail.class);
+        var jdbc = context.getBean(JdbcClient.class);
+        var letter = new Letter(
+                "test.crash",
+                Language.ENGLISH,
+                "Crash test " + run,
+                List.of(new LetterBlock.Paragraph("One of " + count + " messages.")),
+                "You get this because a test sends it.",
+                "crash:" + run);
+        var addressees = new ArrayList<Addressee>();
+        for (int i = 0; i < count; i++) {
+            addressees.add(
+                    Addressee.transactional("n" + i + "@" + run + ".example.org", null, "crash:" + run + ":" + i));
+        }
+        var queued = new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+                .execute(s -> mail.sendAll(letter, addressees));
+        System.out.println("queued " + queued);
+        while (true) {
+            var waiting = jdbc.sql(
+                            "SELECT count(*) FROM email_outbox WHERE batch = :batch AND status IN ('queued', 'claimed', 'sending')")
+                    .param("batch", "crash:" + run)
+                    .query(Long.class)
+                    .single();
+            if (waiting == 0) {
+                System.out.println("done");
+                context.close();
+                System.exit(0);
+            }
+            context.getBean(Delivery.class).wakeUp();
+            Thread.sleep(200);
+        }
+    }
+}
