@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,22 +149,32 @@ class Delivery {
             while (!stopped && clock.instant().isBefore(deadline)) {
                 var now = clock.instant();
                 var batchSize = Math.max(1, Math.min(settings.batchSize(), settings.ratePerSecond() * 30));
-                var batch = tx.execute(s -> outbox.claim(batchSize, now, now.plusSeconds(settings.leaseSeconds())));
+                var claim = UUID.randomUUID();
+                var lease = Duration.ofSeconds(settings.leaseSeconds());
+                var batch = tx.execute(s -> outbox.claim(claim, batchSize, now, now.plus(lease)));
                 if (batch == null || batch.isEmpty()) {
                     break;
                 }
-                var pending = new Pending();
+                var pending = new Pending(claim);
+                var leaseUntil = now.plus(lease);
                 for (int i = 0; i < batch.size(); i++) {
                     var message = batch.get(i);
                     if (stopped) {
                         break;
+                    }
+                    if (clock.instant().isAfter(leaseUntil.minus(lease.dividedBy(2)))) {
+                        // a slow server: keep the rest of the batch ours, so no other sender takes it meanwhile
+                        leaseUntil = clock.instant().plus(lease);
+                        var until = leaseUntil;
+                        tx.executeWithoutResult(s -> outbox.renewLease(claim, until));
                     }
                     MimeMessage mime;
                     try {
                         mime = build(message);
                     } catch (MessagingException | RuntimeException e) {
                         log.error("Message {} cannot be built and is dropped: {}", message.id(), e.getMessage());
-                        tx.executeWithoutResult(s -> outbox.setStatus(List.of(message.id()), "failed", e.getMessage()));
+                        tx.executeWithoutResult(
+                                s -> outbox.setStatus(claim, List.of(message.id()), "failed", e.getMessage()));
                         failed.increment();
                         continue;
                     }
@@ -177,14 +188,14 @@ class Delivery {
                         sent.increment();
                     } catch (MessagingException | RuntimeException e) {
                         pending.flush();
-                        handleFailure(message, e, pending.reachedCommitPoint);
+                        handleFailure(claim, message, e, pending.reachedCommitPoint);
                         if (connection != null) {
                             connection.close();
                             connection = null;
                         }
                         if (!(e instanceof SendFailedException) || pending.reachedCommitPoint) {
                             // the server or the connection is in trouble: give the rest of the batch back for now
-                            release(batch.subList(i + 1, batch.size()), e);
+                            release(claim, batch.subList(i + 1, batch.size()), e);
                             return count;
                         }
                     }
@@ -201,8 +212,13 @@ class Delivery {
 
     /** The message accepted last on a connection, to be marked sent with the next commit. */
     private final class Pending {
+        final UUID claim;
         Long acceptedId;
         boolean reachedCommitPoint;
+
+        Pending(UUID claim) {
+            this.claim = claim;
+        }
 
         void flush() {
             if (acceptedId != null) {
@@ -218,7 +234,7 @@ class Delivery {
         pending.reachedCommitPoint = false;
         connection.send(mime, () -> {
             var previous = pending.acceptedId;
-            tx.executeWithoutResult(s -> outbox.markSending(message.id(), previous, clock.instant()));
+            tx.executeWithoutResult(s -> outbox.markSending(pending.claim, message.id(), previous, clock.instant()));
             pending.acceptedId = null;
             pending.reachedCommitPoint = true;
         });
@@ -237,35 +253,35 @@ class Delivery {
         return letters.build(letter, recipient, message.messageId());
     }
 
-    private void handleFailure(OutboxMessage message, Exception e, boolean reachedCommitPoint) {
+    private void handleFailure(UUID claim, OutboxMessage message, Exception e, boolean reachedCommitPoint) {
         var error = summary(e);
         var code = smtpCode(e);
         if (reachedCommitPoint && code < 0) {
             // the end of DATA went out, but no answer came back: the server may have the message
             log.warn("No answer after the end of DATA for message {}: marked unknown ({})", message.id(), error);
-            tx.executeWithoutResult(s -> outbox.setStatus(List.of(message.id()), "unknown", error));
+            tx.executeWithoutResult(s -> outbox.setStatus(claim, List.of(message.id()), "unknown", error));
         } else if (code >= 500) {
-            tx.executeWithoutResult(s -> outbox.setStatus(List.of(message.id()), "failed", error));
+            tx.executeWithoutResult(s -> outbox.setStatus(claim, List.of(message.id()), "failed", error));
             failed.increment();
         } else if (message.attempts() >= MAX_ATTEMPTS) {
-            tx.executeWithoutResult(s -> outbox.setStatus(List.of(message.id()), "failed", error));
+            tx.executeWithoutResult(s -> outbox.setStatus(claim, List.of(message.id()), "failed", error));
             failed.increment();
         } else {
             var backoff = Duration.ofSeconds(30L << Math.min(message.attempts(), 8));
             tx.executeWithoutResult(
-                    s -> outbox.retryLater(message.id(), clock.instant().plus(backoff), error));
+                    s -> outbox.retryLater(claim, message.id(), clock.instant().plus(backoff), error));
         }
         log.warn("Message {} not sent: {}", message.id(), error);
     }
 
-    private void release(List<OutboxMessage> rest, Exception cause) {
+    private void release(UUID claim, List<OutboxMessage> rest, Exception cause) {
         if (rest.isEmpty()) {
             return;
         }
         var ids = new ArrayList<Long>();
         rest.forEach(m -> ids.add(m.id()));
         var notBefore = clock.instant().plusSeconds(30);
-        tx.executeWithoutResult(s -> ids.forEach(id -> outbox.retryLater(id, notBefore, summary(cause))));
+        tx.executeWithoutResult(s -> ids.forEach(id -> outbox.retryLater(claim, id, notBefore, summary(cause))));
     }
 
     /** The SMTP reply code that refused the message (also when nested, as for refused recipients), or -1. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,9 +77,10 @@ class Outbox {
      * Claims up to {@code limit} due messages for this node until {@code leaseUntil}, skipping rows another node holds;
      * subscribed mail to a suppressed address is marked suppressed instead.
      */
-    List<OutboxMessage> claim(int limit, Instant now, Instant leaseUntil) {
+    List<OutboxMessage> claim(UUID claim, int limit, Instant now, Instant leaseUntil) {
         var claimed = jdbc.sql("""
-                        UPDATE email_outbox o SET status = 'claimed', lease_until = :lease, attempts = o.attempts + 1
+                        UPDATE email_outbox o SET status = 'claimed', lease_until = :lease, attempts = o.attempts + 1,
+                            claimed_by = :claim
                         WHERE o.id IN (
                             SELECT id FROM email_outbox
                             WHERE (status = 'queued' AND not_before <= :now) OR (status = 'claimed' AND lease_until < :now)
@@ -90,6 +92,7 @@ class Outbox {
                 .param("lease", java.sql.Timestamp.from(leaseUntil))
                 .param("now", java.sql.Timestamp.from(now))
                 .param("limit", limit)
+                .param("claim", claim)
                 .query((rs, n) -> rs.getBoolean("suppressed")
                         ? new OutboxMessage(rs.getLong("id"), -1, null, null, null, 0)
                         : new OutboxMessage(
@@ -105,7 +108,7 @@ class Outbox {
                 .map(OutboxMessage::id)
                 .toList();
         if (!suppressed.isEmpty()) {
-            setStatus(suppressed, "suppressed", null);
+            setStatus(claim, suppressed, "suppressed", null);
         }
         return claimed.stream().filter(m -> m.letterId() >= 0).toList();
     }
@@ -114,16 +117,30 @@ class Outbox {
      * The commit point, run just before the final dot of DATA: marks {@code sending} as being sent and, in the same
      * transaction, {@code previous} (the message before it on this connection, already accepted) as sent.
      */
-    void markSending(long sending, Long previous, Instant now) {
+    void markSending(UUID claim, long sending, Long previous, Instant now) {
         if (previous != null) {
             markSent(previous, now);
         }
-        var updated = jdbc.sql("UPDATE email_outbox SET status = 'sending' WHERE id = :id AND status = 'claimed'")
+        var updated = jdbc.sql("""
+                        UPDATE email_outbox SET status = 'sending'
+                        WHERE id = :id AND status = 'claimed' AND claimed_by = :claim AND lease_until > :now""")
                 .param("id", sending)
+                .param("claim", claim)
+                .param("now", java.sql.Timestamp.from(now))
                 .update();
         if (updated != 1) {
-            throw new IllegalStateException("message " + sending + " is no longer claimed by this node");
+            throw new IllegalStateException("message " + sending + " is no longer claimed by this sender");
         }
+    }
+
+    /** Extends this claim's lease on the messages it has not sent yet; returns how many it still holds. */
+    int renewLease(UUID claim, Instant leaseUntil) {
+        return jdbc.sql("""
+                        UPDATE email_outbox SET lease_until = :lease
+                        WHERE claimed_by = :claim AND status IN ('claimed', 'sending')""")
+                .param("lease", java.sql.Timestamp.from(leaseUntil))
+                .param("claim", claim)
+                .update();
     }
 
     void markSent(long id, Instant now) {
@@ -133,20 +150,22 @@ class Outbox {
     }
 
     /** The server refused the message for now: back to the queue after {@code notBefore}. */
-    void retryLater(long id, Instant notBefore, String error) {
+    void retryLater(UUID claim, long id, Instant notBefore, String error) {
         jdbc.sql("""
                         UPDATE email_outbox SET status = 'queued', lease_until = NULL, not_before = :notBefore,
-                            last_error = :error WHERE id = :id AND status IN ('claimed', 'sending')""")
+                            last_error = :error WHERE id = :id AND status IN ('claimed', 'sending') AND claimed_by = :claim""")
+                .param("claim", claim)
                 .param("id", id)
                 .param("notBefore", java.sql.Timestamp.from(notBefore))
                 .param("error", error)
                 .update();
     }
 
-    void setStatus(Collection<Long> ids, String status, String error) {
+    void setStatus(UUID claim, Collection<Long> ids, String status, String error) {
         jdbc.sql("""
                         UPDATE email_outbox SET status = :status, lease_until = NULL, last_error = :error
-                        WHERE id = ANY(:ids) AND status IN ('claimed', 'sending')""")
+                        WHERE id = ANY(:ids) AND status IN ('claimed', 'sending') AND claimed_by = :claim""")
+                .param("claim", claim)
                 .param("status", status)
                 .param("error", error)
                 .param("ids", ids.toArray(Long[]::new))

@@ -24,6 +24,7 @@ CREATE TABLE email_outbox (
                           'unsubscribed', 'bounced')),
     attempts         int         NOT NULL DEFAULT 0,
     lease_until      timestamptz,
+    claimed_by       uuid,
     not_before       timestamptz NOT NULL,
     last_error       text,
     created_at       timestamptz NOT NULL,

@@ -18,6 +18,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class MailCrashChild {
 
+    static final String ANNOUNCEMENT = """
+            ## Join the week of action
+
+            Dear friends, the coalition invites every member organization to **register a local action** for the
+            week of 12 to 19 April: a rally, a teach-in, a letter to your representatives. Find the
+            [toolkit](https://coalition.example/toolkit) and the shared demands on our site.
+
+            - Register before 1 April
+            - Order materials by 5 April
+            - Report turnout after the day
+            """;
+
     public static void main(String[] args) throws InterruptedException {
         var run = args[0];
         var count = Integer.parseInt(args[1]);
@@ -31,17 +43,29 @@ public final class MailCrashChild {
                 "test.crash",
                 Language.ENGLISH,
                 "Crash test " + run,
-                List.of(new LetterBlock.Paragraph("One of " + count + " messages.")),
+                List.of(
+                        new LetterBlock.Paragraph("One of " + count + " messages."),
+                        LetterBlock.Html.of(
+                                org.chorus.shared.markdown.Markdown.render(ANNOUNCEMENT),
+                                org.chorus.shared.markdown.Markdown.render(ANNOUNCEMENT)
+                                        .plainText())),
                 "You get this because a test sends it.",
                 "crash:" + run);
         var addressees = new ArrayList<Addressee>();
         for (int i = 0; i < count; i++) {
-            addressees.add(
-                    Addressee.transactional("n" + i + "@" + run + ".example.org", null, "crash:" + run + ":" + i));
+            var address = "n" + i + "@" + run + ".example.org";
+            var key = "crash:" + run + ":" + i;
+            // like an announcement: every message has its own one-click unsubscribe link
+            addressees.add(new Addressee(
+                    address,
+                    null,
+                    key,
+                    new Addressee.Subscription(
+                            "http://localhost/unsubscribe/" + i, "http://localhost/preferences/" + i, key)));
         }
         var queued = new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
                 .execute(s -> mail.sendAll(letter, addressees));
-        System.out.println("queued " + queued);
+        System.out.println("queued " + queued + " at " + System.currentTimeMillis());
         while (true) {
             var waiting = jdbc.sql(
                             "SELECT count(*) FROM email_outbox WHERE batch = :batch AND status IN ('queued', 'claimed', 'sending')")
