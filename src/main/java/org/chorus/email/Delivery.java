@@ -234,7 +234,8 @@ class Delivery {
         pending.reachedCommitPoint = false;
         connection.send(mime, () -> {
             var previous = pending.acceptedId;
-            tx.executeWithoutResult(s -> outbox.markSending(pending.claim, message.id(), previous, clock.instant()));
+            // a single statement, committed on its own (auto-commit) before the end of DATA goes out
+            outbox.markSending(pending.claim, message.id(), previous, clock.instant());
             pending.acceptedId = null;
             pending.reachedCommitPoint = true;
         });

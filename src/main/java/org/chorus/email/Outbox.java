@@ -118,17 +118,22 @@ class Outbox {
      * transaction, {@code previous} (the message before it on this connection, already accepted) as sent.
      */
     void markSending(UUID claim, long sending, Long previous, Instant now) {
-        if (previous != null) {
-            markSent(previous, now);
-        }
-        var updated = jdbc.sql("""
-                        UPDATE email_outbox SET status = 'sending'
-                        WHERE id = :id AND status = 'claimed' AND claimed_by = :claim AND lease_until > :now""")
+        // one statement, so one round trip and one commit per message: this is the cost every message pays
+        var marked = jdbc.sql("""
+                        UPDATE email_outbox SET
+                            status = CASE WHEN id = :id THEN 'sending' ELSE 'sent' END,
+                            sent_at = CASE WHEN id = :id THEN NULL ELSE CAST(:now AS timestamptz) END,
+                            lease_until = CASE WHEN id = :id THEN lease_until ELSE NULL END
+                        WHERE (id = :id AND status = 'claimed' AND claimed_by = :claim AND lease_until > :now)
+                           OR (id = :previous AND status = 'sending')
+                        RETURNING id""")
                 .param("id", sending)
+                .param("previous", previous == null ? -1L : previous)
                 .param("claim", claim)
                 .param("now", java.sql.Timestamp.from(now))
-                .update();
-        if (updated != 1) {
+                .query(Long.class)
+                .list();
+        if (!marked.contains(sending)) {
             throw new IllegalStateException("message " + sending + " is no longer claimed by this sender");
         }
     }
