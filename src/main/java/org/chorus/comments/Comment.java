@@ -8,7 +8,7 @@ import org.chorus.accounts.AccountId;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.statements.StatementId;
 
-/** A person's comment on a statement, in plain text, moderated by the statement's issuing organization. */
+/** A person's (or a guest's) comment on a statement, in plain text, moderated by the statement's issuing organization. */
 public record Comment(
         CommentId id,
         StatementId statement,
@@ -24,6 +24,11 @@ public record Comment(
 
     /** How long after posting the author may still change a comment. */
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+
+    /** Written by a visitor without an account, who confirmed their email address. */
+    public boolean guest() {
+        return author.equals(Commenting.GUEST);
+    }
 
     public boolean approved() {
         return status == CommentStatus.APPROVED;

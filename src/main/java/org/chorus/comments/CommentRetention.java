@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments that will never be shown are deleted 30 days after they were written (rejected ones and spam), and
- * reports 90 days after they were made, so no one's words or complaints are kept longer than moderation needs.
+ * reports 90 days after they were made, so no one's words or complaints are kept longer than moderation needs. A
+ * guest's comment whose confirmation link expired is deleted with its sealed address at the next run.
  */
 @Configuration
 public class CommentRetention {
@@ -36,15 +37,22 @@ public class CommentRetention {
         jdbc.sql("delete from comment_reports where created_at < :before")
                 .param("before", Timestamp.from(now.minus(REPORTS)))
                 .update();
-        return jdbc.sql("""
+        // guests' comments whose link expired unconfirmed: never shown, nobody answered them
+        int unconfirmed = jdbc.sql("delete from comments where status = 'UNCONFIRMED' and confirm_until < :now")
+                .param("now", Timestamp.from(now))
+                .update();
+        return unconfirmed
+                + jdbc.sql("""
                         delete from comments c where c.status in ('REJECTED', 'SPAM') and c.created_at < :before
                           and not exists (select 1 from comments r where r.parent_id = c.id)
-                        """).param("before", Timestamp.from(now.minus(REFUSED))).update();
+                        """)
+                        .param("before", Timestamp.from(now.minus(REFUSED)))
+                        .update();
     }
 
     @Bean
     RecurringTask<Void> deleteRefusedComments() {
-        return Tasks.recurring("delete-refused-comments", FixedDelay.ofHours(6))
+        return Tasks.recurring("delete-refused-comments", FixedDelay.ofHours(1))
                 .execute((instance, context) -> deleteExpired());
     }
 }

@@ -30,6 +30,9 @@ public class Commenting {
     /** The author of imported comments: no account. */
     public static final org.chorus.accounts.AccountId IMPORTED =
             new org.chorus.accounts.AccountId(new java.util.UUID(0, 0));
+    /** The author of guests' comments ({@link CommentingAsGuest}): no account. */
+    public static final org.chorus.accounts.AccountId GUEST =
+            new org.chorus.accounts.AccountId(new java.util.UUID(0, 1));
 
     private static final Pattern LINK = Pattern.compile("(?i)https?://|(?<![/\\w.])www\\.");
 

@@ -135,6 +135,79 @@ class Comments {
                 .update();
     }
 
+    /** A guest's comment, waiting for its author to follow the link; the address only sealed and as blind index. */
+    void insertGuest(
+            Comment c, String network, byte[] sealedEmail, byte[] emailIndex, String tokenHash, Instant until) {
+        insert(c, network);
+        jdbc.sql("""
+                        update comments set guest_email = :email, guest_email_index = :index, confirm_token = :token,
+                                            confirm_until = :until
+                        where id = :id""")
+                .param("id", c.id().value())
+                .param("email", sealedEmail)
+                .param("index", emailIndex)
+                .param("token", tokenHash)
+                .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    /** A guest comment and the end of its confirmation link's validity, by the hash of the link's token. */
+    record Unconfirmed(Comment comment, Instant until) {}
+
+    Optional<Unconfirmed> byConfirmToken(String tokenHash) {
+        return jdbc.sql("select " + COLUMNS + ", confirm_until from comments where confirm_token = :token")
+                .param("token", tokenHash)
+                .query((rs, n) -> new Unconfirmed(
+                        map(rs, n), rs.getTimestamp("confirm_until").toInstant()))
+                .optional();
+    }
+
+    /** The guest followed the link: the comment joins the moderation queue. False if it was not waiting. */
+    boolean confirm(CommentId id) {
+        return jdbc.sql("update comments set status = 'PENDING' where id = :id and status = 'UNCONFIRMED'")
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    Optional<byte[]> guestEmailIndex(CommentId id) {
+        return jdbc.sql("select guest_email_index from comments where id = :id and guest_email_index is not null")
+                .param("id", id.value())
+                .query(byte[].class)
+                .optional();
+    }
+
+    boolean emailBanned(OrganizationId organization, byte[] emailIndex) {
+        return jdbc.sql("""
+                        select exists (select 1 from comment_email_bans where organization_id = :org and email_index = :index)""")
+                .param("org", organization.value())
+                .param("index", emailIndex)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void banEmail(OrganizationId organization, byte[] emailIndex, AccountId by, Instant at) {
+        jdbc.sql("""
+                        insert into comment_email_bans (organization_id, email_index, banned_by, banned_at)
+                        values (:org, :index, :by, :at) on conflict do nothing
+                        """)
+                .param("org", organization.value())
+                .param("index", emailIndex)
+                .param("by", by.value())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** Rejects what a guest address still has waiting (confirmed or not) in this organization; returns how many. */
+    int rejectPendingOfGuest(OrganizationId organization, byte[] emailIndex) {
+        return jdbc.sql("""
+                        update comments set status = 'REJECTED'
+                        where organization_id = :org and guest_email_index = :index and status in ('PENDING', 'UNCONFIRMED')""")
+                .param("org", organization.value())
+                .param("index", emailIndex)
+                .update();
+    }
+
     static Comment map(ResultSet rs, int row) throws SQLException {
         var parent = rs.getObject("parent_id", UUID.class);
         var edited = rs.getTimestamp("edited_at");

@@ -20,6 +20,11 @@ public record CommentsPage(
         return open && signedIn && !banned;
     }
 
+    /** Visitors who are not signed in may comment as guests, confirming by email. */
+    public boolean guestsWelcome() {
+        return open && !signedIn;
+    }
+
     public int count() {
         return threads.stream().mapToInt(t -> 1 + t.replies().size()).sum();
     }

@@ -80,12 +80,19 @@ public class ModeratingComments {
         comments.rejectPendingOf(organization, account);
     }
 
-    /** Bans the author of a comment from the organization that moderates it. */
+    /** Bans the author of a comment (an account, or a guest's address) from the organization that moderates it. */
     @Transactional
     public void banAuthor(Actor actor, CommentId id) {
         var comment = moderated(actor, id);
         if (comment.author().equals(Commenting.IMPORTED)) {
             throw org.chorus.shared.DomainException.conflict("comment.imported-no-author");
+        }
+        if (comment.guest()) {
+            // a guest has no account: the ban holds their address's blind index
+            var index = comments.guestEmailIndex(id).orElseThrow(() -> new NotFoundException("comment.not-found"));
+            comments.banEmail(comment.organization(), index, actor.account(), clock.instant());
+            comments.rejectPendingOfGuest(comment.organization(), index);
+            return;
         }
         ban(actor, comment.organization(), comment.author());
     }

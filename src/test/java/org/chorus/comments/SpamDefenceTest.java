@@ -44,6 +44,35 @@ class SpamDefenceTest {
     }
 
     @Test
+    void a_guest_address_posts_five_comments_in_ten_minutes_from_anywhere_and_the_sixth_waits() {
+        var address = "0a1b2c";
+        for (int i = 0; i < 5; i++) {
+            limits.takeGuest(address, NetworkPrefix.hash("198.18." + i + ".1"));
+        }
+        assertThatThrownBy(() -> limits.takeGuest(address, NetworkPrefix.hash("198.18.99.1")))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(429));
+        limits.takeGuest("ffeedd", NetworkPrefix.hash("198.18.99.1"));
+    }
+
+    @Test
+    void a_guest_gives_a_name_and_a_real_looking_address() {
+        assertThat(CommentingAsGuest.checkedName("  Ada\tLovelace ")).isEqualTo("Ada Lovelace");
+        assertThatThrownBy(() -> CommentingAsGuest.checkedName(" "))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> CommentingAsGuest.checkedName("x".repeat(101)))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("comment.guest.name.too-long"));
+        assertThat(CommentingAsGuest.checkedEmail(" ada@example.org ")).isEqualTo("ada@example.org");
+        for (var bad : new String[] {"", "ada", "ada@example.org\r\nBcc: x@example.org", "a@b.example, c@d.example"}) {
+            assertThatThrownBy(() -> CommentingAsGuest.checkedEmail(bad))
+                    .isInstanceOfSatisfying(
+                            InvalidField.class, e -> assertThat(e.field()).isEqualTo("email"));
+        }
+    }
+
+    @Test
     void network_prefixes_are_ipv4_slash_24_and_ipv6_slash_48_and_only_their_hash_is_kept() {
         assertThat(NetworkPrefix.prefix("203.0.113.77")).isEqualTo("203.0.113.0/24");
         assertThat(NetworkPrefix.prefix("2001:db8:abcd:12:1::5")).isEqualTo("2001:db8:abcd:0:0:0:0:0/48");
