@@ -156,6 +156,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.maximumSessions(-1)
                         .sessionRegistry(sessionRegistry())
                         .expiredUrl("/login?expired"))
+                // machine endpoints (mail providers' webhooks) authenticate with their own secret, not a session
+                .csrf(c -> c.ignoringRequestMatchers("/hooks/**"))
                 .addFilterBefore(
                         new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -97,6 +97,11 @@ public class Mail {
         return outbox.countSuppressed(emailIndexes);
     }
 
+    /** How many addresses are suppressed in all (hard bounces and complaints). */
+    public long suppressedCount() {
+        return outbox.countAllSuppressed();
+    }
+
     private String newMessageId() {
         var bytes = new byte[16];
         RANDOM.nextBytes(bytes);

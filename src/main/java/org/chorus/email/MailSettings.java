@@ -47,7 +47,7 @@ public record MailSettings(
      * @param imapUsername mailbox user
      * @param imapPassword mailbox password
      * @param imapFolder folder to read
-     * @param webhookSecret shared secret a provider sends as a bearer token to POST /email/bounces; empty to refuse
+     * @param webhookSecret shared secret a provider sends as a bearer token to POST /hooks/email/bounces; empty to refuse (404)
      */
     public record Bounces(
             @DefaultValue("") String imapHost,

@@ -280,6 +280,19 @@ class Outbox {
                 .update();
     }
 
+    /** Whether a message to this address was handed to a server (bounces are believed only for those). */
+    boolean sentTo(byte[] recipientIndex) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM email_outbox WHERE recipient_index = :index
+                            AND status IN ('sent', 'bounced', 'unknown'))""").param("index", recipientIndex).query(Boolean.class).single();
+    }
+
+    long countAllSuppressed() {
+        return jdbc.sql("SELECT count(*) FROM email_suppressions")
+                .query(Long.class)
+                .single();
+    }
+
     boolean suppressed(byte[] recipientIndex) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM email_suppressions WHERE recipient_index = :index)")
                 .param("index", recipientIndex)
