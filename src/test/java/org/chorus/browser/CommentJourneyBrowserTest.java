@@ -71,4 +71,52 @@ class CommentJourneyBrowserTest extends BrowserJourney {
                     .isVisible();
         }
     }
+
+    @Test
+    void a_visitor_comments_as_a_guest_through_the_cached_comments_page_and_confirms_by_email() throws Exception {
+        var coalition = fixtures.coalition();
+        var statement = comments.published(statements.ownerOf(coalition), coalition, true);
+        var email = "guest-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var text = Fixtures.unique("I am not a member but I agree");
+
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            // read once so the comments page comes from the public page cache the second time
+            page.navigate("/s/" + statement.slug() + "/comments");
+            page.navigate("/s/" + statement.slug() + "/comments");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Comment as a guest"))
+                    .click();
+            var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                    .withTags(java.util.List.of("wcag2a", "wcag2aa"))
+                    .analyze();
+            org.assertj.core.api.Assertions.assertThat(results.getViolations().stream()
+                            .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                            .map(v -> v.getId() + ": " + v.getHelp())
+                            .toList())
+                    .isEmpty();
+            page.getByLabel("Your name").fill("Sam Guest");
+            page.getByLabel("Your email address").fill(email);
+            page.getByLabel("Your comment").fill(text);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(AccountJourneyBrowserTest.SCREENSHOTS.resolve("guest-comment-en.png"))
+                    .setFullPage(true));
+            clock.advance(Duration.ofSeconds(5));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the comment"))
+                    .click();
+            assertThat(page.locator(".notice").first()).containsText("we sent you an email");
+
+            var letter = org.chorus.support.TestMail.awaitOne(email);
+            var body = (String) ((jakarta.mail.Multipart) letter.getContent())
+                    .getBodyPart(0)
+                    .getContent();
+            var link = java.util.regex.Pattern.compile("http://localhost/guest-comments/\\S+")
+                    .matcher(body);
+            org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+            page.navigate(link.group().replace("http://localhost", base()));
+            assertThat(page.locator(".notice").first()).containsText("now waits for the organization’s moderators");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the comments"))
+                    .click();
+            assertThat(page.locator(".comment")).hasCount(0);
+        }
+    }
 }
