@@ -8,32 +8,41 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores accounts in the {@code accounts} table. */
+/**
+ * Stores accounts in the {@code accounts} table. Addresses are sealed ({@link PersonalData#seal}) and found by their
+ * blind index ({@link PersonalData#emailIndex}); no query reads, filters or sorts a plain address.
+ */
 @Repository
 class Accounts {
 
+    /** The associated data that binds a sealed address to this column. */
+    static final String EMAIL_COLUMN = "accounts.email";
+
     private static final String COLUMNS =
-            "id, email, display_name, password_hash, status, site_admin, language, created_at";
+            "id, email_sealed, display_name, password_hash, status, site_admin, language, created_at";
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     void insert(Account account) {
         jdbc.sql("""
-                        insert into accounts (id, email, email_key, display_name, password_hash, status, site_admin,
+                        insert into accounts (id, email_sealed, email_index, display_name, password_hash, status, site_admin,
                                               language, created_at, activated_at)
                         values (:id, :email, :key, :name, :hash, :status, :admin, :language, :created,
                                 case when :status = 'ACTIVE' then cast(:created as timestamptz) end)
                         """)
                 .param("id", account.id().value())
-                .param("email", account.email().trim())
-                .param("key", Account.emailKey(account.email()))
+                .param("email", personalData.seal(account.email().strip(), EMAIL_COLUMN))
+                .param("key", personalData.emailIndex(account.email()))
                 .param("name", account.displayName())
                 .param("hash", account.passwordHash())
                 .param("status", account.status().name())
@@ -46,20 +55,20 @@ class Accounts {
     Optional<Account> byId(AccountId id) {
         return jdbc.sql("select " + COLUMNS + " from accounts where id = :id")
                 .param("id", id.value())
-                .query(Accounts::map)
+                .query(this::map)
                 .optional();
     }
 
     Optional<Account> byEmail(String email) {
-        return jdbc.sql("select " + COLUMNS + " from accounts where email_key = :key")
-                .param("key", Account.emailKey(email))
-                .query(Accounts::map)
+        return jdbc.sql("select " + COLUMNS + " from accounts where email_index = :key")
+                .param("key", personalData.emailIndex(email))
+                .query(this::map)
                 .optional();
     }
 
     boolean emailTaken(String email) {
-        return jdbc.sql("select count(*) from accounts where email_key = :key")
-                        .param("key", Account.emailKey(email))
+        return jdbc.sql("select count(*) from accounts where email_index = :key")
+                        .param("key", personalData.emailIndex(email))
                         .query(Integer.class)
                         .single()
                 > 0;
@@ -71,7 +80,7 @@ class Accounts {
         }
         return jdbc.sql("select " + COLUMNS + " from accounts where id = any(:ids)")
                 .param("ids", ids.stream().map(AccountId::value).toArray(UUID[]::new))
-                .query(Accounts::map)
+                .query(this::map)
                 .list();
     }
 
@@ -79,7 +88,7 @@ class Accounts {
         return jdbc.sql("select " + COLUMNS + " from accounts where status = :status order by created_at limit :limit")
                 .param("status", status.name())
                 .param("limit", limit)
-                .query(Accounts::map)
+                .query(this::map)
                 .list();
     }
 
@@ -119,10 +128,19 @@ class Accounts {
                 .update();
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    /** Gives the account a new address; throws DuplicateKeyException when another account has it. */
+    void updateEmail(AccountId id, String email) {
+        jdbc.sql("update accounts set email_sealed = :email, email_index = :key where id = :id")
+                .param("id", id.value())
+                .param("email", personalData.seal(email.strip(), EMAIL_COLUMN))
+                .param("key", personalData.emailIndex(email))
+                .update();
+    }
+
+    private Account map(ResultSet rs, int row) throws SQLException {
         return new Account(
                 new AccountId(rs.getObject("id", UUID.class)),
-                rs.getString("email"),
+                personalData.open(rs.getBytes("email_sealed"), EMAIL_COLUMN),
                 rs.getString("display_name"),
                 rs.getString("password_hash"),
                 AccountStatus.valueOf(rs.getString("status")),

@@ -5,38 +5,52 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.accounts.AccountId;
+import org.chorus.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores invitations (the link's token hashed) in {@code invitations}. */
+/**
+ * Stores invitations in {@code invitations}: the link's token hashed, the invited address sealed with its blind index.
+ */
 @Repository
 class Invitations {
 
+    /** The associated data that binds a sealed address to this column. */
+    static final String EMAIL_COLUMN = "invitations.email";
+
     /** An open invitation as its link shows it. */
-    record Open(String tokenHash, OrganizationId organization, String emailKey, Role role, Instant expiresAt) {}
+    record Open(
+            String tokenHash,
+            OrganizationId organization,
+            String email,
+            byte[] emailIndex,
+            Role role,
+            Instant expiresAt) {
+
+        boolean isFor(byte[] addressIndex) {
+            return java.security.MessageDigest.isEqual(emailIndex, addressIndex);
+        }
+    }
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    Invitations(JdbcClient jdbc) {
+    Invitations(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     void insert(
-            String tokenHash,
-            OrganizationId org,
-            String emailKey,
-            Role role,
-            AccountId by,
-            Instant at,
-            Instant expires) {
+            String tokenHash, OrganizationId org, String email, Role role, AccountId by, Instant at, Instant expires) {
         jdbc.sql("""
-                        insert into invitations (token_hash, organization_id, email_key, role, invited_by, created_at,
-                                                 expires_at)
-                        values (:hash, :org, :email, :role, :by, :at, :expires)
+                        insert into invitations (token_hash, organization_id, email_sealed, email_index, role, invited_by,
+                                                 created_at, expires_at)
+                        values (:hash, :org, :email, :index, :role, :by, :at, :expires)
                         """)
                 .param("hash", tokenHash)
                 .param("org", org.value())
-                .param("email", emailKey)
+                .param("email", personalData.seal(email.strip(), EMAIL_COLUMN))
+                .param("index", personalData.emailIndex(email))
                 .param("role", role.name())
                 .param("by", by.value())
                 .param("at", Timestamp.from(at))
@@ -46,7 +60,7 @@ class Invitations {
 
     Optional<Open> open(String tokenHash, Instant now) {
         return jdbc.sql("""
-                        select token_hash, organization_id, email_key, role, expires_at from invitations
+                        select token_hash, organization_id, email_sealed, email_index, role, expires_at from invitations
                         where token_hash = :hash and accepted_at is null and expires_at > :now
                         """)
                 .param("hash", tokenHash)
@@ -54,9 +68,10 @@ class Invitations {
                 .query((rs, i) -> new Open(
                         rs.getString(1),
                         new OrganizationId(rs.getObject(2, UUID.class)),
-                        rs.getString(3),
-                        Role.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5).toInstant()))
+                        personalData.open(rs.getBytes(3), EMAIL_COLUMN),
+                        rs.getBytes(4),
+                        Role.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6).toInstant()))
                 .optional();
     }
 

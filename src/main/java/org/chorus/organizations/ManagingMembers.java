@@ -3,7 +3,6 @@ package org.chorus.organizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.chorus.accounts.Account;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
 import org.chorus.shared.DomainException;
@@ -13,6 +12,7 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.SecretToken;
 import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.crypto.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +37,7 @@ public class ManagingMembers {
     private final ChorusProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PersonalData personalData;
 
     ManagingMembers(
             Memberships memberships,
@@ -46,7 +47,9 @@ public class ManagingMembers {
             AccountDirectory accounts,
             ChorusProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.memberships = memberships;
         this.invitations = invitations;
         this.organizations = organizations;
@@ -89,13 +92,7 @@ public class ManagingMembers {
         var token = SecretToken.generate();
         var now = clock.instant();
         invitations.insert(
-                token.hash(),
-                organization,
-                Account.emailKey(address),
-                role,
-                actor.account(),
-                now,
-                now.plus(INVITATION_VALIDITY));
+                token.hash(), organization, address, role, actor.account(), now, now.plus(INVITATION_VALIDITY));
         var link = properties.link("/invitations/" + token.value());
         if (properties.logLinks()) {
             log.info("Invitation link to organization {} as {}: {}", organization, role, link);
@@ -110,7 +107,7 @@ public class ManagingMembers {
                 .orElseThrow(() -> new NotFoundException("invitation.invalid"));
         var organization =
                 organizations.byId(open.organization()).orElseThrow(() -> new NotFoundException("invitation.invalid"));
-        return new Invitation(organization, open.role(), open.emailKey());
+        return new Invitation(organization, open.role(), open.email());
     }
 
     /** The signed-in person accepts; the invitation was for their email address and works once. */
@@ -120,7 +117,7 @@ public class ManagingMembers {
         var now = clock.instant();
         var open = invitations.open(hash, now).orElseThrow(() -> new NotFoundException("invitation.invalid"));
         var person = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
-        if (!Account.emailKey(person.email()).equals(open.emailKey())) {
+        if (!open.isFor(personalData.emailIndex(person.email()))) {
             throw new PermissionDenied("invitation.other-address");
         }
         if (!invitations.accept(hash, actor.account(), now)) {

@@ -33,6 +33,18 @@ class InvitationsTest {
     @Autowired
     OrganizationPermissions permissions;
 
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.chorus.shared.crypto.PersonalData personalData;
+
     @Test
     void an_owner_invites_someone_who_joins_with_the_offered_role_once() throws Exception {
         var organization = fixtures.coalition();
@@ -73,6 +85,37 @@ class InvitationsTest {
                         .with(csrf()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("another email address")));
+    }
+
+    @Test
+    void an_invitation_stored_with_a_plain_address_is_sealed_and_still_accepted() throws Exception {
+        var organization = fixtures.coalition();
+        var invitee = fixtures.person("legacy-invitee");
+        var token = org.chorus.shared.SecretToken.generate();
+        jdbc.sql("""
+                        insert into invitations (token_hash, organization_id, email_key, role, invited_by, created_at,
+                                                 expires_at)
+                        values (:hash, :org, lower(:email), 'MEMBER', :by, :now, :expires)
+                        """)
+                .param("hash", token.hash())
+                .param("org", organization.id().value())
+                .param("email", invitee.email())
+                .param("by", invitee.id().value())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("expires", java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(14))))
+                .update();
+
+        try (var connection = dataSource.getConnection()) {
+            assertThat(SealingInvitationEmails.seal(connection, personalData)).isGreaterThanOrEqualTo(1);
+        }
+
+        assertThat(jdbc.sql("select email_key is null from invitations where token_hash = :hash")
+                        .param("hash", token.hash())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        mvc.perform(post("/invitations/" + token.value()).with(user(invitee)).with(csrf()))
+                .andExpect(redirectedUrl("/o/" + organization.slug()));
     }
 
     @Test
