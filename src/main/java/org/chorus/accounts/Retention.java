@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal data Chorus no longer needs is deleted on schedule: accounts never activated after
- * {@code chorus.retention.pending-accounts-days} days, and password reset links a day after they expired or were used.
+ * {@code chorus.retention.pending-accounts-days} days, and password reset and address confirmation links (which may
+ * hold a sealed address) a day after they expired or were used.
  */
 @Configuration
 public class Retention {
@@ -54,13 +55,16 @@ public class Retention {
         int links = jdbc.sql("delete from password_resets where coalesce(used_at, expires_at) < :before")
                 .param("before", Timestamp.from(now.minus(Duration.ofDays(1))))
                 .update();
+        links += jdbc.sql("delete from address_confirmations where coalesce(used_at, expires_at) < :before")
+                .param("before", Timestamp.from(now.minus(Duration.ofDays(1))))
+                .update();
         if (!gone.isEmpty()) {
             events.publishEvent(
                     new AccountsDeleted(gone.stream().map(AccountId::new).toList()));
         }
         if (!gone.isEmpty() || links > 0) {
             log.info(
-                    "Retention: deleted {} never-activated accounts and {} old password reset links",
+                    "Retention: deleted {} never-activated accounts and {} old password reset and confirmation links",
                     gone.size(),
                     links);
         }

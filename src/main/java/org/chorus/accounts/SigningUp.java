@@ -1,10 +1,13 @@
 package org.chorus.accounts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.EmailAddress;
 import org.chorus.shared.NotFoundException;
+import org.chorus.shared.RateLimits;
+import org.chorus.shared.SecretToken;
 import org.chorus.shared.i18n.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,37 +15,95 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person creates an account; until the email engine confirms addresses, a site admin activates it. Site admins and
- * the admin command line create accounts that are active at once.
+ * A person creates an account and confirms their address with the one-time link emailed to it (valid 48 hours), which
+ * activates the account; a site admin can also activate it. Site admins and the admin command line create accounts
+ * that are active at once.
  */
 @Service
 public class SigningUp {
 
+    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    /** New confirmation links one address may ask for per hour; past it, requests are quietly ignored. */
+    static final int RESENDS_PER_HOUR = 3;
+
     private final Accounts accounts;
+    private final AddressConfirmations confirmations;
+    private final AccountLetters letters;
     private final Passwords passwords;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RateLimits resends = new RateLimits(Duration.ofHours(1), 100_000);
 
-    SigningUp(Accounts accounts, Passwords passwords, Clock clock, ApplicationEventPublisher events) {
+    SigningUp(
+            Accounts accounts,
+            AddressConfirmations confirmations,
+            AccountLetters letters,
+            Passwords passwords,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.confirmations = confirmations;
+        this.letters = letters;
         this.passwords = passwords;
         this.clock = clock;
         this.events = events;
     }
 
-    /** A visitor signs up; the account waits for activation. */
+    /** A visitor signs up; the account waits until the address is confirmed by the link emailed to it. */
     @Transactional
     public AccountId signUp(String email, String displayName, String password, Language language) {
-        return create(email, displayName, password, language, AccountStatus.PENDING, false);
+        var account = create(email, displayName, password, language, AccountStatus.PENDING, false);
+        sendConfirmation(account);
+        return account.id();
+    }
+
+    /**
+     * The person follows the link: the account is active from now on. Following it again within its validity says the
+     * same, since mail scanners may open links before the person does. Returns whether the account is active.
+     */
+    @Transactional
+    public boolean confirm(String token) {
+        var hash = SecretToken.hash(token);
+        var now = clock.instant();
+        var link = confirmations.find(hash, now).filter(l -> l.newEmail() == null);
+        if (link.isEmpty()) {
+            return false;
+        }
+        confirmations.use(hash, now);
+        accounts.changeStatus(link.get().account(), AccountStatus.PENDING, AccountStatus.ACTIVE, now);
+        return accounts.byId(link.get().account()).map(Account::active).orElse(false);
+    }
+
+    /**
+     * Sends a new confirmation link if an account waits for confirmation with this address. The caller says the same
+     * either way, so nobody learns who has an account; an address gets at most {@value #RESENDS_PER_HOUR} per hour.
+     * Returns whether a link was sent.
+     */
+    @Transactional
+    public boolean resendConfirmation(String email) {
+        if (email == null || email.isBlank() || resends.take(Account.emailKey(email), RESENDS_PER_HOUR) > 0) {
+            return false;
+        }
+        var account = accounts.byEmail(email).filter(a -> a.status() == AccountStatus.PENDING);
+        account.ifPresent(this::sendConfirmation);
+        return account.isPresent();
+    }
+
+    private void sendConfirmation(Account account) {
+        var token = SecretToken.generate();
+        var now = clock.instant();
+        confirmations.insert(token.hash(), account.id(), null, now, now.plus(CONFIRMATION_VALIDITY));
+        letters.confirmSignUp(account, token);
     }
 
     /** A site admin (or the command line) creates an account that can sign in at once. */
     @Transactional
     public AccountId createActive(String email, String displayName, String password, Language language, boolean admin) {
-        return create(email, displayName, password, language, AccountStatus.ACTIVE, admin);
+        return create(email, displayName, password, language, AccountStatus.ACTIVE, admin)
+                .id();
     }
 
-    private AccountId create(
+    private Account create(
             String email, String displayName, String password, Language language, AccountStatus status, boolean admin) {
         var address = EmailAddress.check(email);
         var name = DisplayName.check(displayName);
@@ -64,10 +125,10 @@ public class SigningUp {
             throw DomainException.conflict("account.email-taken");
         }
         events.publishEvent(new AccountSignedUp(account.id(), status == AccountStatus.ACTIVE));
-        return account.id();
+        return account;
     }
 
-    /** A site admin lets a pending account sign in. */
+    /** A site admin lets a pending account sign in without waiting for its address to be confirmed. */
     @Transactional
     public void activate(AccountId id) {
         if (!accounts.changeStatus(id, AccountStatus.PENDING, AccountStatus.ACTIVE, clock.instant())) {

@@ -33,7 +33,7 @@ class SigningUpAndInTest {
     Fixtures fixtures;
 
     @Test
-    void a_visitor_signs_up_and_waits_for_activation_before_signing_in() throws Exception {
+    void a_site_admin_can_still_activate_an_account_waiting_for_confirmation() throws Exception {
         var email = Fixtures.uniqueEmail("visitor");
         mvc.perform(post("/signup")
                         .with(csrf())

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What a person does in a real browser: sign up, get activated by a site admin, sign in, switch to Arabic. Every
+ * What a person does in a real browser: sign up, confirm the address by the emailed link, sign in, switch to Arabic. Every
  * request must go to Chorus's own origin; screenshots land in target/screenshots.
  */
 @ChorusWebTest
@@ -24,13 +25,9 @@ class AccountJourneyBrowserTest extends BrowserJourney {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @Autowired
-    Fixtures fixtures;
-
     @Test
-    void a_visitor_signs_up_is_activated_signs_in_and_reads_chorus_in_arabic() {
+    void a_visitor_signs_up_confirms_the_address_signs_in_and_reads_chorus_in_arabic() {
         var requested = new CopyOnWriteArrayList<String>();
-        var admin = fixtures.admin();
         var email = Fixtures.uniqueEmail("journey");
 
         try (var context = browser.newContext(base(), "en")) {
@@ -52,13 +49,8 @@ class AccountJourneyBrowserTest extends BrowserJourney {
             Browser.signIn(page, email);
             assertThat(page.locator(".error-summary")).containsText("not active yet");
 
-            Browser.signIn(page, admin.email());
-            page.navigate("/admin/accounts");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate Layla Journey"))
-                    .click();
-            assertThat(page.locator(".notice")).containsText("activated");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
-                    .click();
+            page.navigate(ReceivedMail.linkPath(TestMail.awaitOne(email), "/signup/confirm/"));
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("Your address is confirmed");
 
             Browser.signIn(page, email);
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your profile")))
@@ -87,7 +79,8 @@ class AccountJourneyBrowserTest extends BrowserJourney {
     void the_main_pages_have_no_serious_accessibility_violations() {
         try (var context = browser.newContext(base(), "en")) {
             var page = context.newPage();
-            for (var path : List.of("/", "/login", "/signup", "/password/forgot", "/?lang=ar")) {
+            for (var path : List.of(
+                    "/", "/login", "/signup", "/signup/done", "/signup/resend", "/password/forgot", "/?lang=ar")) {
                 page.navigate(path);
                 var results = new AxeBuilder(page)
                         .withTags(List.of("wcag2a", "wcag2aa"))

@@ -1,8 +1,13 @@
 package org.chorus.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.Map;
 import org.chorus.accounts.SigningUp;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.RateLimits;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.springframework.stereotype.Controller;
@@ -10,13 +15,19 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** A visitor creates an account. */
+/** A visitor creates an account, confirms the address by the emailed link, and may ask for a new link. */
 @Controller
 class SignUpController {
 
+    /** Requests for a new link one network address may make per hour (each address also has its own limit). */
+    static final int RESENDS_PER_NETWORK_ADDRESS = 20;
+
     private final SigningUp signingUp;
+    private final RateLimits resends = new RateLimits(Duration.ofHours(1), 100_000);
 
     SignUpController(SigningUp signingUp) {
         this.signingUp = signingUp;
@@ -54,5 +65,41 @@ class SignUpController {
     @GetMapping("/signup/done")
     String done() {
         return "accounts/signup-done";
+    }
+
+    @GetMapping("/signup/confirm/{token}")
+    String confirm(@PathVariable String token, Model model) {
+        model.addAttribute("confirmed", signingUp.confirm(token));
+        return "accounts/signup-confirmed";
+    }
+
+    @GetMapping("/signup/resend")
+    String resendForm(Model model) {
+        return resendPage(model, "", false, FormErrors.none());
+    }
+
+    @PostMapping("/signup/resend")
+    String resend(
+            @RequestParam(defaultValue = "") String email,
+            Ui ui,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        var wait = resends.take(request.getRemoteAddr(), RESENDS_PER_NETWORK_ADDRESS);
+        if (wait > 0) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(wait));
+            return resendPage(model, email, false, new FormErrors(Map.of(), ui.t("signup.resend.throttled", wait)));
+        }
+        // the answer is the same whether or not an account waits with this address, so the form reveals nothing
+        signingUp.resendConfirmation(email);
+        return resendPage(model, email, true, FormErrors.none());
+    }
+
+    private static String resendPage(Model model, String email, boolean sent, FormErrors errors) {
+        model.addAttribute("email", email);
+        model.addAttribute("sent", sent);
+        model.addAttribute("errors", errors);
+        return "accounts/signup-resend";
     }
 }
