@@ -6,19 +6,16 @@ import java.util.Optional;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.SecretToken;
 import org.chorus.shared.config.ChorusProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person who forgot their password asks for a one-time link (valid one hour) and sets a new password with it. The
- * link is emailed once the email engine exists; in dev mode it is written to the log.
+ * A person who forgot their password asks for a one-time link (valid one hour), emailed to the account's address in
+ * its language, and sets a new password with it.
  */
 @Service
 public class ResettingPasswords {
 
-    private static final Logger log = LoggerFactory.getLogger(ResettingPasswords.class);
     static final Duration VALIDITY = Duration.ofHours(1);
 
     private final Accounts accounts;
@@ -27,6 +24,7 @@ public class ResettingPasswords {
     private final Clock clock;
     private final ChorusProperties properties;
     private final Sessions sessions;
+    private final AccountLetters letters;
 
     ResettingPasswords(
             Accounts accounts,
@@ -34,8 +32,10 @@ public class ResettingPasswords {
             Passwords passwords,
             Clock clock,
             ChorusProperties properties,
-            Sessions sessions) {
+            Sessions sessions,
+            AccountLetters letters) {
         this.sessions = sessions;
+        this.letters = letters;
         this.accounts = accounts;
         this.resets = resets;
         this.passwords = passwords;
@@ -44,8 +44,8 @@ public class ResettingPasswords {
     }
 
     /**
-     * Creates a reset link for the address if an account has it. Returns the link for callers allowed to see it (the
-     * admin command line); pages never show it, so they do not reveal who has an account.
+     * Creates a reset link for the address if an account has it and emails it there. Returns the link for callers
+     * allowed to see it (the admin command line); pages never show it, so they do not reveal who has an account.
      */
     @Transactional
     public Optional<String> requestLink(String email) {
@@ -56,11 +56,8 @@ public class ResettingPasswords {
         var token = SecretToken.generate();
         var now = clock.instant();
         resets.insert(token.hash(), account.get().id(), now, now.plus(VALIDITY));
-        var link = properties.link("/password/reset/" + token.value());
-        if (properties.logLinks()) {
-            log.info("Password reset link for account {}: {}", account.get().id(), link);
-        }
-        return Optional.of(link);
+        letters.resetPassword(account.get(), token);
+        return Optional.of(properties.link("/password/reset/" + token.value()));
     }
 
     public boolean linkUsable(String token) {

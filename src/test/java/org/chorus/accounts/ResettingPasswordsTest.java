@@ -8,10 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestMail;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,11 +32,37 @@ class ResettingPasswordsTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    SigningUp signingUp;
+
     @Test
-    void a_reset_link_sets_a_new_password_once() throws Exception {
-        var person = fixtures.person("reset");
+    void the_admin_command_line_still_gets_the_link_and_the_person_gets_it_by_email_too() throws Exception {
+        var person = fixtures.person("cli-reset");
         var link = resetting.requestLink(person.email()).orElseThrow();
-        var path = link.substring(link.indexOf("/password/reset/"));
+        assertThat(ReceivedMail.linkPath(TestMail.awaitOne(person.email()), "/password/reset/"))
+                .isEqualTo(link.substring(link.indexOf("/password/reset/")));
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource({
+        "en, Choose a new password for localhost, ltr, because a new password was requested at localhost",
+        "ar, اختر كلمة مرور جديدة على localhost, rtl, لأن كلمة مرور جديدة طُلبت على localhost"
+    })
+    void the_emailed_reset_link_sets_a_new_password_once(
+            String language, String subject, String direction, String reason) throws Exception {
+        var email = Fixtures.uniqueEmail("reset-" + language);
+        var person = fixtures.user(signingUp.createActive(
+                email, "Rita Reset", Fixtures.PASSWORD, Language.byTag(language).orElseThrow(), false));
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", email.toUpperCase()))
+                .andExpect(status().isOk());
+
+        var letter = TestMail.awaitOne(email);
+        assertThat(letter.getSubject()).isEqualTo(subject);
+        assertThat(ReceivedMail.html(letter))
+                .contains("dir=\"" + direction + "\"")
+                .contains("Rita Reset");
+        assertThat(ReceivedMail.text(letter)).contains(reason);
+        var path = ReceivedMail.linkPath(letter, "/password/reset/");
 
         mvc.perform(get(path))
                 .andExpect(status().isOk())
