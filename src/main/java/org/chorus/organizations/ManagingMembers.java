@@ -13,20 +13,18 @@ import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.SecretToken;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.crypto.PersonalData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chorus.shared.i18n.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Owners bring people in by invitation link (valid 14 days, for one email address), change their roles and remove
- * them. An organization always keeps at least one owner.
+ * Owners bring people in by invitation (an emailed link, valid 14 days, for one email address), change their roles and
+ * remove them. An organization always keeps at least one owner.
  */
 @Service
 public class ManagingMembers {
 
-    private static final Logger log = LoggerFactory.getLogger(ManagingMembers.class);
     static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
     private final Memberships memberships;
@@ -38,6 +36,7 @@ public class ManagingMembers {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final PersonalData personalData;
+    private final InvitationLetters letters;
 
     ManagingMembers(
             Memberships memberships,
@@ -48,8 +47,10 @@ public class ManagingMembers {
             ChorusProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
-            PersonalData personalData) {
+            PersonalData personalData,
+            InvitationLetters letters) {
         this.personalData = personalData;
+        this.letters = letters;
         this.memberships = memberships;
         this.invitations = invitations;
         this.organizations = organizations;
@@ -73,12 +74,18 @@ public class ManagingMembers {
                 .toList();
     }
 
-    /**
-     * Creates an invitation and returns its link. Until the email engine exists the owner passes the link on
-     * themselves; in dev mode it is also written to the log.
-     */
+    /** Invites in the inviter's language (or the language of the account that has the address). */
     @Transactional
     public String invite(Actor actor, OrganizationId organization, String email, Role role) {
+        return invite(actor, organization, email, role, null);
+    }
+
+    /**
+     * Creates an invitation, emails it and returns its link (the owner may also pass it on). The email is in the
+     * language of the account that has the address if there is one, else in {@code language}, else in the inviter's.
+     */
+    @Transactional
+    public String invite(Actor actor, OrganizationId organization, String email, Role role, Language language) {
         permissions.require(actor, organization, Permission.INVITE_MEMBERS);
         String address;
         try {
@@ -89,14 +96,19 @@ public class ManagingMembers {
         if (role == null) {
             throw new InvalidField("role", "role.invalid");
         }
+        var org = organizations.byId(organization).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        var inviter = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
         var token = SecretToken.generate();
         var now = clock.instant();
         invitations.insert(
                 token.hash(), organization, address, role, actor.account(), now, now.plus(INVITATION_VALIDITY));
         var link = properties.link("/invitations/" + token.value());
-        if (properties.logLinks()) {
-            log.info("Invitation link to organization {} as {}: {}", organization, role, link);
-        }
+        var letterLanguage = accounts.findByEmail(address)
+                .flatMap(a -> Language.byTag(a.language()))
+                .or(() -> java.util.Optional.ofNullable(language))
+                .or(() -> Language.byTag(inviter.language()))
+                .orElse(Language.DEFAULT);
+        letters.invite(address, letterLanguage, org, inviter.displayName(), role, token, link);
         return link;
     }
 

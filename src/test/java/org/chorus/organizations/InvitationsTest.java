@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.chorus.shared.DomainException;
+import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestMail;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,6 +37,9 @@ class InvitationsTest {
 
     @Autowired
     OrganizationPermissions permissions;
+
+    @Autowired
+    org.chorus.accounts.SigningUp signingUp;
 
     @Autowired
     java.time.Clock clock;
@@ -71,6 +79,57 @@ class InvitationsTest {
         assertThat(permissions.roleOf(Actor.of(invitee), organization.id())).contains(Role.EDITOR);
 
         mvc.perform(post(path).with(user(invitee)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource({
+        "en, Olivia Owner invites you to join, ltr, as Editor, because Olivia Owner invited this address to join",
+        "ar, Olivia Owner يدعوك إلى الانضمام إلى, rtl, بدور: محرر, لأن Olivia Owner دعا هذا العنوان"
+    })
+    void the_invited_address_gets_an_email_naming_the_organization_and_the_inviter_and_joins_by_its_link(
+            String language, String subject, String direction, String role, String reason) throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.user(signingUp.createActive(
+                Fixtures.uniqueEmail("olivia"), "Olivia Owner", Fixtures.PASSWORD, Language.ENGLISH, false));
+        fixtures.grant(organization, owner, Role.OWNER);
+        var address = Fixtures.uniqueEmail("invited-" + language);
+
+        mvc.perform(post("/o/" + organization.slug() + "/manage/invitations")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("email", address)
+                        .param("role", "EDITOR")
+                        .param("language", language))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"invitation-link\"")));
+
+        var letter = TestMail.awaitOne(address);
+        assertThat(letter.getSubject()).isEqualTo(subject + " " + organization.name());
+        assertThat(ReceivedMail.html(letter)).contains("dir=\"" + direction + "\"");
+        assertThat(ReceivedMail.text(letter))
+                .contains(organization.name())
+                .contains(role)
+                .contains(reason);
+
+        var path = ReceivedMail.linkPath(letter, "/invitations/");
+        var invitee = fixtures.user(
+                signingUp.createActive(address, "Ines Invited", Fixtures.PASSWORD, Language.ENGLISH, false));
+        mvc.perform(get(path).with(user(invitee)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(organization.name())));
+        mvc.perform(post(path).with(user(invitee)).with(csrf())).andExpect(redirectedUrl("/o/" + organization.slug()));
+        assertThat(permissions.roleOf(Actor.of(invitee), organization.id())).contains(Role.EDITOR);
+    }
+
+    @Test
+    void the_invitation_email_is_in_the_language_of_the_account_that_has_the_address() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var address = Fixtures.uniqueEmail("arabic-reader");
+        signingUp.createActive(address, "Layla", Fixtures.PASSWORD, Language.ARABIC, false);
+        members.invite(Actor.of(owner), organization.id(), address, Role.MEMBER, Language.FRENCH);
+        assertThat(TestMail.awaitOne(address).getSubject()).contains("يدعوك إلى الانضمام إلى");
     }
 
     @Test

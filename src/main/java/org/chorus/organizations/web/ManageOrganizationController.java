@@ -14,6 +14,7 @@ import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.PermissionDenied;
+import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -95,6 +96,7 @@ class ManageOrganizationController {
             @PathVariable String slug,
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String language,
             @AuthenticationPrincipal ChorusUser user,
             Ui ui,
             Model model) {
@@ -103,7 +105,11 @@ class ManageOrganizationController {
         var form = OrganizationForm.of(page.organization());
         try {
             var link = members.invite(
-                    actor, page.organization().id(), email, Role.parse(role).orElse(null));
+                    actor,
+                    page.organization().id(),
+                    email,
+                    Role.parse(role).orElse(null),
+                    Language.byTag(language).orElse(ui.language()));
             model.addAttribute("invitedEmail", email.strip());
             return show(model, actor, page, form, FormErrors.none(), FormErrors.none(), link);
         } catch (InvalidField problem) {

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl public address, used in links that leave the site
  * @param dataDir where dev mode keeps its embedded database
  * @param devDatabasePort port of the embedded PostgreSQL in dev mode
- * @param logLinks whether links that would be emailed (password reset, invitations) are written to the log
  * @param metricsPublic whether /actuator/prometheus is open to anyone (dev) or only to site admins
  * @param login limits on login attempts
  */
@@ -19,7 +18,6 @@ public record ChorusProperties(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("data") Path dataDir,
         @DefaultValue("54329") int devDatabasePort,
-        @DefaultValue("false") boolean logLinks,
         @DefaultValue("false") boolean metricsPublic,
         @DefaultValue Login login) {
 

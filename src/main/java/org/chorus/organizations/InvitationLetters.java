@@ -1,0 +1,54 @@
+package org.chorus.organizations;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import org.chorus.email.Addressee;
+import org.chorus.email.Letter;
+import org.chorus.email.LetterBlock;
+import org.chorus.email.Mail;
+import org.chorus.shared.SecretToken;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The invitation email: who invites, to which organization, with which role, and the link. */
+@Component
+class InvitationLetters {
+
+    private final Mail mail;
+    private final MessageSource messages;
+    private final String site;
+
+    InvitationLetters(Mail mail, MessageSource messages, ChorusProperties properties) {
+        this.mail = mail;
+        this.messages = messages;
+        this.site = Objects.requireNonNullElse(URI.create(properties.baseUrl()).getHost(), properties.baseUrl());
+    }
+
+    void invite(
+            String address,
+            Language language,
+            Organization organization,
+            String inviter,
+            Role role,
+            SecretToken token,
+            String link) {
+        var t = new Messages(messages, language.locale());
+        mail.send(
+                new Letter(
+                        "organizations.invitation",
+                        language,
+                        t.t("invitation-mail.subject", inviter, organization.name()),
+                        List.of(
+                                new LetterBlock.Paragraph(t.t("invitation-mail.greeting")),
+                                new LetterBlock.Paragraph(t.t(
+                                        "invitation-mail.text", inviter, organization.name(), site, t.t(role.key()))),
+                                new LetterBlock.Paragraph(t.t("invitation-mail.how")),
+                                new LetterBlock.Button(t.t("invitation-mail.button"), link)),
+                        t.t("invitation-mail.reason", inviter, organization.name(), site)),
+                Addressee.transactional(address, null, "organizations.invitation:" + token.hash()));
+    }
+}
