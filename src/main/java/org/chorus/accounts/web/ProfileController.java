@@ -2,6 +2,7 @@ package org.chorus.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
 import org.chorus.shared.DomainException;
@@ -15,27 +16,64 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own profile: name, language and password. */
+/** A person's own profile: name, language, password and email address. */
 @Controller
 class ProfileController {
 
     private final EditingProfiles profiles;
+    private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
 
-    ProfileController(EditingProfiles profiles, LocaleResolver localeResolver) {
+    ProfileController(EditingProfiles profiles, ChangingEmail changingEmail, LocaleResolver localeResolver) {
         this.profiles = profiles;
+        this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
     }
 
     @GetMapping("/account")
     String profile(@AuthenticationPrincipal ChorusUser user, Model model) {
         var account = profiles.profile(user.id());
-        return show(model, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+        return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+    }
+
+    @PostMapping("/account/email")
+    String changeEmail(
+            @AuthenticationPrincipal ChorusUser user,
+            @RequestParam(defaultValue = "") String newEmail,
+            @RequestParam(defaultValue = "") String emailPassword,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            changingEmail.request(user.id(), newEmail, emailPassword);
+        } catch (DomainException problem) {
+            var account = profiles.profile(user.id());
+            var field = problem.messageKey().equals("password.current-wrong") ? "emailPassword" : "newEmail";
+            model.addAttribute("newEmail", newEmail);
+            model.addAttribute("emailErrors", FormErrors.of(field, problem, ui.messages()));
+            return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+        }
+        redirect.addFlashAttribute("notice", "profile.email-sent");
+        return "redirect:/account";
+    }
+
+    /** Public: the link comes by email and may be opened on a device where the person is not signed in. */
+    @GetMapping("/email-change/{token}")
+    String confirmEmail(@PathVariable String token, Ui ui, Model model) {
+        try {
+            model.addAttribute("address", changingEmail.confirm(token));
+            model.addAttribute("problem", null);
+        } catch (DomainException problem) {
+            model.addAttribute("address", null);
+            model.addAttribute("problem", ui.t(problem.messageKey()));
+        }
+        return "accounts/email-changed";
     }
 
     @PostMapping("/account")
@@ -52,6 +90,7 @@ class ProfileController {
         if (chosen.isEmpty()) {
             return show(
                     model,
+                    user,
                     displayName,
                     language,
                     FormErrors.of("language", DomainException.invalid("language.unsupported"), ui.messages()),
@@ -62,6 +101,7 @@ class ProfileController {
         } catch (DomainException problem) {
             return show(
                     model,
+                    user,
                     displayName,
                     language,
                     FormErrors.of("displayName", problem, ui.messages()),
@@ -90,6 +130,7 @@ class ProfileController {
             var field = problem.messageKey().equals("password.current-wrong") ? "currentPassword" : "newPassword";
             return show(
                     model,
+                    user,
                     account.displayName(),
                     account.language(),
                     FormErrors.none(),
@@ -100,7 +141,17 @@ class ProfileController {
     }
 
     private String show(
-            Model model, String displayName, String language, FormErrors errors, FormErrors passwordErrors) {
+            Model model,
+            ChorusUser user,
+            String displayName,
+            String language,
+            FormErrors errors,
+            FormErrors passwordErrors) {
+        model.addAttribute("email", profiles.profile(user.id()).email());
+        if (!model.containsAttribute("emailErrors")) {
+            model.addAttribute("newEmail", "");
+            model.addAttribute("emailErrors", FormErrors.none());
+        }
         model.addAttribute("displayName", displayName);
         model.addAttribute("language", language);
         model.addAttribute("errors", errors);

@@ -1,0 +1,183 @@
+package org.chorus.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chorus.shared.i18n.Language;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestMail;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ChorusWebTest
+class ChangingEmailTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SigningUp signingUp;
+
+    @Autowired
+    ChangingEmail changingEmail;
+
+    @Autowired
+    AccountDirectory directory;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource({
+        "en, ltr, Confirm your new email address for localhost, because someone asked to use this address,"
+                + " Your email address on localhost is being changed, Your email address on localhost was changed,"
+                + " because it is the address of your account at localhost, Your email address has been changed",
+        "ar, rtl, أكّد عنوان بريدك الإلكتروني الجديد على localhost, لأن شخصًا ما طلب استخدام هذا العنوان,"
+                + " يجري تغيير عنوان بريدك الإلكتروني على localhost, تم تغيير عنوان بريدك الإلكتروني على localhost,"
+                + " لأنه عنوان حسابك على localhost, تم تغيير عنوان بريدك الإلكتروني"
+    })
+    void a_person_moves_their_account_to_a_new_address_by_the_link_sent_there(
+            String language,
+            String direction,
+            String confirmSubject,
+            String confirmReason,
+            String noticeSubject,
+            String doneSubject,
+            String noticeReason,
+            String donePage)
+            throws Exception {
+        var old = Fixtures.uniqueEmail("old-" + language);
+        var person = fixtures.user(signingUp.createActive(
+                old, "Noor Mover", Fixtures.PASSWORD, Language.byTag(language).orElseThrow(), false));
+        var fresh = Fixtures.uniqueEmail("new-" + language);
+
+        mvc.perform(post("/account/email")
+                        .with(user(person))
+                        .with(csrf())
+                        .param("newEmail", fresh)
+                        .param("emailPassword", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/account"));
+
+        var confirmation = TestMail.awaitOne(fresh);
+        assertThat(confirmation.getSubject()).isEqualTo(confirmSubject);
+        assertThat(ReceivedMail.html(confirmation)).contains("dir=\"" + direction + "\"");
+        assertThat(ReceivedMail.text(confirmation)).contains("Noor Mover").contains(confirmReason);
+
+        var notice = TestMail.awaitOne(old);
+        assertThat(notice.getSubject()).isEqualTo(noticeSubject);
+        assertThat(ReceivedMail.html(notice)).contains("dir=\"" + direction + "\"");
+        assertThat(ReceivedMail.text(notice))
+                .contains("n***@example.org")
+                .doesNotContain(fresh)
+                .contains(noticeReason);
+
+        mvc.perform(post("/login").with(csrf()).param("email", fresh).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(directory.find(person.id()).orElseThrow().email())
+                .as("nothing changes before the link is followed")
+                .isEqualTo(old);
+
+        var link = ReceivedMail.linkPath(confirmation, "/email-change/");
+        mvc.perform(get(link).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(donePage)))
+                .andExpect(content().string(Matchers.containsString(fresh)));
+
+        var done = TestMail.await(old, 2).getLast();
+        assertThat(done.getSubject()).isEqualTo(doneSubject);
+        assertThat(ReceivedMail.html(done)).contains("dir=\"" + direction + "\"");
+        assertThat(ReceivedMail.text(done)).contains("n***@example.org").contains(noticeReason);
+
+        assertThat(directory.find(person.id()).orElseThrow().email()).isEqualTo(fresh);
+        mvc.perform(post("/login").with(csrf()).param("email", fresh).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").with(csrf()).param("email", old).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get(link).header("Accept-Language", language))
+                .andExpect(content().string(Matchers.containsString(donePage)));
+        assertThat(TestMail.to(old))
+                .as("following the link again sends nothing more")
+                .hasSize(2);
+    }
+
+    @Test
+    void a_change_needs_the_current_password_and_sends_nothing_without_it() throws Exception {
+        var person = fixtures.person("careful");
+        var fresh = Fixtures.uniqueEmail("never");
+        mvc.perform(post("/account/email")
+                        .with(user(person))
+                        .with(csrf())
+                        .param("newEmail", fresh)
+                        .param("emailPassword", "not the password"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"emailPassword-error\"")));
+        assertThat(TestMail.everDeliveredTo(fresh)).isFalse();
+    }
+
+    @Test
+    void the_address_of_another_account_is_refused_with_the_same_words_as_any_unusable_address() throws Exception {
+        var person = fixtures.person("mover");
+        var other = fixtures.person("taken");
+        mvc.perform(post("/account/email")
+                        .with(user(person))
+                        .with(csrf())
+                        .param("newEmail", other.email().toUpperCase())
+                        .param("emailPassword", Fixtures.PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"newEmail-error\"")))
+                .andExpect(content().string(Matchers.containsString("This address cannot be used for your account")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("already exists"))));
+        assertThat(TestMail.everDeliveredTo(other.email())).isFalse();
+    }
+
+    @Test
+    void only_the_latest_request_can_complete_and_the_new_address_is_not_stored_in_the_clear() throws Exception {
+        var person = fixtures.person("twice");
+        var first = Fixtures.uniqueEmail("first");
+        var second = Fixtures.uniqueEmail("second");
+        changingEmail.request(person.id(), first, Fixtures.PASSWORD);
+        changingEmail.request(person.id(), second, Fixtures.PASSWORD);
+
+        var rows = jdbc.sql("select row_to_json(c)::text from address_confirmations c where account_id = :id")
+                .param("id", person.id().value())
+                .query(String.class)
+                .list();
+        assertThat(String.join(" ", rows)).doesNotContain(first).doesNotContain(second);
+
+        mvc.perform(get(ReceivedMail.linkPath(TestMail.awaitOne(first), "/email-change/")))
+                .andExpect(content().string(Matchers.containsString("no longer valid")));
+        mvc.perform(get(ReceivedMail.linkPath(TestMail.awaitOne(second), "/email-change/")))
+                .andExpect(content().string(Matchers.containsString("Your email address has been changed")));
+        assertThat(directory.find(person.id()).orElseThrow().email()).isEqualTo(second);
+    }
+
+    @Test
+    void the_profile_shows_the_current_address_and_the_form_to_change_it() throws Exception {
+        var person = fixtures.person("shown");
+        mvc.perform(get("/account").with(user(person)))
+                .andExpect(content().string(Matchers.containsString(person.email())))
+                .andExpect(content().string(Matchers.containsString("action=\"/account/email\"")));
+    }
+
+    @Test
+    void the_old_address_is_masked_to_its_first_letter_and_domain() {
+        assertThat(AccountLetters.mask("nadia@example.org")).isEqualTo("n***@example.org");
+        assertThat(AccountLetters.mask("ليلى@example.org")).isEqualTo("ل***@example.org");
+    }
+}
