@@ -57,7 +57,10 @@ class DevStartup implements SmartLifecycle {
                         : "  Demo data already present (bin/chorus dev --reset starts clean).\n");
         out.append("  Demo logins (password: ").append(DemoData.PASSWORD).append("):\n");
         DemoData.LOGINS.forEach(l -> out.append(String.format("    %-24s %s%n", l.email(), l.what())));
-        out.append("  Mail links (password reset, invitations) are printed in this log.\n");
+        out.append("  newcomer@chorus.test has signed up and waits for the confirmation link.\n");
+        out.append("  Mail (confirmations, password resets, invitations) stays on this machine: read it at ")
+                .append(properties.link("/dev/mail"))
+                .append("\n");
         System.out.println(out);
     }
 }
