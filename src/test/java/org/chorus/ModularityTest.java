@@ -25,6 +25,7 @@ class ModularityTest {
                         "comments",
                         "site",
                         "demo",
-                        "email");
+                        "email",
+                        "follows");
     }
 }

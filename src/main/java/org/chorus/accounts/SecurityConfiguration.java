@@ -144,6 +144,10 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .permitAll())
+                // RFC 8058 one-click unsubscribe: mail clients post without a session; the signed link is the proof
+                .csrf(c -> c.ignoringRequestMatchers(
+                        org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe")))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")

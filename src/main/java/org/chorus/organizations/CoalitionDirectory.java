@@ -56,6 +56,14 @@ public class CoalitionDirectory {
         return found;
     }
 
+    /**
+     * The organizations above this one, nearest first (a chapter's commission, then its coalition), in one query: for
+     * those who follow an organization together with everything below it.
+     */
+    public List<Organization> ancestors(OrganizationId id) {
+        return organizations.ancestry(id);
+    }
+
     /** Any organization by slug, listed or not, for people who work in it. */
     public java.util.Optional<Organization> bySlug(String slug) {
         return organizations.bySlug(slug);

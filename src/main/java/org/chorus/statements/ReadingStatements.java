@@ -119,6 +119,19 @@ public class ReadingStatements {
         return new StatementList(items, current, PAGE_SIZE, total);
     }
 
+    /** A published statement with its texts, for telling followers; empty when it is not public (any more). */
+    public Optional<PublishedStatement> published(StatementId id) {
+        return statements.published(List.of(id), null, null, 1).stream().findFirst();
+    }
+
+    /**
+     * Statements published (and not retracted) after {@code from} and up to {@code to}, oldest first, at most
+     * {@code limit}, with their texts: for weekly digests.
+     */
+    public List<PublishedStatement> publishedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return statements.published(null, from, to, limit);
+    }
+
     /** Full-text search over public statements in every language; issuer ids are replaced by names. */
     public List<SearchResult> search(String query, String language, OrganizationId organization) {
         if (query == null || query.isBlank()) {

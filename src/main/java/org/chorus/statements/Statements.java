@@ -365,6 +365,71 @@ class Statements {
     }
 
     /**
+     * Published statements (not retracted), by id or by publication time (after {@code from}, up to {@code to}),
+     * oldest first, with each published text's title and first words, in two queries.
+     */
+    List<PublishedStatement> published(List<StatementId> ids, Instant from, Instant to, int limit) {
+        var found = jdbc.sql("""
+                        select s.id, s.slug, s.issuer_id, s.original_language, s.topics, s.published_at
+                        from statements s
+                        where s.status = 'PUBLISHED'
+                          and (cast(:ids as uuid[]) is null or s.id = any(:ids))
+                          and (cast(:from as timestamptz) is null or s.published_at > :from)
+                          and (cast(:to as timestamptz) is null or s.published_at <= :to)
+                        order by s.published_at, s.id
+                        limit :limit
+                        """)
+                .param(
+                        "ids",
+                        ids == null
+                                ? null
+                                : ids.stream().map(StatementId::value).toArray(UUID[]::new))
+                .param("from", from == null ? null : java.sql.Timestamp.from(from))
+                .param("to", to == null ? null : java.sql.Timestamp.from(to))
+                .param("limit", limit)
+                .query((rs, i) -> new PublishedStatement(
+                        new StatementId(rs.getObject("id", UUID.class)),
+                        rs.getString("slug"),
+                        new OrganizationId(rs.getObject("issuer_id", UUID.class)),
+                        rs.getString("original_language"),
+                        strings(rs.getArray("topics")),
+                        rs.getTimestamp("published_at").toInstant(),
+                        new java.util.LinkedHashMap<>()))
+                .list();
+        if (found.isEmpty()) {
+            return found;
+        }
+        var byId = new java.util.HashMap<UUID, PublishedStatement>();
+        found.forEach(p -> byId.put(p.id().value(), p));
+        jdbc.sql("""
+                        select t.statement_id, t.language, t.title, t.subtitle, left(t.body_text, 400) as excerpt
+                        from statement_texts t join statements s on s.id = t.statement_id
+                        where t.statement_id = any(:ids) and (t.status = 'PUBLISHED' or t.language = s.original_language)
+                        order by t.language = s.original_language desc, t.language
+                        """).param("ids", byId.keySet().toArray(UUID[]::new)).query(rs -> {
+            var p = byId.get(rs.getObject("statement_id", UUID.class));
+            p.texts()
+                    .put(
+                            rs.getString("language"),
+                            new PublishedStatement.Text(
+                                    rs.getString("language"),
+                                    rs.getString("title"),
+                                    rs.getString("subtitle"),
+                                    rs.getString("excerpt")));
+        });
+        return found.stream()
+                .map(p -> new PublishedStatement(
+                        p.id(),
+                        p.slug(),
+                        p.issuer(),
+                        p.originalLanguage(),
+                        p.topics(),
+                        p.publishedAt(),
+                        java.util.Collections.unmodifiableMap(p.texts())))
+                .toList();
+    }
+
+    /**
      * Public statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
      * configuration, accent-insensitive, best first, with highlighted snippets.
      */

@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
     Fixtures.class,
     org.chorus.statements.StatementFixtures.class,
     org.chorus.comments.CommentFixtures.class,
+    org.chorus.follows.FollowFixtures.class,
     QueryCounter.class,
     TestClock.class
 })

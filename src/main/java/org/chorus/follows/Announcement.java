@@ -1,0 +1,32 @@
+package org.chorus.follows;
+
+import java.time.Instant;
+import org.chorus.organizations.OrganizationId;
+
+/** A message an organization writes to its followers, in one language; sent now or at a chosen time, once. */
+public record Announcement(
+        long id,
+        OrganizationId organization,
+        String language,
+        String subject,
+        String body,
+        AnnouncementStatus status,
+        Instant scheduledFor,
+        Instant sentAt,
+        Integer recipients,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The batch of the email engine its letters belong to, for progress counts. */
+    public String batch() {
+        return batch(id);
+    }
+
+    static String batch(long id) {
+        return "announcement:" + id;
+    }
+
+    public boolean editable() {
+        return status != AnnouncementStatus.SENT;
+    }
+}

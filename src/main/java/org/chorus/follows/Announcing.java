@@ -1,0 +1,236 @@
+package org.chorus.follows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.email.Addressee;
+import org.chorus.email.Mail;
+import org.chorus.email.MailProgress;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.organizations.Permission;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.markdown.Markdown;
+import org.chorus.shared.markdown.SafeHtml;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Announcements to an organization's followers. Its writers ({@link Permission#WRITE_STATEMENTS}) write them, preview
+ * them and send themselves a test; sending to every follower, now or at a set time, is publishing in the
+ * organization's name, so it takes {@link Permission#PUBLISH_STATEMENTS}, as a statement's publication does.
+ */
+@Service
+public class Announcing {
+
+    static final int SUBJECT_MAX = 200;
+    static final int BODY_MAX = 50_000;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    private final Announcements announcements;
+    private final Follows follows;
+    private final SendingAnnouncements sending;
+    private final CoalitionDirectory organizations;
+    private final OrganizationPermissions permissions;
+    private final AccountDirectory accounts;
+    private final Mail mail;
+    private final Clock clock;
+
+    Announcing(
+            Announcements announcements,
+            Follows follows,
+            SendingAnnouncements sending,
+            CoalitionDirectory organizations,
+            OrganizationPermissions permissions,
+            AccountDirectory accounts,
+            Mail mail,
+            Clock clock) {
+        this.announcements = announcements;
+        this.follows = follows;
+        this.sending = sending;
+        this.organizations = organizations;
+        this.permissions = permissions;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /** What the form holds. */
+    public record Draft(String language, String subject, String body) {}
+
+    /**
+     * One announcement as its organization's writers see it, with the followers it goes (or went) to and how far its
+     * sending has gone.
+     */
+    public record Page(
+            Organization organization,
+            Announcement announcement,
+            SafeHtml html,
+            MailProgress progress,
+            long followers,
+            long suppressed,
+            boolean canSend) {}
+
+    /** The organizations' announcements list, newest first. */
+    @Transactional(readOnly = true)
+    public List<Announcement> of(Actor actor, String slug) {
+        var organization = writable(actor, slug);
+        return announcements.of(organization.id());
+    }
+
+    @Transactional(readOnly = true)
+    public Organization organization(Actor actor, String slug) {
+        return writable(actor, slug);
+    }
+
+    @Transactional
+    public Announcement draft(Actor actor, String slug, Draft draft) {
+        var organization = writable(actor, slug);
+        var checked = check(draft);
+        var id = announcements.insert(
+                organization.id(),
+                checked.language(),
+                checked.subject(),
+                checked.body(),
+                actor.account().value(),
+                clock.instant());
+        return announcements.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public Announcement edit(Actor actor, String slug, long id, Draft draft) {
+        var announcement = announcement(actor, slug, id);
+        if (!announcement.editable()) {
+            throw DomainException.conflict("follows.announcement.already-sent");
+        }
+        var checked = check(draft);
+        announcements.update(id, checked.language(), checked.subject(), checked.body(), clock.instant());
+        return announcements.byId(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(Actor actor, String slug, long id) {
+        var organization = writable(actor, slug);
+        var announcement = announcements
+                .byId(id)
+                .filter(a -> a.organization().equals(organization.id()))
+                .orElseThrow(() -> new NotFoundException("follows.announcement.not-found"));
+        var indexes = follows.indexesOfFollowers(
+                organization.id(),
+                organizations.ancestors(organization.id()).stream()
+                        .map(Organization::id)
+                        .toList());
+        return new Page(
+                organization,
+                announcement,
+                Markdown.render(announcement.body()),
+                mail.progress(announcement.batch()),
+                indexes.size(),
+                mail.countSuppressed(indexes),
+                permissions.can(actor, organization.id(), Permission.PUBLISH_STATEMENTS));
+    }
+
+    /** How far the sending has gone, for the page to poll. */
+    @Transactional(readOnly = true)
+    public MailProgress progress(Actor actor, String slug, long id) {
+        return mail.progress(announcement(actor, slug, id).batch());
+    }
+
+    /** The announcement as followers will read it: the same Markdown and sanitizer as statements. */
+    public SafeHtml preview(String body) {
+        return Markdown.render(body);
+    }
+
+    /** Sends the announcement to the writer's own address, marked as a test. */
+    @Transactional
+    public void sendTest(Actor actor, String slug, long id) {
+        var announcement = announcement(actor, slug, id);
+        var organization = writable(actor, slug);
+        var account = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
+        var language = Language.byTag(account.language()).orElse(Language.DEFAULT);
+        mail.send(
+                sending.test(announcement, organization, language),
+                Addressee.transactional(
+                        account.email(),
+                        account.displayName(),
+                        "follows.announcement-test:" + id + ":" + UUID.randomUUID()));
+    }
+
+    /** Sends to every follower now; returns how many letters were queued. */
+    @Transactional
+    public int sendNow(Actor actor, String slug, long id) {
+        var announcement = sendable(actor, slug, id);
+        return sending.sendNow(announcement.id());
+    }
+
+    @Transactional
+    public Announcement schedule(Actor actor, String slug, long id, Instant at) {
+        var announcement = sendable(actor, slug, id);
+        if (at == null || !at.isAfter(clock.instant())) {
+            throw new InvalidField("scheduledFor", "follows.announcement.schedule.past");
+        }
+        announcements.schedule(announcement.id(), at, clock.instant());
+        return announcements.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public Announcement cancelSchedule(Actor actor, String slug, long id) {
+        var announcement = sendable(actor, slug, id);
+        announcements.unschedule(announcement.id(), clock.instant());
+        return announcements.byId(id).orElseThrow();
+    }
+
+    private Announcement sendable(Actor actor, String slug, long id) {
+        var announcement = announcement(actor, slug, id);
+        permissions.require(actor, announcement.organization(), Permission.PUBLISH_STATEMENTS);
+        if (announcement.status() == AnnouncementStatus.SENT) {
+            throw DomainException.conflict("follows.announcement.already-sent");
+        }
+        return announcement;
+    }
+
+    private Announcement announcement(Actor actor, String slug, long id) {
+        var organization = writable(actor, slug);
+        return announcements
+                .byId(id)
+                .filter(a -> a.organization().equals(organization.id()))
+                .orElseThrow(() -> new NotFoundException("follows.announcement.not-found"));
+    }
+
+    private Organization writable(Actor actor, String slug) {
+        var organization =
+                organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
+        return organization;
+    }
+
+    private static Draft check(Draft draft) {
+        var language = draft.language() == null ? "" : draft.language().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!LANGUAGE.matcher(language).matches()) {
+            throw new InvalidField("language", "follows.announcement.language.invalid");
+        }
+        var subject = draft.subject() == null ? "" : draft.subject().strip();
+        if (subject.isEmpty()) {
+            throw new InvalidField("subject", "follows.announcement.subject.required");
+        }
+        if (subject.length() > SUBJECT_MAX) {
+            throw new InvalidField("subject", "follows.announcement.subject.too-long", SUBJECT_MAX);
+        }
+        var body = draft.body() == null ? "" : draft.body().strip();
+        if (body.isEmpty()) {
+            throw new InvalidField("body", "follows.announcement.body.required");
+        }
+        if (body.length() > BODY_MAX) {
+            throw new InvalidField("body", "follows.announcement.body.too-long", BODY_MAX);
+        }
+        return new Draft(language, subject, body);
+    }
+}

@@ -1,0 +1,139 @@
+package org.chorus.follows;
+
+import java.util.List;
+import java.util.Map;
+import org.chorus.email.Letter;
+import org.chorus.email.LetterBlock;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.Messages;
+import org.chorus.statements.PublishedStatement;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Writes the letters followers get, each in the follower's language (a statement's own words as published). */
+@Component
+class FollowLetters {
+
+    private final MessageSource messages;
+    private final ChorusProperties settings;
+
+    FollowLetters(MessageSource messages, ChorusProperties settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    Messages in(Language language) {
+        return new Messages(messages, language.locale());
+    }
+
+    static Language language(String tag) {
+        return Language.byTag(tag).orElse(Language.DEFAULT);
+    }
+
+    /** An organization's name, or "the topic “…”" in the reader's language. */
+    String targetName(Language language, FollowTarget target, Map<OrganizationId, Organization> organizations) {
+        if (target.isOrganization()) {
+            var organization = organizations.get(target.organization());
+            return organization == null ? "?" : organization.name();
+        }
+        return in(language).t("follows.target.topic", target.topic());
+    }
+
+    /** Why the follower gets a letter: the footer line. */
+    String reason(Language language, FollowTarget target, boolean includeChildren, String targetName) {
+        var t = in(language);
+        if (!target.isOrganization()) {
+            return t.t("follows.letter.reason.topic", target.topic());
+        }
+        return includeChildren
+                ? t.t("follows.letter.reason.organization-below", targetName)
+                : t.t("follows.letter.reason.organization", targetName);
+    }
+
+    Letter confirmation(Language language, String targetName, String confirmUrl) {
+        var t = in(language);
+        return new Letter(
+                "follows.confirm",
+                language,
+                t.t("follows.letter.confirm.subject", targetName),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("follows.letter.confirm.text", targetName)),
+                        new LetterBlock.Button(t.t("follows.letter.confirm.button"), confirmUrl),
+                        new LetterBlock.Paragraph(t.t("follows.letter.confirm.ignore"))),
+                t.t("follows.letter.confirm.reason"));
+    }
+
+    Letter alreadyFollowing(Language language, String targetName, String preferencesUrl) {
+        var t = in(language);
+        return new Letter(
+                "follows.already",
+                language,
+                t.t("follows.letter.already.subject", targetName),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("follows.letter.already.text", targetName)),
+                        new LetterBlock.Button(t.t("follows.letter.already.button"), preferencesUrl)),
+                t.t("follows.letter.confirm.reason"));
+    }
+
+    Letter notice(Language language, PublishedStatement statement, Organization issuer, String reason) {
+        var t = in(language);
+        var text = statement.text(language.tag());
+        var issuerName = issuer == null ? "?" : issuer.name();
+        var blocks = new java.util.ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("follows.letter.notice.intro", issuerName)));
+        blocks.add(new LetterBlock.Items(
+                List.of(new LetterBlock.Item(text.title(), statementUrl(statement, text), summary(text)))));
+        blocks.add(new LetterBlock.Button(t.t("follows.letter.notice.button"), statementUrl(statement, text)));
+        return new Letter(
+                "follows.statement",
+                language,
+                t.t("follows.letter.notice.subject", issuerName, text.title()),
+                blocks,
+                reason);
+    }
+
+    Letter digest(
+            Language language,
+            String targetName,
+            String reason,
+            List<PublishedStatement> statements,
+            Map<OrganizationId, Organization> issuers) {
+        var t = in(language);
+        var items = statements.stream()
+                .map(s -> {
+                    var text = s.text(language.tag());
+                    var issuer = issuers.get(s.issuer());
+                    var detail = (issuer == null ? "" : issuer.name() + " · ") + summary(text);
+                    return new LetterBlock.Item(text.title(), statementUrl(s, text), detail);
+                })
+                .toList();
+        return new Letter(
+                "follows.digest",
+                language,
+                t.t("follows.letter.digest.subject", targetName),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("follows.letter.digest.intro", statements.size(), targetName)),
+                        new LetterBlock.Items(items)),
+                reason);
+    }
+
+    private String statementUrl(PublishedStatement statement, PublishedStatement.Text text) {
+        return settings.link("/s/" + statement.slug()
+                + (text.language().equals(statement.originalLanguage()) ? "" : "/" + text.language()));
+    }
+
+    private static String summary(PublishedStatement.Text text) {
+        if (text.subtitle() != null && !text.subtitle().isBlank()) {
+            return text.subtitle();
+        }
+        var excerpt = text.excerpt() == null ? "" : text.excerpt().strip();
+        if (excerpt.length() <= 240) {
+            return excerpt;
+        }
+        var cut = excerpt.lastIndexOf(' ', 237);
+        return excerpt.substring(0, cut > 0 ? cut : 237) + "…";
+    }
+}

@@ -1,0 +1,264 @@
+package org.chorus.follows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.email.Addressee;
+import org.chorus.email.Mail;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.EmailAddress;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.RateLimits;
+import org.chorus.shared.SecretToken;
+import org.chorus.shared.Slug;
+import org.chorus.shared.crypto.PersonalData;
+import org.chorus.shared.i18n.Language;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Following by email with double opt-in: asking sends a confirmation letter (and nothing else until it is confirmed),
+ * the follower changes their preferences or unsubscribes through signed links, and follows never confirmed are
+ * forgotten after some days. Nothing said to the person reveals whether the address already follows.
+ */
+@Service
+public class Following {
+
+    static final String EMAIL_COLUMN = "follows.email";
+    private static final int MAX_TRACKED = 100_000;
+
+    private final Follows follows;
+    private final PersonalData personalData;
+    private final Mail mail;
+    private final FollowLinks links;
+    private final FollowLetters letters;
+    private final CoalitionDirectory organizations;
+    private final Clock clock;
+    private final FollowSettings settings;
+    private final RateLimits limits;
+
+    Following(
+            Follows follows,
+            PersonalData personalData,
+            Mail mail,
+            FollowLinks links,
+            FollowLetters letters,
+            CoalitionDirectory organizations,
+            Clock clock,
+            FollowSettings settings) {
+        this.follows = follows;
+        this.personalData = personalData;
+        this.mail = mail;
+        this.links = links;
+        this.letters = letters;
+        this.organizations = organizations;
+        this.clock = clock;
+        this.settings = settings;
+        this.limits = new RateLimits(Duration.ofSeconds(settings.windowSeconds()), MAX_TRACKED);
+    }
+
+    /**
+     * What someone asks on the follow form.
+     *
+     * @param network the network address the request came from, for the rate limit
+     */
+    public record Request(
+            String email,
+            FollowTarget target,
+            Language language,
+            Frequency frequency,
+            boolean includeChildren,
+            String network) {}
+
+    /** The target of a follow form: a listed organization. */
+    public Organization organization(String slug) {
+        return organizations.listed(slug);
+    }
+
+    /** The target of a follow form: a topic, as statements name them. */
+    public FollowTarget topic(String topic) {
+        if (!Slug.isValid(topic) || topic.length() > 40) {
+            throw new NotFoundException("follows.topic.not-found");
+        }
+        return FollowTarget.topic(topic);
+    }
+
+    /** Queues a confirmation letter (or, for an address that already follows, a letter saying so). */
+    @Transactional
+    public void follow(Request request) {
+        String address;
+        try {
+            address = EmailAddress.check(request.email());
+        } catch (DomainException invalid) {
+            throw new InvalidField("email", "follows.email.invalid");
+        }
+        var index = personalData.emailIndex(address);
+        long wait = limits.take("email:" + HexFormat.of().formatHex(index), settings.perEmail());
+        if (wait == 0) {
+            wait = limits.take("network:" + request.network(), settings.perNetwork());
+        }
+        if (wait > 0) {
+            throw new DomainException(429, "follows.rate-limited", wait);
+        }
+        var target = request.target();
+        if (target.isOrganization()
+                && organizations.find(List.of(target.organization())).values().stream()
+                        .noneMatch(Organization::active)) {
+            throw new NotFoundException("organization.not-found");
+        }
+        var language = request.language() == null ? Language.DEFAULT : request.language();
+        var frequency = request.frequency() == null ? Frequency.IMMEDIATE : request.frequency();
+        boolean children = target.isOrganization() && request.includeChildren();
+        var now = clock.instant();
+        var follower = follows.follower(personalData.seal(address, EMAIL_COLUMN), index, now);
+        var existing = follows.of(follower, target);
+        var targetName = letters.targetName(language, target, names(target));
+        if (existing.isPresent() && existing.get().status() == FollowStatus.ACTIVE) {
+            var row = existing.get();
+            mail.send(
+                    letters.alreadyFollowing(
+                            FollowLetters.language(row.language()),
+                            letters.targetName(FollowLetters.language(row.language()), target, names(target)),
+                            links.preferencesUrl(row.id(), row.tokenHash())),
+                    Addressee.transactional(address, null, "follows.already:" + row.id() + ":" + UUID.randomUUID()));
+            return;
+        }
+        var token = SecretToken.generate();
+        if (existing.isPresent()) {
+            follows.askAgain(existing.get().id(), children, frequency, language.tag(), token.hash(), now);
+        } else {
+            follows.insert(new Follows.Row(
+                    UUID.randomUUID(),
+                    follower,
+                    target,
+                    children,
+                    frequency,
+                    language.tag(),
+                    FollowStatus.PENDING,
+                    token.hash(),
+                    now,
+                    null));
+        }
+        mail.send(
+                letters.confirmation(language, targetName, links.confirmUrl(token)),
+                Addressee.transactional(address, null, "follows.confirm:" + token.hash()));
+    }
+
+    /** The follow a confirmation link names, before it is confirmed. */
+    @Transactional(readOnly = true)
+    public Follow awaitingConfirmation(String token) {
+        return view(byToken(token));
+    }
+
+    /** The person confirmed by the link in their letter: from now on they hear of new statements. */
+    @Transactional
+    public Follow confirm(String token) {
+        var row = byToken(token);
+        follows.activate(row.id(), clock.instant());
+        return view(follows.byId(row.id()).orElseThrow());
+    }
+
+    /** The preferences page's address of the follow a confirmation link names. */
+    @Transactional(readOnly = true)
+    public String preferencesPath(String token) {
+        var row = byToken(token);
+        return links.preferencesPath(row.id(), row.tokenHash());
+    }
+
+    /** The follow an unsubscribe or preferences link names. */
+    @Transactional(readOnly = true)
+    public Follow byLink(UUID follow, String signature) {
+        return view(linked(follow, signature));
+    }
+
+    /** One click in a letter (or the button of the page it opens): no more letters of this follow, queued ones too. */
+    @Transactional
+    public void unsubscribe(UUID follow, String signature) {
+        var row = linked(follow, signature);
+        follows.unsubscribe(row.id(), clock.instant());
+        mail.stopList(FollowLinks.list(row.id()));
+    }
+
+    /** The follower changes how often, in which language, and (for an organization) whether with what is below it. */
+    @Transactional
+    public Follow changePreferences(
+            UUID follow, String signature, Frequency frequency, boolean includeChildren, Language language) {
+        var row = linked(follow, signature);
+        if (row.status() == FollowStatus.UNSUBSCRIBED) {
+            throw DomainException.conflict("follows.preferences.unsubscribed");
+        }
+        follows.updatePreferences(
+                row.id(),
+                frequency == null ? row.frequency() : frequency,
+                row.target().isOrganization() && includeChildren,
+                language == null ? row.language() : language.tag());
+        return view(follows.byId(row.id()).orElseThrow());
+    }
+
+    /** Forgets follows never confirmed and follows ended long ago, and addresses left with none. */
+    @Transactional
+    public int deleteExpired() {
+        var now = clock.instant();
+        int deleted = follows.deleteUnconfirmed(now.minus(Duration.ofDays(settings.unconfirmedDays())));
+        deleted += follows.deleteUnsubscribed(now.minus(Duration.ofDays(settings.unsubscribedDays())));
+        follows.deleteFollowersWithoutFollows();
+        return deleted;
+    }
+
+    /**
+     * For benchmarks, demo data and tests: makes these addresses active followers of an organization at once, without
+     * confirmation letters, in batched inserts (100,000 take seconds). Addresses must not follow anything yet.
+     */
+    @Transactional
+    public int seedActiveFollowers(OrganizationId organization, List<String> emails, Language language) {
+        var rows = emails.stream()
+                .map(EmailAddress::check)
+                .map(e -> new byte[][] {personalData.seal(e, EMAIL_COLUMN), personalData.emailIndex(e)})
+                .toList();
+        return follows.insertActive(organization, rows, language.tag(), clock.instant());
+    }
+
+    private Follows.Row byToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new NotFoundException("follows.link.invalid");
+        }
+        return follows.byTokenHash(SecretToken.hash(token))
+                .filter(r -> r.status() != FollowStatus.UNSUBSCRIBED)
+                .orElseThrow(() -> new NotFoundException("follows.link.invalid"));
+    }
+
+    private Follows.Row linked(UUID follow, String signature) {
+        return follows.byId(follow)
+                .filter(r -> links.valid(r.id(), r.tokenHash(), signature))
+                .orElseThrow(() -> new NotFoundException("follows.link.invalid"));
+    }
+
+    private Map<OrganizationId, Organization> names(FollowTarget target) {
+        return target.isOrganization() ? organizations.find(List.of(target.organization())) : Map.of();
+    }
+
+    private Follow view(Follows.Row row) {
+        var language = FollowLetters.language(row.language());
+        var named = names(row.target());
+        var organization =
+                row.target().isOrganization() ? named.get(row.target().organization()) : null;
+        return new Follow(
+                row.id(),
+                row.target(),
+                row.target().isOrganization()
+                        ? (organization == null ? "?" : organization.name())
+                        : row.target().topic(),
+                organization == null ? null : organization.slug(),
+                row.frequency(),
+                row.includeChildren(),
+                language,
+                row.status());
+    }
+}

@@ -1,0 +1,131 @@
+package org.chorus.follows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.chorus.email.Addressee;
+import org.chorus.email.Mail;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.crypto.PersonalData;
+import org.chorus.statements.PublishedStatement;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementId;
+import org.chorus.statements.StatementPublished;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * When a statement is published, each follower who asked for every statement gets one letter about it: followers of
+ * the issuer, of an organization above it (when they follow what is below), or of one of its topics. Someone who
+ * follows several of these still gets one letter, under the closest follow (the issuer, then an ancestor, then a topic).
+ */
+@Service
+public class NotifyingFollowers {
+
+    private final Follows follows;
+    private final ReadingStatements statements;
+    private final CoalitionDirectory organizations;
+    private final FollowLetters letters;
+    private final FollowLinks links;
+    private final PersonalData personalData;
+    private final Mail mail;
+
+    NotifyingFollowers(
+            Follows follows,
+            ReadingStatements statements,
+            CoalitionDirectory organizations,
+            FollowLetters letters,
+            FollowLinks links,
+            PersonalData personalData,
+            Mail mail) {
+        this.follows = follows;
+        this.statements = statements;
+        this.organizations = organizations;
+        this.letters = letters;
+        this.links = links;
+        this.personalData = personalData;
+        this.mail = mail;
+    }
+
+    /**
+     * After the publication commits, in a transaction of its own: what Spring Modulith's
+     * {@code @ApplicationModuleListener} does (its events artifact is not among Chorus's dependencies).
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(StatementPublished event) {
+        notifyFollowers(event.statement());
+    }
+
+    /** Queues the letters about one statement; returns how many were new (sending twice sends once). */
+    @Transactional
+    public int notifyFollowers(StatementId id) {
+        var found = statements.published(id);
+        if (found.isEmpty()) {
+            return 0;
+        }
+        var statement = found.get();
+        var ancestors = organizations.ancestors(statement.issuer());
+        var named = new HashMap<OrganizationId, Organization>();
+        organizations.find(List.of(statement.issuer())).forEach(named::put);
+        ancestors.forEach(a -> named.put(a.id(), a));
+        var issuer = named.get(statement.issuer());
+        var batch = new Batch(statement, issuer, named);
+        follows.streamFollowersOf(
+                statement.issuer(),
+                ancestors.stream().map(Organization::id).toList(),
+                new HashSet<>(statement.topics()),
+                Frequency.IMMEDIATE,
+                batch::add);
+        return batch.flush();
+    }
+
+    /** Letters grouped by what they say (language and why), sent a few thousand at a time. */
+    private final class Batch {
+
+        private final PublishedStatement statement;
+        private final Organization issuer;
+        private final Map<OrganizationId, Organization> named;
+        private final Map<List<Object>, List<Addressee>> groups = new HashMap<>();
+        private int pending;
+        private int sent;
+
+        Batch(PublishedStatement statement, Organization issuer, Map<OrganizationId, Organization> named) {
+            this.statement = statement;
+            this.issuer = issuer;
+            this.named = named;
+        }
+
+        void add(Follows.Recipient r) {
+            var key = List.<Object>of(r.language(), r.target(), r.includeChildren());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Addressee(
+                            personalData.open(r.sealedEmail(), Following.EMAIL_COLUMN),
+                            null,
+                            "follows.statement:" + statement.id().value() + ":" + r.follower(),
+                            links.subscription(r.follow(), r.tokenHash())));
+            if (++pending >= Follows.FETCH_SIZE) {
+                flush();
+            }
+        }
+
+        int flush() {
+            groups.forEach((key, addressees) -> {
+                var language = FollowLetters.language((String) key.get(0));
+                var target = (FollowTarget) key.get(1);
+                var reason = letters.reason(
+                        language, target, (Boolean) key.get(2), letters.targetName(language, target, named));
+                sent += mail.sendAll(letters.notice(language, statement, issuer, reason), addressees);
+            });
+            groups.clear();
+            pending = 0;
+            return sent;
+        }
+    }
+}

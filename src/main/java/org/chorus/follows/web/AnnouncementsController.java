@@ -1,0 +1,246 @@
+package org.chorus.follows.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.follows.Announcement;
+import org.chorus.follows.Announcing;
+import org.chorus.organizations.Actor;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An organization's announcements to its followers: write with a preview (htmx, or a button without JavaScript),
+ * send a test to oneself, send now or at a time, and watch the sending (polled with htmx, or a refresh link).
+ */
+@Controller
+class AnnouncementsController {
+
+    private final Announcing announcing;
+
+    AnnouncementsController(Announcing announcing) {
+        this.announcing = announcing;
+    }
+
+    @GetMapping("/o/{slug}/manage/announcements")
+    String list(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
+        var actor = Actor.of(user);
+        return list(model, actor, slug, new Announcing.Draft(ui.lang(), "", ""), null, FormErrors.none());
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements")
+    String create(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var draft = new Announcing.Draft(language, subject, body);
+        if (preview != null) {
+            announcing.organization(actor, slug);
+            return list(model, actor, slug, draft, announcing.preview(body).html(), FormErrors.none());
+        }
+        try {
+            var announcement = announcing.draft(actor, slug, draft);
+            redirect.addFlashAttribute("notice", "follows.announcement.saved");
+            return "redirect:/o/" + slug + "/manage/announcements/" + announcement.id();
+        } catch (InvalidField problem) {
+            response.setStatus(problem.status());
+            return list(model, actor, slug, draft, null, FormErrors.of(problem.field(), problem, ui.messages()));
+        }
+    }
+
+    /** The live preview: htmx posts the body as it is typed and swaps in the rendered, sanitized HTML. */
+    @PostMapping("/o/{slug}/manage/announcements/preview")
+    String preview(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal ChorusUser user,
+            Model model) {
+        announcing.organization(Actor.of(user), slug);
+        model.addAttribute("html", announcing.preview(body).html());
+        return "follows/preview";
+    }
+
+    @GetMapping("/o/{slug}/manage/announcements/{id}")
+    String show(
+            @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal ChorusUser user, Model model) {
+        var actor = Actor.of(user);
+        var page = announcing.page(actor, slug, id);
+        var a = page.announcement();
+        return show(model, page, new Announcing.Draft(a.language(), a.subject(), a.body()), null, FormErrors.none());
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements/{id}")
+    String edit(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        var draft = new Announcing.Draft(language, subject, body);
+        if (preview != null) {
+            return show(
+                    model,
+                    announcing.page(actor, slug, id),
+                    draft,
+                    announcing.preview(body).html(),
+                    FormErrors.none());
+        }
+        try {
+            announcing.edit(actor, slug, id, draft);
+        } catch (InvalidField problem) {
+            response.setStatus(problem.status());
+            return show(
+                    model,
+                    announcing.page(actor, slug, id),
+                    draft,
+                    null,
+                    FormErrors.of(problem.field(), problem, ui.messages()));
+        }
+        redirect.addFlashAttribute("notice", "follows.announcement.saved");
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements/{id}/test")
+    String test(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        announcing.sendTest(Actor.of(user), slug, id);
+        redirect.addFlashAttribute("notice", "follows.announcement.test-sent");
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements/{id}/send")
+    String send(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        announcing.sendNow(Actor.of(user), slug, id);
+        redirect.addFlashAttribute("notice", "follows.announcement.sending");
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements/{id}/schedule")
+    String schedule(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String scheduledFor,
+            @AuthenticationPrincipal ChorusUser user,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var actor = Actor.of(user);
+        try {
+            announcing.schedule(actor, slug, id, utc(scheduledFor));
+        } catch (InvalidField problem) {
+            response.setStatus(problem.status());
+            var page = announcing.page(actor, slug, id);
+            var a = page.announcement();
+            model.addAttribute("scheduledFor", scheduledFor);
+            return show(
+                    model,
+                    page,
+                    new Announcing.Draft(a.language(), a.subject(), a.body()),
+                    null,
+                    FormErrors.of(problem.field(), problem, ui.messages()));
+        }
+        redirect.addFlashAttribute("notice", "follows.announcement.scheduled");
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+    }
+
+    @PostMapping("/o/{slug}/manage/announcements/{id}/cancel")
+    String cancel(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @AuthenticationPrincipal ChorusUser user,
+            RedirectAttributes redirect) {
+        announcing.cancelSchedule(Actor.of(user), slug, id);
+        redirect.addFlashAttribute("notice", "follows.announcement.unscheduled");
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+    }
+
+    /** The progress counts alone, for htmx to poll; without htmx the page itself is reloaded. */
+    @GetMapping("/o/{slug}/manage/announcements/{id}/progress")
+    String progress(
+            @PathVariable String slug,
+            @PathVariable long id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @AuthenticationPrincipal ChorusUser user,
+            Model model) {
+        if (htmx == null) {
+            return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        }
+        model.addAttribute("slug", slug);
+        model.addAttribute("id", id);
+        model.addAttribute("progress", announcing.progress(Actor.of(user), slug, id));
+        return "follows/progress";
+    }
+
+    private String list(
+            Model model, Actor actor, String slug, Announcing.Draft draft, String previewHtml, FormErrors errors) {
+        model.addAttribute("organization", announcing.organization(actor, slug));
+        model.addAttribute("announcements", announcing.of(actor, slug));
+        model.addAttribute("draft", draft);
+        model.addAttribute("previewHtml", previewHtml);
+        model.addAttribute("errors", errors);
+        return "follows/announcements";
+    }
+
+    private String show(
+            Model model, Announcing.Page page, Announcing.Draft draft, String previewHtml, FormErrors errors) {
+        model.addAttribute("page", page);
+        model.addAttribute("draft", draft);
+        model.addAttribute("previewHtml", previewHtml == null ? page.html().html() : previewHtml);
+        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("scheduledFor")) {
+            model.addAttribute("scheduledFor", scheduledValue(page.announcement()));
+        }
+        return "follows/announcement";
+    }
+
+    private static String scheduledValue(Announcement a) {
+        return a.scheduledFor() == null
+                ? ""
+                : LocalDateTime.ofInstant(a.scheduledFor(), ZoneOffset.UTC).toString();
+    }
+
+    /** The form's date and time, read as UTC (shown as such next to the field). */
+    private static Instant utc(String value) {
+        try {
+            return value.isBlank() ? null : LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("scheduledFor", "follows.announcement.schedule.invalid");
+        }
+    }
+}

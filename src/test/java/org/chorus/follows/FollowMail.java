@@ -1,0 +1,60 @@
+package org.chorus.follows;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.regex.Pattern;
+
+/** Reading the letters followers get: their parts and the links in them. */
+final class FollowMail {
+
+    private FollowMail() {}
+
+    static String part(MimeMessage message, String type) {
+        try {
+            var multipart = (Multipart) message.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i).isMimeType(type)) {
+                    return (String) multipart.getBodyPart(i).getContent();
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    /** The path of the first link in the text part that starts with {@code http://localhost<prefix>}. */
+    static String link(MimeMessage message, String prefix) {
+        var matcher = Pattern.compile("http://localhost(" + Pattern.quote(prefix) + "[^\\s<>\"]*)")
+                .matcher(text(message));
+        if (!matcher.find()) {
+            throw new AssertionError("no link to " + prefix + " in:\n" + text(message));
+        }
+        return matcher.group(1);
+    }
+
+    static String header(MimeMessage message, String name) {
+        try {
+            var values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
