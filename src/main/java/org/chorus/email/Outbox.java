@@ -78,6 +78,17 @@ class Outbox {
      * subscribed mail to a suppressed address is marked suppressed instead.
      */
     List<OutboxMessage> claim(UUID claim, int limit, Instant now, Instant leaseUntil) {
+        while (true) {
+            var claimed = claimOnce(claim, limit, now, leaseUntil);
+            // a batch made only of suppressed addresses (a big announcement) is not the end of the queue
+            if (claimed == null || !claimed.isEmpty()) {
+                return claimed == null ? List.of() : claimed;
+            }
+        }
+    }
+
+    /** The sendable messages of one claim; null when nothing at all was due. */
+    private List<OutboxMessage> claimOnce(UUID claim, int limit, Instant now, Instant leaseUntil) {
         var claimed = jdbc.sql("""
                         UPDATE email_outbox o SET status = 'claimed', lease_until = :lease, attempts = o.attempts + 1,
                             claimed_by = :claim
@@ -110,7 +121,9 @@ class Outbox {
         if (!suppressed.isEmpty()) {
             setStatus(claim, suppressed, "suppressed", null);
         }
-        return claimed.stream().filter(m -> m.letterId() >= 0).toList();
+        return claimed.isEmpty()
+                ? null
+                : claimed.stream().filter(m -> m.letterId() >= 0).toList();
     }
 
     /**

@@ -22,14 +22,42 @@ public class FollowFixtures {
 
     private final WritingStatements writing;
     private final ReviewingStatements reviewing;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.chorus.support.TestClock clock;
 
-    FollowFixtures(WritingStatements writing, ReviewingStatements reviewing) {
+    FollowFixtures(
+            WritingStatements writing,
+            ReviewingStatements reviewing,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            org.chorus.support.TestClock clock) {
         this.writing = writing;
         this.reviewing = reviewing;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Asks to follow through the form and confirms through the link in the letter. */
-    public void follow(
+    /**
+     * Moves the shared clock once the outbox has nothing in flight: a jump while a message is being delivered would
+     * end its sender's lease and put the message back for a retry half a minute later.
+     */
+    public void advance(java.time.Duration by) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(25).toNanos();
+        while (System.nanoTime() < deadline
+                && jdbc.sql("select exists (select 1 from email_outbox where status in ('claimed', 'sending')"
+                                + " or (status = 'queued' and not_before <= :now))")
+                        .param("now", java.sql.Timestamp.from(clock.instant()))
+                        .query(Boolean.class)
+                        .single()) {
+            Thread.sleep(50);
+        }
+        clock.advance(by);
+    }
+
+    /**
+     * Asks to follow through the form and confirms through the link in the letter; returns the path of the follow's
+     * preferences page (the confirmation page links to it).
+     */
+    public String follow(
             MockMvc mvc,
             String email,
             String param,
@@ -42,7 +70,17 @@ public class FollowFixtures {
         ask(mvc, email, param, value, language, frequency, includeChildren);
         var confirmation = TestMail.await(email, before + 1).get(before);
         var path = FollowMail.link(confirmation, "/follows/confirm/");
-        mvc.perform(post(path).with(csrf())).andExpect(status().isOk());
+        var page = mvc.perform(post(path).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var matcher = java.util.regex.Pattern.compile("href=\"(/follows/[0-9a-f-]{36}/[A-Za-z0-9_-]+)\"")
+                .matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("no preferences link on the confirmation page");
+        }
+        return matcher.group(1);
     }
 
     public void ask(
