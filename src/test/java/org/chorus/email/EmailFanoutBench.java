@@ -137,6 +137,9 @@ public final class EmailFanoutBench {
         if (!child.waitFor(60, TimeUnit.MINUTES) || child.exitValue() != 0) {
             throw new IllegalStateException("the Chorus process did not finish; see " + log);
         }
+        Files.readAllLines(log.toPath()).stream()
+                .filter(l -> l.startsWith("seeded ") || l.startsWith("announcement queued "))
+                .forEach(l -> System.out.println("  " + l));
         var queuedAt = Files.readAllLines(log.toPath()).stream()
                 .filter(l -> l.startsWith("queued "))
                 .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)))
@@ -192,7 +195,7 @@ public final class EmailFanoutBench {
                 "-Dchorus.mail.connections=" + connections,
                 "-Dchorus.mail.lease-seconds=5",
                 "-Dlogging.level.root=warn",
-                MailCrashChild.class.getName(),
+                AnnouncementFanoutChild.class.getName(),
                 run,
                 String.valueOf(count)));
         var builder = new ProcessBuilder(command)
