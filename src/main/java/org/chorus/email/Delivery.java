@@ -61,6 +61,7 @@ class Delivery {
     private final Bucket rate;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
     private final Map<Long, Letter> letterCache =
             Collections.synchronizedMap(new LinkedHashMap<>(LETTER_CACHE, 0.75f, true) {
                 @Override
@@ -107,9 +108,7 @@ class Delivery {
         if (running.compareAndSet(false, true)) {
             Thread.ofVirtual().name("chorus-mail").start(() -> {
                 try {
-                    while (again.getAndSet(false) && !stopped) {
-                        deliverDue(Duration.ofMinutes(5));
-                    }
+                    deliverDue(Duration.ofMinutes(5));
                 } catch (RuntimeException e) {
                     log.error("Sending mail stopped: {}", e.getMessage(), e);
                 } finally {
@@ -123,8 +122,29 @@ class Delivery {
         stopped = true;
     }
 
-    /** Sends due messages until none is left or {@code budget} has passed; returns how many were sent. */
+    /**
+     * Sends due messages until none is left or {@code budget} has passed; returns how many were sent. One run at a time
+     * per node (the wake-up after a commit and the scheduled job share it): a call while another runs returns 0 at once
+     * and makes the running one look again before it stops.
+     */
     int deliverDue(Duration budget) {
+        int sent = 0;
+        do {
+            if (!draining.tryLock()) {
+                again.set(true);
+                return sent;
+            }
+            try {
+                again.set(false);
+                sent += deliverDueAlone(budget);
+            } finally {
+                draining.unlock();
+            }
+        } while (again.get() && !stopped);
+        return sent;
+    }
+
+    private int deliverDueAlone(Duration budget) {
         var uncertain = tx.execute(s -> outbox.markUncertain(clock.instant()));
         if (uncertain != null && uncertain > 0) {
             log.warn(
@@ -134,7 +154,11 @@ class Delivery {
         }
         var deadline = clock.instant().plus(budget);
         var total = new AtomicInteger();
-        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+        // platform threads: after the commit point's COMMIT returns, the sender must run again at once to write the
+        // final dot; the operating system wakes a blocked platform thread sooner than a busy carrier pool would
+        try (var senders = Executors.newFixedThreadPool(
+                Math.max(1, settings.connections()),
+                Thread.ofPlatform().name("chorus-mail-sender-", 1).factory())) {
             for (int i = 0; i < Math.max(1, settings.connections()); i++) {
                 senders.submit(() -> total.addAndGet(sendUntilEmpty(deadline)));
             }
@@ -234,8 +258,9 @@ class Delivery {
         pending.reachedCommitPoint = false;
         connection.send(mime, () -> {
             var previous = pending.acceptedId;
-            // a single statement, committed on its own (auto-commit) before the end of DATA goes out
-            outbox.markSending(pending.claim, message.id(), previous, clock.instant());
+            // in an explicit transaction: if this process dies before COMMIT leaves it, PostgreSQL rolls the marker
+            // back, so the window in which a marker survives without its final dot is one COMMIT round trip
+            tx.executeWithoutResult(s -> outbox.markSending(pending.claim, message.id(), previous, clock.instant()));
             pending.acceptedId = null;
             pending.reachedCommitPoint = true;
         });
