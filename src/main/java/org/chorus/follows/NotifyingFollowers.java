@@ -15,10 +15,9 @@ import org.chorus.statements.PublishedStatement;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementId;
 import org.chorus.statements.StatementPublished;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * When a statement is published, each follower who asked for every statement gets one letter about it: followers of
@@ -54,11 +53,11 @@ public class NotifyingFollowers {
     }
 
     /**
-     * After the publication commits, in a transaction of its own: what Spring Modulith's
-     * {@code @ApplicationModuleListener} does (its events artifact is not among Chorus's dependencies).
+     * After the publication commits, on another thread and in a transaction of its own. Spring Modulith records the
+     * publication with the statement's transaction and deletes it when this returns; one that failed or was cut short
+     * is run again at start-up, and the idempotency keys make a second run queue nothing twice.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     void on(StatementPublished event) {
         notifyFollowers(event.statement());
     }

@@ -11,6 +11,7 @@ import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Signatory;
 import org.chorus.statements.Statement;
 import org.chorus.statements.StatementDraft;
+import org.chorus.statements.StatementId;
 import org.chorus.statements.WritingStatements;
 import org.chorus.support.TestMail;
 import org.springframework.boot.test.context.TestComponent;
@@ -51,6 +52,37 @@ public class FollowFixtures {
             Thread.sleep(50);
         }
         clock.advance(by);
+    }
+
+    /**
+     * Waits until followers have been told of a published statement: {@link NotifyingFollowers} runs after the commit
+     * on another thread, and the statement's event publication leaves the registry once it has finished.
+     */
+    public void awaitNotices(StatementId statement) throws InterruptedException {
+        if (!eventually(() -> !publication(statement, "true"))) {
+            throw new AssertionError("followers were not told of statement " + statement.value() + " within 20 s");
+        }
+    }
+
+    /** Whether the registry holds a publication of the statement to {@link NotifyingFollowers} matching the SQL. */
+    boolean publication(StatementId statement, String condition) {
+        return jdbc.sql("select exists (select 1 from event_publication where listener_id like '%NotifyingFollowers%'"
+                        + " and serialized_event like :id and (" + condition + "))")
+                .param("id", "%" + statement.value() + "%")
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Polls the condition for up to 20 seconds; true as soon as it holds. */
+    static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /**

@@ -61,8 +61,10 @@ class FollowingTest {
         assertThat(subject(confirmation)).isEqualTo("Confirm: follow " + coalition.name());
         assertThat(text(confirmation)).contains("asked to get the statements of " + coalition.name());
         assertThat(header(confirmation, "List-Unsubscribe")).as("transactional").isNull();
-        statements.published(owner, coalition, "en", "Before the confirmation", "Nothing yet.");
-        assertThat(outboxRows("follows.statement:%")).doesNotContain(email);
+        var before = statements.published(owner, coalition, "en", "Before the confirmation", "Nothing yet.");
+        follows.awaitNotices(before.id());
+        assertThat(outboxRows("follows.statement:" + before.id().value() + ":%"))
+                .isEmpty();
 
         var confirm = link(confirmation, "/follows/confirm/");
         mvc.perform(get(confirm)).andExpect(status().isOk());
@@ -95,6 +97,7 @@ class FollowingTest {
         assertThat(followStatus(email, coalition)).isEqualTo("UNSUBSCRIBED");
 
         var later = statements.published(owner, coalition, "en", "Nobody hears of this", "We ask.");
+        follows.awaitNotices(later.id());
         assertThat(jdbc.sql("select count(*) from email_outbox where idempotency_key like :k")
                         .param("k", "follows.statement:" + later.id().value() + ":%")
                         .query(Long.class)
@@ -178,6 +181,8 @@ class FollowingTest {
         var coalition = fixtures.coalition();
         var email = Fixtures.uniqueEmail("again");
         follows.ask(mvc, email, "organization", coalition.slug(), "en", "IMMEDIATE", false);
+        // the first letter before the second request: two queued at once may arrive in either order
+        TestMail.awaitOne(email);
         follows.ask(mvc, email, "organization", coalition.slug(), "en", "WEEKLY", false);
         var letters = TestMail.await(email, 2);
         var first = link(letters.get(0), "/follows/confirm/");

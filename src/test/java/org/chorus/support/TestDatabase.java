@@ -4,14 +4,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * One embedded PostgreSQL for the whole test run, started on first use and stopped when the JVM exits. Every Spring
- * context the tests create points at it (registered in META-INF/spring.factories), so tests never start a second
- * server; they keep apart by using their own emails and names.
+ * One embedded PostgreSQL for the whole test run, started on first use and stopped when the JVM exits, after the
+ * Spring contexts. Every Spring context the tests create points at it (registered in META-INF/spring.factories), so
+ * tests never start a second server; they keep apart by using their own emails and names.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,13 +22,15 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // after Spring has closed the contexts (Boot runs its shutdown handlers then), so beans that touch
+                // the database while closing (the event publication registry lists what is left) still find it
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         postgres.close();
                     } catch (IOException ignored) {
                         // the JVM is going away; the temporary directory goes with it
                     }
-                }));
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
             }

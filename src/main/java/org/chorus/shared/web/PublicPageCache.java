@@ -21,9 +21,10 @@ import org.chorus.shared.i18n.Language;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -75,9 +76,23 @@ public class PublicPageCache {
             List<Map.Entry<String, String>> headers,
             byte[] body) {}
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Empties the cache once the change commits (at once outside a transaction). Not a {@code
+     * TransactionalEventListener}: Spring Modulith would record each of those in its event publication registry, a
+     * row per event for a cache that is in memory anyway.
+     */
+    @EventListener
     void onChange(PublicPagesChanged event) {
-        invalidate();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            invalidate();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                invalidate();
+            }
+        });
     }
 
     public void invalidate() {
