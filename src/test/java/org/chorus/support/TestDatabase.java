@@ -4,15 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * One embedded PostgreSQL for the whole test run, started on first use and stopped when the JVM exits, after the
- * Spring contexts. Every Spring context the tests create points at it (registered in META-INF/spring.factories), so
- * tests never start a second server; they keep apart by using their own emails and names.
+ * One embedded PostgreSQL for the whole test run, started on first use and stopped when the JVM exits. Every Spring
+ * context the tests create points at it (registered in META-INF/spring.factories), so tests never start a second
+ * server; they keep apart by using their own emails and names.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,15 +21,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
-                // after Spring has closed the contexts (Boot runs its shutdown handlers then), so beans that touch
-                // the database while closing (the event publication registry lists what is left) still find it
-                SpringApplication.getShutdownHandlers().add(() -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
                     } catch (IOException ignored) {
                         // the JVM is going away; the temporary directory goes with it
                     }
-                });
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
             }
@@ -38,8 +35,23 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    private static final java.util.Deque<ConfigurableApplicationContext> contexts =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /**
+     * Closes the test contexts, newest first, while the database still runs: JVM shutdown hooks run together, and
+     * the embedded PostgreSQL's own hook would stop it under beans that use it while closing.
+     */
+    static void closeContexts() {
+        ConfigurableApplicationContext context;
+        while ((context = contexts.pollLast()) != null) {
+            context.close();
+        }
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        contexts.add(context);
         var environment = context.getEnvironment();
         if (environment.matchesProfiles("dev") || environment.containsProperty("spring.datasource.url")) {
             return;
