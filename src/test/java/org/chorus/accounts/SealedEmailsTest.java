@@ -82,7 +82,8 @@ class SealedEmailsTest {
                 .containsExactlyInAnyOrder("seal account emails", "seal invitation emails");
 
         try (var connection = dataSource.getConnection()) {
-            assertThat(SealingAccountEmails.seal(connection, personalData)).isGreaterThanOrEqualTo(1);
+            assertThat(SealingAccountEmails.migration(personalData).seal(connection))
+                    .isGreaterThanOrEqualTo(1);
         }
 
         var plain = jdbc.sql("select count(*) from accounts where id = :id and email is null and email_key is null")

@@ -165,7 +165,8 @@ class InvitationsTest {
                 .update();
 
         try (var connection = dataSource.getConnection()) {
-            assertThat(SealingInvitationEmails.seal(connection, personalData)).isGreaterThanOrEqualTo(1);
+            assertThat(SealingInvitationEmails.migration(personalData).seal(connection))
+                    .isGreaterThanOrEqualTo(1);
         }
 
         assertThat(jdbc.sql("select email_key is null from invitations where token_hash = :hash")
