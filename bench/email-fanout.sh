@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the email engine: one announcement-like message (Markdown body, one-click unsubscribe link)
-# to each of N followers (default 100,000), sent by a real Chorus process to a GreenMail SMTP sink on loopback.
+# to each of N followers (default 100,000), sent by a real Chorus process to a minimal SMTP sink on loopback
+# (src/test/java/org/chorus/email/SmtpSink.java: accepts at the final dot, counts Message-IDs, stores nothing;
+# GreenMail, which the tests use, keeps a mailbox per recipient and became the bottleneck past ~20,000 recipients).
 # Prints messages per second (target >= 500 on a 2-core machine) and the peak memory (RSS) of the Chorus process,
 # then repeats with a kill -9 of the Chorus process midway and a restart, and prints how many messages the sink
 # received, unique, duplicated and missing (target: 0 duplicated, 0 missing).

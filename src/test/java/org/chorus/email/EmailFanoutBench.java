@@ -1,7 +1,5 @@
 package org.chorus.email;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import java.io.File;
@@ -20,7 +18,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * bench/email-fanout: one message to each of N followers (default 100,000), sent by a real Chorus process to a
- * GreenMail SMTP sink on loopback, twice: once straight through (messages per second, peak memory of the Chorus
+ * minimal SMTP sink on loopback ({@link SmtpSink}), twice: once straight through (messages per second, peak memory of the Chorus
  * process), then again with a {@code kill -9} of the Chorus process midway and a restart (received, unique,
  * duplicated, missing). Everything runs on 127.0.0.1 and stops when the benchmark ends.
  */
@@ -47,16 +45,14 @@ public final class EmailFanoutBench {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         var work = Files.createTempDirectory("chorus-fanout");
-        var smtp = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        var sink = new GreenMail(smtp);
-        sink.start();
+        var sink = new SmtpSink();
         try (var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
                 .start()) {
             System.out.printf(
-                    "email-fanout: %,d messages, %d SMTP connections, sink GreenMail on 127.0.0.1:%d%n",
-                    count, connections, smtp.getPort());
+                    "email-fanout: %,d messages, %d SMTP connections, SMTP sink on 127.0.0.1:%d%n",
+                    count, connections, sink.port());
 
             var straight = run(postgres, sink, "straight", count, connections, -1, work);
             var seconds = (straight.lastAt - straight.queuedAt) / 1000.0;
@@ -84,7 +80,7 @@ public final class EmailFanoutBench {
                     "%nresult: %s%n",
                     crashed.duplicated == 0 && crashed.missing == 0 ? "0 duplicated, 0 missing" : "FAILED");
         } finally {
-            sink.stop();
+            sink.close();
         }
     }
 
@@ -101,13 +97,7 @@ public final class EmailFanoutBench {
             long peakRssKb) {}
 
     static Outcome run(
-            EmbeddedPostgres postgres,
-            GreenMail sink,
-            String name,
-            int count,
-            int connections,
-            double killAt,
-            Path work)
+            EmbeddedPostgres postgres, SmtpSink sink, String name, int count, int connections, double killAt, Path work)
             throws Exception {
         var database = "fanout_" + name;
         var admin =
@@ -119,19 +109,19 @@ public final class EmailFanoutBench {
         var run = "fanout-" + name;
         var log = work.resolve(name + ".log").toFile();
         var startedAt = System.currentTimeMillis();
-        var child = start(url, keys, run, count, connections, sink.getSmtp().getPort(), log);
+        var child = start(url, keys, run, count, connections, sink.port(), log);
         var peak = watchMemory(child);
         long receivedAtKill = -1;
         if (killAt > 0) {
-            while (sink.getReceivedMessages().length < count * killAt && child.isAlive()) {
+            while (sink.total() < count * killAt && child.isAlive()) {
                 Thread.sleep(200);
             }
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
-            receivedAtKill = sink.getReceivedMessages().length;
+            receivedAtKill = sink.total();
             System.out.printf(
                     "killed the Chorus process (SIGKILL) after %,d messages; restarting it%n", receivedAtKill);
-            child = start(url, keys, run, count, connections, sink.getSmtp().getPort(), log);
+            child = start(url, keys, run, count, connections, sink.port(), log);
             peak = watchMemory(child);
         }
         if (!child.waitFor(60, TimeUnit.MINUTES) || child.exitValue() != 0) {
@@ -145,16 +135,8 @@ public final class EmailFanoutBench {
                 .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElse(startedAt);
-        var counts = new HashMap<String, Integer>();
-        long last = 0;
-        for (var message : sink.getReceivedMessages()) {
-            counts.merge(message.getMessageID(), 1, Integer::sum);
-            last = Math.max(
-                    last,
-                    message.getReceivedDate() == null
-                            ? 0
-                            : message.getReceivedDate().getTime());
-        }
+        var counts = sink.byMessageId();
+        long last = sink.lastAt();
         Map<String, String> statusById = new HashMap<>();
         JdbcClient.create(new SingleConnectionDataSource(url, "postgres", "", true))
                 .sql("SELECT message_id, status FROM email_outbox")
