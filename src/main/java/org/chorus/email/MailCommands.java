@@ -38,6 +38,40 @@ class MailCommands {
     }
 
     @Bean
+    AdminCommand mailUnknown(Outbox outbox, Delivery delivery, java.time.Clock clock) {
+        return new AdminCommand() {
+            public String name() {
+                return "mail unknown";
+            }
+
+            public String usage() {
+                return "mail unknown [--resend]   (messages cut off at the end of DATA by a crash; --resend sends them"
+                        + " again with the same Message-ID)";
+            }
+
+            public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                var uncertain = outbox.uncertain(1000);
+                if (uncertain.isEmpty()) {
+                    out.println("No message is in doubt.");
+                    return 0;
+                }
+                uncertain.forEach(m -> out.println(m.id() + "  " + m.createdAt() + "  " + m.messageId() + "  "
+                        + (m.batch() == null ? "" : m.batch())));
+                if (!args.flag("resend")) {
+                    out.println(
+                            uncertain.size() + " message(s) may or may not have reached the SMTP server before a"
+                                    + " crash. Most did. Run with --resend to send them again (recipients may get them twice).");
+                    return 0;
+                }
+                var requeued = outbox.requeueUncertain(clock.instant());
+                delivery.deliverDue(Duration.ofSeconds(60));
+                out.println("Queued " + requeued + " message(s) again.");
+                return 0;
+            }
+        };
+    }
+
+    @Bean
     AdminCommand mailTest(
             Mail mail,
             Delivery delivery,

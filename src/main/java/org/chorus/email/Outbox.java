@@ -231,6 +231,22 @@ class Outbox {
                 .optional();
     }
 
+    record Uncertain(long id, String messageId, Instant createdAt, String batch) {}
+
+    List<Uncertain> uncertain(int limit) {
+        return jdbc.sql("""
+                        SELECT id, message_id, created_at, batch FROM email_outbox WHERE status = 'unknown'
+                        ORDER BY id LIMIT :limit""").param("limit", limit).query(Uncertain.class).list();
+    }
+
+    /** An operator decided: the unknown messages go out again, with the same Message-ID. Returns how many. */
+    int requeueUncertain(Instant now) {
+        return jdbc.sql("""
+                        UPDATE email_outbox SET status = 'queued', not_before = :now, claimed_by = NULL, lease_until = NULL,
+                            last_error = 'resent by an operator after an interrupted send'
+                        WHERE status = 'unknown'""").param("now", java.sql.Timestamp.from(now)).update();
+    }
+
     /** Gives up on a message that is not sent yet. */
     void cancel(String idempotencyKey, String error) {
         jdbc.sql("""

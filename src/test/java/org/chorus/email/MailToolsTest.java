@@ -96,6 +96,37 @@ class MailToolsTest {
         assertThat(serverCheck.check()).isTrue();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    Mail mail;
+
+    @Test
+    void an_operator_lists_messages_in_doubt_and_decides_to_send_them_again() throws Exception {
+        var to = MailEngineTest.unique("doubt");
+        mail.send(
+                new Letter("test.doubt", Language.ENGLISH, "In doubt", List.of(), "Because."),
+                Addressee.transactional(to, null, "k:" + to));
+        TestMail.awaitOne(to);
+        jdbc.sql("UPDATE email_outbox SET status = 'unknown' WHERE idempotency_key = :k")
+                .param("k", "k:" + to)
+                .update();
+        var out = new ByteArrayOutputStream();
+        var cli = new AdminCli(
+                commands,
+                messages,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(cli.run(List.of("mail", "unknown"))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("may or may not have reached");
+        assertThat(cli.run(List.of("mail", "unknown", "--resend"))).isZero();
+
+        var both = TestMail.await(to, 2);
+        assertThat(both.get(1).getMessageID()).isEqualTo(both.get(0).getMessageID());
+    }
+
     @Test
     void an_operator_sends_a_test_message_and_is_told_it_went() throws Exception {
         var out = new ByteArrayOutputStream();
