@@ -144,10 +144,13 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                // RFC 8058 one-click unsubscribe: mail clients post without a session; the signed link is the proof
-                .csrf(c -> c.ignoringRequestMatchers(
-                        org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe")))
+                // no CSRF token where the caller has no session: RFC 8058 one-click unsubscribe (mail clients post; the
+                // signed link is the proof) and machine endpoints (providers' webhooks, with their own secret)
+                .csrf(
+                        c -> c.ignoringRequestMatchers(org.springframework.security.web.servlet.util.matcher
+                                        .PathPatternRequestMatcher.withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe"))
+                                .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
@@ -160,8 +163,6 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.maximumSessions(-1)
                         .sessionRegistry(sessionRegistry())
                         .expiredUrl("/login?expired"))
-                // machine endpoints (mail providers' webhooks) authenticate with their own secret, not a session
-                .csrf(c -> c.ignoringRequestMatchers("/hooks/**"))
                 .addFilterBefore(
                         new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
