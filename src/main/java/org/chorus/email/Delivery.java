@@ -59,7 +59,6 @@ class Delivery {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Bucket rate;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
     private final Map<Long, Letter> letterCache =
@@ -105,17 +104,14 @@ class Delivery {
             return;
         }
         again.set(true);
-        if (running.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("chorus-mail").start(() -> {
-                try {
-                    deliverDue(Duration.ofMinutes(5));
-                } catch (RuntimeException e) {
-                    log.error("Sending mail stopped: {}", e.getMessage(), e);
-                } finally {
-                    running.set(false);
-                }
-            });
-        }
+        // deliverDue is single-flight per node: if a drain runs, this thread only asks it to look again
+        Thread.ofVirtual().name("chorus-mail").start(() -> {
+            try {
+                deliverDue(Duration.ofMinutes(5));
+            } catch (RuntimeException e) {
+                log.error("Sending mail stopped: {}", e.getMessage(), e);
+            }
+        });
     }
 
     void stop() {

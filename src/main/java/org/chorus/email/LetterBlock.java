@@ -40,12 +40,4 @@ public sealed interface LetterBlock {
 
     /** One item of a list: a title linking to a page, and a line under it. */
     record Item(String title, String url, String detail) {}
-
-    static Paragraph paragraph(String text) {
-        return new Paragraph(text);
-    }
-
-    static Button button(String label, String url) {
-        return new Button(label, url);
-    }
 }

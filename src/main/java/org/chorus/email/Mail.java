@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.crypto.PersonalData;
@@ -130,10 +129,6 @@ public class Mail {
                     to.name(),
                     subscription == null ? null : subscription.unsubscribeUrl(),
                     subscription == null ? null : subscription.preferencesUrl());
-        }
-
-        Map<String, String> asMap() {
-            return Map.of("address", address);
         }
     }
 }

@@ -213,15 +213,6 @@ class Outbox {
                         WHERE status = 'sending' AND lease_until < :now""").param("now", java.sql.Timestamp.from(now)).update();
     }
 
-    boolean anyDue(Instant now) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM email_outbox
-                            WHERE (status = 'queued' AND not_before <= :now) OR (status = 'claimed' AND lease_until < :now))""")
-                .param("now", java.sql.Timestamp.from(now))
-                .query(Boolean.class)
-                .single();
-    }
-
     record Outcome(String status, String lastError, String messageId) {}
 
     Optional<Outcome> outcome(String idempotencyKey) {
@@ -258,15 +249,6 @@ class Outbox {
         return jdbc.sql("SELECT content FROM email_letters WHERE id = :id")
                 .param("id", letterId)
                 .query(byte[].class)
-                .optional();
-    }
-
-    record LetterRow(long id, String kind, String language) {}
-
-    Optional<LetterRow> letter(long letterId) {
-        return jdbc.sql("SELECT id, kind, language FROM email_letters WHERE id = :id")
-                .param("id", letterId)
-                .query(LetterRow.class)
                 .optional();
     }
 

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -123,14 +122,8 @@ class GuestCommentsTest {
         return mvc.perform(request);
     }
 
-    static String part(MimeMessage message, String type) throws Exception {
-        var multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if (multipart.getBodyPart(i).isMimeType(type)) {
-                return (String) multipart.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
+    static String part(MimeMessage message, String type) {
+        return org.chorus.support.ReceivedMail.part(message, type);
     }
 
     static String token(MimeMessage message) throws Exception {

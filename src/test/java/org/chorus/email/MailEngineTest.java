@@ -3,7 +3,6 @@ package org.chorus.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
@@ -39,14 +38,8 @@ class MailEngineTest {
                 batch);
     }
 
-    static String part(MimeMessage message, String type) throws Exception {
-        var multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if (multipart.getBodyPart(i).isMimeType(type)) {
-                return (String) multipart.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
+    static String part(MimeMessage message, String type) {
+        return org.chorus.support.ReceivedMail.part(message, type);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.chorus.follows;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.regex.Pattern;
+import org.chorus.support.ReceivedMail;
 
 /** Reading the letters followers get: their parts and the links in them. */
 final class FollowMail {
@@ -10,17 +10,7 @@ final class FollowMail {
     private FollowMail() {}
 
     static String part(MimeMessage message, String type) {
-        try {
-            var multipart = (Multipart) message.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                if (multipart.getBodyPart(i).isMimeType(type)) {
-                    return (String) multipart.getBodyPart(i).getContent();
-                }
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("no " + type + " part");
+        return ReceivedMail.part(message, type);
     }
 
     static String text(MimeMessage message) {

@@ -27,7 +27,8 @@ public final class ReceivedMail {
         return matcher.group(1);
     }
 
-    private static String part(MimeMessage message, String type) {
+    /** The content of the message's first part of this MIME type (e.g. {@code text/plain}). */
+    public static String part(MimeMessage message, String type) {
         try {
             var multipart = (Multipart) message.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
