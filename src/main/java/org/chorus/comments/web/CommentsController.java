@@ -3,7 +3,6 @@ package org.chorus.comments.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.comments.CommentId;
 import org.chorus.comments.CommentStatus;
 import org.chorus.comments.Commenting;
@@ -16,7 +15,7 @@ import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +42,8 @@ class CommentsController {
     }
 
     @GetMapping("/s/{slug}/comments")
-    String show(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        return show(model, slug, user, "", null, FormErrors.none());
+    String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
+        return show(model, slug, viewer, "", null, FormErrors.none());
     }
 
     @PostMapping("/s/{slug}/comments")
@@ -54,38 +53,35 @@ class CommentsController {
             @RequestParam(required = false) String parent,
             @RequestParam(name = HONEYPOT, required = false) String honeypot,
             @RequestParam(required = false) String stamp,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (user == null) {
-            return "redirect:/login";
-        }
         var parentId = commentId(parent);
         try {
             var comment = commenting.post(
-                    Actor.of(user), slug, parentId, body, new SpamSignals(honeypot, stamp, request.getRemoteAddr()));
+                    actor, slug, parentId, body, new SpamSignals(honeypot, stamp, request.getRemoteAddr()));
             boolean shown = comment.status() == CommentStatus.APPROVED;
             redirect.addFlashAttribute("notice", shown ? "comment.published" : "comment.awaiting-moderation");
             return "redirect:/s/" + slug + "/comments" + (shown ? "#c-" + comment.id() : "");
         } catch (InvalidField problem) {
             response.setStatus(problem.status());
-            return show(model, slug, user, body, parentId, FormErrors.of(problem.field(), problem, ui.messages()));
+            return show(model, slug, actor, body, parentId, FormErrors.of(problem.field(), problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 429) {
                 throw problem;
             }
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(problem.arguments()[0]));
-            return show(model, slug, user, body, parentId, FormErrors.of("body", problem, ui.messages()));
+            return show(model, slug, actor, body, parentId, FormErrors.of("body", problem, ui.messages()));
         }
     }
 
     @GetMapping("/comments/{id}/edit")
-    String editForm(@PathVariable UUID id, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var comment = commenting.forEditing(Actor.of(user), new CommentId(id));
+    String editForm(@PathVariable UUID id, Actor actor, Model model) {
+        var comment = commenting.forEditing(actor, new CommentId(id));
         return editForm(model, comment, comment.body(), FormErrors.none());
     }
 
@@ -93,12 +89,11 @@ class CommentsController {
     String edit(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String body,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         try {
             var comment = commenting.edit(actor, new CommentId(id), body);
             boolean shown = comment.status() == CommentStatus.APPROVED;
@@ -115,16 +110,17 @@ class CommentsController {
     String report(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             RedirectAttributes redirect) {
         var comment = reading.comment(new CommentId(id));
-        commenting.report(Actor.of(user), comment.id(), reason);
+        commenting.report(actor, comment.id(), reason);
         redirect.addFlashAttribute("notice", "comment.reported");
         return "redirect:/s/" + reading.statementSlug(comment) + "/comments";
     }
 
-    private String show(Model model, String slug, ChorusUser user, String body, CommentId parent, FormErrors errors) {
-        var page = reading.page(user == null ? null : Actor.of(user), slug);
+    private String show(
+            Model model, String slug, @Nullable Actor viewer, String body, CommentId parent, FormErrors errors) {
+        var page = reading.page(viewer, slug);
         model.addAttribute("page", page);
         model.addAttribute("body", body);
         model.addAttribute("parent", parent == null ? null : parent.toString());

@@ -3,18 +3,18 @@ package org.chorus.comments.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.comments.CommentId;
 import org.chorus.comments.CommentingAsGuest;
 import org.chorus.comments.FormStamps;
 import org.chorus.comments.ReadingComments;
 import org.chorus.comments.SpamSignals;
+import org.chorus.organizations.Actor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +45,10 @@ class GuestCommentsController {
     String form(
             @PathVariable String slug,
             @RequestParam(required = false) String parent,
-            @AuthenticationPrincipal ChorusUser user,
+            @Nullable Actor viewer,
             Model model,
             HttpServletResponse response) {
-        if (user != null) {
+        if (viewer != null) {
             return "redirect:/s/" + slug + "/comments";
         }
         var parentId = commentId(parent);
@@ -64,13 +64,13 @@ class GuestCommentsController {
             @RequestParam(required = false) String parent,
             @RequestParam(name = CommentsController.HONEYPOT, required = false) String honeypot,
             @RequestParam(required = false) String stamp,
-            @AuthenticationPrincipal ChorusUser user,
+            @Nullable Actor viewer,
             Ui ui,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (user != null) {
+        if (viewer != null) {
             return "redirect:/s/" + slug + "/comments";
         }
         var parentId = commentId(parent);

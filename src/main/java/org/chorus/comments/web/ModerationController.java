@@ -1,14 +1,12 @@
 package org.chorus.comments.web;
 
 import java.util.UUID;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.comments.CommentId;
 import org.chorus.comments.ModeratingComments;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.shared.NotFoundException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +27,10 @@ class ModerationController {
     }
 
     @GetMapping("/o/{org}/comments")
-    String queue(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Model model) {
+    String queue(@PathVariable String org, Actor actor, Model model) {
         var organization = organization(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("queue", moderating.queue(Actor.of(user), organization.id()));
+        model.addAttribute("queue", moderating.queue(actor, organization.id()));
         return "comments/queue";
     }
 
@@ -41,10 +39,9 @@ class ModerationController {
             @PathVariable String org,
             @PathVariable UUID id,
             @PathVariable String decision,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             RedirectAttributes redirect) {
         var organization = organization(org);
-        var actor = Actor.of(user);
         var comment = new CommentId(id);
         switch (decision) {
             case "approve" -> moderating.approve(actor, comment);

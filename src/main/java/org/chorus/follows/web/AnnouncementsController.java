@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.follows.Announcement;
 import org.chorus.follows.Announcing;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +34,7 @@ class AnnouncementsController {
     }
 
     @GetMapping("/o/{slug}/manage/announcements")
-    String list(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
-        var actor = Actor.of(user);
+    String list(@PathVariable String slug, Actor actor, Ui ui, Model model) {
         return list(model, actor, slug, new Announcing.Draft(ui.lang(), "", ""), null, FormErrors.none());
     }
 
@@ -48,12 +45,11 @@ class AnnouncementsController {
             @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(required = false) String preview,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
             announcing.organization(actor, slug);
@@ -71,20 +67,14 @@ class AnnouncementsController {
 
     /** The live preview: htmx posts the body as it is typed and swaps in the rendered, sanitized HTML. */
     @PostMapping("/o/{slug}/manage/announcements/preview")
-    String preview(
-            @PathVariable String slug,
-            @RequestParam(defaultValue = "") String body,
-            @AuthenticationPrincipal ChorusUser user,
-            Model model) {
-        announcing.organization(Actor.of(user), slug);
+    String preview(@PathVariable String slug, @RequestParam(defaultValue = "") String body, Actor actor, Model model) {
+        announcing.organization(actor, slug);
         model.addAttribute("html", announcing.preview(body).html());
         return "follows/preview";
     }
 
     @GetMapping("/o/{slug}/manage/announcements/{id}")
-    String show(
-            @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var actor = Actor.of(user);
+    String show(@PathVariable String slug, @PathVariable long id, Actor actor, Model model) {
         var page = announcing.page(actor, slug, id);
         var a = page.announcement();
         return show(model, page, new Announcing.Draft(a.language(), a.subject(), a.body()), null, FormErrors.none());
@@ -98,12 +88,11 @@ class AnnouncementsController {
             @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(required = false) String preview,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
             return show(
@@ -129,23 +118,15 @@ class AnnouncementsController {
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/test")
-    String test(
-            @PathVariable String slug,
-            @PathVariable long id,
-            @AuthenticationPrincipal ChorusUser user,
-            RedirectAttributes redirect) {
-        announcing.sendTest(Actor.of(user), slug, id);
+    String test(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
+        announcing.sendTest(actor, slug, id);
         redirect.addFlashAttribute("notice", "follows.announcement.test-sent");
         return "redirect:/o/" + slug + "/manage/announcements/" + id;
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/send")
-    String send(
-            @PathVariable String slug,
-            @PathVariable long id,
-            @AuthenticationPrincipal ChorusUser user,
-            RedirectAttributes redirect) {
-        announcing.sendNow(Actor.of(user), slug, id);
+    String send(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
+        announcing.sendNow(actor, slug, id);
         redirect.addFlashAttribute("notice", "follows.announcement.sending");
         return "redirect:/o/" + slug + "/manage/announcements/" + id;
     }
@@ -155,12 +136,11 @@ class AnnouncementsController {
             @PathVariable String slug,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String scheduledFor,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         try {
             announcing.schedule(actor, slug, id, utc(scheduledFor));
         } catch (InvalidField problem) {
@@ -180,12 +160,8 @@ class AnnouncementsController {
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/cancel")
-    String cancel(
-            @PathVariable String slug,
-            @PathVariable long id,
-            @AuthenticationPrincipal ChorusUser user,
-            RedirectAttributes redirect) {
-        announcing.cancelSchedule(Actor.of(user), slug, id);
+    String cancel(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
+        announcing.cancelSchedule(actor, slug, id);
         redirect.addFlashAttribute("notice", "follows.announcement.unscheduled");
         return "redirect:/o/" + slug + "/manage/announcements/" + id;
     }
@@ -196,14 +172,14 @@ class AnnouncementsController {
             @PathVariable String slug,
             @PathVariable long id,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Model model) {
         if (htmx == null) {
             return "redirect:/o/" + slug + "/manage/announcements/" + id;
         }
         model.addAttribute("slug", slug);
         model.addAttribute("id", id);
-        model.addAttribute("progress", announcing.progress(Actor.of(user), slug, id));
+        model.addAttribute("progress", announcing.progress(actor, slug, id));
         return "follows/progress";
     }
 

@@ -1,7 +1,6 @@
 package org.chorus.imports.web;
 
 import java.io.IOException;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.imports.ImportingWordPress;
 import org.chorus.imports.WxrRejected;
 import org.chorus.organizations.Actor;
@@ -11,7 +10,6 @@ import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +34,10 @@ class ImportController {
     }
 
     @GetMapping("/o/{slug}/import")
-    String form(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
+    String form(@PathVariable String slug, Actor actor, Ui ui, Model model) {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, organization.id(), Permission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", ui.lang());
         model.addAttribute("errors", FormErrors.none());
@@ -52,13 +50,13 @@ class ImportController {
             @PathVariable String slug,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "en") String language,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model)
             throws IOException {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, organization.id(), Permission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", language);
         model.addAttribute("report", null);
@@ -67,7 +65,7 @@ class ImportController {
             return "imports/import";
         }
         try (var in = file.getInputStream()) {
-            model.addAttribute("report", importing.importExport(Actor.of(user), organization.id(), in, language));
+            model.addAttribute("report", importing.importExport(actor, organization.id(), in, language));
             model.addAttribute("errors", FormErrors.none());
         } catch (WxrRejected rejected) {
             model.addAttribute("errors", FormErrors.of("file", rejected, ui.messages()));

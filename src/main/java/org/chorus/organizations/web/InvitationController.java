@@ -1,9 +1,7 @@
 package org.chorus.organizations.web;
 
-import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +27,8 @@ class InvitationController {
     }
 
     @PostMapping("/invitations/{token}")
-    String accept(@PathVariable String token, @AuthenticationPrincipal ChorusUser user, RedirectAttributes redirect) {
-        var organization = members.accept(Actor.of(user), token);
+    String accept(@PathVariable String token, Actor actor, RedirectAttributes redirect) {
+        var organization = members.accept(actor, token);
         redirect.addFlashAttribute("notice", "invitation.accepted");
         return "redirect:/o/" + organization.slug();
     }

@@ -3,7 +3,6 @@ package org.chorus.organizations.web;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.accounts.AccountId;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
@@ -17,7 +16,6 @@ import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +50,7 @@ class ManageOrganizationController {
     }
 
     @GetMapping("/o/{slug}/manage")
-    String manage(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var actor = Actor.of(user);
+    String manage(@PathVariable String slug, Actor actor, Model model) {
         var page = directory.page(actor, slug);
         return show(
                 model,
@@ -69,11 +66,10 @@ class ManageOrganizationController {
     String updateProfile(
             @PathVariable String slug,
             @ModelAttribute OrganizationForm form,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         var page = directory.page(actor, slug);
         try {
             registering.updateProfile(actor, page.organization().id(), form.profile());
@@ -97,10 +93,9 @@ class ManageOrganizationController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String role,
             @RequestParam(defaultValue = "") String language,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model) {
-        var actor = Actor.of(user);
         var page = directory.page(actor, slug);
         var form = OrganizationForm.of(page.organization());
         try {
@@ -130,11 +125,10 @@ class ManageOrganizationController {
             @PathVariable String slug,
             @PathVariable UUID account,
             @RequestParam(defaultValue = "") String role,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         var page = directory.page(actor, slug);
         members.changeRole(
                 actor,
@@ -160,9 +154,8 @@ class ManageOrganizationController {
             @PathVariable String slug,
             @PathVariable UUID account,
             @RequestParam(defaultValue = "false") boolean reviewer,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         var page = directory.page(actor, slug);
         members.designateReviewer(actor, page.organization().id(), new AccountId(account), reviewer);
         redirect.addFlashAttribute("notice", reviewer ? "member.reviewer-designated" : "member.reviewer-withdrawn");
@@ -170,12 +163,7 @@ class ManageOrganizationController {
     }
 
     @PostMapping("/o/{slug}/manage/members/{account}/remove")
-    String remove(
-            @PathVariable String slug,
-            @PathVariable UUID account,
-            @AuthenticationPrincipal ChorusUser user,
-            RedirectAttributes redirect) {
-        var actor = Actor.of(user);
+    String remove(@PathVariable String slug, @PathVariable UUID account, Actor actor, RedirectAttributes redirect) {
         var page = directory.page(actor, slug);
         members.remove(actor, page.organization().id(), new AccountId(account));
         redirect.addFlashAttribute("notice", "member.removed");
@@ -187,9 +175,8 @@ class ManageOrganizationController {
             @PathVariable String slug,
             @PathVariable String child,
             @PathVariable String decision,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             RedirectAttributes redirect) {
-        var actor = Actor.of(user);
         directory.page(actor, slug);
         registering.decide(actor, child, "approve".equals(decision));
         redirect.addFlashAttribute(

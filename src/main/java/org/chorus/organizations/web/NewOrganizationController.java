@@ -1,7 +1,7 @@
 package org.chorus.organizations.web;
 
 import java.util.Locale;
-import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationKind;
 import org.chorus.organizations.RegisteringOrganizations;
@@ -9,7 +9,6 @@ import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +35,7 @@ class NewOrganizationController {
     }
 
     @PostMapping("/organizations/new")
-    String create(
-            @ModelAttribute OrganizationForm form,
-            @AuthenticationPrincipal ChorusUser user,
-            Ui ui,
-            Model model,
-            RedirectAttributes redirect) {
-        var actor = Viewers.actor(user);
+    String create(@ModelAttribute OrganizationForm form, Actor actor, Ui ui, Model model, RedirectAttributes redirect) {
         try {
             var kind = OrganizationKind.valueOf(form.value(form.kind()).toUpperCase(Locale.ROOT));
             var created = kind == OrganizationKind.COALITION

@@ -1,9 +1,9 @@
 package org.chorus.organizations.web;
 
-import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +22,13 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/o/{slug}")
-    String show(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var actor = Viewers.actor(user);
-        var page = directory.page(actor, slug);
+    String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
+        var page = directory.page(viewer, slug);
         model.addAttribute("page", page);
         model.addAttribute(
                 "members",
                 page.canViewPeople()
-                        ? members.members(actor, page.organization().id())
+                        ? members.members(viewer, page.organization().id())
                         : java.util.List.of());
         return "organizations/show";
     }

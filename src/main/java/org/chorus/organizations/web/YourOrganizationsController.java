@@ -1,9 +1,7 @@
 package org.chorus.organizations.web;
 
-import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +17,8 @@ class YourOrganizationsController {
     }
 
     @GetMapping("/account/organizations")
-    String yours(@AuthenticationPrincipal ChorusUser user, Model model) {
-        model.addAttribute("memberships", directory.membershipsOf(Actor.of(user)));
+    String yours(Actor actor, Model model) {
+        model.addAttribute("memberships", directory.membershipsOf(actor));
         return "organizations/yours";
     }
 }

@@ -47,6 +47,7 @@ final class ErrorHandling {
             case org.springframework.http.converter.HttpMessageNotReadableException ignored -> 400;
             case org.springframework.web.HttpMediaTypeNotSupportedException ignored -> 415;
             case org.springframework.security.access.AccessDeniedException ignored -> 403;
+            case org.springframework.security.core.AuthenticationException ignored -> 401;
             default -> 500;
         };
     }
@@ -54,6 +55,9 @@ final class ErrorHandling {
     static String detail(Exception e, int status, Messages messages) {
         if (e instanceof DomainException d) {
             return messages.t(d.messageKey(), d.arguments());
+        }
+        if (status == 401) {
+            return messages.t("api.token-required");
         }
         return messages.t(ErrorPage.messageKey(status));
     }
@@ -102,9 +106,11 @@ final class ErrorHandling {
                 invalid.getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), messages.t(f)));
                 problem.setProperty("errors", errors);
             }
-            return ResponseEntity.status(status)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            if (status == 401) {
+                answer.header("WWW-Authenticate", "Bearer");
+            }
+            return answer.body(problem);
         }
     }
 
@@ -120,7 +126,12 @@ final class ErrorHandling {
         }
 
         @ExceptionHandler(Exception.class)
-        ModelAndView handle(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        ModelAndView handle(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+            if (e instanceof org.springframework.security.core.AuthenticationException) {
+                // a handler that takes an Actor was reached without one: Spring Security's entry point sends the
+                // person to sign in and back here afterwards
+                throw e;
+            }
             int status = statusOf(e);
             logIfUnexpected(e, status, request);
             var ui = uiAdvice.uiFor(request);

@@ -2,13 +2,13 @@ package org.chorus.statements.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.chorus.accounts.ChorusUser;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementFilter;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,26 +28,21 @@ class StatementPagesController {
     }
 
     @GetMapping("/s/{slug}")
-    String original(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        model.addAttribute("page", reading.page(Viewers.actor(user), slug, null));
+    String original(@PathVariable String slug, @Nullable Actor viewer, Model model) {
+        model.addAttribute("page", reading.page(viewer, slug, null));
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/{language:[a-z]{2,3}}")
-    String translation(
-            @PathVariable String slug,
-            @PathVariable String language,
-            @AuthenticationPrincipal ChorusUser user,
-            Model model) {
-        model.addAttribute("page", reading.page(Viewers.actor(user), slug, language));
+    String translation(@PathVariable String slug, @PathVariable String language, @Nullable Actor viewer, Model model) {
+        model.addAttribute("page", reading.page(viewer, slug, language));
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/revisions")
-    String revisions(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var actor = Viewers.actor(user);
-        model.addAttribute("page", reading.page(actor, slug, null));
-        model.addAttribute("revisions", reading.publishedRevisions(actor, slug));
+    String revisions(@PathVariable String slug, @Nullable Actor viewer, Model model) {
+        model.addAttribute("page", reading.page(viewer, slug, null));
+        model.addAttribute("revisions", reading.publishedRevisions(viewer, slug));
         return "statements/revisions";
     }
 
@@ -56,11 +51,10 @@ class StatementPagesController {
             @PathVariable String slug,
             @PathVariable int from,
             @PathVariable int to,
-            @AuthenticationPrincipal ChorusUser user,
+            @Nullable Actor viewer,
             Model model) {
-        var actor = Viewers.actor(user);
-        model.addAttribute("page", reading.page(actor, slug, null));
-        model.addAttribute("rows", reading.diff(actor, slug, from, to));
+        model.addAttribute("page", reading.page(viewer, slug, null));
+        model.addAttribute("rows", reading.diff(viewer, slug, from, to));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "statements/diff";

@@ -2,7 +2,6 @@ package org.chorus.statements.web;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
@@ -16,7 +15,6 @@ import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.WritingStatements;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,21 +48,20 @@ class WritingController {
     }
 
     @GetMapping("/o/{org}/statements/manage")
-    String manage(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Model model) {
+    String manage(@PathVariable String org, Actor actor, Model model) {
         var organization = organization(org);
-        var list = reading.ofOrganization(Actor.of(user), organization.id());
+        var list = reading.ofOrganization(actor, organization.id());
         model.addAttribute("organization", organization);
         model.addAttribute("statements", list);
         model.addAttribute("titles", reading.titles(organization.id()));
-        model.addAttribute(
-                "canPublish", permissions.can(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS));
+        model.addAttribute("canPublish", permissions.can(actor, organization.id(), Permission.PUBLISH_STATEMENTS));
         return "statements/manage";
     }
 
     @GetMapping("/o/{org}/statements/new")
-    String newForm(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
+    String newForm(@PathVariable String org, Actor actor, Ui ui, Model model) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
         return form(model, organization, null, StatementForm.blank(ui.lang()), FormErrors.none(), null);
     }
 
@@ -73,7 +70,7 @@ class WritingController {
             @PathVariable String org,
             @ModelAttribute StatementForm form,
             @RequestParam(required = false) String preview,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
@@ -88,7 +85,7 @@ class WritingController {
                     writing.preview(form.body()).html());
         }
         try {
-            var statement = writing.draft(Actor.of(user), organization.id(), form.draft());
+            var statement = writing.draft(actor, organization.id(), form.draft());
             redirect.addFlashAttribute("notice", "statement.draft-saved");
             return "redirect:/s/" + statement.slug();
         } catch (InvalidField problem) {
@@ -97,8 +94,8 @@ class WritingController {
     }
 
     @GetMapping("/s/{slug}/edit")
-    String editForm(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
-        var page = writable(slug, user);
+    String editForm(@PathVariable String slug, Actor actor, Model model) {
+        var page = writable(slug, actor);
         var t = page.text();
         var s = page.statement();
         var form = new StatementForm(
@@ -126,11 +123,11 @@ class WritingController {
             @PathVariable String slug,
             @ModelAttribute StatementForm form,
             @RequestParam(required = false) String preview,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        var page = writable(slug, user);
+        var page = writable(slug, actor);
         if (preview != null) {
             return form(
                     model,
@@ -141,7 +138,7 @@ class WritingController {
                     writing.preview(form.body()).html());
         }
         try {
-            writing.edit(Actor.of(user), page.statement().id(), form.draft(), form.correctionNote());
+            writing.edit(actor, page.statement().id(), form.draft(), form.correctionNote());
         } catch (InvalidField problem) {
             return form(model, page.issuer(), page, form, FormErrors.of(problem.field(), problem, ui.messages()), null);
         }
@@ -159,11 +156,8 @@ class WritingController {
 
     @GetMapping("/s/{slug}/translate")
     String translateForm(
-            @PathVariable String slug,
-            @RequestParam(defaultValue = "") String language,
-            @AuthenticationPrincipal ChorusUser user,
-            Model model) {
-        var page = writable(slug, user);
+            @PathVariable String slug, @RequestParam(defaultValue = "") String language, Actor actor, Model model) {
+        var page = writable(slug, actor);
         var existing = page.translations().stream()
                 .filter(t -> t.language().equals(language))
                 .findFirst();
@@ -187,14 +181,13 @@ class WritingController {
             @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "") String translator,
             @RequestParam(defaultValue = "false") boolean publish,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        var page = writable(slug, user);
+        var page = writable(slug, actor);
         try {
-            writing.translate(
-                    Actor.of(user), page.statement().id(), language, title, subtitle, body, translator, publish);
+            writing.translate(actor, page.statement().id(), language, title, subtitle, body, translator, publish);
         } catch (InvalidField problem) {
             return translateForm(
                     model,
@@ -213,12 +206,9 @@ class WritingController {
 
     @GetMapping("/o/{org}/statements/republish")
     String republishForm(
-            @PathVariable String org,
-            @RequestParam(defaultValue = "") String source,
-            @AuthenticationPrincipal ChorusUser user,
-            Model model) {
+            @PathVariable String org, @RequestParam(defaultValue = "") String source, Actor actor, Model model) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
         return republishForm(model, organization, source, "", FormErrors.none());
     }
 
@@ -227,13 +217,13 @@ class WritingController {
             @PathVariable String org,
             @RequestParam(defaultValue = "") String source,
             @RequestParam(defaultValue = "") String introduction,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
         var organization = organization(org);
         try {
-            var copy = writing.republish(Actor.of(user), organization.id(), source, introduction);
+            var copy = writing.republish(actor, organization.id(), source, introduction);
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
             return "redirect:/s/" + copy.slug();
         } catch (InvalidField problem) {
@@ -250,12 +240,12 @@ class WritingController {
             @RequestParam(defaultValue = "") String publishedOn,
             @ModelAttribute StatementForm form,
             @RequestParam(defaultValue = "") String introduction,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
         try {
             java.time.LocalDate date = null;
             if (!publishedOn.isBlank()) {
@@ -266,7 +256,7 @@ class WritingController {
                 }
             }
             var copy = writing.republishFromUrl(
-                    Actor.of(user), organization.id(), url, publisher, date, introduction, form.draft());
+                    actor, organization.id(), url, publisher, date, introduction, form.draft());
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
             return "redirect:/s/" + copy.slug();
         } catch (InvalidField problem) {
@@ -286,10 +276,9 @@ class WritingController {
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "") String publishAt,
             @RequestParam(defaultValue = "UTC") String zone,
-            @AuthenticationPrincipal ChorusUser user,
+            Actor actor,
             RedirectAttributes redirect) {
-        var page = writable(slug, user);
-        var actor = Actor.of(user);
+        var page = writable(slug, actor);
         var id = page.statement().id();
         var done = switch (step) {
             case "submit" -> reviewing.submit(actor, id);
@@ -345,8 +334,8 @@ class WritingController {
         return "statements/republish";
     }
 
-    private StatementPage writable(String slug, ChorusUser user) {
-        var page = reading.page(Actor.of(user), slug, null);
+    private StatementPage writable(String slug, Actor actor) {
+        var page = reading.page(actor, slug, null);
         if (!page.canWrite()) {
             throw new org.chorus.shared.PermissionDenied("permission.denied");
         }
