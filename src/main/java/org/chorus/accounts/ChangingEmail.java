@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.EmailAddress;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.SecretToken;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,14 +48,14 @@ public class ChangingEmail {
     public void request(AccountId id, String newEmail, String currentPassword) {
         var account = accounts.byId(id).orElseThrow(() -> new NotFoundException("account.not-found"));
         if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw DomainException.invalid("password.current-wrong");
+            throw new InvalidField("currentPassword", "password.current-wrong");
         }
         var address = EmailAddress.check(newEmail);
         if (Account.emailKey(address).equals(Account.emailKey(account.email()))) {
-            throw DomainException.invalid("account.email-same");
+            throw new InvalidField("email", "account.email-same");
         }
         if (accounts.emailTaken(address)) {
-            throw DomainException.invalid("account.email-unavailable");
+            throw new InvalidField("email", "account.email-unavailable");
         }
         var token = SecretToken.generate();
         var now = clock.instant();

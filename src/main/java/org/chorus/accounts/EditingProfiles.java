@@ -1,6 +1,6 @@
 package org.chorus.accounts;
 
-import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.i18n.Language;
 import org.springframework.stereotype.Service;
@@ -35,7 +35,7 @@ public class EditingProfiles {
     public void changePassword(AccountId id, String currentPassword, String newPassword, String currentSession) {
         var account = profile(id);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw DomainException.invalid("password.current-wrong");
+            throw new InvalidField("currentPassword", "password.current-wrong");
         }
         accounts.updatePassword(id, passwords.hash(newPassword));
         sessions.endAllBut(id, currentSession);

@@ -1,7 +1,7 @@
 package org.chorus.accounts;
 
 import java.nio.charset.StandardCharsets;
-import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -35,10 +35,10 @@ public class Passwords {
 
     public static void check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw DomainException.invalid("password.too-short", MIN_LENGTH);
+            throw new InvalidField("password", "password.too-short", MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw DomainException.invalid("password.too-long", MAX_BYTES);
+            throw new InvalidField("password", "password.too-long", MAX_BYTES);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.EmailAddress;
+import org.chorus.shared.FieldChecks;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.RateLimits;
 import org.chorus.shared.SecretToken;
@@ -105,8 +106,11 @@ public class SigningUp {
 
     private Account create(
             String email, String displayName, String password, Language language, AccountStatus status, boolean admin) {
-        var address = EmailAddress.check(email);
-        var name = DisplayName.check(displayName);
+        var checks = new FieldChecks();
+        var address = checks.check(() -> EmailAddress.check(email));
+        var name = checks.check(() -> DisplayName.check(displayName));
+        checks.check(() -> Passwords.check(password));
+        checks.done();
         if (accounts.emailTaken(address)) {
             throw DomainException.conflict("account.email-taken");
         }

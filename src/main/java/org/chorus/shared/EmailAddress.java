@@ -11,13 +11,13 @@ public final class EmailAddress {
 
     private EmailAddress() {}
 
-    /** Returns the trimmed address, or throws {@code email.invalid}. */
+    /** Returns the trimmed address, or throws {@code email.invalid} for the field {@code email}. */
     public static String check(String email) {
         var trimmed = email == null ? "" : email.trim();
         if (trimmed.isEmpty()
                 || trimmed.length() > MAX_LENGTH
                 || !SHAPE.matcher(trimmed).matches()) {
-            throw DomainException.invalid("email.invalid");
+            throw new InvalidField("email", "email.invalid");
         }
         return trimmed;
     }

@@ -125,7 +125,7 @@ class ChangingEmailTest {
                         .with(csrf())
                         .param("newEmail", fresh)
                         .param("emailPassword", "not the password"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"emailPassword-error\"")));
         assertThat(TestMail.everDeliveredTo(fresh)).isFalse();
     }
@@ -139,7 +139,7 @@ class ChangingEmailTest {
                         .with(csrf())
                         .param("newEmail", other.email().toUpperCase())
                         .param("emailPassword", Fixtures.PASSWORD))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"newEmail-error\"")))
                 .andExpect(content().string(Matchers.containsString("This address cannot be used for your account")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("already exists"))));

@@ -52,7 +52,7 @@ class ProfileTest {
                         .with(csrf())
                         .param("displayName", "  ")
                         .param("language", "en"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")));
     }
 
@@ -64,7 +64,7 @@ class ProfileTest {
                         .with(csrf())
                         .param("currentPassword", "not it at all")
                         .param("newPassword", "another long secret"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"currentPassword-error\"")));
         mvc.perform(post("/account/password")
                         .with(user(person))

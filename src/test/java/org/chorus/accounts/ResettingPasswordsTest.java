@@ -73,7 +73,7 @@ class ResettingPasswordsTest {
                 .andExpect(redirectedUrl("/"));
 
         mvc.perform(post(path).with(csrf()).param("password", "yet another secret"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("no longer valid")));
     }
 

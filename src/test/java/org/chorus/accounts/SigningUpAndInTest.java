@@ -52,18 +52,20 @@ class SigningUpAndInTest {
     }
 
     @Test
-    void sign_up_shows_each_problem_next_to_its_field_in_the_visitors_language() throws Exception {
+    void sign_up_shows_every_problem_at_once_next_to_its_field_in_the_visitors_language() throws Exception {
         mvc.perform(post("/signup")
                         .with(csrf())
                         .header("Accept-Language", "fr")
                         .param("email", "not-an-address")
                         .param("displayName", "")
                         .param("password", "short"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"email-error\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
                 .andExpect(content().string(Matchers.containsString("lang=\"fr\"")))
-                .andExpect(content().string(Matchers.containsString("Ce champ est obligatoire")));
+                .andExpect(content().string(Matchers.containsString("Saisissez votre nom.")))
+                .andExpect(content().string(Matchers.containsString("au moins 10 caractères")));
     }
 
     @Test
@@ -74,7 +76,7 @@ class SigningUpAndInTest {
                         .param("email", email)
                         .param("displayName", "Sam")
                         .param("password", "123456789"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
                 .andExpect(content().string(Matchers.containsString("at least 10 characters")));
         assertThat(directory.findByEmail(email)).isEmpty();

@@ -136,7 +136,7 @@ class ImportingWordPressTest {
                             .param("language", "en")
                             .with(user(owner))
                             .with(csrf()))
-                    .andExpect(status().isOk())
+                    .andExpect(status().isUnprocessableContent())
                     .andExpect(content().string(Matchers.containsString("id=\"file-error\"")))
                     .andExpect(content().string(Matchers.containsString("DOCTYPE")))
                     .andExpect(content().string(Matchers.not(Matchers.containsString("root:x:0:0"))));

@@ -102,7 +102,7 @@ class CoalitionStructureTest {
                         .param("kind", "MEMBER")
                         .param("name", name)
                         .param("website", "not a website"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"website-error\"")))
                 .andExpect(content().string(Matchers.containsString("value=\"" + name + "\"")));
         mvc.perform(get("/o/" + org.chorus.shared.Slug.suggest(name)).with(user(asker)))
@@ -117,7 +117,7 @@ class CoalitionStructureTest {
                         .with(csrf())
                         .param("kind", "COALITION")
                         .param("name", Fixtures.unique("Rogue")))
-                .andExpect(status().isOk())
+                .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("Only a site administrator")));
     }
 

@@ -188,7 +188,7 @@ class InvitationsTest {
                         .with(csrf())
                         .param("email", "not an address")
                         .param("role", "MEMBER"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"email-error\"")));
     }
 

@@ -198,7 +198,7 @@ class StatementPagesTest {
                         .param("language", "en")
                         .param("title", "T")
                         .param("body", "B"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("id=\"url-error\"")));
     }
 

@@ -58,7 +58,7 @@ class PasswordResetController {
         } catch (DomainException problem) {
             model.addAttribute("token", token);
             model.addAttribute("usable", !problem.messageKey().equals("password-reset.link-invalid"));
-            model.addAttribute("errors", FormErrors.of("password", problem, ui.messages()));
+            model.addAttribute("errors", FormErrors.of(problem, ui.messages()));
             return "accounts/reset";
         }
         redirect.addFlashAttribute("notice", "password-reset.done");

@@ -6,6 +6,7 @@ import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
@@ -54,9 +55,8 @@ class ProfileController {
             changingEmail.request(user.id(), newEmail, emailPassword);
         } catch (DomainException problem) {
             var account = profiles.profile(user.id());
-            var field = problem.messageKey().equals("password.current-wrong") ? "emailPassword" : "newEmail";
             model.addAttribute("newEmail", newEmail);
-            model.addAttribute("emailErrors", FormErrors.of(field, problem, ui.messages()));
+            model.addAttribute("emailErrors", FormErrors.of(problem, ui.messages()));
             return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
         }
         redirect.addFlashAttribute("notice", "profile.email-sent");
@@ -93,19 +93,13 @@ class ProfileController {
                     user,
                     displayName,
                     language,
-                    FormErrors.of("language", DomainException.invalid("language.unsupported"), ui.messages()),
+                    FormErrors.of(new InvalidField("language", "language.unsupported"), ui.messages()),
                     FormErrors.none());
         }
         try {
             profiles.update(user.id(), displayName, chosen.get());
         } catch (DomainException problem) {
-            return show(
-                    model,
-                    user,
-                    displayName,
-                    language,
-                    FormErrors.of("displayName", problem, ui.messages()),
-                    FormErrors.none());
+            return show(model, user, displayName, language, FormErrors.of(problem, ui.messages()), FormErrors.none());
         }
         refreshPrincipal(user, request, response);
         localeResolver.setLocale(request, response, chosen.get().locale());
@@ -127,14 +121,13 @@ class ProfileController {
             profiles.changePassword(user.id(), currentPassword, newPassword, session == null ? null : session.getId());
         } catch (DomainException problem) {
             var account = profiles.profile(user.id());
-            var field = problem.messageKey().equals("password.current-wrong") ? "currentPassword" : "newPassword";
             return show(
                     model,
                     user,
                     account.displayName(),
                     account.language(),
                     FormErrors.none(),
-                    FormErrors.of(field, problem, ui.messages()));
+                    FormErrors.of(problem, ui.messages()));
         }
         redirect.addFlashAttribute("notice", "profile.password-changed");
         return "redirect:/account";

@@ -1,8 +1,6 @@
 package org.chorus.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Map;
 import org.chorus.accounts.SigningUp;
@@ -12,7 +10,6 @@ import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +38,7 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, Ui ui, Model model) {
-        if (result.hasErrors()) {
-            model.addAttribute("errors", FormErrors.of(result, ui.messages()));
-            return "accounts/signup";
-        }
+    String signUp(@ModelAttribute("form") SignUpForm form, Ui ui, Model model) {
         try {
             signingUp.signUp(form.email(), form.displayName(), form.password(), ui.language());
         } catch (DomainException problem) {
@@ -53,10 +46,7 @@ class SignUpController {
                 // the same answer as a new sign-up, so the form does not tell who has an account here
                 return "redirect:/signup/done";
             }
-            var field = problem.messageKey().startsWith("password")
-                    ? "password"
-                    : problem.messageKey().startsWith("name") ? "displayName" : "email";
-            model.addAttribute("errors", FormErrors.of(field, problem, ui.messages()));
+            model.addAttribute("errors", FormErrors.of(problem, ui.messages()));
             return "accounts/signup";
         }
         return "redirect:/signup/done";
@@ -79,17 +69,11 @@ class SignUpController {
     }
 
     @PostMapping("/signup/resend")
-    String resend(
-            @RequestParam(defaultValue = "") String email,
-            Ui ui,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    String resend(@RequestParam(defaultValue = "") String email, Ui ui, Model model, HttpServletRequest request) {
         var wait = resends.take(request.getRemoteAddr(), RESENDS_PER_NETWORK_ADDRESS);
         if (wait > 0) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(wait));
-            return resendPage(model, email, false, new FormErrors(Map.of(), ui.t("signup.resend.throttled", wait)));
+            return resendPage(
+                    model, email, false, new FormErrors(Map.of(), ui.t("signup.resend.throttled", wait), 429, wait));
         }
         // the answer is the same whether or not an account waits with this address, so the form reveals nothing
         signingUp.resendConfirmation(email);

@@ -1,14 +1,7 @@
 package org.chorus.accounts.web;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What a visitor types to sign up. */
-public record SignUpForm(
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 100) String displayName,
-        @NotBlank String password) {
+/** What a visitor types to sign up; {@code SigningUp} checks every field and reports all broken ones together. */
+public record SignUpForm(String email, String displayName, String password) {
 
     static SignUpForm blank() {
         return new SignUpForm("", "", "");

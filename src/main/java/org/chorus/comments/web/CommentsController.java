@@ -1,7 +1,6 @@
 package org.chorus.comments.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.chorus.comments.CommentId;
 import org.chorus.comments.CommentStatus;
@@ -57,7 +56,6 @@ class CommentsController {
             Ui ui,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         var parentId = commentId(parent);
         try {
@@ -67,14 +65,11 @@ class CommentsController {
             redirect.addFlashAttribute("notice", shown ? "comment.published" : "comment.awaiting-moderation");
             return "redirect:/s/" + slug + "/comments" + (shown ? "#c-" + comment.id() : "");
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
-            return show(model, slug, actor, body, parentId, FormErrors.of(problem.field(), problem, ui.messages()));
+            return show(model, slug, actor, body, parentId, FormErrors.of(problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 429) {
                 throw problem;
             }
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(problem.arguments()[0]));
             return show(model, slug, actor, body, parentId, FormErrors.of("body", problem, ui.messages()));
         }
     }
@@ -92,7 +87,6 @@ class CommentsController {
             Actor actor,
             Ui ui,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             var comment = commenting.edit(actor, new CommentId(id), body);
@@ -100,9 +94,8 @@ class CommentsController {
             redirect.addFlashAttribute("notice", shown ? "comment.edited" : "comment.edited-awaiting-moderation");
             return "redirect:/s/" + reading.statementSlug(comment) + "/comments" + (shown ? "#c-" + id : "");
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
             var comment = commenting.forEditing(actor, new CommentId(id));
-            return editForm(model, comment, body, FormErrors.of(problem.field(), problem, ui.messages()));
+            return editForm(model, comment, body, FormErrors.of(problem, ui.messages()));
         }
     }
 

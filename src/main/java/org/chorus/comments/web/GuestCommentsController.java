@@ -84,22 +84,11 @@ class GuestCommentsController {
             redirect.addFlashAttribute("notice", "comment.guest.check-email");
             return "redirect:/s/" + slug + "/comments";
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
-            return form(
-                    model,
-                    response,
-                    slug,
-                    parentId,
-                    name,
-                    email,
-                    body,
-                    FormErrors.of(problem.field(), problem, ui.messages()));
+            return form(model, response, slug, parentId, name, email, body, FormErrors.of(problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 429) {
                 throw problem;
             }
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(problem.arguments()[0]));
             return form(
                     model, response, slug, parentId, name, email, body, FormErrors.of("body", problem, ui.messages()));
         }

@@ -1,6 +1,5 @@
 package org.chorus.follows.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +47,6 @@ class AnnouncementsController {
             Actor actor,
             Ui ui,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
@@ -57,11 +55,9 @@ class AnnouncementsController {
         }
         try {
             var announcement = announcing.draft(actor, slug, draft);
-            redirect.addFlashAttribute("notice", "follows.announcement.saved");
-            return "redirect:/o/" + slug + "/manage/announcements/" + announcement.id();
+            return shown(redirect, slug, announcement.id(), "follows.announcement.saved");
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
-            return list(model, actor, slug, draft, null, FormErrors.of(problem.field(), problem, ui.messages()));
+            return list(model, actor, slug, draft, null, FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -91,7 +87,6 @@ class AnnouncementsController {
             Actor actor,
             Ui ui,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
@@ -105,30 +100,21 @@ class AnnouncementsController {
         try {
             announcing.edit(actor, slug, id, draft);
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
-            return show(
-                    model,
-                    announcing.page(actor, slug, id),
-                    draft,
-                    null,
-                    FormErrors.of(problem.field(), problem, ui.messages()));
+            return show(model, announcing.page(actor, slug, id), draft, null, FormErrors.of(problem, ui.messages()));
         }
-        redirect.addFlashAttribute("notice", "follows.announcement.saved");
-        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        return shown(redirect, slug, id, "follows.announcement.saved");
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/test")
     String test(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
         announcing.sendTest(actor, slug, id);
-        redirect.addFlashAttribute("notice", "follows.announcement.test-sent");
-        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        return shown(redirect, slug, id, "follows.announcement.test-sent");
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/send")
     String send(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
         announcing.sendNow(actor, slug, id);
-        redirect.addFlashAttribute("notice", "follows.announcement.sending");
-        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        return shown(redirect, slug, id, "follows.announcement.sending");
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/schedule")
@@ -139,12 +125,10 @@ class AnnouncementsController {
             Actor actor,
             Ui ui,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             announcing.schedule(actor, slug, id, utc(scheduledFor));
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
             var page = announcing.page(actor, slug, id);
             var a = page.announcement();
             model.addAttribute("scheduledFor", scheduledFor);
@@ -153,17 +137,15 @@ class AnnouncementsController {
                     page,
                     new Announcing.Draft(a.language(), a.subject(), a.body()),
                     null,
-                    FormErrors.of(problem.field(), problem, ui.messages()));
+                    FormErrors.of(problem, ui.messages()));
         }
-        redirect.addFlashAttribute("notice", "follows.announcement.scheduled");
-        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        return shown(redirect, slug, id, "follows.announcement.scheduled");
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}/cancel")
     String cancel(@PathVariable String slug, @PathVariable long id, Actor actor, RedirectAttributes redirect) {
         announcing.cancelSchedule(actor, slug, id);
-        redirect.addFlashAttribute("notice", "follows.announcement.unscheduled");
-        return "redirect:/o/" + slug + "/manage/announcements/" + id;
+        return shown(redirect, slug, id, "follows.announcement.unscheduled");
     }
 
     /** The progress counts alone, for htmx to poll; without htmx the page itself is reloaded. */
@@ -181,6 +163,12 @@ class AnnouncementsController {
         model.addAttribute("id", id);
         model.addAttribute("progress", announcing.progress(actor, slug, id));
         return "follows/progress";
+    }
+
+    /** After an action that worked: back to the announcement, with a notice saying what happened. */
+    private static String shown(RedirectAttributes redirect, String slug, long id, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/o/" + slug + "/manage/announcements/" + id;
     }
 
     private String list(

@@ -72,7 +72,6 @@ class FollowController {
             following.follow(new Following.Request(
                     email, target.target(), chosenLanguage, chosenFrequency, includeChildren, request.getRemoteAddr()));
         } catch (InvalidField problem) {
-            response.setStatus(problem.status());
             return form(
                     model,
                     target,
@@ -80,13 +79,11 @@ class FollowController {
                     chosenLanguage,
                     chosenFrequency,
                     includeChildren,
-                    FormErrors.of(problem.field(), problem, ui.messages()));
+                    FormErrors.of(problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 429) {
                 throw problem;
             }
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(problem.arguments()[0]));
             return form(
                     model,
                     target,

@@ -74,14 +74,7 @@ class ManageOrganizationController {
         try {
             registering.updateProfile(actor, page.organization().id(), form.profile());
         } catch (InvalidField problem) {
-            return show(
-                    model,
-                    actor,
-                    page,
-                    form,
-                    FormErrors.of(problem.field(), problem, ui.messages()),
-                    FormErrors.none(),
-                    null);
+            return show(model, actor, page, form, FormErrors.of(problem, ui.messages()), FormErrors.none(), null);
         }
         redirect.addFlashAttribute("notice", "organization.saved");
         return "redirect:/o/" + slug + "/manage";
@@ -109,14 +102,7 @@ class ManageOrganizationController {
             return show(model, actor, page, form, FormErrors.none(), FormErrors.none(), link);
         } catch (InvalidField problem) {
             model.addAttribute("invitedEmail", email);
-            return show(
-                    model,
-                    actor,
-                    page,
-                    form,
-                    FormErrors.none(),
-                    FormErrors.of(problem.field(), problem, ui.messages()),
-                    null);
+            return show(model, actor, page, form, FormErrors.none(), FormErrors.of(problem, ui.messages()), null);
         }
     }
 

@@ -49,7 +49,7 @@ class NewOrganizationController {
                     form,
                     FormErrors.of("kind", new InvalidField("kind", "organization.kind.invalid"), ui.messages()));
         } catch (InvalidField problem) {
-            return show(model, form, FormErrors.of(problem.field(), problem, ui.messages()));
+            return show(model, form, FormErrors.of(problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 403) {
                 throw problem;

@@ -89,7 +89,7 @@ class WritingController {
             redirect.addFlashAttribute("notice", "statement.draft-saved");
             return "redirect:/s/" + statement.slug();
         } catch (InvalidField problem) {
-            return form(model, organization, null, form, FormErrors.of(problem.field(), problem, ui.messages()), null);
+            return form(model, organization, null, form, FormErrors.of(problem, ui.messages()), null);
         }
     }
 
@@ -140,7 +140,7 @@ class WritingController {
         try {
             writing.edit(actor, page.statement().id(), form.draft(), form.correctionNote());
         } catch (InvalidField problem) {
-            return form(model, page.issuer(), page, form, FormErrors.of(problem.field(), problem, ui.messages()), null);
+            return form(model, page.issuer(), page, form, FormErrors.of(problem, ui.messages()), null);
         }
         redirect.addFlashAttribute(
                 "notice", page.statement().isPublic() ? "statement.corrected" : "statement.draft-saved");
@@ -190,14 +190,7 @@ class WritingController {
             writing.translate(actor, page.statement().id(), language, title, subtitle, body, translator, publish);
         } catch (InvalidField problem) {
             return translateForm(
-                    model,
-                    page,
-                    language,
-                    title,
-                    subtitle,
-                    body,
-                    translator,
-                    FormErrors.of(problem.field(), problem, ui.messages()));
+                    model, page, language, title, subtitle, body, translator, FormErrors.of(problem, ui.messages()));
         }
         redirect.addFlashAttribute(
                 "notice", publish ? "statement.translation-published" : "statement.translation-saved");
@@ -227,8 +220,7 @@ class WritingController {
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
             return "redirect:/s/" + copy.slug();
         } catch (InvalidField problem) {
-            return republishForm(
-                    model, organization, source, introduction, FormErrors.of(problem.field(), problem, ui.messages()));
+            return republishForm(model, organization, source, introduction, FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -264,7 +256,7 @@ class WritingController {
             model.addAttribute("publisher", publisher);
             model.addAttribute("publishedOn", publishedOn);
             model.addAttribute("form", form);
-            model.addAttribute("urlErrors", FormErrors.of(problem.field(), problem, ui.messages()));
+            model.addAttribute("urlErrors", FormErrors.of(problem, ui.messages()));
             return republishForm(model, organization, "", introduction, FormErrors.none());
         }
     }
