@@ -93,6 +93,33 @@ public class ReadingStatements {
                 canPublish);
     }
 
+    /**
+     * Reads a list's filters from query parameters: an organization must be listed (else not found), a date must be
+     * yyyy-mm-dd (else refused for its field), blanks mean "any".
+     */
+    public StatementQuery query(StatementQuery.Parameters parameters) {
+        var slug = trimmed(parameters.organization());
+        return new StatementQuery(
+                slug == null ? null : organizations.listed(slug),
+                trimmed(parameters.topic()),
+                trimmed(parameters.language()),
+                date("from", parameters.from()),
+                date("to", parameters.to()));
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static java.time.LocalDate date(String field, String value) {
+        var text = trimmed(value);
+        try {
+            return text == null ? null : java.time.LocalDate.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new org.chorus.shared.InvalidField(field, "statement.filter.date-invalid");
+        }
+    }
+
     /** Public statements matching the filter, newest first, one page. */
     public StatementList list(StatementFilter filter, String readerLanguage, int page) {
         int current = Math.min(Math.max(1, page), 100_000);

@@ -1,16 +1,14 @@
 package org.chorus.statements.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
-import org.chorus.shared.InvalidField;
 import org.chorus.statements.ReadingStatements;
-import org.chorus.statements.StatementFilter;
 import org.chorus.statements.StatementPage;
+import org.chorus.statements.StatementQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,29 +72,17 @@ class StatementsApi {
             List<String> republishedBy) {}
 
     private final ReadingStatements reading;
-    private final CoalitionDirectory organizations;
 
-    StatementsApi(ReadingStatements reading, CoalitionDirectory organizations) {
+    StatementsApi(ReadingStatements reading) {
         this.reading = reading;
-        this.organizations = organizations;
     }
 
     @GetMapping("/api/v1/statements")
     @Operation(summary = "Public statements, newest first, 20 a page")
     StatementItems list(
-            @Parameter(description = "organization slug (issuer or co-issuer)") @RequestParam(required = false)
-                    String organization,
-            @RequestParam(required = false) String topic,
-            @Parameter(description = "only statements with a published text in this language, shown in it")
-                    @RequestParam(required = false)
-                    String language,
-            @Parameter(description = "published on or after, yyyy-mm-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "published on or before, yyyy-mm-dd") @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "1") int page) {
-        var org = blank(organization) ? null : organizations.listed(organization.strip());
-        var filter = new StatementFilter(
-                org == null ? null : org.id(), trimmed(topic), trimmed(language), date("from", from), date("to", to));
-        var list = reading.list(filter, trimmed(language) == null ? "en" : trimmed(language), page);
+            @ParameterObject StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page) {
+        var query = reading.query(parameters);
+        var list = reading.list(query.filter(), query.languageOr("en"), page);
         var items = list.items().stream()
                 .map(s -> new StatementItem(
                         s.slug(),
@@ -114,12 +100,7 @@ class StatementsApi {
                 .toList();
         String next = null;
         if (list.hasNext()) {
-            next = "/api/v1/statements?page=" + (list.page() + 1)
-                    + (org == null ? "" : "&organization=" + org.slug())
-                    + (trimmed(topic) == null ? "" : "&topic=" + trimmed(topic))
-                    + (trimmed(language) == null ? "" : "&language=" + trimmed(language))
-                    + (blank(from) ? "" : "&from=" + from.strip())
-                    + (blank(to) ? "" : "&to=" + to.strip());
+            next = query.pageHref("/api/v1/statements", list.page() + 1);
         }
         return new StatementItems(items, list.page(), list.pages(), list.total(), next);
     }
@@ -165,24 +146,5 @@ class StatementsApi {
                                 r.publisher(),
                                 r.publishedOn()),
                 page.republishers().stream().map(x -> x.organization().slug()).toList());
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidField(field, "statement.filter.date-invalid");
-        }
-    }
-
-    private static String trimmed(String value) {
-        return blank(value) ? null : value.strip();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

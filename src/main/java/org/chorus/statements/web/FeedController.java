@@ -11,16 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
-import org.chorus.statements.StatementFilter;
+import org.chorus.statements.StatementQuery;
 import org.chorus.statements.StatementSummary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -33,34 +31,20 @@ class FeedController {
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final ReadingStatements reading;
-    private final CoalitionDirectory organizations;
 
-    FeedController(ReadingStatements reading, CoalitionDirectory organizations) {
+    FeedController(ReadingStatements reading) {
         this.reading = reading;
-        this.organizations = organizations;
     }
 
     @GetMapping("/statements.atom")
     @ResponseBody
-    ResponseEntity<String> feed(
-            @RequestParam(required = false) String organization,
-            @RequestParam(required = false) String topic,
-            @RequestParam(required = false) String language,
-            Ui ui)
-            throws FeedException {
-        var org = organization == null || organization.isBlank() ? null : organizations.listed(organization.strip());
-        var cleanTopic = topic == null || topic.isBlank() ? null : topic.strip();
-        var cleanLanguage = language == null || language.isBlank() ? null : language.strip();
-        var list = reading.list(
-                new StatementFilter(org == null ? null : org.id(), cleanTopic, cleanLanguage, null, null),
-                cleanLanguage == null ? ui.lang() : cleanLanguage,
-                1);
-
-        var query = org != null
-                ? "?organization=" + org.slug()
-                : cleanTopic != null
-                        ? "?topic=" + cleanTopic
-                        : cleanLanguage != null ? "?language=" + cleanLanguage : "";
+    ResponseEntity<String> feed(StatementQuery.Parameters parameters, Ui ui) throws FeedException {
+        var filters = reading.query(parameters);
+        var org = filters.organization();
+        var cleanTopic = filters.topic();
+        var cleanLanguage = filters.language();
+        var list = reading.list(filters.filter(), filters.languageOr(ui.lang()), 1);
+        var query = filters.queryString();
         var feed = new Feed("atom_1.0");
         feed.setId(ui.absolute("/statements.atom" + query));
         feed.setTitle(

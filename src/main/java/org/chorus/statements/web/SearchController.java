@@ -2,6 +2,7 @@ package org.chorus.statements.web;
 
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,9 @@ class SearchController {
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String organization,
             Model model) {
-        var org = organization == null || organization.isBlank() ? null : organizations.listed(organization.strip());
-        var lang = language == null || language.isBlank() ? null : language.strip();
+        var filters = reading.query(new StatementQuery.Parameters(organization, null, language, null, null));
+        var org = filters.organization();
+        var lang = filters.language();
         var query = q.length() > 200 ? q.substring(0, 200) : q;
         model.addAttribute("q", query);
         model.addAttribute("language", lang);

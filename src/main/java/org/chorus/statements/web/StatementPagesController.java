@@ -1,13 +1,10 @@
 package org.chorus.statements.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
-import org.chorus.shared.InvalidField;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
-import org.chorus.statements.StatementFilter;
+import org.chorus.statements.StatementQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,53 +58,16 @@ class StatementPagesController {
     }
 
     @GetMapping("/statements")
-    String list(
-            @RequestParam(required = false) String organization,
-            @RequestParam(required = false) String topic,
-            @RequestParam(required = false) String language,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "1") int page,
-            Ui ui,
-            Model model) {
-        var org = blank(organization) ? null : organizations.listed(organization.strip());
-        var filter = new StatementFilter(
-                org == null ? null : org.id(),
-                blankToNull(topic),
-                blankToNull(language),
-                date("from", from),
-                date("to", to));
-        model.addAttribute("list", reading.list(filter, ui.lang(), page));
-        model.addAttribute("organization", org);
+    String list(StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
+        var query = reading.query(parameters);
+        model.addAttribute("list", reading.list(query.filter(), ui.lang(), page));
+        model.addAttribute("query", query);
         model.addAttribute("organizations", organizations.listed());
-        model.addAttribute("topic", blankToNull(topic));
-        model.addAttribute("language", blankToNull(language));
-        model.addAttribute("from", blankToNull(from));
-        model.addAttribute("to", blankToNull(to));
         return "statements/list";
     }
 
     @GetMapping("/o/{slug}/statements")
     String ofOrganization(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
-        return list(slug, null, null, null, null, page, ui, model);
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "statement.filter.date-invalid");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return blank(value) ? null : value.strip();
+        return list(new StatementQuery.Parameters(slug, null, null, null, null), page, ui, model);
     }
 }
