@@ -16,26 +16,13 @@ class StatementTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     static Statement draft() {
-        return new Statement(
+        return Statement.draft(
                 StatementId.random(),
                 "a-statement",
                 OrganizationId.random(),
                 "en",
-                StatementStatus.DRAFT,
-                null,
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW,
-                NOW,
-                0);
+                new Statement.Details(null, null, List.of(), false),
+                NOW);
     }
 
     @Test

@@ -46,8 +46,9 @@ class StatementPagesController {
     @GetMapping("/s/{slug}/revisions")
     String revisions(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
         var actor = Viewers.actor(user);
-        model.addAttribute("page", reading.page(actor, slug, null));
-        model.addAttribute("revisions", reading.publishedRevisions(actor, slug));
+        var history = reading.publishedRevisions(actor, slug);
+        model.addAttribute("page", history.statement());
+        model.addAttribute("revisions", history.revisions());
         return "statements/revisions";
     }
 
@@ -59,8 +60,9 @@ class StatementPagesController {
             @AuthenticationPrincipal ChorusUser user,
             Model model) {
         var actor = Viewers.actor(user);
-        model.addAttribute("page", reading.page(actor, slug, null));
-        model.addAttribute("rows", reading.diff(actor, slug, from, to));
+        var comparison = reading.diff(actor, slug, from, to);
+        model.addAttribute("page", comparison.statement());
+        model.addAttribute("rows", comparison.rows());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "statements/diff";
