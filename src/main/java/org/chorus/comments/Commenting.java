@@ -74,7 +74,7 @@ public class Commenting {
         if (actor == null) {
             throw new PermissionDenied("comment.sign-in-required");
         }
-        var statement = statements.page(actor, statementSlug, null).statement();
+        var statement = statements.visible(actor, statementSlug);
         requireOpen(statement);
         if (comments.banned(statement.issuer(), actor.account())) {
             throw new PermissionDenied("comment.banned");

@@ -77,8 +77,8 @@ public class CommentingAsGuest {
     @Transactional
     public Comment post(
             String statementSlug, CommentId parentId, GuestComment form, SpamSignals signals, Language language) {
-        var page = statements.page(null, statementSlug, language.tag());
-        var statement = page.statement();
+        var heading = statements.heading(null, statementSlug, language.tag());
+        var statement = heading.statement();
         if (!statement.isPublic()) {
             throw DomainException.conflict("comment.statement-not-public");
         }
@@ -133,8 +133,8 @@ public class CommentingAsGuest {
         comments.insertGuest(
                 comment, network, personalData.seal(email, EMAIL_COLUMN), index, token.hash(), now.plus(LINK_VALIDITY));
         var t = new Messages(messageSource, language.locale());
-        var organization = page.issuer().name();
-        var title = page.text().title();
+        var organization = heading.issuer().name();
+        var title = heading.title();
         var letter = new Letter(
                 "comments.guest-confirm",
                 language,
@@ -176,7 +176,7 @@ public class CommentingAsGuest {
             return new Confirmation(Outcome.UNKNOWN, null);
         }
         var comment = found.get().comment();
-        var slug = statements.slugs(comment.organization()).get(comment.statement());
+        var slug = statements.slugOf(comment.statement()).orElse(null);
         if (comment.status() != CommentStatus.UNCONFIRMED) {
             return new Confirmation(Outcome.ALREADY_CONFIRMED, slug);
         }

@@ -2,14 +2,14 @@ package org.chorus.comments;
 
 import java.time.Instant;
 import java.util.List;
-import org.chorus.statements.StatementPage;
+import org.chorus.statements.StatementHeading;
 
 /**
  * The comments of a statement as one reader sees them: the approved threads, whether comments are open, and whether
  * this reader may write (signed in and not banned by the issuing organization).
  */
 public record CommentsPage(
-        StatementPage statement,
+        StatementHeading statement,
         List<CommentThread> threads,
         boolean open,
         boolean signedIn,

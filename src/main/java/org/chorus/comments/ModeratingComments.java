@@ -46,11 +46,14 @@ public class ModeratingComments {
         if (waiting.isEmpty()) {
             return new ModerationQueue(java.util.List.of());
         }
-        var titles = statements.titles(organization);
-        var slugs = statements.slugs(organization);
+        var links = statements.links(
+                waiting.stream().map(Comment::statement).distinct().toList());
         return new ModerationQueue(waiting.stream()
-                .map(c -> new ModerationQueue.Item(
-                        c, titles.getOrDefault(c.statement(), ""), slugs.getOrDefault(c.statement(), "")))
+                .map(c -> {
+                    var link = links.get(c.statement());
+                    return new ModerationQueue.Item(
+                            c, link == null ? "" : link.title(), link == null ? "" : link.slug());
+                })
                 .toList());
     }
 

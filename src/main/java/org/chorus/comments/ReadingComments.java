@@ -27,7 +27,7 @@ public class ReadingComments {
 
     /** The approved threads of a statement the viewer may read (drafts only for its writers, as the statement). */
     public CommentsPage page(Actor viewer, String slug) {
-        var statement = statements.page(viewer, slug, null);
+        var statement = statements.heading(viewer, slug, null);
         var s = statement.statement();
         boolean open = s.isPublic() && s.commentsEnabled();
         var approved = s.isPublic() ? comments.approvedOn(s.id()) : List.<Comment>of();
@@ -59,11 +59,7 @@ public class ReadingComments {
 
     /** The address of the statement a comment was written on. */
     public String statementSlug(Comment comment) {
-        var slug = statements.slugs(comment.organization()).get(comment.statement());
-        if (slug == null) {
-            throw new NotFoundException("statement.not-found");
-        }
-        return slug;
+        return statements.slugOf(comment.statement()).orElseThrow(() -> new NotFoundException("statement.not-found"));
     }
 
     public Comment comment(CommentId id) {

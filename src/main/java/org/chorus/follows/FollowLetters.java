@@ -83,14 +83,21 @@ class FollowLetters {
         var text = statement.text(language.tag());
         var issuerName = issuer == null ? "?" : issuer.name();
         var blocks = new java.util.ArrayList<LetterBlock>();
-        blocks.add(new LetterBlock.Paragraph(t.t("follows.letter.notice.intro", issuerName)));
+        var republication = statement.republication();
+        var publisher = republication == null || republication.publisher().isBlank() ? "?" : republication.publisher();
+        blocks.add(new LetterBlock.Paragraph(
+                republication == null
+                        ? t.t("follows.letter.notice.intro", issuerName)
+                        : t.t("follows.letter.republication.intro", issuerName, publisher)));
         blocks.add(new LetterBlock.Items(
                 List.of(new LetterBlock.Item(text.title(), statementUrl(statement, text), summary(text)))));
         blocks.add(new LetterBlock.Button(t.t("follows.letter.notice.button"), statementUrl(statement, text)));
         return new Letter(
                 "follows.statement",
                 language,
-                t.t("follows.letter.notice.subject", issuerName, text.title()),
+                republication == null
+                        ? t.t("follows.letter.notice.subject", issuerName, text.title())
+                        : t.t("follows.letter.republication.subject", issuerName, text.title()),
                 blocks,
                 reason);
     }

@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * When a statement is published, each follower who asked for every statement gets one letter about it: followers of
  * the issuer, of an organization above it (when they follow what is below), or of one of its topics. Someone who
  * follows several of these still gets one letter, under the closest follow (the issuer, then an ancestor, then a topic).
+ * A republication is news from the republisher: its letter says whose statement it is, and topic followers are not
+ * told again of a statement on this site they heard of when it was first published. An import is not news (decision
+ * 0003): its statements were published elsewhere long ago, and followers get no letter about them.
  */
 @Service
 public class NotifyingFollowers {
@@ -59,7 +62,9 @@ public class NotifyingFollowers {
      */
     @ApplicationModuleListener
     void on(StatementPublished event) {
-        notifyFollowers(event.statement());
+        if (event.kind() != StatementPublished.Kind.IMPORT) {
+            notifyFollowers(event.statement());
+        }
     }
 
     /** Queues the letters about one statement; returns how many were new (sending twice sends once). */
@@ -79,10 +84,17 @@ public class NotifyingFollowers {
         follows.streamFollowersOf(
                 statement.issuer(),
                 ancestors.stream().map(Organization::id).toList(),
-                new HashSet<>(statement.topics()),
+                topicsToTell(statement),
                 Frequency.IMMEDIATE,
                 batch::add);
         return batch.flush();
+    }
+
+    /** A republication of a statement on this site carries its topics, whose followers heard of the original. */
+    private static java.util.Set<String> topicsToTell(PublishedStatement statement) {
+        return statement.republished() && statement.republication().sourceStatement() != null
+                ? java.util.Set.of()
+                : new HashSet<>(statement.topics());
     }
 
     /** Letters grouped by what they say (language and why), sent a few thousand at a time. */

@@ -1,6 +1,5 @@
 package org.chorus.statements;
 
-import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,9 +39,7 @@ public class ReadingStatements {
         var statement = statements.bySlug(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
         boolean canWrite = permissions.can(viewer, statement.issuer(), Permission.WRITE_STATEMENTS);
         boolean canPublish = permissions.can(viewer, statement.issuer(), Permission.PUBLISH_STATEMENTS);
-        if (!statement.isPublic() && !canWrite) {
-            throw new NotFoundException("statement.not-found");
-        }
+        requireVisible(statement, canWrite);
         var texts = statements.texts(statement.id());
         var readable = texts.stream()
                 .filter(t -> t.published() || canWrite || t.language().equals(statement.originalLanguage()))
@@ -86,9 +83,7 @@ public class ReadingStatements {
                         .map(r -> new StatementPage.Republisher(named.get(r.issuer()), r.slug()))
                         .filter(r -> r.organization() != null)
                         .toList(),
-                statements
-                        .revisions(statement.id(), statement.originalLanguage(), true)
-                        .size(),
+                statements.publishedRevisionCount(statement.id(), statement.originalLanguage()),
                 canWrite,
                 canPublish);
     }
@@ -118,6 +113,36 @@ public class ReadingStatements {
         } catch (java.time.DateTimeException e) {
             throw new org.chorus.shared.InvalidField(field, "statement.filter.date-invalid");
         }
+    }
+
+    /**
+     * The statement at this address if the viewer may see it (anyone when it is public, the issuer's writers and site
+     * admins always); else not found, as {@link #page} says. For other modules that need the statement, not its page.
+     */
+    public Statement visible(Actor viewer, String slug) {
+        var statement = statements.bySlug(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
+        if (!statement.isPublic()) {
+            requireVisible(statement, permissions.can(viewer, statement.issuer(), Permission.WRITE_STATEMENTS));
+        }
+        return statement;
+    }
+
+    /**
+     * The statement's heading for a page about it, if the viewer may see it: its title in {@code language} when
+     * published in it (else in the original) and its issuer, in a bounded few queries.
+     */
+    public StatementHeading heading(Actor viewer, String slug, String language) {
+        return heading(visible(viewer, slug), language);
+    }
+
+    /** The address of a statement, whatever its state (callers link only where they may). */
+    public Optional<String> slugOf(StatementId id) {
+        return statements.slugOf(id);
+    }
+
+    /** Addresses and original titles of these statements, by id, in one query (for lists that link to them). */
+    public java.util.Map<StatementId, StatementLink> links(java.util.Collection<StatementId> ids) {
+        return statements.links(ids);
     }
 
     /** Public statements matching the filter, newest first, one page. */
@@ -165,13 +190,11 @@ public class ReadingStatements {
             return List.of();
         }
         var results = statements.search(query.strip(), language, organization, 50);
-        var named = organizations.find(results.stream()
-                .map(r -> new OrganizationId(java.util.UUID.fromString(r.issuerName())))
-                .distinct()
-                .toList());
+        var named = organizations.find(
+                results.stream().map(Statements.SearchHit::issuer).distinct().toList());
         return results.stream()
                 .map(r -> {
-                    var issuer = named.get(new OrganizationId(java.util.UUID.fromString(r.issuerName())));
+                    var issuer = named.get(r.issuer());
                     return new SearchResult(
                             r.slug(),
                             r.language(),
@@ -196,20 +219,17 @@ public class ReadingStatements {
         return statements.titlesOf(organization);
     }
 
-    /** Addresses of the organization's statements, by id, in one query (for pages that link to them). */
-    public java.util.Map<StatementId, String> slugs(OrganizationId organization) {
-        return statements.slugsOf(organization);
-    }
-
-    /** The published revisions of a statement's original text, oldest first. */
-    public List<Revision> publishedRevisions(Actor viewer, String slug) {
-        var page = page(viewer, slug, null);
-        return statements.revisions(page.statement().id(), page.statement().originalLanguage(), true);
+    /** The published revisions of a statement's original text, oldest first, under its heading. */
+    public RevisionHistory publishedRevisions(Actor viewer, String slug) {
+        var statement = visible(viewer, slug);
+        return new RevisionHistory(
+                heading(statement, null), statements.revisions(statement.id(), statement.originalLanguage(), true));
     }
 
     /** A line-by-line comparison of two published revisions, for "corrected on …". */
-    public List<DiffRow> diff(Actor viewer, String slug, int from, int to) {
-        var revisions = publishedRevisions(viewer, slug);
+    public RevisionHistory.Comparison diff(Actor viewer, String slug, int from, int to) {
+        var history = publishedRevisions(viewer, slug);
+        var revisions = history.revisions();
         var older = revisions.stream()
                 .filter(r -> r.number() == from)
                 .findFirst()
@@ -225,7 +245,24 @@ public class ReadingStatements {
                 .oldTag(start -> start ? "\u0001" : "\u0002")
                 .newTag(start -> start ? "\u0003" : "\u0004")
                 .build();
-        return generator.generateDiffRows(lines(older), lines(newer));
+        return new RevisionHistory.Comparison(
+                history.statement(), generator.generateDiffRows(lines(older), lines(newer)));
+    }
+
+    private StatementHeading heading(Statement statement, String language) {
+        var title = statements.title(statement, language == null ? statement.originalLanguage() : language);
+        return new StatementHeading(
+                statement,
+                title.language(),
+                title.title(),
+                organizations.find(List.of(statement.issuer())).get(statement.issuer()));
+    }
+
+    /** Drafts, statements in review and scheduled ones exist only for the issuer's writers and site admins. */
+    private static void requireVisible(Statement statement, boolean canWrite) {
+        if (!statement.isPublic() && !canWrite) {
+            throw new NotFoundException("statement.not-found");
+        }
     }
 
     private static List<String> lines(Revision r) {

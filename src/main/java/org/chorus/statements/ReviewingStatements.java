@@ -21,15 +21,15 @@ public class ReviewingStatements {
     private final OrganizationPermissions permissions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final org.chorus.organizations.CoalitionDirectory organizations;
+    private final Publication publication;
 
     ReviewingStatements(
             Statements statements,
             OrganizationPermissions permissions,
             Clock clock,
             ApplicationEventPublisher events,
-            org.chorus.organizations.CoalitionDirectory organizations) {
-        this.organizations = organizations;
+            Publication publication) {
+        this.publication = publication;
         this.statements = statements;
         this.permissions = permissions;
         this.clock = clock;
@@ -48,10 +48,10 @@ public class ReviewingStatements {
     public Statement approve(Actor actor, StatementId id, Instant at) {
         var statement = find(id);
         permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
-        requireListedIssuer(statement);
+        publication.requireAllowed(statement.issuer());
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
-            published(approved);
+            publication.publish(approved);
         }
         return approved;
     }
@@ -79,30 +79,11 @@ public class ReviewingStatements {
         var due = statements.dueForPublication(now);
         for (var id : due) {
             var statement = find(id);
-            if (listed(statement)) {
-                published(save(statement.publishScheduled(now)));
+            if (publication.allowed(statement.issuer())) {
+                publication.publish(save(statement.publishScheduled(now)));
             }
         }
         return due.size();
-    }
-
-    private void published(Statement statement) {
-        statements.publishTexts(statement.id());
-        statements.markRevisionsPublished(statement.id());
-        events.publishEvent(new StatementPublished(
-                statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics()));
-    }
-
-    /** Only a listed (approved) organization speaks in public: a pending or rejected one cannot publish. */
-    void requireListedIssuer(Statement statement) {
-        if (!listed(statement)) {
-            throw org.chorus.shared.DomainException.conflict("statement.issuer-not-listed");
-        }
-    }
-
-    private boolean listed(Statement statement) {
-        var issuer = organizations.find(java.util.List.of(statement.issuer())).get(statement.issuer());
-        return issuer != null && issuer.active();
     }
 
     private Statement save(Statement statement) {

@@ -39,7 +39,12 @@ public record StatementDraft(
             List<String> topics,
             boolean commentsEnabled,
             List<String> cosignerSlugs,
-            List<Signatory> signatories) {}
+            List<Signatory> signatories) {
+
+        Statement.Details details() {
+            return new Statement.Details(issuedOn, place, topics, commentsEnabled);
+        }
+    }
 
     public Checked checked() {
         var lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);

@@ -36,11 +36,11 @@ class Statements {
         var r = s.republication();
         return jdbc.sql("""
                         insert into statements (id, slug, issuer_id, original_language, status, issued_on, place, topics,
-                            comments_enabled, source_statement_id, source_url, source_title, source_publisher,
-                            source_published_on, introduction, created_by, created_at, updated_at)
+                            comments_enabled, published_at, source_statement_id, source_url, source_title,
+                            source_publisher, source_published_on, introduction, created_by, created_at, updated_at)
                         values (:id, :slug, :issuer, :language, :status, :issuedOn, :place, :topics, :comments,
-                            :sourceId, :sourceUrl, :sourceTitle, :sourcePublisher, :sourceDate, :introduction,
-                            :createdBy, :created, :created)
+                            :published, :sourceId, :sourceUrl, :sourceTitle, :sourcePublisher, :sourceDate,
+                            :introduction, :createdBy, :created, :updated)
                         on conflict (slug) do nothing
                         """)
                         .param("id", s.id().value())
@@ -52,6 +52,7 @@ class Statements {
                         .param("place", s.place())
                         .param("topics", s.topics().toArray(String[]::new))
                         .param("comments", s.commentsEnabled())
+                        .param("published", ts(s.publishedAt()))
                         .param(
                                 "sourceId",
                                 r == null || r.sourceStatement() == null
@@ -66,6 +67,7 @@ class Statements {
                         .param("introduction", r == null ? null : r.introduction())
                         .param("createdBy", createdBy)
                         .param("created", Timestamp.from(s.createdAt()))
+                        .param("updated", Timestamp.from(s.updatedAt()))
                         .update()
                 == 1;
     }
@@ -219,6 +221,35 @@ class Statements {
                 .list();
     }
 
+    int publishedRevisionCount(StatementId id, String language) {
+        return jdbc.sql("""
+                        select count(*) from statement_revisions
+                        where statement_id = :id and language = :language and published
+                        """)
+                .param("id", id.value())
+                .param("language", language)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A statement's title in one language and that language's tag. */
+    record Title(String language, String title) {}
+
+    /** The title in {@code language} when published in it, else the original's. */
+    Title title(Statement statement, String language) {
+        return jdbc.sql("""
+                        select language, title from statement_texts
+                        where statement_id = :id and (language = :original or (language = :wanted and status = 'PUBLISHED'))
+                        order by language = :wanted desc
+                        limit 1
+                        """)
+                .param("id", statement.id().value())
+                .param("original", statement.originalLanguage())
+                .param("wanted", language)
+                .query((rs, i) -> new Title(rs.getString("language"), rs.getString("title")))
+                .single();
+    }
+
     void replaceCosigners(StatementId id, List<OrganizationId> organizations) {
         jdbc.sql("delete from statement_cosigners where statement_id = :id")
                 .param("id", id.value())
@@ -370,7 +401,9 @@ class Statements {
      */
     List<PublishedStatement> published(List<StatementId> ids, Instant from, Instant to, int limit) {
         var found = jdbc.sql("""
-                        select s.id, s.slug, s.issuer_id, s.original_language, s.topics, s.published_at
+                        select s.id, s.slug, s.issuer_id, s.original_language, s.topics, s.published_at,
+                               s.source_statement_id, s.source_url, s.source_title, s.source_publisher,
+                               s.source_published_on, s.introduction
                         from statements s
                         where s.status = 'PUBLISHED'
                           and (cast(:ids as uuid[]) is null or s.id = any(:ids))
@@ -394,6 +427,7 @@ class Statements {
                         rs.getString("original_language"),
                         strings(rs.getArray("topics")),
                         rs.getTimestamp("published_at").toInstant(),
+                        republication(rs),
                         new java.util.LinkedHashMap<>()))
                 .list();
         if (found.isEmpty()) {
@@ -425,15 +459,27 @@ class Statements {
                         p.originalLanguage(),
                         p.topics(),
                         p.publishedAt(),
+                        p.republication(),
                         java.util.Collections.unmodifiableMap(p.texts())))
                 .toList();
     }
+
+    /** A statement text that matches a search, with its issuer's id (the page shows the name). */
+    record SearchHit(
+            String slug,
+            String language,
+            boolean original,
+            String title,
+            String snippet,
+            OrganizationId issuer,
+            Instant publishedAt,
+            double rank) {}
 
     /**
      * Public statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
      * configuration, accent-insensitive, best first, with highlighted snippets.
      */
-    List<SearchResult> search(String query, String language, OrganizationId organization, int limit) {
+    List<SearchHit> search(String query, String language, OrganizationId organization, int limit) {
         return jdbc.sql("""
                         select s.slug, t.language, t.language = s.original_language as original, t.title,
                                ts_headline(chorus_search_config(t.language), t.body_text, q,
@@ -453,25 +499,41 @@ class Statements {
                 .param("language", language)
                 .param("org", organization == null ? null : organization.value())
                 .param("limit", limit)
-                .query((rs, i) -> new SearchResult(
+                .query((rs, i) -> new SearchHit(
                         rs.getString("slug"),
                         rs.getString("language"),
                         rs.getBoolean("original"),
                         rs.getString("title"),
                         rs.getString("snippet"),
-                        rs.getObject("issuer_id", UUID.class).toString(),
+                        new OrganizationId(rs.getObject("issuer_id", UUID.class)),
                         rs.getTimestamp("published_at").toInstant(),
                         rs.getDouble("rank")))
                 .list();
     }
 
-    java.util.Map<StatementId, String> slugsOf(OrganizationId issuer) {
-        var slugs = new java.util.HashMap<StatementId, String>();
-        jdbc.sql("select id, slug from statements where issuer_id = :issuer")
-                .param("issuer", issuer.value())
-                .query((rs, i) -> slugs.put(new StatementId(rs.getObject(1, UUID.class)), rs.getString(2)))
-                .list();
-        return slugs;
+    Optional<String> slugOf(StatementId id) {
+        return jdbc.sql("select slug from statements where id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .optional();
+    }
+
+    java.util.Map<StatementId, StatementLink> links(java.util.Collection<StatementId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc
+                .sql("""
+                        select s.id, s.slug, t.title from statements s
+                        join statement_texts t on t.statement_id = s.id and t.language = s.original_language
+                        where s.id = any(:ids)
+                        """)
+                .param("ids", ids.stream().map(StatementId::value).distinct().toArray(UUID[]::new))
+                .query((rs, i) -> new StatementLink(
+                        new StatementId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(StatementLink::id, link -> link));
     }
 
     java.util.Map<StatementId, String> titlesOf(OrganizationId issuer) {
@@ -499,10 +561,11 @@ class Statements {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    static Statement map(ResultSet rs, int row) throws SQLException {
+    /** Where a republished statement comes from; null for the issuer's own. */
+    static Republication republication(ResultSet rs) throws SQLException {
         var sourceId = rs.getObject("source_statement_id", UUID.class);
         var sourceUrl = rs.getString("source_url");
-        Republication republication = sourceId == null && sourceUrl == null
+        return sourceId == null && sourceUrl == null
                 ? null
                 : new Republication(
                         sourceId == null ? null : new StatementId(sourceId),
@@ -511,23 +574,28 @@ class Statements {
                         rs.getString("source_publisher"),
                         date(rs, "source_published_on"),
                         rs.getString("introduction"));
+    }
+
+    static Statement map(ResultSet rs, int row) throws SQLException {
         return new Statement(
                 new StatementId(rs.getObject("id", UUID.class)),
                 rs.getString("slug"),
                 new OrganizationId(rs.getObject("issuer_id", UUID.class)),
                 rs.getString("original_language"),
-                StatementStatus.valueOf(rs.getString("status")),
-                date(rs, "issued_on"),
-                rs.getString("place"),
-                strings(rs.getArray("topics")),
-                rs.getBoolean("comments_enabled"),
-                instant(rs, "scheduled_for"),
-                instant(rs, "published_at"),
-                instant(rs, "corrected_at"),
-                instant(rs, "retracted_at"),
-                rs.getString("retraction_note"),
-                rs.getString("review_comment"),
-                republication,
+                new Statement.Workflow(
+                        StatementStatus.valueOf(rs.getString("status")),
+                        instant(rs, "scheduled_for"),
+                        instant(rs, "published_at"),
+                        instant(rs, "corrected_at"),
+                        instant(rs, "retracted_at"),
+                        rs.getString("retraction_note"),
+                        rs.getString("review_comment")),
+                new Statement.Details(
+                        date(rs, "issued_on"),
+                        rs.getString("place"),
+                        strings(rs.getArray("topics")),
+                        rs.getBoolean("comments_enabled")),
+                republication(rs),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("version"));

@@ -31,18 +31,21 @@ public class WritingStatements {
     private final CoalitionDirectory organizations;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Publication publication;
 
     WritingStatements(
             Statements statements,
             OrganizationPermissions permissions,
             CoalitionDirectory organizations,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            Publication publication) {
         this.statements = statements;
         this.permissions = permissions;
         this.organizations = organizations;
         this.clock = clock;
         this.events = events;
+        this.publication = publication;
     }
 
     /** What a Markdown text will look like, sanitized exactly as it will be published. */
@@ -56,27 +59,15 @@ public class WritingStatements {
         permissions.require(actor, issuer, Permission.WRITE_STATEMENTS);
         var checked = draft.checked();
         var now = clock.instant();
-        var statement = new Statement(
-                StatementId.random(),
-                freeSlug(checked.title()),
-                issuer,
-                checked.language(),
-                StatementStatus.DRAFT,
-                checked.issuedOn(),
-                checked.place(),
-                checked.topics(),
-                checked.commentsEnabled(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now,
-                0);
-        statement = insertWithFreeSlug(statement, actor);
+        var statement = insertWithFreeSlug(
+                Statement.draft(
+                        StatementId.random(),
+                        freeSlug(checked.title()),
+                        issuer,
+                        checked.language(),
+                        checked.details(),
+                        now),
+                actor);
         saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
         statements.addRevision(
                 statement.id(),
@@ -100,29 +91,12 @@ public class WritingStatements {
         var statement = find(id);
         var checked = draft.checked();
         var now = clock.instant();
-        boolean correction = statement.status() == StatementStatus.PUBLISHED;
-        if (correction) {
-            permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
-            if (correctionNote == null || correctionNote.isBlank()) {
-                throw new InvalidField("correctionNote", "statement.correction-note.required");
-            }
-        } else if (statement.editableAsDraft()) {
-            permissions.require(actor, statement.issuer(), Permission.WRITE_STATEMENTS);
-        } else {
-            throw DomainException.conflict(
-                    switch (statement.status()) {
-                        case IN_REVIEW -> "statement.locked-in-review";
-                        case SCHEDULED -> "statement.locked-scheduled";
-                        default -> "statement.locked-retracted";
-                    });
-        }
+        boolean correction = statement.editIsCorrection();
+        permissions.require(
+                actor, statement.issuer(), correction ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+        var updated = statement.edited(checked.details(), correctionNote, now);
         if (!checked.language().equals(statement.originalLanguage())) {
             throw new InvalidField("language", "statement.language.fixed");
-        }
-        var updated = statement.withDetails(
-                checked.issuedOn(), checked.place(), checked.topics(), checked.commentsEnabled(), now);
-        if (correction) {
-            updated = updated.correct(now);
         }
         statements.update(updated);
         saveText(updated, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, correction);
@@ -158,16 +132,7 @@ public class WritingStatements {
         var statement = find(id);
         permissions.require(
                 actor, statement.issuer(), publish ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
-        if (statement.status() == StatementStatus.IN_REVIEW
-                || statement.status() == StatementStatus.SCHEDULED
-                || statement.status() == StatementStatus.RETRACTED) {
-            throw DomainException.conflict(
-                    switch (statement.status()) {
-                        case IN_REVIEW -> "statement.locked-in-review";
-                        case SCHEDULED -> "statement.locked-scheduled";
-                        default -> "statement.locked-retracted";
-                    });
-        }
+        statement.requireEditable();
         var draft = new StatementDraft(language, title, subtitle, body, null, null, null, false, List.of(), List.of())
                 .checked();
         if (draft.language().equals(statement.originalLanguage())) {
@@ -285,40 +250,27 @@ public class WritingStatements {
             String body,
             List<String> topics) {
         var now = clock.instant();
-        boolean publishNow = permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS) && listed(republisher);
-        var statement = new Statement(
-                StatementId.random(),
-                freeSlug(title),
-                republisher,
-                language,
-                publishNow ? StatementStatus.PUBLISHED : StatementStatus.DRAFT,
-                republication.publishedOn(),
-                null,
-                topics,
-                false,
-                null,
-                publishNow ? now : null,
-                null,
-                null,
-                null,
-                null,
-                republication,
-                now,
-                now,
-                0);
-        statement = insertWithFreeSlug(statement, actor);
-        if (publishNow) {
-            statements.update(statement);
-        }
-        saveText(statement, language, title, subtitle, body, null, publishNow);
+        boolean publishNow =
+                permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS) && publication.allowed(republisher);
+        var statement = insertWithFreeSlug(
+                Statement.republication(
+                        StatementId.random(), freeSlug(title), republisher, language, republication, topics, now),
+                actor);
+        saveText(statement, language, title, subtitle, body, null, false);
         statements.addRevision(
                 statement.id(),
                 language,
-                new StatementText(language, title, subtitle, body, "", null, publishNow, now),
-                publishNow,
+                new StatementText(language, title, subtitle, body, "", null, false, now),
+                false,
                 null,
                 actor.account().value(),
                 now);
+        if (publishNow) {
+            // the approval a reviewer would give, by someone who may give it
+            var approved = statement.approve(null, now);
+            statements.update(approved);
+            publication.publish(approved);
+        }
         events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
     }
@@ -335,47 +287,36 @@ public class WritingStatements {
             java.time.Instant publishedAt,
             boolean published) {
         permissions.require(actor, issuer, Permission.PUBLISH_STATEMENTS);
-        if (published && !listed(issuer)) {
-            throw DomainException.conflict("statement.issuer-not-listed");
+        if (published) {
+            publication.requireAllowed(issuer);
         }
         var checked = draft.checked();
         var now = clock.instant();
-        var status = published ? StatementStatus.PUBLISHED : StatementStatus.DRAFT;
-        var when = publishedAt == null ? now : publishedAt;
-        var statement = new Statement(
-                StatementId.random(),
-                freeSlug(checked.title()),
-                issuer,
-                checked.language(),
-                status,
-                checked.issuedOn(),
-                checked.place(),
-                checked.topics(),
-                false,
-                null,
-                published ? when : null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                when,
-                now,
-                0);
-        statement = insertWithFreeSlug(statement, actor);
-        if (published) {
-            statements.update(statement);
-        }
-        saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, published);
+        var details = new Statement.Details(checked.issuedOn(), checked.place(), checked.topics(), false);
+        var statement = insertWithFreeSlug(
+                Statement.imported(
+                        StatementId.random(),
+                        freeSlug(checked.title()),
+                        issuer,
+                        checked.language(),
+                        details,
+                        publishedAt == null ? now : publishedAt,
+                        published,
+                        now),
+                actor);
+        saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
         statements.addRevision(
                 statement.id(),
                 checked.language(),
                 text(checked),
-                published,
+                false,
                 null,
                 actor.account().value(),
                 now);
         statements.replaceSignatories(statement.id(), checked.signatories());
+        if (published) {
+            publication.publishImported(statement);
+        }
         events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
     }
@@ -435,11 +376,6 @@ public class WritingStatements {
             }
         }
         return ids;
-    }
-
-    private boolean listed(OrganizationId organization) {
-        var found = organizations.find(List.of(organization)).get(organization);
-        return found != null && found.active();
     }
 
     private static StatementText text(StatementDraft.Checked c) {

@@ -121,6 +121,46 @@ class BoundedQueriesTest {
         assertThat(queries("/")).isEqualTo(before).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void revisions_changes_and_comments_pages_read_only_what_they_show_whatever_the_number_of_corrections()
+            throws Exception {
+        var few = corrected(1);
+        var many = corrected(8);
+        for (var page : List.of("/revisions", "/revisions/1/2", "/comments")) {
+            assertThat(queries("/s/" + many.slug() + page))
+                    .as(page)
+                    .isEqualTo(queries("/s/" + few.slug() + page))
+                    // the statement, its title, its issuer, and the revisions or the comments
+                    .isLessThanOrEqualTo(4);
+        }
+    }
+
+    /** A published statement with signatories, a translation and {@code corrections} corrections. */
+    private Statement corrected(int corrections) {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var statement = statements.published(owner, org, "en", Fixtures.unique("Corrected"), "First words.");
+        writing.translate(owner, statement.id(), "fr", "Titre", "", "Premiers mots.", null, true);
+        for (int i = 1; i <= corrections; i++) {
+            writing.edit(
+                    owner,
+                    statement.id(),
+                    new StatementDraft(
+                            "en",
+                            Fixtures.unique("Corrected"),
+                            "",
+                            "Words, version " + i + ".",
+                            null,
+                            null,
+                            null,
+                            true,
+                            List.of(),
+                            List.of(new Signatory("Person " + i, "", ""))),
+                    "Correction " + i);
+        }
+        return statement;
+    }
+
     private void publish(Organization organization, int count) {
         Actor owner = statements.ownerOf(organization);
         for (int i = 0; i < count; i++) {

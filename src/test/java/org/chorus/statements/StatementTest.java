@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
@@ -16,26 +17,13 @@ class StatementTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     static Statement draft() {
-        return new Statement(
+        return Statement.draft(
                 StatementId.random(),
                 "a-statement",
                 OrganizationId.random(),
                 "en",
-                StatementStatus.DRAFT,
-                null,
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW,
-                NOW,
-                0);
+                new Statement.Details(null, null, List.of(), false),
+                NOW);
     }
 
     @Test
@@ -90,6 +78,120 @@ class StatementTest {
         assertThatThrownBy(() -> draft().approve(null, NOW).approve(null, NOW)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> draft().approve(null, NOW).retract("x", NOW).retract("y", NOW))
                 .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void a_new_statement_is_a_draft_with_its_writers_details_and_no_dates() {
+        var details = new Statement.Details(LocalDate.parse("2026-11-20"), "Nairobi", List.of("climate"), true);
+        var draft = Statement.draft(StatementId.random(), "s", OrganizationId.random(), "en", details, NOW);
+        assertThat(draft.status()).isEqualTo(StatementStatus.DRAFT);
+        assertThat(draft.isPublic()).isFalse();
+        assertThat(draft.republished()).isFalse();
+        assertThat(draft.details()).isEqualTo(details);
+        assertThat(draft.publishedAt()).isNull();
+        assertThat(draft.createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void a_republication_starts_as_a_draft_with_comments_off_and_is_published_by_the_same_approval_as_any_other() {
+        var source = new Republication(
+                StatementId.random(),
+                null,
+                "Fund adaptation",
+                "Africa Coalition",
+                LocalDate.parse("2026-10-01"),
+                "We stand with them.");
+        var copy = Statement.republication(
+                StatementId.random(), "copy", OrganizationId.random(), "fr", source, List.of("finance"), NOW);
+        assertThat(copy.status()).isEqualTo(StatementStatus.DRAFT);
+        assertThat(copy.republished()).isTrue();
+        assertThat(copy.commentsEnabled())
+                .as("the conversation belongs to the original")
+                .isFalse();
+        assertThat(copy.issuedOn()).isEqualTo(LocalDate.parse("2026-10-01"));
+        assertThat(copy.topics()).containsExactly("finance");
+
+        var published = copy.approve(null, NOW);
+        assertThat(published.status()).isEqualTo(StatementStatus.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(NOW);
+        assertThat(published.republication()).isEqualTo(source);
+    }
+
+    @Test
+    void an_imported_post_keeps_the_date_it_was_published_on_the_old_site_and_an_imported_draft_stays_a_draft() {
+        var then = Instant.parse("2011-01-18T07:40:14Z");
+        var details = new Statement.Details(null, null, List.of(), false);
+        var published = Statement.imported(
+                StatementId.random(), "hello", OrganizationId.random(), "en", details, then, true, NOW);
+        assertThat(published.status()).isEqualTo(StatementStatus.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(then);
+        assertThat(published.createdAt()).isEqualTo(then);
+        assertThat(published.updatedAt()).isEqualTo(NOW);
+
+        var draft = Statement.imported(
+                StatementId.random(), "later", OrganizationId.random(), "en", details, then, false, NOW);
+        assertThat(draft.status()).isEqualTo(StatementStatus.DRAFT);
+        assertThat(draft.publishedAt()).isNull();
+    }
+
+    @Test
+    void a_statement_in_review_scheduled_or_retracted_cannot_be_edited_and_says_why() {
+        assertThat(lockOf(draft().submit(NOW))).isEqualTo("statement.locked-in-review");
+        assertThat(lockOf(draft().approve(NOW.plus(Duration.ofDays(1)), NOW))).isEqualTo("statement.locked-scheduled");
+        assertThat(lockOf(draft().approve(null, NOW).retract("Superseded", NOW)))
+                .isEqualTo("statement.locked-retracted");
+        assertThat(lockOf(draft())).isNull();
+        assertThat(lockOf(draft().approve(null, NOW))).isNull();
+        assertThat(lockOf(draft().submit(NOW).sendBack("Add the date", NOW)))
+                .as("sent back, it is a draft again")
+                .isNull();
+    }
+
+    @Test
+    void editing_a_draft_changes_its_details_only_and_editing_a_published_one_is_a_dated_correction_with_a_note() {
+        var later = NOW.plus(Duration.ofHours(3));
+        var changed = new Statement.Details(null, "Dakar", List.of("water"), true);
+
+        var draft = draft();
+        assertThat(draft.editIsCorrection()).isFalse();
+        var edited = draft.edited(changed, null, later);
+        assertThat(edited.details()).isEqualTo(changed);
+        assertThat(edited.workflow()).isEqualTo(draft.workflow());
+        assertThat(edited.updatedAt()).isEqualTo(later);
+
+        var published = draft().approve(null, NOW);
+        assertThat(published.editIsCorrection()).isTrue();
+        assertThatThrownBy(() -> published.edited(changed, " ", later))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("correctionNote"));
+        var corrected = published.edited(changed, "Fixed the place", later);
+        assertThat(corrected.correctedAt()).isEqualTo(later);
+        assertThat(corrected.publishedAt()).as("still published when it was").isEqualTo(NOW);
+        assertThat(corrected.place()).isEqualTo("Dakar");
+
+        var inReview = draft().submit(NOW);
+        assertThatThrownBy(() -> inReview.edited(changed, null, later))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("statement.locked-in-review"));
+    }
+
+    @Test
+    void a_new_address_changes_nothing_else() {
+        var draft = draft();
+        var moved = draft.withSlug("another-address");
+        assertThat(moved.slug()).isEqualTo("another-address");
+        assertThat(moved.workflow()).isEqualTo(draft.workflow());
+        assertThat(moved.details()).isEqualTo(draft.details());
+        assertThat(moved.id()).isEqualTo(draft.id());
+    }
+
+    private static String lockOf(Statement statement) {
+        try {
+            statement.requireEditable();
+            return null;
+        } catch (DomainException e) {
+            return e.messageKey();
+        }
     }
 
     @Test

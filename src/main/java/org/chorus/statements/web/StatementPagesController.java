@@ -38,8 +38,9 @@ class StatementPagesController {
 
     @GetMapping("/s/{slug}/revisions")
     String revisions(@PathVariable String slug, @Nullable Actor viewer, Model model) {
-        model.addAttribute("page", reading.page(viewer, slug, null));
-        model.addAttribute("revisions", reading.publishedRevisions(viewer, slug));
+        var history = reading.publishedRevisions(viewer, slug);
+        model.addAttribute("page", history.statement());
+        model.addAttribute("revisions", history.revisions());
         return "statements/revisions";
     }
 
@@ -50,8 +51,9 @@ class StatementPagesController {
             @PathVariable int to,
             @Nullable Actor viewer,
             Model model) {
-        model.addAttribute("page", reading.page(viewer, slug, null));
-        model.addAttribute("rows", reading.diff(viewer, slug, from, to));
+        var comparison = reading.diff(viewer, slug, from, to);
+        model.addAttribute("page", comparison.statement());
+        model.addAttribute("rows", comparison.rows());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "statements/diff";
