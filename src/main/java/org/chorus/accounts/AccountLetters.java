@@ -1,7 +1,7 @@
 package org.chorus.accounts;
 
 import java.net.URI;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Objects;
 import org.chorus.email.Addressee;
 import org.chorus.email.Letter;
@@ -33,82 +33,78 @@ class AccountLetters {
         this.site = Objects.requireNonNullElse(URI.create(properties.baseUrl()).getHost(), properties.baseUrl());
     }
 
+    /**
+     * What tells the account messages apart: the kind the outbox records, the prefix of its texts ({@code
+     * .subject}, {@code .text}, then {@code .not-you} and {@code .button} where it has them) and why the person
+     * gets it. Every message has the same shape: greeting, text, an optional warning, an optional button.
+     */
+    private enum Message {
+        CONFIRM_SIGN_UP("accounts.confirm-sign-up", "account-mail.confirm", "account-mail.confirm.reason", false),
+        RESET_PASSWORD("accounts.reset-password", "account-mail.reset", "account-mail.reset.reason", false),
+        CONFIRM_NEW_ADDRESS(
+                "accounts.confirm-new-address", "account-mail.new-address", "account-mail.new-address.reason", false),
+        ADDRESS_CHANGE_REQUESTED(
+                "accounts.address-change-requested",
+                "account-mail.change-requested",
+                "account-mail.address.reason",
+                true),
+        ADDRESS_CHANGED("accounts.address-changed", "account-mail.changed", "account-mail.address.reason", true);
+
+        final String kind;
+        final String texts;
+        final String reason;
+        final boolean notYou;
+
+        Message(String kind, String texts, String reason, boolean notYou) {
+            this.kind = kind;
+            this.texts = texts;
+            this.reason = reason;
+            this.notYou = notYou;
+        }
+    }
+
     void confirmSignUp(Account account, SecretToken token) {
-        var t = messages(account);
         send(
+                Message.CONFIRM_SIGN_UP,
                 account,
                 account.email(),
-                "accounts.confirm-sign-up",
                 "confirm:" + token.hash(),
-                t.t("account-mail.confirm.subject", site),
-                t.t("account-mail.confirm.reason", site),
-                paragraph(t.t("account-mail.greeting", account.displayName())),
-                paragraph(t.t("account-mail.confirm.text", site)),
-                new LetterBlock.Button(
-                        t.t("account-mail.confirm.button"), properties.link("/signup/confirm/" + token.value())));
+                "/signup/confirm/" + token.value());
     }
 
     void resetPassword(Account account, SecretToken token) {
-        var t = messages(account);
         send(
+                Message.RESET_PASSWORD,
                 account,
                 account.email(),
-                "accounts.reset-password",
                 "reset:" + token.hash(),
-                t.t("account-mail.reset.subject", site),
-                t.t("account-mail.reset.reason", site),
-                paragraph(t.t("account-mail.greeting", account.displayName())),
-                paragraph(t.t("account-mail.reset.text", site)),
-                new LetterBlock.Button(
-                        t.t("account-mail.reset.button"), properties.link("/password/reset/" + token.value())));
+                "/password/reset/" + token.value());
     }
 
     /** To the new address: the link that completes the change. */
     void confirmNewAddress(Account account, String newAddress, SecretToken token) {
-        var t = messages(account);
         send(
+                Message.CONFIRM_NEW_ADDRESS,
                 account,
                 newAddress,
-                "accounts.confirm-new-address",
                 "new-address:" + token.hash(),
-                t.t("account-mail.new-address.subject", site),
-                t.t("account-mail.new-address.reason", site),
-                paragraph(t.t("account-mail.greeting", account.displayName())),
-                paragraph(t.t("account-mail.new-address.text", site)),
-                new LetterBlock.Button(
-                        t.t("account-mail.new-address.button"), properties.link("/email-change/" + token.value())));
+                "/email-change/" + token.value());
     }
 
     /** To the current address: someone asked to move the account to another address. */
     void addressChangeRequested(Account account, String newAddress, SecretToken token) {
-        var t = messages(account);
         send(
+                Message.ADDRESS_CHANGE_REQUESTED,
                 account,
                 account.email(),
-                "accounts.address-change-requested",
                 "change-requested:" + token.hash(),
-                t.t("account-mail.change-requested.subject", site),
-                t.t("account-mail.address.reason", site),
-                paragraph(t.t("account-mail.greeting", account.displayName())),
-                paragraph(t.t("account-mail.change-requested.text", site, mask(newAddress))),
-                paragraph(t.t("account-mail.change-requested.not-you")),
-                new LetterBlock.Button(
-                        t.t("account-mail.change-requested.button"), properties.link("/password/forgot")));
+                "/password/forgot",
+                mask(newAddress));
     }
 
     /** To the address the account had: the change is done. */
     void addressChanged(Account account, String oldAddress, String newAddress, String tokenHash) {
-        var t = messages(account);
-        send(
-                account,
-                oldAddress,
-                "accounts.address-changed",
-                "changed:" + tokenHash,
-                t.t("account-mail.changed.subject", site),
-                t.t("account-mail.address.reason", site),
-                paragraph(t.t("account-mail.greeting", account.displayName())),
-                paragraph(t.t("account-mail.changed.text", site, mask(newAddress))),
-                paragraph(t.t("account-mail.changed.not-you", site)));
+        send(Message.ADDRESS_CHANGED, account, oldAddress, "changed:" + tokenHash, null, mask(newAddress));
     }
 
     /** {@code nadia@example.org} becomes {@code n***@example.org}: enough to recognise, too little to reuse. */
@@ -120,22 +116,32 @@ class AccountLetters {
         return address.substring(0, address.offsetByCodePoints(0, 1)) + "***" + address.substring(at);
     }
 
-    private void send(
-            Account account, String to, String kind, String key, String subject, String reason, LetterBlock... blocks) {
+    /** The one shape of every account message; {@code buttonPath} null for a message without a button. */
+    private void send(Message message, Account account, String to, String key, String buttonPath, Object... more) {
+        var t = new Messages(messages, language(account).locale());
+        var textArguments = new Object[more.length + 1];
+        textArguments[0] = site;
+        System.arraycopy(more, 0, textArguments, 1, more.length);
+        var blocks = new ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("account-mail.greeting", account.displayName())));
+        blocks.add(new LetterBlock.Paragraph(t.t(message.texts + ".text", textArguments)));
+        if (message.notYou) {
+            blocks.add(new LetterBlock.Paragraph(t.t(message.texts + ".not-you", site)));
+        }
+        if (buttonPath != null) {
+            blocks.add(new LetterBlock.Button(t.t(message.texts + ".button"), properties.link(buttonPath)));
+        }
         mail.send(
-                new Letter(kind, language(account), subject, List.of(blocks), reason),
+                new Letter(
+                        message.kind,
+                        language(account),
+                        t.t(message.texts + ".subject", site),
+                        blocks,
+                        t.t(message.reason, site)),
                 Addressee.transactional(to, account.displayName(), "accounts." + key));
-    }
-
-    private Messages messages(Account account) {
-        return new Messages(messages, language(account).locale());
     }
 
     private static Language language(Account account) {
         return Language.byTag(account.language()).orElse(Language.DEFAULT);
-    }
-
-    private static LetterBlock paragraph(String text) {
-        return new LetterBlock.Paragraph(text);
     }
 }
