@@ -8,7 +8,6 @@ import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
@@ -53,7 +52,7 @@ public class WritingStatements {
     /** Starts a statement as a draft of the issuing organization. */
     @Transactional
     public Statement draft(Actor actor, OrganizationId issuer, StatementDraft draft) {
-        permissions.require(actor, issuer, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, issuer, StatementPermission.WRITE_STATEMENTS);
         var checked = draft.checked();
         var now = clock.instant();
         var statement = new Statement(
@@ -102,12 +101,12 @@ public class WritingStatements {
         var now = clock.instant();
         boolean correction = statement.status() == StatementStatus.PUBLISHED;
         if (correction) {
-            permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+            permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
             if (correctionNote == null || correctionNote.isBlank()) {
                 throw new InvalidField("correctionNote", "statement.correction-note.required");
             }
         } else if (statement.editableAsDraft()) {
-            permissions.require(actor, statement.issuer(), Permission.WRITE_STATEMENTS);
+            permissions.require(actor, statement.issuer(), StatementPermission.WRITE_STATEMENTS);
         } else {
             throw DomainException.conflict(
                     switch (statement.status()) {
@@ -157,7 +156,9 @@ public class WritingStatements {
             boolean publish) {
         var statement = find(id);
         permissions.require(
-                actor, statement.issuer(), publish ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+                actor,
+                statement.issuer(),
+                publish ? StatementPermission.PUBLISH_STATEMENTS : StatementPermission.WRITE_STATEMENTS);
         if (statement.status() == StatementStatus.IN_REVIEW
                 || statement.status() == StatementStatus.SCHEDULED
                 || statement.status() == StatementStatus.RETRACTED) {
@@ -205,7 +206,7 @@ public class WritingStatements {
      */
     @Transactional
     public Statement republish(Actor actor, OrganizationId republisher, String sourceSlug, String introduction) {
-        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, republisher, StatementPermission.WRITE_STATEMENTS);
         var source = statements
                 .bySlug(sourceSlug == null ? "" : sourceSlug.strip())
                 .filter(Statement::isPublic)
@@ -249,7 +250,7 @@ public class WritingStatements {
             java.time.LocalDate publishedOn,
             String introduction,
             StatementDraft text) {
-        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, republisher, StatementPermission.WRITE_STATEMENTS);
         var cleanUrl = url == null ? "" : url.strip();
         if (!cleanUrl.matches("https?://[^\\s]+") || cleanUrl.length() > 500) {
             throw new InvalidField("url", "statement.republish.url-invalid");
@@ -285,7 +286,8 @@ public class WritingStatements {
             String body,
             List<String> topics) {
         var now = clock.instant();
-        boolean publishNow = permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS) && listed(republisher);
+        boolean publishNow =
+                permissions.can(actor, republisher, StatementPermission.PUBLISH_STATEMENTS) && listed(republisher);
         var statement = new Statement(
                 StatementId.random(),
                 freeSlug(title),
@@ -334,7 +336,7 @@ public class WritingStatements {
             StatementDraft draft,
             java.time.Instant publishedAt,
             boolean published) {
-        permissions.require(actor, issuer, Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, issuer, StatementPermission.PUBLISH_STATEMENTS);
         if (published && !listed(issuer)) {
             throw DomainException.conflict("statement.issuer-not-listed");
         }
@@ -427,7 +429,7 @@ public class WritingStatements {
                     .filter(Organization::active)
                     .orElseThrow(() -> new InvalidField("cosigners", "statement.cosigner.not-found", slug.strip()));
             if (!already.contains(organization.id())
-                    && !permissions.can(actor, organization.id(), Permission.WRITE_STATEMENTS)) {
+                    && !permissions.can(actor, organization.id(), StatementPermission.WRITE_STATEMENTS)) {
                 throw new InvalidField("cosigners", "statement.cosigner.not-allowed", organization.name());
             }
             if (!organization.id().equals(issuer) && !ids.contains(organization.id())) {

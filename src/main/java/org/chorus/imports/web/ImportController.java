@@ -7,10 +7,10 @@ import org.chorus.imports.WxrRejected;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.StatementPermission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +39,7 @@ class ImportController {
     String form(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(Actor.of(user), organization.id(), StatementPermission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", ui.lang());
         model.addAttribute("errors", FormErrors.none());
@@ -58,7 +58,7 @@ class ImportController {
             throws IOException {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(Actor.of(user), organization.id(), StatementPermission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", language);
         model.addAttribute("report", null);

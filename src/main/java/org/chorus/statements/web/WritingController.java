@@ -7,7 +7,6 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
@@ -15,6 +14,7 @@ import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.StatementPage;
+import org.chorus.statements.StatementPermission;
 import org.chorus.statements.WritingStatements;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,14 +57,15 @@ class WritingController {
         model.addAttribute("statements", list);
         model.addAttribute("titles", reading.titles(organization.id()));
         model.addAttribute(
-                "canPublish", permissions.can(Actor.of(user), organization.id(), Permission.PUBLISH_STATEMENTS));
+                "canPublish",
+                permissions.can(Actor.of(user), organization.id(), StatementPermission.PUBLISH_STATEMENTS));
         return "statements/manage";
     }
 
     @GetMapping("/o/{org}/statements/new")
     String newForm(@PathVariable String org, @AuthenticationPrincipal ChorusUser user, Ui ui, Model model) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(Actor.of(user), organization.id(), StatementPermission.WRITE_STATEMENTS);
         return form(model, organization, null, StatementForm.blank(ui.lang()), FormErrors.none(), null);
     }
 
@@ -218,7 +219,7 @@ class WritingController {
             @AuthenticationPrincipal ChorusUser user,
             Model model) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(Actor.of(user), organization.id(), StatementPermission.WRITE_STATEMENTS);
         return republishForm(model, organization, source, "", FormErrors.none());
     }
 
@@ -255,7 +256,7 @@ class WritingController {
             Model model,
             RedirectAttributes redirect) {
         var organization = organization(org);
-        permissions.require(Actor.of(user), organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(Actor.of(user), organization.id(), StatementPermission.WRITE_STATEMENTS);
         try {
             java.time.LocalDate date = null;
             if (!publishedOn.isBlank()) {
