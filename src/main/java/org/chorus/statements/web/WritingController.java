@@ -80,6 +80,7 @@ class WritingController {
             RedirectAttributes redirect) {
         var organization = organization(org);
         if (preview != null) {
+            permissions.require(Actor.of(user), organization.id(), StatementPermission.WRITE_STATEMENTS);
             return form(
                     model,
                     organization,
