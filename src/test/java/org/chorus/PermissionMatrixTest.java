@@ -179,6 +179,20 @@ class PermissionMatrixTest {
                 if (actual != null) {
                     tally.merge(actual, 1, Integer::sum);
                 }
+                if (actual == Outcome.ALLOWED) {
+                    for (var part : entry.parts()) {
+                        var shown = response.body().contains(part.markup());
+                        if (shown != part.rule().allows().test(caller.seenBy(endpoint.api()))) {
+                            mismatches.add("%-16s %s %s on %s %s"
+                                    .formatted(
+                                            caller,
+                                            shown ? "sees" : "does not see",
+                                            part.markup(),
+                                            response.verb(),
+                                            response.path()));
+                        }
+                    }
+                }
                 seen.computeIfAbsent(caller, c -> new TreeSet<>())
                         .add(
                                 actual == Outcome.ALLOWED
@@ -245,7 +259,7 @@ class PermissionMatrixTest {
     record Request(String verb, Map<String, String> fixed, java.util.function.Function<Call, Form> form) {}
 
     /** What a call sent and got. */
-    record Response(String verb, String path, Map<String, String> params, int status, String location) {}
+    record Response(String verb, String path, Map<String, String> params, int status, String location, String body) {}
 
     private List<Request> requests(Endpoint endpoint) {
         var fixedValues = new ArrayList<Map<String, String>>();
@@ -315,7 +329,12 @@ class PermissionMatrixTest {
         }
         var response = mvc.perform(builder).andReturn().getResponse();
         return new Response(
-                request.verb(), path.toString(), form.params(), response.getStatus(), response.getHeader("Location"));
+                request.verb(),
+                path.toString(),
+                form.params(),
+                response.getStatus(),
+                response.getHeader("Location"),
+                response.getContentAsString());
     }
 
     private MockHttpSession signIn(String email) throws Exception {

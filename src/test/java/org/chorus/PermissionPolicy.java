@@ -16,6 +16,7 @@ import static org.chorus.organizations.OrganizationPermission.APPROVE_CHILDREN;
 import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
 import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
 import static org.chorus.organizations.OrganizationPermission.INVITE_MEMBERS;
+import static org.chorus.organizations.OrganizationPermission.VIEW_PEOPLE;
 import static org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS;
 import static org.chorus.statements.StatementPermission.WRITE_STATEMENTS;
 
@@ -68,7 +69,7 @@ final class PermissionPolicy {
             entry("POST /admin/accounts/{id}/activate", SITE_ADMIN),
             entry("GET /api/v1/me", TOKEN),
             // organizations
-            entry("GET /o/{slug}", PUBLIC),
+            entry("GET /o/{slug}", PUBLIC).showing("id=\"people\"", role(VIEW_PEOPLE)),
             entry("GET /organizations/new", SIGNED_IN),
             entry("POST /organizations/new", SIGNED_IN),
             entry("GET /account/organizations", SIGNED_IN),
@@ -171,11 +172,25 @@ final class PermissionPolicy {
             entry("GET /actuator/prometheus", SITE_ADMIN));
 
     static Entry entry(String endpoint, Rule rule) {
-        return new Entry(endpoint, rule);
+        return new Entry(endpoint, rule, List.of());
     }
 
-    /** One endpoint and verb ({@code "POST /o/{slug}/manage/profile"}) and who may call it. */
-    record Entry(String endpoint, Rule rule) {}
+    /**
+     * One endpoint and verb ({@code "POST /o/{slug}/manage/profile"}), who may call it, and the parts of its page that
+     * only some of those callers may see.
+     */
+    record Entry(String endpoint, Rule rule, List<Part> parts) {
+
+        /** The page shows this part (found by a piece of its markup) to the callers the rule allows, and to no one else. */
+        Entry showing(String markup, Rule rule) {
+            var more = new java.util.ArrayList<>(parts);
+            more.add(new Part(markup, rule));
+            return new Entry(endpoint, this.rule, List.copyOf(more));
+        }
+    }
+
+    /** A part of a page, found by a piece of its markup, and who may see it. */
+    record Part(String markup, Rule rule) {}
 
     /**
      * Who a caller is where the endpoint looks. The fixtures give each a role in one organization ("own"), except the
