@@ -140,7 +140,7 @@ public class Commenting {
             String text,
             java.time.Instant createdAt,
             CommentStatus status) {
-        permissions.require(actor, statement.issuer(), org.chorus.organizations.Permission.MODERATE_COMMENTS);
+        permissions.require(actor, statement.issuer(), CommentPermission.MODERATE_COMMENTS);
         var body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw new InvalidField("body", "comment.body.required");

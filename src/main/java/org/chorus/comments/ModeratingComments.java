@@ -5,7 +5,6 @@ import org.chorus.accounts.AccountId;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.chorus.statements.ReadingStatements;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An organization's moderators (owners and moderators, {@link Permission#MODERATE_COMMENTS}) go through new and
+ * An organization's moderators (owners and moderators, {@link CommentPermission#MODERATE_COMMENTS}) go through new and
  * reported comments on its statements: approve, reject, mark as spam, or ban the author from commenting there.
  */
 @Service
@@ -41,7 +40,7 @@ public class ModeratingComments {
     /** Comments waiting for a decision and reported ones, oldest first, in a bounded number of queries. */
     @Transactional(readOnly = true)
     public ModerationQueue queue(Actor actor, OrganizationId organization) {
-        permissions.require(actor, organization, Permission.MODERATE_COMMENTS);
+        permissions.require(actor, organization, CommentPermission.MODERATE_COMMENTS);
         var waiting = comments.queueOf(organization);
         if (waiting.isEmpty()) {
             return new ModerationQueue(java.util.List.of());
@@ -78,7 +77,7 @@ public class ModeratingComments {
     /** The person may no longer comment on the organization's statements; what they still had waiting is rejected. */
     @Transactional
     public void ban(Actor actor, OrganizationId organization, AccountId account) {
-        permissions.require(actor, organization, Permission.MODERATE_COMMENTS);
+        permissions.require(actor, organization, CommentPermission.MODERATE_COMMENTS);
         comments.ban(organization, account, actor.account(), clock.instant());
         comments.rejectPendingOf(organization, account);
     }
@@ -111,7 +110,7 @@ public class ModeratingComments {
 
     private Comment moderated(Actor actor, CommentId id) {
         var comment = comments.byId(id).orElseThrow(() -> new NotFoundException("comment.not-found"));
-        permissions.require(actor, comment.organization(), Permission.MODERATE_COMMENTS);
+        permissions.require(actor, comment.organization(), CommentPermission.MODERATE_COMMENTS);
         return comment;
     }
 }

@@ -13,7 +13,6 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
@@ -24,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Announcements to an organization's followers. Its writers ({@link Permission#WRITE_STATEMENTS}) write them, preview
- * them and send themselves a test; sending to every follower, now or at a set time, is publishing in the
- * organization's name, so it takes {@link Permission#PUBLISH_STATEMENTS}, as a statement's publication does.
+ * Announcements to an organization's followers. Its writers ({@link AnnouncementPermission#WRITE_ANNOUNCEMENTS}) write
+ * them, preview them and send themselves a test; sending to every follower, now or at a set time, is publishing in the
+ * organization's name, so it takes {@link AnnouncementPermission#SEND_ANNOUNCEMENTS}, held as a statement's publication
+ * is.
  */
 @Service
 public class Announcing {
@@ -135,7 +135,7 @@ public class Announcing {
                 mail.progress(announcement.batch()),
                 indexes.size(),
                 mail.countSuppressed(indexes),
-                permissions.can(actor, organization.id(), Permission.PUBLISH_STATEMENTS));
+                permissions.can(actor, organization.id(), AnnouncementPermission.SEND_ANNOUNCEMENTS));
     }
 
     /** How far the sending has gone, for the page to poll. */
@@ -190,7 +190,7 @@ public class Announcing {
 
     private Announcement sendable(Actor actor, String slug, long id) {
         var announcement = announcement(actor, slug, id);
-        permissions.require(actor, announcement.organization(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, announcement.organization(), AnnouncementPermission.SEND_ANNOUNCEMENTS);
         if (announcement.status() == AnnouncementStatus.SENT) {
             throw DomainException.conflict("follows.announcement.already-sent");
         }
@@ -208,7 +208,7 @@ public class Announcing {
     private Organization writable(Actor actor, String slug) {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), AnnouncementPermission.WRITE_ANNOUNCEMENTS);
         return organization;
     }
 

@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.DomainException;
 import org.chorus.statements.Signatory;
 import org.chorus.statements.StatementDraft;
+import org.chorus.statements.StatementPermission;
 import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +46,7 @@ public class ImportingWordPress {
 
     @Transactional
     public ImportReport importExport(Actor actor, OrganizationId organization, InputStream export, String language) {
-        permissions.require(actor, organization, Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, organization, StatementPermission.PUBLISH_STATEMENTS);
         var wxr = WxrParser.parse(export);
         var site = wxr.siteUrl() == null || wxr.siteUrl().isBlank()
                 ? "wordpress"

@@ -98,8 +98,8 @@ public class CoalitionDirectory {
                 organizations.ancestry(organization.id()),
                 organizations.children(organization.id(), OrganizationStatus.ACTIVE),
                 role,
-                permissions.can(viewer, organization.id(), Permission.EDIT_PROFILE),
-                permissions.can(viewer, organization.id(), Permission.VIEW_PEOPLE));
+                permissions.can(viewer, organization.id(), OrganizationPermission.EDIT_PROFILE),
+                permissions.can(viewer, organization.id(), OrganizationPermission.VIEW_PEOPLE));
     }
 
     private boolean visibleWhilePending(Actor viewer, Organization organization, boolean member) {
@@ -109,12 +109,12 @@ public class CoalitionDirectory {
         return member
                 || viewer.siteAdmin()
                 || (organization.parentId() != null
-                        && permissions.can(viewer, organization.parentId(), Permission.APPROVE_CHILDREN));
+                        && permissions.can(viewer, organization.parentId(), OrganizationPermission.APPROVE_CHILDREN));
     }
 
     /** Organizations waiting for this organization's owners to approve them. */
     public List<Organization> pendingBelow(Actor viewer, OrganizationId parent) {
-        permissions.require(viewer, parent, Permission.APPROVE_CHILDREN);
+        permissions.require(viewer, parent, OrganizationPermission.APPROVE_CHILDREN);
         return organizations.children(parent, OrganizationStatus.PENDING);
     }
 

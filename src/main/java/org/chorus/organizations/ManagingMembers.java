@@ -63,7 +63,7 @@ public class ManagingMembers {
 
     /** The people of the organization, for those who may see them. One query for roles, one for names. */
     public List<Member> members(Actor actor, OrganizationId organization) {
-        permissions.require(actor, organization, Permission.VIEW_PEOPLE);
+        permissions.require(actor, organization, OrganizationPermission.VIEW_PEOPLE);
         var roles = memberships.of(organization);
         var reviewers = memberships.reviewers(organization);
         var people = accounts.findAll(roles.keySet());
@@ -86,7 +86,7 @@ public class ManagingMembers {
      */
     @Transactional
     public String invite(Actor actor, OrganizationId organization, String email, Role role, Language language) {
-        permissions.require(actor, organization, Permission.INVITE_MEMBERS);
+        permissions.require(actor, organization, OrganizationPermission.INVITE_MEMBERS);
         String address;
         try {
             address = EmailAddress.check(email);
@@ -147,7 +147,7 @@ public class ManagingMembers {
 
     @Transactional
     public void changeRole(Actor actor, OrganizationId organization, AccountId person, Role role) {
-        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        permissions.require(actor, organization, OrganizationPermission.CHANGE_ROLES);
         if (role == null) {
             throw new InvalidField("role", "role.invalid");
         }
@@ -163,7 +163,7 @@ public class ManagingMembers {
     /** An owner designates a person of the organization as a reviewer of its statements, or withdraws it. */
     @Transactional
     public void designateReviewer(Actor actor, OrganizationId organization, AccountId person, boolean reviewer) {
-        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        permissions.require(actor, organization, OrganizationPermission.CHANGE_ROLES);
         if (!memberships.setReviewer(organization, person, reviewer)) {
             throw new NotFoundException("member.not-found");
         }
@@ -171,7 +171,7 @@ public class ManagingMembers {
 
     @Transactional
     public void remove(Actor actor, OrganizationId organization, AccountId person) {
-        permissions.require(actor, organization, Permission.CHANGE_ROLES);
+        permissions.require(actor, organization, OrganizationPermission.CHANGE_ROLES);
         memberships.lock(organization);
         var current =
                 memberships.roleOf(organization, person).orElseThrow(() -> new NotFoundException("member.not-found"));

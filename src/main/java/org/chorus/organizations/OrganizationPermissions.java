@@ -6,8 +6,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one place that decides whether a person may do something in an organization: site admins may do everything,
- * everyone else what their role there allows ({@link Role}), and designated reviewers also publish statements.
- * Nothing is inherited from parent organizations.
+ * everyone else what their role there allows, and designated reviewers what is held by them too ({@link
+ * Permission#holders()}, declared by the module that owns the permission). Nothing is inherited from parent
+ * organizations.
  */
 @Service
 public class OrganizationPermissions {
@@ -30,8 +31,8 @@ public class OrganizationPermissions {
                 || roleOf(actor, organization).map(r -> r.allows(permission)).orElse(false)) {
             return true;
         }
-        // an owner may designate reviewers of the organization's statements without making them owners
-        return permission == Permission.PUBLISH_STATEMENTS && memberships.isReviewer(organization, actor.account());
+        // an owner may designate reviewers, who publish in the organization's name without being owners
+        return permission.holders().designatedReviewers() && memberships.isReviewer(organization, actor.account());
     }
 
     /** Throws {@link PermissionDenied} (403) unless the person may do it. */

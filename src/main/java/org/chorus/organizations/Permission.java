@@ -1,21 +1,38 @@
 package org.chorus.organizations;
 
-/** What a person may do in an organization. Checked on the server for every request (OrganizationPermissions). */
-public enum Permission {
-    /** See the people of the organization and their roles. */
-    VIEW_PEOPLE,
-    /** Edit name, description, country, languages, website. */
-    EDIT_PROFILE,
-    /** Invite people by link. */
-    INVITE_MEMBERS,
-    /** Change people's roles and remove people. */
-    CHANGE_ROLES,
-    /** Approve or reject organizations that ask to join below this one. */
-    APPROVE_CHILDREN,
-    /** Write and edit draft statements, translate them, submit them for review. */
-    WRITE_STATEMENTS,
-    /** Approve, schedule, correct and retract the organization's statements; send drafts back. */
-    PUBLISH_STATEMENTS,
-    /** Approve, reject or mark as spam comments on the organization's statements; ban people from commenting. */
-    MODERATE_COMMENTS
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Something a person may do in an organization. Each module declares its own permissions as an enum implementing this
+ * interface, each with the roles that hold it ({@code StatementPermission.WRITE_STATEMENTS}, {@link
+ * OrganizationPermission#INVITE_MEMBERS}); {@link OrganizationPermissions} checks any of them without knowing the
+ * module. Site admins hold every permission everywhere. See docs/decisions/0004-module-permissions.md.
+ */
+public interface Permission {
+
+    /** Who holds the permission in an organization. */
+    Holders holders();
+
+    /** The constant's name, as enums have it. */
+    String name();
+
+    /**
+     * The roles that hold a permission, and whether the reviewers an owner designates hold it too whatever their role
+     * (they may publish in the organization's name).
+     */
+    record Holders(Set<Role> roles, boolean designatedReviewers) {
+
+        public Holders {
+            roles = Set.copyOf(roles);
+        }
+
+        public static Holders of(Role first, Role... more) {
+            return new Holders(EnumSet.of(first, more), false);
+        }
+
+        public Holders andDesignatedReviewers() {
+            return new Holders(roles, true);
+        }
+    }
 }

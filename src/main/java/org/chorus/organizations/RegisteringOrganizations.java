@@ -60,7 +60,7 @@ public class RegisteringOrganizations {
                 .bySlug(parentSlug == null ? "" : parentSlug)
                 .filter(Organization::active)
                 .orElseThrow(() -> new org.chorus.shared.InvalidField("parent", "organization.parent.not-found"));
-        var status = permissions.can(actor, parent.id(), Permission.APPROVE_CHILDREN)
+        var status = permissions.can(actor, parent.id(), OrganizationPermission.APPROVE_CHILDREN)
                 ? OrganizationStatus.ACTIVE
                 : OrganizationStatus.PENDING;
         return create(actor, profile, kind, parent, status);
@@ -109,7 +109,7 @@ public class RegisteringOrganizations {
         if (child.parentId() == null) {
             throw new NotFoundException("organization.not-found");
         }
-        permissions.require(actor, child.parentId(), Permission.APPROVE_CHILDREN);
+        permissions.require(actor, child.parentId(), OrganizationPermission.APPROVE_CHILDREN);
         var to = approve ? OrganizationStatus.ACTIVE : OrganizationStatus.REJECTED;
         if (!organizations.decide(child.id(), to, clock.instant())) {
             throw DomainException.conflict("organization.already-decided");
@@ -122,7 +122,7 @@ public class RegisteringOrganizations {
     /** Owners and editors edit the public profile. */
     @Transactional
     public void updateProfile(Actor actor, OrganizationId id, OrganizationProfile profile) {
-        permissions.require(actor, id, Permission.EDIT_PROFILE);
+        permissions.require(actor, id, OrganizationPermission.EDIT_PROFILE);
         organizations.updateProfile(id, profile.checked());
         events.publishEvent(new OrganizationProfileChanged(id));
     }

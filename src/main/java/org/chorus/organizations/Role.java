@@ -1,24 +1,19 @@
 package org.chorus.organizations;
 
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
-/** A person's role in one organization, and what it allows. Site admins may do everything everywhere. */
+/**
+ * A person's role in one organization. What a role allows is declared with each permission, by the module that owns it
+ * ({@link Permission#holders()}). Site admins may do everything everywhere.
+ */
 public enum Role {
-    OWNER(EnumSet.allOf(Permission.class)),
-    EDITOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.EDIT_PROFILE, Permission.WRITE_STATEMENTS)),
-    MODERATOR(EnumSet.of(Permission.VIEW_PEOPLE, Permission.MODERATE_COMMENTS)),
-    MEMBER(EnumSet.of(Permission.VIEW_PEOPLE));
-
-    private final Set<Permission> permissions;
-
-    Role(Set<Permission> permissions) {
-        this.permissions = permissions;
-    }
+    OWNER,
+    EDITOR,
+    MODERATOR,
+    MEMBER;
 
     public boolean allows(Permission permission) {
-        return permissions.contains(permission);
+        return permission.holders().roles().contains(this);
     }
 
     public String key() {

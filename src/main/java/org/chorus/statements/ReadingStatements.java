@@ -9,7 +9,6 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +36,8 @@ public class ReadingStatements {
      */
     public StatementPage page(Actor viewer, String slug, String language) {
         var statement = statements.bySlug(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
-        boolean canWrite = permissions.can(viewer, statement.issuer(), Permission.WRITE_STATEMENTS);
-        boolean canPublish = permissions.can(viewer, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        boolean canWrite = permissions.can(viewer, statement.issuer(), StatementPermission.WRITE_STATEMENTS);
+        boolean canPublish = permissions.can(viewer, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
         requireVisible(statement, canWrite);
         var texts = statements.texts(statement.id());
         var readable = texts.stream()
@@ -122,7 +121,8 @@ public class ReadingStatements {
     public Statement visible(Actor viewer, String slug) {
         var statement = statements.bySlug(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
         if (!statement.isPublic()) {
-            requireVisible(statement, permissions.can(viewer, statement.issuer(), Permission.WRITE_STATEMENTS));
+            requireVisible(
+                    statement, permissions.can(viewer, statement.issuer(), StatementPermission.WRITE_STATEMENTS));
         }
         return statement;
     }
@@ -210,7 +210,7 @@ public class ReadingStatements {
 
     /** Every statement of an organization, whatever its state, for its writers. */
     public List<Statement> ofOrganization(Actor viewer, OrganizationId organization) {
-        permissions.require(viewer, organization, Permission.WRITE_STATEMENTS);
+        permissions.require(viewer, organization, StatementPermission.WRITE_STATEMENTS);
         return statements.ofIssuer(organization);
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,7 +38,7 @@ public class ReviewingStatements {
     @Transactional
     public Statement submit(Actor actor, StatementId id) {
         var statement = find(id);
-        permissions.require(actor, statement.issuer(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, statement.issuer(), StatementPermission.WRITE_STATEMENTS);
         return save(statement.submit(clock.instant()));
     }
 
@@ -47,7 +46,7 @@ public class ReviewingStatements {
     @Transactional
     public Statement approve(Actor actor, StatementId id, Instant at) {
         var statement = find(id);
-        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
         publication.requireAllowed(statement.issuer());
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
@@ -59,14 +58,14 @@ public class ReviewingStatements {
     @Transactional
     public Statement sendBack(Actor actor, StatementId id, String comment) {
         var statement = find(id);
-        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
         return save(statement.sendBack(comment, clock.instant()));
     }
 
     @Transactional
     public Statement retract(Actor actor, StatementId id, String note) {
         var statement = find(id);
-        permissions.require(actor, statement.issuer(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
         var retracted = save(statement.retract(note, clock.instant()));
         events.publishEvent(new StatementRetracted(id, statement.issuer()));
         return retracted;

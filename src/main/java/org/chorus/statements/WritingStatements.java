@@ -8,7 +8,6 @@ import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
@@ -56,7 +55,7 @@ public class WritingStatements {
     /** Starts a statement as a draft of the issuing organization. */
     @Transactional
     public Statement draft(Actor actor, OrganizationId issuer, StatementDraft draft) {
-        permissions.require(actor, issuer, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, issuer, StatementPermission.WRITE_STATEMENTS);
         var checked = draft.checked();
         var now = clock.instant();
         var statement = insertWithFreeSlug(
@@ -93,7 +92,9 @@ public class WritingStatements {
         var now = clock.instant();
         boolean correction = statement.editIsCorrection();
         permissions.require(
-                actor, statement.issuer(), correction ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+                actor,
+                statement.issuer(),
+                correction ? StatementPermission.PUBLISH_STATEMENTS : StatementPermission.WRITE_STATEMENTS);
         var updated = statement.edited(checked.details(), correctionNote, now);
         if (!checked.language().equals(statement.originalLanguage())) {
             throw new InvalidField("language", "statement.language.fixed");
@@ -131,7 +132,9 @@ public class WritingStatements {
             boolean publish) {
         var statement = find(id);
         permissions.require(
-                actor, statement.issuer(), publish ? Permission.PUBLISH_STATEMENTS : Permission.WRITE_STATEMENTS);
+                actor,
+                statement.issuer(),
+                publish ? StatementPermission.PUBLISH_STATEMENTS : StatementPermission.WRITE_STATEMENTS);
         statement.requireEditable();
         var draft = new StatementDraft(language, title, subtitle, body, null, null, null, false, List.of(), List.of())
                 .checked();
@@ -170,7 +173,7 @@ public class WritingStatements {
      */
     @Transactional
     public Statement republish(Actor actor, OrganizationId republisher, String sourceSlug, String introduction) {
-        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, republisher, StatementPermission.WRITE_STATEMENTS);
         var source = statements
                 .bySlug(sourceSlug == null ? "" : sourceSlug.strip())
                 .filter(Statement::isPublic)
@@ -214,7 +217,7 @@ public class WritingStatements {
             java.time.LocalDate publishedOn,
             String introduction,
             StatementDraft text) {
-        permissions.require(actor, republisher, Permission.WRITE_STATEMENTS);
+        permissions.require(actor, republisher, StatementPermission.WRITE_STATEMENTS);
         var cleanUrl = url == null ? "" : url.strip();
         if (!cleanUrl.matches("https?://[^\\s]+") || cleanUrl.length() > 500) {
             throw new InvalidField("url", "statement.republish.url-invalid");
@@ -250,8 +253,8 @@ public class WritingStatements {
             String body,
             List<String> topics) {
         var now = clock.instant();
-        boolean publishNow =
-                permissions.can(actor, republisher, Permission.PUBLISH_STATEMENTS) && publication.allowed(republisher);
+        boolean publishNow = permissions.can(actor, republisher, StatementPermission.PUBLISH_STATEMENTS)
+                && publication.allowed(republisher);
         var statement = insertWithFreeSlug(
                 Statement.republication(
                         StatementId.random(), freeSlug(title), republisher, language, republication, topics, now),
@@ -286,7 +289,7 @@ public class WritingStatements {
             StatementDraft draft,
             java.time.Instant publishedAt,
             boolean published) {
-        permissions.require(actor, issuer, Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, issuer, StatementPermission.PUBLISH_STATEMENTS);
         if (published) {
             publication.requireAllowed(issuer);
         }
@@ -368,7 +371,7 @@ public class WritingStatements {
                     .filter(Organization::active)
                     .orElseThrow(() -> new InvalidField("cosigners", "statement.cosigner.not-found", slug.strip()));
             if (!already.contains(organization.id())
-                    && !permissions.can(actor, organization.id(), Permission.WRITE_STATEMENTS)) {
+                    && !permissions.can(actor, organization.id(), StatementPermission.WRITE_STATEMENTS)) {
                 throw new InvalidField("cosigners", "statement.cosigner.not-allowed", organization.name());
             }
             if (!organization.id().equals(issuer) && !ids.contains(organization.id())) {

@@ -6,10 +6,10 @@ import org.chorus.imports.WxrRejected;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.StatementPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ class ImportController {
     String form(@PathVariable String slug, Actor actor, Ui ui, Model model) {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(actor, organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, organization.id(), StatementPermission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", ui.lang());
         model.addAttribute("errors", FormErrors.none());
@@ -56,7 +56,7 @@ class ImportController {
             throws IOException {
         var organization =
                 organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(actor, organization.id(), Permission.PUBLISH_STATEMENTS);
+        permissions.require(actor, organization.id(), StatementPermission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", language);
         model.addAttribute("report", null);

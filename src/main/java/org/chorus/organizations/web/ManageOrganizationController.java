@@ -7,8 +7,8 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.OrganizationPage;
+import org.chorus.organizations.OrganizationPermission;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.InvalidField;
@@ -179,10 +179,10 @@ class ManageOrganizationController {
             FormErrors inviteErrors,
             String invitationLink) {
         var id = page.organization().id();
-        boolean canEdit = permissions.can(actor, id, Permission.EDIT_PROFILE);
-        boolean canInvite = permissions.can(actor, id, Permission.INVITE_MEMBERS);
-        boolean canChangeRoles = permissions.can(actor, id, Permission.CHANGE_ROLES);
-        boolean canApprove = permissions.can(actor, id, Permission.APPROVE_CHILDREN);
+        boolean canEdit = permissions.can(actor, id, OrganizationPermission.EDIT_PROFILE);
+        boolean canInvite = permissions.can(actor, id, OrganizationPermission.INVITE_MEMBERS);
+        boolean canChangeRoles = permissions.can(actor, id, OrganizationPermission.CHANGE_ROLES);
+        boolean canApprove = permissions.can(actor, id, OrganizationPermission.APPROVE_CHILDREN);
         if (!canEdit && !canInvite && !canApprove) {
             throw new PermissionDenied("permission.denied");
         }

@@ -158,7 +158,8 @@ final class ErrorHandling {
         @RequestMapping("/error")
         Object error(HttpServletRequest request, HttpServletResponse response) {
             var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            int status = code instanceof Integer i ? i : 500;
+            // without a status the container did not forward here after an error: someone asked for /error itself
+            int status = code instanceof Integer i ? i : 404;
             var original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             var ui = uiAdvice.uiFor(request);
             var title = ui.t(ErrorPage.titleKey(status));

@@ -6,7 +6,6 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.organizations.Permission;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
@@ -14,6 +13,7 @@ import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.StatementPage;
+import org.chorus.statements.StatementPermission;
 import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,14 +54,15 @@ class WritingController {
         model.addAttribute("organization", organization);
         model.addAttribute("statements", list);
         model.addAttribute("titles", reading.titles(organization.id()));
-        model.addAttribute("canPublish", permissions.can(actor, organization.id(), Permission.PUBLISH_STATEMENTS));
+        model.addAttribute(
+                "canPublish", permissions.can(actor, organization.id(), StatementPermission.PUBLISH_STATEMENTS));
         return "statements/manage";
     }
 
     @GetMapping("/o/{org}/statements/new")
     String newForm(@PathVariable String org, Actor actor, Ui ui, Model model) {
         var organization = organization(org);
-        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
         return form(model, organization, null, StatementForm.blank(ui.lang()), FormErrors.none(), null);
     }
 
@@ -76,6 +77,7 @@ class WritingController {
             RedirectAttributes redirect) {
         var organization = organization(org);
         if (preview != null) {
+            permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
             return form(
                     model,
                     organization,
@@ -201,7 +203,7 @@ class WritingController {
     String republishForm(
             @PathVariable String org, @RequestParam(defaultValue = "") String source, Actor actor, Model model) {
         var organization = organization(org);
-        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
         return republishForm(model, organization, source, "", FormErrors.none());
     }
 
@@ -237,7 +239,7 @@ class WritingController {
             Model model,
             RedirectAttributes redirect) {
         var organization = organization(org);
-        permissions.require(actor, organization.id(), Permission.WRITE_STATEMENTS);
+        permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
         try {
             java.time.LocalDate date = null;
             if (!publishedOn.isBlank()) {

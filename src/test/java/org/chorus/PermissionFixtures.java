@@ -1,0 +1,425 @@
+package org.chorus;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.chorus.PermissionPolicy.Caller;
+import org.chorus.accounts.ApiTokens;
+import org.chorus.accounts.ChangingEmail;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.accounts.ResettingPasswords;
+import org.chorus.accounts.SigningUp;
+import org.chorus.comments.CommentFixtures;
+import org.chorus.comments.Commenting;
+import org.chorus.comments.CommentingAsGuest;
+import org.chorus.comments.SpamSignals;
+import org.chorus.follows.Announcing;
+import org.chorus.follows.FollowTarget;
+import org.chorus.follows.Following;
+import org.chorus.follows.Frequency;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.ManagingMembers;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationKind;
+import org.chorus.organizations.RegisteringOrganizations;
+import org.chorus.organizations.Role;
+import org.chorus.shared.i18n.Language;
+import org.chorus.statements.ReviewingStatements;
+import org.chorus.statements.Statement;
+import org.chorus.statements.StatementFixtures;
+import org.chorus.statements.WritingStatements;
+import org.chorus.support.Fixtures;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestClock;
+import org.chorus.support.TestMail;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The world the permission matrix acts in, made through the real use cases: an organization ("own") where the callers
+ * have their roles, another one with its owner, a published statement open to comments (with a translation and a
+ * correction), a draft, comments, an announcement, invitations, follows and the links people get by email. It fills
+ * in every path variable an endpoint has ({@link #VARIABLES}) and the form a call sends ({@link #FORMS}). What a call
+ * would use up or change for the others (a workflow step, a moderation decision, a removal) gets a fresh one.
+ */
+final class PermissionFixtures {
+
+    /** One call being prepared: the endpoint, the path variables known so far, and who calls. */
+    record Call(String endpoint, Map<String, String> values, Caller caller) {}
+
+    /** A path variable's values: several fixed ones (each a request of its own), or one made for each call. */
+    record Variable(List<String> fixed, Function<Call, String> perCall) {}
+
+    /** What a call sends besides its path: form fields, headers, a JSON body. */
+    record Form(Map<String, String> params, Map<String, String> headers, String json) {
+
+        static final Form NONE = new Form(Map.of(), Map.of(), null);
+
+        Form with(String param, String value) {
+            var more = new LinkedHashMap<>(params);
+            more.put(param, value);
+            return new Form(more, headers, json);
+        }
+    }
+
+    final Map<String, Variable> variables = new LinkedHashMap<>();
+    final Map<String, List<Function<Call, Form>>> forms = new LinkedHashMap<>();
+    final Map<Caller, ChorusUser> people = new EnumMap<>(Caller.class);
+    final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+
+    private final Fixtures fixtures;
+    private final StatementFixtures statements;
+    private final WritingStatements writing;
+    private final ReviewingStatements reviewing;
+    private final Commenting commenting;
+    private final ManagingMembers members;
+    private final RegisteringOrganizations registering;
+    private final Announcing announcing;
+    private final TestClock clock;
+
+    private final Organization own;
+    private final Organization other;
+    private final Actor owner;
+    private final String stamp;
+    private final Statement published;
+    private final Statement draft;
+    private final Statement elsewhere;
+    private final String comment;
+    private final ChorusUser commenter;
+    private final ChorusUser target;
+    private final long announcement;
+    private final Map<String, String> followSignatures = new LinkedHashMap<>();
+    private final String following;
+    private final String unsubscribing;
+
+    PermissionFixtures(ApplicationContext context) {
+        fixtures = context.getBean(Fixtures.class);
+        statements = context.getBean(StatementFixtures.class);
+        writing = context.getBean(WritingStatements.class);
+        reviewing = context.getBean(ReviewingStatements.class);
+        commenting = context.getBean(Commenting.class);
+        members = context.getBean(ManagingMembers.class);
+        registering = context.getBean(RegisteringOrganizations.class);
+        announcing = context.getBean(Announcing.class);
+        clock = context.getBean(TestClock.class);
+
+        own = fixtures.coalition();
+        other = fixtures.coalition();
+        for (var caller : Caller.values()) {
+            switch (caller) {
+                case ANONYMOUS, TOKEN, SITE_ADMIN_TOKEN -> {}
+                case SITE_ADMIN ->
+                    people.put(caller, fixtures.adminUser(fixtures.admin().id()));
+                default -> people.put(caller, fixtures.person(caller.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        fixtures.grant(own, people.get(Caller.MEMBER), Role.MEMBER);
+        fixtures.grant(own, people.get(Caller.MODERATOR), Role.MODERATOR);
+        fixtures.grant(own, people.get(Caller.EDITOR), Role.EDITOR);
+        fixtures.grant(own, people.get(Caller.OWNER), Role.OWNER);
+        fixtures.grant(own, people.get(Caller.REVIEWER), Role.EDITOR);
+        fixtures.grant(other, people.get(Caller.OTHER_OWNER), Role.OWNER);
+        owner = Actor.of(people.get(Caller.OWNER));
+        members.designateReviewer(owner, own.id(), people.get(Caller.REVIEWER).id(), true);
+        var apiTokens = context.getBean(ApiTokens.class);
+        tokens.put(Caller.TOKEN, apiTokens.create(people.get(Caller.OWNER).email(), "matrix"));
+        tokens.put(
+                Caller.SITE_ADMIN_TOKEN,
+                apiTokens.create(people.get(Caller.SITE_ADMIN).email(), "matrix"));
+
+        var comments = context.getBean(CommentFixtures.class);
+        stamp = comments.stampFilledInUnhurried();
+        published = comments.published(owner, own, true);
+        writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
+        writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
+        draft = statements.draft(owner, own, "en", Fixtures.unique("Draft"), "We ask for this.");
+        var otherOwner = Actor.of(people.get(Caller.OTHER_OWNER));
+        elsewhere = statements.published(otherOwner, other, "en", Fixtures.unique("Elsewhere"), "Said elsewhere.");
+        comment = post(people.get(Caller.MEMBER), "A comment by the member.");
+        commenter = fixtures.person("commenter");
+        target = fixtures.person("target");
+        announcement = announcement();
+
+        // links people get by email
+        var signingUp = context.getBean(SigningUp.class);
+        var pendingForActivation =
+                signingUp.signUp(Fixtures.uniqueEmail("pending"), "Pending", Fixtures.PASSWORD, Language.ENGLISH);
+        var signingUpEmail = Fixtures.uniqueEmail("signing-up");
+        signingUp.signUp(signingUpEmail, "Signing up", Fixtures.PASSWORD, Language.ENGLISH);
+        var forgetful = fixtures.person("forgetful");
+        var resetLink = context.getBean(ResettingPasswords.class)
+                .requestLink(forgetful.email())
+                .orElseThrow();
+        var moving = fixtures.person("moving");
+        var newAddress = Fixtures.uniqueEmail("moved");
+        context.getBean(ChangingEmail.class).request(moving.id(), newAddress, Fixtures.PASSWORD);
+        var guestEmail = Fixtures.uniqueEmail("guest");
+        context.getBean(CommentingAsGuest.class)
+                .post(
+                        published.slug(),
+                        null,
+                        new CommentingAsGuest.GuestComment("A guest", guestEmail, "A guest's comment."),
+                        signals(),
+                        Language.ENGLISH);
+        var followingBean = context.getBean(Following.class);
+        var follower = Fixtures.uniqueEmail("follower");
+        var stayingFollower = Fixtures.uniqueEmail("staying");
+        var leavingFollower = Fixtures.uniqueEmail("leaving");
+        for (var email : List.of(follower, stayingFollower, leavingFollower)) {
+            followingBean.follow(new Following.Request(
+                    email, FollowTarget.of(own.id()), Language.ENGLISH, Frequency.IMMEDIATE, false, "192.0.2.30"));
+        }
+        var signUpToken = token(signingUpEmail, "/signup/confirm/");
+        var emailChangeToken = token(newAddress, "/email-change/");
+        var guestToken = token(guestEmail, "/guest-comments/");
+        var followToken = token(follower, "/follows/confirm/");
+        following = confirmedFollow(followingBean, token(stayingFollower, "/follows/confirm/"));
+        unsubscribing = confirmedFollow(followingBean, token(leavingFollower, "/follows/confirm/"));
+
+        // path variables, by the pattern up to and including the variable
+        fixed("/o/{slug}", own.slug());
+        fixed("/o/{org}", own.slug());
+        perCall("/s/{slug}", this::statementFor);
+        fixed("/s/{slug}/{language}", "fr");
+        fixed("/s/{slug}/revisions/{from}", "1");
+        fixed("/s/{slug}/revisions/{from}/{to}", "2");
+        fixed("/api/v1/organizations/{slug}", own.slug());
+        fixed("/api/v1/statements/{slug}", published.slug());
+        fixed("/admin/accounts/{id}", pendingForActivation.value().toString());
+        fixed("/signup/confirm/{token}", signUpToken);
+        fixed("/password/reset/{token}", resetLink.substring(resetLink.lastIndexOf('/') + 1));
+        fixed("/email-change/{token}", emailChangeToken);
+        perCall("/invitations/{token}", call -> invitation());
+        perCall("/o/{slug}/manage/members/{account}", call -> {
+            // a member again before each call, whatever the call before did to them
+            fixtures.grant(own, target, Role.MEMBER);
+            return target.id().toString();
+        });
+        perCall("/o/{slug}/manage/children/{child}", call -> pendingChild());
+        perCall(
+                "/o/{slug}/manage/announcements/{id}",
+                call -> String.valueOf(
+                        call.endpoint().matches(".*/(send|schedule|cancel)$") ? announcement() : announcement));
+        fixed("/comments/{id}", comment);
+        fixed("/o/{org}/comments/{id}/{decision}", "approve", "reject", "spam", "ban");
+        perCall(
+                "/o/{org}/comments/{id}",
+                // a ban is for the author: each has their own, so no one else is banned from commenting
+                call -> post(call.values().get("decision").equals("ban") ? fixtures.person("banned") : commenter, "A"));
+        fixed("/guest-comments/{token}", guestToken);
+        fixed("/follows/confirm/{token}", followToken);
+        perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
+        perCall(
+                "/follows/{id}/{signature}",
+                call -> followSignatures.get(call.values().get("id")));
+        fixed("/dev/mail/{number}", "1");
+        fixed("/actuator/health/**", "liveness");
+
+        // what the forms send: enough for a caller who may to get past the permission check
+        var later = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        form(
+                "POST /signup",
+                call -> params(
+                        "email", Fixtures.uniqueEmail("signup"), "displayName", "New", "password", Fixtures.PASSWORD));
+        form("POST /signup/resend", call -> params("email", signingUpEmail));
+        form("POST /password/forgot", call -> params("email", Fixtures.uniqueEmail("nobody")));
+        // a password too short: the form answers with its error and the link stays usable
+        form("POST /password/reset/{token}", call -> params("password", "short"));
+        form("POST /account", call -> params("displayName", "Person", "language", "en"));
+        form("POST /account/email", call -> params("newEmail", Fixtures.uniqueEmail("new"), "emailPassword", "wrong"));
+        form(
+                "POST /account/password",
+                call -> params("currentPassword", "not the password", "newPassword", "a new long password"));
+        form(
+                "POST /organizations/new",
+                call -> params(
+                        "kind", "MEMBER",
+                        "parent", own.slug(),
+                        "name", Fixtures.unique("Asking"),
+                        "country", "KE",
+                        "languages", "en",
+                        "description", "Below own."));
+        form(
+                "POST /o/{slug}/manage/profile",
+                call -> params(
+                        "name", own.name(),
+                        "country", "KE",
+                        "languages", "en, sw",
+                        "website", "https://example.org",
+                        "description", "About " + own.name()));
+        form(
+                "POST /o/{slug}/manage/invitations",
+                call -> params("email", Fixtures.uniqueEmail("invitee"), "role", "MEMBER"));
+        form("POST /o/{slug}/manage/members/{account}/role", call -> params("role", "EDITOR"));
+        form("POST /o/{slug}/manage/members/{account}/reviewer", call -> params("reviewer", "true"));
+        form(
+                "POST /o/{org}/statements/new",
+                call -> statementForm(Fixtures.unique("New"), null),
+                call -> statementForm(Fixtures.unique("New"), "preview"));
+        form(
+                "POST /s/{slug}/edit",
+                call -> statementForm("The draft, edited", null),
+                call -> statementForm("The draft, edited", "preview"));
+        form("POST /statements/preview", call -> params("body", "**Bold**"));
+        form(
+                "POST /s/{slug}/translate",
+                call -> params("language", "fr", "title", "Brouillon", "body", "Nous demandons.", "publish", "false"));
+        form("GET /s/{slug}/translate", call -> params("language", "fr"));
+        for (var step : List.of("submit", "approve", "send-back", "retract")) {
+            form("POST /s/{slug}/workflow/" + step, call -> params("comment", "Why", "publishAt", ""));
+        }
+        form(
+                "POST /o/{org}/statements/republish",
+                call -> params("source", elsewhere.slug(), "introduction", "We say it too."));
+        form(
+                "POST /o/{org}/statements/republish-url",
+                call -> params(
+                        "url", "https://example.org/statement",
+                        "publisher", "Example",
+                        "publishedOn", "2026-01-01",
+                        "language", "en",
+                        "title", Fixtures.unique("From the web"),
+                        "body", "Said on the web."));
+        form("POST /s/{slug}/comments", call -> params("body", "I agree.", "stamp", stamp));
+        form(
+                "POST /s/{slug}/comments/guest",
+                call -> params(
+                        "name", "A guest", "email", Fixtures.uniqueEmail("guest"), "body", "I agree.", "stamp", stamp));
+        form("POST /comments/{id}/edit", call -> params("body", "Edited by its author."));
+        form("POST /comments/{id}/report", call -> params("reason", "Abusive"));
+        form("POST /o/{slug}/import", call -> params("language", "en"));
+        form("GET /follow", call -> params("organization", own.slug()));
+        form(
+                "POST /follow",
+                call -> params(
+                        "organization",
+                        own.slug(),
+                        "email",
+                        Fixtures.uniqueEmail("follow"),
+                        "language",
+                        "en",
+                        "frequency",
+                        "IMMEDIATE"));
+        form("POST /follows/{id}/{signature}", call -> params("frequency", "WEEKLY", "language", "en"));
+        form(
+                "POST /o/{slug}/manage/announcements",
+                call -> params("language", "en", "subject", "News", "body", "We have news."),
+                call -> params("language", "en", "subject", "News", "body", "We have news.", "preview", "1"));
+        form("POST /o/{slug}/manage/announcements/preview", call -> params("body", "We have news."));
+        form(
+                "POST /o/{slug}/manage/announcements/{id}",
+                call -> params("language", "en", "subject", "News", "body", "Edited news."),
+                call -> params("language", "en", "subject", "News", "body", "Edited news.", "preview", "1"));
+        form("POST /o/{slug}/manage/announcements/{id}/schedule", call -> params("scheduledFor", later));
+        // the counts alone, as htmx asks for them; without htmx the address only sends back to the (checked) page
+        form(
+                "GET /o/{slug}/manage/announcements/{id}/progress",
+                call -> new Form(Map.of(), Map.of("HX-Request", "true"), null));
+        form(
+                "POST /hooks/email/bounces",
+                call -> new Form(Map.of(), Map.of(), "{\"recipient\": \"someone@example.org\", \"type\": \"hard\"}"));
+    }
+
+    /** The statement a call acts on: a draft to write, a fresh one for each workflow step, else the published one. */
+    private String statementFor(Call call) {
+        return switch (call.endpoint()) {
+            case "GET /s/{slug}/edit", "POST /s/{slug}/edit", "GET /s/{slug}/translate", "POST /s/{slug}/translate" ->
+                draft.slug();
+            case "POST /s/{slug}/workflow/submit" -> freshDraft().slug();
+            case "POST /s/{slug}/workflow/approve", "POST /s/{slug}/workflow/send-back" ->
+                reviewing.submit(owner, freshDraft().id()).slug();
+            case "POST /s/{slug}/workflow/retract" ->
+                statements
+                        .published(owner, own, "en", Fixtures.unique("To retract"), "We ask.")
+                        .slug();
+            default -> published.slug();
+        };
+    }
+
+    private Statement freshDraft() {
+        return statements.draft(owner, own, "en", Fixtures.unique("Fresh"), "We ask for this.");
+    }
+
+    private org.chorus.statements.StatementDraft statementDraft(String title) {
+        return new org.chorus.statements.StatementDraft(
+                "en", title, "", "We ask for this.", null, null, null, true, List.of(), List.of());
+    }
+
+    /** The statement form of the draft the matrix edits, or of a new statement. */
+    private Form statementForm(String title, String preview) {
+        var form = params("language", "en", "title", title, "body", "We ask for this.", "commentsEnabled", "true");
+        return preview == null ? form : form.with(preview, "1");
+    }
+
+    private String post(ChorusUser author, String body) {
+        return commenting
+                .post(Actor.of(author), published.slug(), null, body, signals())
+                .id()
+                .toString();
+    }
+
+    private SpamSignals signals() {
+        return new SpamSignals("", stamp, "192.0.2.10");
+    }
+
+    private long announcement() {
+        return announcing
+                .draft(owner, own.slug(), new Announcing.Draft("en", "News", "We have news."))
+                .id();
+    }
+
+    private String invitation() {
+        var link = members.invite(owner, own.id(), people.get(Caller.MEMBER).email(), Role.MEMBER);
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private String pendingChild() {
+        return registering
+                .registerBelow(
+                        Actor.of(commenter),
+                        own.slug(),
+                        OrganizationKind.MEMBER,
+                        Fixtures.profile(Fixtures.unique("Child")))
+                .slug();
+    }
+
+    private String confirmedFollow(Following following, String token) {
+        following.confirm(token);
+        var path = following.preferencesPath(token).split("/");
+        followSignatures.put(path[2], path[3]);
+        return path[2];
+    }
+
+    private static String token(String email, String prefix) {
+        var path = ReceivedMail.linkPath(TestMail.awaitOne(email), prefix);
+        return path.substring(prefix.length());
+    }
+
+    private void fixed(String variable, String... values) {
+        variables.put(variable, new Variable(List.of(values), null));
+    }
+
+    private void perCall(String variable, Function<Call, String> make) {
+        variables.put(variable, new Variable(List.of(), make));
+    }
+
+    @SafeVarargs
+    private void form(String endpoint, Function<Call, Form>... variants) {
+        forms.put(endpoint, List.of(variants));
+    }
+
+    private static Form params(String... pairs) {
+        var params = new LinkedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put(pairs[i], pairs[i + 1]);
+        }
+        return new Form(params, Map.of(), null);
+    }
+}

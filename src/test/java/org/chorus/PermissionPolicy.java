@@ -1,0 +1,342 @@
+package org.chorus;
+
+import static org.chorus.PermissionPolicy.Rule.DEV_ONLY;
+import static org.chorus.PermissionPolicy.Rule.NOT_A_PAGE;
+import static org.chorus.PermissionPolicy.Rule.PERSONAL;
+import static org.chorus.PermissionPolicy.Rule.PUBLIC;
+import static org.chorus.PermissionPolicy.Rule.SIGNED_IN;
+import static org.chorus.PermissionPolicy.Rule.SITE_ADMIN;
+import static org.chorus.PermissionPolicy.Rule.TOKEN;
+import static org.chorus.PermissionPolicy.Rule.WEBHOOK_SECRET;
+import static org.chorus.PermissionPolicy.Rule.role;
+import static org.chorus.comments.CommentPermission.MODERATE_COMMENTS;
+import static org.chorus.follows.AnnouncementPermission.SEND_ANNOUNCEMENTS;
+import static org.chorus.follows.AnnouncementPermission.WRITE_ANNOUNCEMENTS;
+import static org.chorus.organizations.OrganizationPermission.APPROVE_CHILDREN;
+import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
+import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
+import static org.chorus.organizations.OrganizationPermission.INVITE_MEMBERS;
+import static org.chorus.organizations.OrganizationPermission.VIEW_PEOPLE;
+import static org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS;
+import static org.chorus.statements.StatementPermission.WRITE_STATEMENTS;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.chorus.organizations.Permission;
+import org.chorus.organizations.Role;
+
+/**
+ * Who may call each HTTP endpoint of Chorus: one entry per endpoint and verb, as the running application maps them
+ * ({@code ANY} for a mapping without a verb; a path variable whose pattern lists words, like
+ * {@code {step:submit|approve}}, is one endpoint per word). {@link PermissionMatrixTest} calls every endpoint as every
+ * kind of caller ({@link Caller}) and compares what happens with the entry's rule; an endpoint without an entry, or an
+ * entry without an endpoint, fails it. A module that adds endpoints adds their entries here, and the fixtures their
+ * path variables and forms need in {@link PermissionFixtures}. The rules are in docs/decisions/0009-permission-matrix.md.
+ */
+final class PermissionPolicy {
+
+    private PermissionPolicy() {}
+
+    /** The drafts the matrix edits exist only for those who may write them; everyone else gets 404. */
+    private static final Rule WRITERS_OF_A_DRAFT = role(WRITE_STATEMENTS).hiddenFromOthers();
+
+    static final List<Entry> TABLE = List.of(
+            // site, search, lists and feeds
+            entry("GET /", PUBLIC),
+            entry("GET /search", PUBLIC),
+            entry("GET /statements", PUBLIC),
+            entry("GET /statements.atom", PUBLIC),
+            entry("ANY /error", NOT_A_PAGE),
+            // accounts
+            entry("GET /login", PUBLIC),
+            entry("GET /signup", PUBLIC),
+            entry("POST /signup", PUBLIC),
+            entry("GET /signup/done", PUBLIC),
+            entry("GET /signup/confirm/{token}", PUBLIC),
+            entry("GET /signup/resend", PUBLIC),
+            entry("POST /signup/resend", PUBLIC),
+            entry("GET /password/forgot", PUBLIC),
+            entry("POST /password/forgot", PUBLIC),
+            entry("GET /password/reset/{token}", PUBLIC),
+            entry("POST /password/reset/{token}", PUBLIC),
+            entry("GET /email-change/{token}", PUBLIC),
+            entry("GET /account", SIGNED_IN),
+            entry("POST /account", SIGNED_IN),
+            entry("POST /account/email", SIGNED_IN),
+            entry("POST /account/password", SIGNED_IN),
+            entry("GET /admin/accounts", SITE_ADMIN),
+            entry("POST /admin/accounts/{id}/activate", SITE_ADMIN),
+            entry("GET /api/v1/me", TOKEN),
+            // organizations
+            entry("GET /o/{slug}", PUBLIC).showing("id=\"people\"", role(VIEW_PEOPLE)),
+            entry("GET /organizations/new", SIGNED_IN),
+            entry("POST /organizations/new", SIGNED_IN),
+            entry("GET /account/organizations", SIGNED_IN),
+            entry("GET /invitations/{token}", SIGNED_IN),
+            entry("POST /invitations/{token}", PERSONAL),
+            entry(
+                    "GET /o/{slug}/manage",
+                    role(EDIT_PROFILE).or(role(INVITE_MEMBERS)).or(role(APPROVE_CHILDREN))),
+            entry("POST /o/{slug}/manage/profile", role(EDIT_PROFILE)),
+            entry("POST /o/{slug}/manage/invitations", role(INVITE_MEMBERS)),
+            entry("POST /o/{slug}/manage/members/{account}/role", role(CHANGE_ROLES)),
+            entry("POST /o/{slug}/manage/members/{account}/reviewer", role(CHANGE_ROLES)),
+            entry("POST /o/{slug}/manage/members/{account}/remove", role(CHANGE_ROLES)),
+            entry("POST /o/{slug}/manage/children/{child}/approve", role(APPROVE_CHILDREN)),
+            entry("POST /o/{slug}/manage/children/{child}/reject", role(APPROVE_CHILDREN)),
+            entry("GET /api/v1/organizations", PUBLIC),
+            entry("GET /api/v1/organizations/{slug}", PUBLIC),
+            // statements
+            entry("GET /o/{slug}/statements", PUBLIC),
+            entry("GET /s/{slug}", PUBLIC),
+            entry("GET /s/{slug}/{language:[a-z]{2,3}}", PUBLIC),
+            entry("GET /s/{slug}/revisions", PUBLIC),
+            entry("GET /s/{slug}/revisions/{from:\\d+}/{to:\\d+}", PUBLIC),
+            entry("GET /o/{org}/statements/manage", role(WRITE_STATEMENTS)),
+            entry("GET /o/{org}/statements/new", role(WRITE_STATEMENTS)),
+            entry("POST /o/{org}/statements/new", role(WRITE_STATEMENTS)),
+            entry("POST /statements/preview", SIGNED_IN),
+            entry("GET /s/{slug}/edit", WRITERS_OF_A_DRAFT),
+            entry("POST /s/{slug}/edit", WRITERS_OF_A_DRAFT),
+            entry("GET /s/{slug}/translate", WRITERS_OF_A_DRAFT),
+            entry("POST /s/{slug}/translate", WRITERS_OF_A_DRAFT),
+            entry("POST /s/{slug}/workflow/submit", WRITERS_OF_A_DRAFT),
+            // in review: writers see it, only publishers decide
+            entry(
+                    "POST /s/{slug}/workflow/approve",
+                    role(PUBLISH_STATEMENTS).hiddenFromOthersBut(role(WRITE_STATEMENTS))),
+            entry(
+                    "POST /s/{slug}/workflow/send-back",
+                    role(PUBLISH_STATEMENTS).hiddenFromOthersBut(role(WRITE_STATEMENTS))),
+            // published: everyone sees it, only publishers retract
+            entry("POST /s/{slug}/workflow/retract", role(PUBLISH_STATEMENTS)),
+            entry("GET /o/{org}/statements/republish", role(WRITE_STATEMENTS)),
+            entry("POST /o/{org}/statements/republish", role(WRITE_STATEMENTS)),
+            entry("POST /o/{org}/statements/republish-url", role(WRITE_STATEMENTS)),
+            entry("GET /api/v1/statements", PUBLIC),
+            entry("GET /api/v1/statements/{slug}", PUBLIC),
+            // comments
+            entry("GET /s/{slug}/comments", PUBLIC),
+            entry("POST /s/{slug}/comments", SIGNED_IN),
+            entry("GET /s/{slug}/comments/guest", PUBLIC),
+            entry("POST /s/{slug}/comments/guest", PUBLIC),
+            entry("GET /guest-comments/{token}", PUBLIC),
+            entry("GET /comments/{id}/edit", PERSONAL),
+            entry("POST /comments/{id}/edit", PERSONAL),
+            entry("POST /comments/{id}/report", SIGNED_IN),
+            entry("GET /o/{org}/comments", role(MODERATE_COMMENTS)),
+            entry("POST /o/{org}/comments/{id}/{decision}", role(MODERATE_COMMENTS)),
+            // imports
+            entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
+            entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),
+            // follows
+            entry("GET /follow", PUBLIC),
+            entry("POST /follow", PUBLIC),
+            entry("GET /follows/confirm/{token}", PUBLIC),
+            entry("POST /follows/confirm/{token}", PUBLIC),
+            entry("GET /follows/{id}/{signature}", PUBLIC),
+            entry("POST /follows/{id}/{signature}", PUBLIC),
+            entry("GET /follows/{id}/{signature}/unsubscribe", PUBLIC),
+            entry("POST /follows/{id}/{signature}/unsubscribe", PUBLIC),
+            entry("GET /o/{slug}/manage/announcements", role(WRITE_ANNOUNCEMENTS)),
+            entry("POST /o/{slug}/manage/announcements", role(WRITE_ANNOUNCEMENTS)),
+            entry("POST /o/{slug}/manage/announcements/preview", role(WRITE_ANNOUNCEMENTS)),
+            entry("GET /o/{slug}/manage/announcements/{id}", role(WRITE_ANNOUNCEMENTS)),
+            entry("POST /o/{slug}/manage/announcements/{id}", role(WRITE_ANNOUNCEMENTS)),
+            entry("GET /o/{slug}/manage/announcements/{id}/progress", role(WRITE_ANNOUNCEMENTS)),
+            entry("POST /o/{slug}/manage/announcements/{id}/test", role(WRITE_ANNOUNCEMENTS)),
+            // sending takes both: the writers' pages, then the right to send
+            entry(
+                    "POST /o/{slug}/manage/announcements/{id}/send",
+                    role(SEND_ANNOUNCEMENTS).and(role(WRITE_ANNOUNCEMENTS))),
+            entry(
+                    "POST /o/{slug}/manage/announcements/{id}/schedule",
+                    role(SEND_ANNOUNCEMENTS).and(role(WRITE_ANNOUNCEMENTS))),
+            entry(
+                    "POST /o/{slug}/manage/announcements/{id}/cancel",
+                    role(SEND_ANNOUNCEMENTS).and(role(WRITE_ANNOUNCEMENTS))),
+            // email
+            entry("POST /hooks/email/bounces", WEBHOOK_SECRET),
+            entry("GET /dev/mail", DEV_ONLY),
+            entry("GET /dev/mail/{number}", DEV_ONLY),
+            entry("GET /dev/mail/{number}/html", DEV_ONLY),
+            entry("GET /dev/mail/{number}/source", DEV_ONLY),
+            // operations and the API's description
+            entry("GET /api/openapi", PUBLIC),
+            entry("GET /api/openapi.yaml", PUBLIC),
+            entry("GET /actuator", SITE_ADMIN),
+            entry("GET /actuator/health", PUBLIC),
+            entry("GET /actuator/health/**", PUBLIC),
+            entry("GET /actuator/info", SITE_ADMIN),
+            entry("GET /actuator/prometheus", SITE_ADMIN));
+
+    static Entry entry(String endpoint, Rule rule) {
+        return new Entry(endpoint, rule, List.of());
+    }
+
+    /**
+     * One endpoint and verb ({@code "POST /o/{slug}/manage/profile"}), who may call it, and the parts of its page that
+     * only some of those callers may see.
+     */
+    record Entry(String endpoint, Rule rule, List<Part> parts) {
+
+        /** The page shows this part (found by a piece of its markup) to the callers the rule allows, and to no one else. */
+        Entry showing(String markup, Rule rule) {
+            var more = new java.util.ArrayList<>(parts);
+            more.add(new Part(markup, rule));
+            return new Entry(endpoint, this.rule, List.copyOf(more));
+        }
+    }
+
+    /** A part of a page, found by a piece of its markup, and who may see it. */
+    record Part(String markup, Rule rule) {}
+
+    /**
+     * Who a caller is where the endpoint looks. The fixtures give each a role in one organization ("own"), except the
+     * owner of another organization, a site admin with no role, and nobody (no session, or no token on the API).
+     */
+    enum Who {
+        NOBODY,
+        MEMBER,
+        MODERATOR,
+        EDITOR,
+        OWNER,
+        /** An editor the owners designated as a reviewer. */
+        REVIEWER,
+        OTHER_OWNER,
+        SITE_ADMIN;
+
+        Optional<Role> roleInOwn() {
+            return switch (this) {
+                case MEMBER -> Optional.of(Role.MEMBER);
+                case MODERATOR -> Optional.of(Role.MODERATOR);
+                case EDITOR, REVIEWER -> Optional.of(Role.EDITOR);
+                case OWNER -> Optional.of(Role.OWNER);
+                default -> Optional.empty();
+            };
+        }
+
+        /** Holds the permission in the organization the fixtures act on, as its module declares it. */
+        boolean holds(Permission permission) {
+            return this == SITE_ADMIN
+                    || roleInOwn().map(permission.holders().roles()::contains).orElse(false)
+                    || (this == REVIEWER && permission.holders().designatedReviewers());
+        }
+    }
+
+    /** The kinds of caller, each tried on every endpoint: who they are, and what they send. */
+    enum Caller {
+        ANONYMOUS(Who.NOBODY, Credential.NONE),
+        MEMBER(Who.MEMBER, Credential.SESSION),
+        MODERATOR(Who.MODERATOR, Credential.SESSION),
+        EDITOR(Who.EDITOR, Credential.SESSION),
+        OWNER(Who.OWNER, Credential.SESSION),
+        REVIEWER(Who.REVIEWER, Credential.SESSION),
+        OTHER_OWNER(Who.OTHER_OWNER, Credential.SESSION),
+        SITE_ADMIN(Who.SITE_ADMIN, Credential.SESSION),
+        /** The owner's API token: {@code Authorization: Bearer chorus_…}. */
+        TOKEN(Who.OWNER, Credential.TOKEN),
+        /** A site admin's API token. */
+        SITE_ADMIN_TOKEN(Who.SITE_ADMIN, Credential.TOKEN);
+
+        final Who who;
+        final Credential credential;
+
+        Caller(Who who, Credential credential) {
+            this.who = who;
+            this.credential = credential;
+        }
+
+        /** Who the endpoint sees: pages read only the session, the API (and metrics) only the token. */
+        Who seenBy(boolean api) {
+            return credential == (api ? Credential.TOKEN : Credential.SESSION) ? who : Who.NOBODY;
+        }
+    }
+
+    enum Credential {
+        NONE,
+        SESSION,
+        TOKEN
+    }
+
+    /** What a call came to, read from the response alone (PermissionMatrixTest#outcome). */
+    enum Outcome {
+        /** Past the permission check: 2xx, a redirect anywhere but the sign-in page, or 409, 410, 422, 429. */
+        ALLOWED,
+        /** A redirect to the sign-in page. */
+        SIGN_IN,
+        /** 401 (the API and the machine hooks). */
+        UNAUTHORIZED,
+        /** 403. */
+        DENIED,
+        /** 404: what the caller may not see does not exist for them. */
+        HIDDEN
+    }
+
+    /**
+     * Who may, and what the others get: nobody is sent to sign in on pages and gets 401 on the API; a signed-in caller
+     * who may not gets 403, or 404 where the rule hides the thing from them.
+     */
+    record Rule(String name, Predicate<Who> allows, Predicate<Who> sees, Outcome forEveryone) {
+
+        static final Rule PUBLIC = new Rule("PUBLIC", who -> true, who -> true, null);
+        static final Rule SIGNED_IN = new Rule("SIGNED_IN", who -> who != Who.NOBODY, who -> true, null);
+        /** Any valid API token (the API reads no session). */
+        static final Rule TOKEN = new Rule("TOKEN", who -> who != Who.NOBODY, who -> true, null);
+
+        static final Rule SITE_ADMIN = new Rule("SITE_ADMIN", who -> who == Who.SITE_ADMIN, who -> true, null);
+        /**
+         * Only the one person it belongs to (the author of a comment, the person an invitation is for), not even a
+         * site admin: the fixtures make it the member's.
+         */
+        static final Rule PERSONAL = new Rule("PERSONAL", who -> who == Who.MEMBER, who -> true, null);
+        /** Exists only in dev mode, where mail is captured: 404 for everyone in tests and in production. */
+        static final Rule DEV_ONLY = new Rule("DEV_ONLY", who -> false, who -> false, Outcome.HIDDEN);
+        /** A machine endpoint with its own secret, which no person holds: 401 for every caller here. */
+        static final Rule WEBHOOK_SECRET = new Rule("WEBHOOK_SECRET", who -> false, who -> false, Outcome.UNAUTHORIZED);
+        /** The container's error page: asked for directly, it is not found. */
+        static final Rule NOT_A_PAGE = new Rule("NOT_A_PAGE", who -> false, who -> false, Outcome.HIDDEN);
+
+        /** Site admins, and whoever holds the permission in the organization (own, for the matrix). */
+        static Rule role(Permission permission) {
+            return new Rule("ROLE(" + permission.name() + ")", who -> who.holds(permission), who -> true, null);
+        }
+
+        Rule or(Rule other) {
+            return new Rule(name + " or " + other.name, allows.or(other.allows), sees, forEveryone);
+        }
+
+        Rule and(Rule other) {
+            return new Rule(name + " and " + other.name, allows.and(other.allows), sees, forEveryone);
+        }
+
+        /** Those who may not get 404: for them the thing does not exist. */
+        Rule hiddenFromOthers() {
+            return new Rule(name + " hidden from others", allows, who -> false, forEveryone);
+        }
+
+        /** Those who may not get 404, except those the other rule allows, who see it and get 403. */
+        Rule hiddenFromOthersBut(Rule seeing) {
+            return new Rule(name + " hidden from all but " + seeing.name, allows, seeing.allows, forEveryone);
+        }
+
+        Outcome expected(Who who, boolean api) {
+            if (forEveryone != null) {
+                return forEveryone;
+            }
+            if (allows.test(who)) {
+                return Outcome.ALLOWED;
+            }
+            if (who == Who.NOBODY) {
+                return api ? Outcome.UNAUTHORIZED : Outcome.SIGN_IN;
+            }
+            return sees.test(who) ? Outcome.DENIED : Outcome.HIDDEN;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
