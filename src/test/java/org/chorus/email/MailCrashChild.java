@@ -1,7 +1,9 @@
 package org.chorus.email;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.chorus.ChorusApplication;
 import org.chorus.shared.i18n.Language;
 import org.springframework.boot.SpringApplication;
@@ -66,19 +68,25 @@ public final class MailCrashChild {
         var queued = new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
                 .execute(s -> mail.sendAll(letter, addressees));
         System.out.println("queued " + queued + " at " + System.currentTimeMillis());
-        while (true) {
-            var waiting = jdbc.sql(
-                            "SELECT count(*) FROM email_outbox WHERE batch = :batch AND status IN ('queued', 'claimed', 'sending')")
-                    .param("batch", "crash:" + run)
-                    .query(Long.class)
-                    .single();
-            if (waiting == 0) {
-                System.out.println("done");
-                context.close();
-                System.exit(0);
-            }
-            context.getBean(Delivery.class).wakeUp();
-            Thread.sleep(200);
-        }
+        // the sender runs as in the application; this only wakes it up until the outbox is empty
+        Awaitility.await("the outbox emptied")
+                .forever()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .until(() -> {
+                    var waiting = jdbc.sql(
+                                    "SELECT count(*) FROM email_outbox WHERE batch = :batch AND status IN ('queued', 'claimed', 'sending')")
+                            .param("batch", "crash:" + run)
+                            .query(Long.class)
+                            .single();
+                    if (waiting > 0) {
+                        context.getBean(Delivery.class).wakeUp();
+                    }
+                    return waiting == 0;
+                });
+        System.out.println("done");
+        context.close();
+        System.exit(0);
     }
 }

@@ -2,18 +2,19 @@ package org.chorus.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chorus.support.Eventually.eventually;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.shared.i18n.Language;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@ChorusWebTest
+@ChorusModuleTest
 class MailEngineTest {
 
     @Autowired
@@ -68,7 +69,8 @@ class MailEngineTest {
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
                 .single();
         assertThat(message.getMessageID()).isEqualTo(stored.get(0));
-        Thread.sleep(300);
+        // once its one row is "sent" nothing can send it again: what arrived is all that ever will
+        eventually("the letter is marked sent").until(() -> statusOf(to).equals("sent"));
         assertThat(TestMail.to(to)).hasSize(1);
     }
 
@@ -99,7 +101,8 @@ class MailEngineTest {
         assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://chorus.example/unsubscribe/abc>");
         assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(part(message, "text/plain")).contains("Se désabonner: https://chorus.example/unsubscribe/abc");
-        await(() -> mail.progress("batch-" + to).sent() == 1);
+        eventually("the sending counts the letter")
+                .until(() -> mail.progress("batch-" + to).sent() == 1);
     }
 
     @Test
@@ -167,7 +170,7 @@ class MailEngineTest {
             }
         });
 
-        await(() -> {
+        eventually("the stuck messages are settled").until(() -> {
             delivery.deliverDue(java.time.Duration.ofSeconds(30));
             return statusOf(beforeData).equals("sent") && statusOf(afterData).equals("unknown");
         });
@@ -184,12 +187,5 @@ class MailEngineTest {
                 .param("k", "k:" + to)
                 .query(String.class)
                 .single();
-    }
-
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(25);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import static org.chorus.follows.FollowMail.header;
 import static org.chorus.follows.FollowMail.html;
 import static org.chorus.follows.FollowMail.subject;
 import static org.chorus.follows.FollowMail.text;
+import static org.chorus.support.Eventually.eventually;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -145,7 +146,8 @@ class AnnouncementsTest {
         assertThat(subject(toCoalitionFollower)).isEqualTo("Join the march");
 
         var id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
-        await(() -> mail.progress("announcement:" + id).sent() == 3);
+        eventually("the three letters are counted as sent")
+                .until(() -> mail.progress("announcement:" + id).sent() == 3);
         assertThat(mail.progress("announcement:" + id).total()).isEqualTo(3);
         assertThat(TestMail.to(notBelow)).hasSize(1);
         assertThat(TestMail.to(leaving)).hasSize(1);
@@ -245,7 +247,8 @@ class AnnouncementsTest {
         assertThat(mail.progress("announcement:" + id).total()).isEqualTo(4_500);
         assertThat(sending.sendNow(id)).isZero();
         assertThat(TestMail.await(emails.getLast(), 1)).hasSize(1);
-        await(() -> mail.progress("announcement:" + id).suppressed() == 4_499);
+        eventually("the suppressed letters are counted")
+                .until(() -> mail.progress("announcement:" + id).suppressed() == 4_499);
     }
 
     private ChorusUser owner(Organization organization) {
@@ -267,15 +270,5 @@ class AnnouncementsTest {
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }
