@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +61,9 @@ class SigningUpAndInTest {
                         .param("displayName", "")
                         .param("password", "short"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")))
-                .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")))
-                .andExpect(content().string(Matchers.containsString("lang=\"fr\"")))
+                .andExpect(Html.has("#email-error"))
+                .andExpect(Html.has("#displayName-error"))
+                .andExpect(Html.has("html[lang=fr]"))
                 .andExpect(content().string(Matchers.containsString("Ce champ est obligatoire")));
     }
 
@@ -75,7 +76,7 @@ class SigningUpAndInTest {
                         .param("displayName", "Sam")
                         .param("password", "123456789"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
+                .andExpect(Html.has("#password-error"))
                 .andExpect(content().string(Matchers.containsString("at least 10 characters")));
         assertThat(directory.findByEmail(email)).isEmpty();
     }

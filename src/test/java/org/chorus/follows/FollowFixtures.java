@@ -18,6 +18,7 @@ import org.chorus.statements.StatementDraft;
 import org.chorus.statements.StatementId;
 import org.chorus.statements.StatementPublished;
 import org.chorus.statements.WritingStatements;
+import org.chorus.support.Html;
 import org.chorus.support.TestMail;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Lazy;
@@ -133,12 +134,9 @@ public class FollowFixtures {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        var matcher = java.util.regex.Pattern.compile("href=\"(/follows/[0-9a-f-]{36}/[A-Za-z0-9_-]+)\"")
-                .matcher(page);
-        if (!matcher.find()) {
-            throw new AssertionError("no preferences link on the confirmation page");
-        }
-        return matcher.group(1);
+        // the link to the follow's preferences page
+        return Html.first(page, "a[href~=^/follows/[0-9a-f-]{36}/[A-Za-z0-9_-]+$]")
+                .attr("href");
     }
 
     public void ask(
