@@ -1,9 +1,7 @@
 package org.chorus.email;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.chorus.ChorusApplication;
 import org.chorus.accounts.SigningUp;
 import org.chorus.follows.Announcing;
@@ -68,25 +66,10 @@ public final class AnnouncementFanoutChild {
                     + (System.currentTimeMillis() - before) + " ms");
             System.out.println("queued " + queued + " at " + System.currentTimeMillis());
         }
-        var delivery = context.getBean(Delivery.class);
-        // the sender runs as in the application; this only wakes it up until the outbox is empty
-        Awaitility.await("the outbox emptied")
-                .forever()
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(200))
-                .pollInSameThread()
-                .until(() -> {
-                    var waiting = jdbc.sql(
-                                    "SELECT count(*) FROM email_outbox WHERE status IN ('queued', 'claimed', 'sending')")
-                            .query(Long.class)
-                            .single();
-                    if (waiting > 0) {
-                        delivery.wakeUp();
-                    }
-                    return waiting == 0;
-                });
-        System.out.println("done");
-        context.close();
-        System.exit(0);
+        MailCrashChild.deliverAllAndExit(
+                context,
+                () -> jdbc.sql("SELECT count(*) FROM email_outbox WHERE status IN ('queued', 'claimed', 'sending')")
+                        .query(Long.class)
+                        .single());
     }
 }
