@@ -26,7 +26,10 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Followers made the way people become followers (the form, the letter, the link), and statements with topics. */
+/**
+ * Followers made the way people become followers (the form, or the use case behind it; the letter; the link), and
+ * statements with topics.
+ */
 @TestComponent
 @Lazy // made on first use: a module test's context may lack the modules it needs (see ChorusModuleTest)
 public class FollowFixtures {
