@@ -5,14 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
-import org.hamcrest.Matchers;
+import org.chorus.support.Html;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,7 +52,7 @@ class ProfileTest {
                         .param("displayName", "  ")
                         .param("language", "en"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")));
+                .andExpect(Html.has("#displayName-error"));
     }
 
     @Test
@@ -65,7 +64,7 @@ class ProfileTest {
                         .param("currentPassword", "not it at all")
                         .param("newPassword", "another long secret"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"currentPassword-error\"")));
+                .andExpect(Html.has("#currentPassword-error"));
         mvc.perform(post("/account/password")
                         .with(user(person))
                         .with(csrf())

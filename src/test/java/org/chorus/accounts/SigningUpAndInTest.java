@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,10 +61,10 @@ class SigningUpAndInTest {
                         .param("displayName", "")
                         .param("password", "short"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")))
-                .andExpect(content().string(Matchers.containsString("id=\"displayName-error\"")))
-                .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
-                .andExpect(content().string(Matchers.containsString("lang=\"fr\"")))
+                .andExpect(Html.has("#email-error"))
+                .andExpect(Html.has("#displayName-error"))
+                .andExpect(Html.has("#password-error"))
+                .andExpect(Html.has("html[lang=fr]"))
                 .andExpect(content().string(Matchers.containsString("Saisissez votre nom.")))
                 .andExpect(content().string(Matchers.containsString("au moins 10 caractères")));
     }
@@ -77,7 +78,7 @@ class SigningUpAndInTest {
                         .param("displayName", "Sam")
                         .param("password", "123456789"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"password-error\"")))
+                .andExpect(Html.has("#password-error"))
                 .andExpect(content().string(Matchers.containsString("at least 10 characters")));
         assertThat(directory.findByEmail(email)).isEmpty();
     }

@@ -11,9 +11,11 @@ import org.chorus.statements.WritingStatements;
 import org.chorus.support.Fixtures;
 import org.chorus.support.TestClock;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
 
 /** Statements open to comments, and comments sent as a person would: the form shown, then filled in unhurried. */
 @TestComponent
+@Lazy // made on first use: a module test's context may lack the modules it needs (see ChorusModuleTest)
 public class CommentFixtures {
 
     private final WritingStatements writing;

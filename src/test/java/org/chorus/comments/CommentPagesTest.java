@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
@@ -23,9 +22,11 @@ import org.chorus.statements.Statement;
 import org.chorus.statements.StatementFixtures;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.chorus.support.QueryCounter;
 import org.chorus.support.TestClock;
 import org.hamcrest.Matchers;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @ChorusWebTest
 class CommentPagesTest {
 
-    static final Pattern STAMP = Pattern.compile("name=\"stamp\" value=\"([^\"]+)\"");
     static final Cookie SESSION = new Cookie("chorus_session", "signed-in");
 
     @Autowired
@@ -83,7 +83,7 @@ class CommentPagesTest {
         mvc.perform(get("/s/" + statement.slug() + "/comments"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString(body))))
-                .andExpect(content().string(Matchers.containsString("href=\"/login\"")));
+                .andExpect(Html.has("a[href=/login]"));
 
         var queue = mvc.perform(get("/o/" + organization.slug() + "/comments")
                         .with(user(moderator))
@@ -114,18 +114,23 @@ class CommentPagesTest {
     @Test
     void the_statement_page_links_to_its_comments_only_when_they_are_on() throws Exception {
         mvc.perform(get("/s/" + statement.slug()))
-                .andExpect(content().string(Matchers.containsString("href=\"/s/" + statement.slug() + "/comments\"")));
+                .andExpect(Html.has("a[href='/s/" + statement.slug() + "/comments']"));
         var closed = comments.published(owner, organization, false);
-        mvc.perform(get("/s/" + closed.slug()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.not(Matchers.containsString("/comments\""))));
+        mvc.perform(get("/s/" + closed.slug())).andExpect(status().isOk()).andExpect(Html.hasNo("a[href$=/comments]"));
     }
 
     @Test
     void a_comment_is_shown_escaped_with_its_line_breaks() throws Exception {
         comments.post(owner, statement, null, "<b>Not bold</b>\nSecond line");
-        mvc.perform(get("/s/" + statement.slug() + "/comments"))
-                .andExpect(content().string(Matchers.containsString("&lt;b&gt;Not bold&lt;/b&gt;<br>Second line<br>")));
+        var shown = Html.parse(
+                        mvc.perform(get("/s/" + statement.slug() + "/comments")).andReturn())
+                .selectFirst(".comment-body:containsOwn(Not bold)");
+        assertThat(shown).isNotNull();
+        assertThat(shown.select("b"))
+                .as("markup is shown as typed, not applied")
+                .isEmpty();
+        assertThat(shown.textNodes()).extracting(TextNode::text).containsExactly("<b>Not bold</b>", "Second line");
+        assertThat(shown.select("br")).hasSize(2);
     }
 
     @Test
@@ -142,19 +147,20 @@ class CommentPagesTest {
     void spam_is_refused_with_the_reason_next_to_the_field_in_the_readers_language() throws Exception {
         var person = fixtures.person("hasty");
         // too fast: sent at once after the form was shown
-        var stamp = mvc.perform(get("/s/" + statement.slug() + "/comments")
-                        .with(user(person))
-                        .cookie(SESSION))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        var matcher = STAMP.matcher(stamp);
-        assertThat(matcher.find()).isTrue();
-        mvc.perform(postComment(person, "Fast", matcher.group(1)).header("Accept-Language", "fr"))
+        var stamp = Html.first(
+                        mvc.perform(get("/s/" + statement.slug() + "/comments")
+                                        .with(user(person))
+                                        .cookie(SESSION))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "input[name=stamp]")
+                .val();
+        mvc.perform(postComment(person, "Fast", stamp).header("Accept-Language", "fr"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"body-error\"")))
+                .andExpect(Html.has("#body-error"))
                 .andExpect(content().string(Matchers.containsString("trop rapide")))
-                .andExpect(content().string(Matchers.containsString(">Fast</textarea>")));
+                .andExpect(Html.has("textarea[name=body]:containsOwn(Fast)"));
         mvc.perform(postComment(person, "No stamp", ""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("could not be checked")));
@@ -204,7 +210,7 @@ class CommentPagesTest {
                         .with(user(author))
                         .cookie(SESSION))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(">Frist.</textarea>")));
+                .andExpect(Html.has("textarea[name=body]:matchesOwn(^Frist\\.$)"));
         mvc.perform(post("/comments/" + comment.id() + "/edit")
                         .with(user(author))
                         .with(csrf())
@@ -273,10 +279,9 @@ class CommentPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        var matcher = STAMP.matcher(page);
-        assertThat(matcher.find()).as("the form carries a signed stamp").isTrue();
+        var stamp = Html.first(page, "input[name=stamp]").val();
         clock.advance(Duration.ofSeconds(4));
-        return matcher.group(1);
+        return stamp;
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postComment(

@@ -12,7 +12,7 @@ import org.chorus.organizations.Role;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.statements.Statement;
 import org.chorus.statements.StatementFixtures;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every role × every moderation action × the person's own organization or another one. Owners and moderators
  * moderate their organization's comments; site admins everywhere; editors, members and outsiders nowhere.
  */
-@ChorusWebTest
+@ChorusModuleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommentPermissionsTest {
 

@@ -13,7 +13,7 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.statements.Statement;
 import org.chorus.statements.StatementFixtures;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@ChorusWebTest
+@ChorusModuleTest
 class CommentingTest {
 
     @Autowired

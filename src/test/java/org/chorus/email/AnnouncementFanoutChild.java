@@ -66,18 +66,10 @@ public final class AnnouncementFanoutChild {
                     + (System.currentTimeMillis() - before) + " ms");
             System.out.println("queued " + queued + " at " + System.currentTimeMillis());
         }
-        var delivery = context.getBean(Delivery.class);
-        while (true) {
-            var waiting = jdbc.sql("SELECT count(*) FROM email_outbox WHERE status IN ('queued', 'claimed', 'sending')")
-                    .query(Long.class)
-                    .single();
-            if (waiting == 0) {
-                System.out.println("done");
-                context.close();
-                System.exit(0);
-            }
-            delivery.wakeUp();
-            Thread.sleep(200);
-        }
+        MailCrashChild.deliverAllAndExit(
+                context,
+                () -> jdbc.sql("SELECT count(*) FROM email_outbox WHERE status IN ('queued', 'claimed', 'sending')")
+                        .query(Long.class)
+                        .single());
     }
 }

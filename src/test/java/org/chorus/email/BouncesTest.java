@@ -2,6 +2,7 @@ package org.chorus.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chorus.support.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -61,7 +62,8 @@ class BouncesTest {
                         new Addressee.Subscription(
                                 "https://chorus.example/unsubscribe/x", "https://chorus.example/prefs/x", "l:" + to)));
         var message = TestMail.await(to, before + 1).getLast();
-        MailEngineTest.await(() -> mail.progress(batch).sent() == 1);
+        eventually("the sending counts the letter")
+                .until(() -> mail.progress(batch).sent() == 1);
         return message.getMessageID();
     }
 
@@ -118,7 +120,8 @@ class BouncesTest {
                         later + ":" + to,
                         new Addressee.Subscription(
                                 "https://chorus.example/unsubscribe/x", "https://chorus.example/prefs/x", "l:" + to)));
-        MailEngineTest.await(() -> mail.progress(later).suppressed() == 1);
+        eventually("the later letter counts as suppressed")
+                .until(() -> mail.progress(later).suppressed() == 1);
         assertThat(TestMail.to(to)).as("nothing more reached the address").hasSize(1);
     }
 

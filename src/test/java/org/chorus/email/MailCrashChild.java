@@ -1,11 +1,15 @@
 package org.chorus.email;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
+import org.awaitility.Awaitility;
 import org.chorus.ChorusApplication;
 import org.chorus.shared.i18n.Language;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,19 +70,34 @@ public final class MailCrashChild {
         var queued = new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
                 .execute(s -> mail.sendAll(letter, addressees));
         System.out.println("queued " + queued + " at " + System.currentTimeMillis());
-        while (true) {
-            var waiting = jdbc.sql(
-                            "SELECT count(*) FROM email_outbox WHERE batch = :batch AND status IN ('queued', 'claimed', 'sending')")
-                    .param("batch", "crash:" + run)
-                    .query(Long.class)
-                    .single();
-            if (waiting == 0) {
-                System.out.println("done");
-                context.close();
-                System.exit(0);
-            }
-            context.getBean(Delivery.class).wakeUp();
-            Thread.sleep(200);
-        }
+        deliverAllAndExit(
+                context,
+                () -> jdbc.sql("SELECT count(*) FROM email_outbox WHERE batch = :batch"
+                                + " AND status IN ('queued', 'claimed', 'sending')")
+                        .param("batch", "crash:" + run)
+                        .query(Long.class)
+                        .single());
+    }
+
+    /**
+     * Lets the sender run as in the application, waking it up until {@code waiting} counts no message left, then
+     * stops the process with exit code 0.
+     */
+    static void deliverAllAndExit(ConfigurableApplicationContext context, LongSupplier waiting) {
+        Awaitility.await("the outbox emptied")
+                .forever()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .until(() -> {
+                    var left = waiting.getAsLong();
+                    if (left > 0) {
+                        context.getBean(Delivery.class).wakeUp();
+                    }
+                    return left == 0;
+                });
+        System.out.println("done");
+        context.close();
+        System.exit(0);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.chorus.shared.crypto.PersonalData;
 import org.chorus.support.TestDatabase;
 import org.chorus.support.TestMail;
@@ -40,10 +41,13 @@ class MailCrashTest {
         var log = Files.createTempFile("mail-crash", ".log").toFile();
 
         var first = start(url, keys, run, log);
-        var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (received(run).size() < COUNT / 3 && first.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        // polled often, so the kill comes soon after a third has arrived, well before the end
+        Awaitility.await("a third of the messages received, or the first sender gone")
+                .atMost(Duration.ofSeconds(90))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .pollInSameThread()
+                .until(() -> received(run).size() >= COUNT / 3 || !first.isAlive());
         assertThat(first.isAlive())
                 .as("the first sender is still sending (see %s)", log)
                 .isTrue();

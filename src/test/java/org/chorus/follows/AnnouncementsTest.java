@@ -5,6 +5,7 @@ import static org.chorus.follows.FollowMail.header;
 import static org.chorus.follows.FollowMail.html;
 import static org.chorus.follows.FollowMail.subject;
 import static org.chorus.follows.FollowMail.text;
+import static org.chorus.support.Eventually.eventually;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -27,6 +28,7 @@ import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.chorus.support.TestClock;
 import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -95,15 +97,15 @@ class AnnouncementsTest {
                         .param("body", "**Saturday** at noon <script>alert(1)</script>")
                         .param("preview", "1"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<strong>Saturday</strong>")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>alert"))));
+                .andExpect(Html.has("strong:containsOwn(Saturday)"))
+                .andExpect(Html.hasNo("script:containsData(alert)"));
         mvc.perform(post("/o/" + chapter.slug() + "/manage/announcements/preview")
                         .with(user(owner))
                         .with(csrf())
                         .header("HX-Request", "true")
                         .param("body", "*now*"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<em>now</em>")));
+                .andExpect(Html.has("em:containsOwn(now)"));
 
         var page = mvc.perform(post("/o/" + chapter.slug() + "/manage/announcements")
                         .with(user(owner))
@@ -123,7 +125,7 @@ class AnnouncementsTest {
         mvc.perform(post(page + "/test").with(user(owner)).with(csrf())).andExpect(status().is3xxRedirection());
         var test = TestMail.awaitOne(owner.email());
         assertThat(subject(test)).isEqualTo("[Test] Join the march");
-        assertThat(html(test)).contains("<strong>Saturday</strong>");
+        assertThat(Html.select(html(test), "strong:containsOwn(Saturday)")).isNotEmpty();
         assertThat(TestMail.to(english)).as("a test goes to its writer only").hasSize(1);
 
         mvc.perform(post(page + "/send").with(user(owner)).with(csrf())).andExpect(status().is3xxRedirection());
@@ -133,25 +135,28 @@ class AnnouncementsTest {
                 .contains("A message from " + chapter.name())
                 .contains("**Saturday** at noon")
                 .contains("because you follow " + chapter.name());
-        assertThat(html(letter)).contains("<strong>Saturday</strong>");
+        assertThat(Html.select(html(letter), "strong:containsOwn(Saturday)")).isNotEmpty();
         assertThat(header(letter, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         var arabicLetter = TestMail.await(arabic, 2).get(1);
         assertThat(subject(arabicLetter)).isEqualTo("Join the march");
-        assertThat(html(arabicLetter))
-                .contains("dir=\"rtl\"")
-                .contains("رسالة من " + chapter.name())
-                .contains("<div lang=\"en\" dir=\"ltr\">");
+        var arabicPage = Html.parse(html(arabicLetter));
+        assertThat(arabicPage.select("html[dir=rtl]")).isNotEmpty();
+        assertThat(arabicPage.text()).contains("رسالة من " + chapter.name());
+        assertThat(arabicPage.select("div[lang=en][dir=ltr]"))
+                .as("the English announcement keeps its own direction")
+                .isNotEmpty();
         var toCoalitionFollower = TestMail.await(viaCoalition, 3).get(2);
         assertThat(subject(toCoalitionFollower)).isEqualTo("Join the march");
 
         var id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
-        await(() -> mail.progress("announcement:" + id).sent() == 3);
+        eventually("the three letters are counted as sent")
+                .until(() -> mail.progress("announcement:" + id).sent() == 3);
         assertThat(mail.progress("announcement:" + id).total()).isEqualTo(3);
         assertThat(TestMail.to(notBelow)).hasSize(1);
         assertThat(TestMail.to(leaving)).hasSize(1);
         mvc.perform(get(page + "/progress").with(user(owner)).header("HX-Request", "true"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<dd>3</dd>")));
+                .andExpect(Html.has("dd:matchesOwn(^3$)"));
         mvc.perform(get(page + "/progress").with(user(owner))).andExpect(status().is3xxRedirection());
         mvc.perform(post(page + "/send").with(user(owner)).with(csrf())).andExpect(status().isConflict());
         assertThat(sending.sendNow(id)).as("sent once").isZero();
@@ -245,7 +250,8 @@ class AnnouncementsTest {
         assertThat(mail.progress("announcement:" + id).total()).isEqualTo(4_500);
         assertThat(sending.sendNow(id)).isZero();
         assertThat(TestMail.await(emails.getLast(), 1)).hasSize(1);
-        await(() -> mail.progress("announcement:" + id).suppressed() == 4_499);
+        eventually("the suppressed letters are counted")
+                .until(() -> mail.progress("announcement:" + id).suppressed() == 4_499);
     }
 
     private ChorusUser owner(Organization organization) {
@@ -267,15 +273,5 @@ class AnnouncementsTest {
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,55 +1,77 @@
 package org.chorus.follows;
 
+import static org.chorus.support.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
+import org.chorus.shared.i18n.Language;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Signatory;
 import org.chorus.statements.Statement;
 import org.chorus.statements.StatementDraft;
 import org.chorus.statements.StatementId;
+import org.chorus.statements.StatementPublished;
 import org.chorus.statements.WritingStatements;
+import org.chorus.support.Html;
 import org.chorus.support.TestMail;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Followers made the way people become followers (the form, the letter, the link), and statements with topics. */
+/**
+ * Followers made the way people become followers (the form, or the use case behind it; the letter; the link), and
+ * statements with topics.
+ */
 @TestComponent
+@Lazy // made on first use: a module test's context may lack the modules it needs (see ChorusModuleTest)
 public class FollowFixtures {
 
     private final WritingStatements writing;
     private final ReviewingStatements reviewing;
+    private final Following following;
+    private final EventPublicationRegistry publications;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.chorus.support.TestClock clock;
 
     FollowFixtures(
             WritingStatements writing,
             ReviewingStatements reviewing,
+            Following following,
+            EventPublicationRegistry publications,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             org.chorus.support.TestClock clock) {
         this.writing = writing;
         this.reviewing = reviewing;
+        this.following = following;
+        this.publications = publications;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /**
      * Moves the shared clock once the outbox has nothing in flight: a jump while a message is being delivered would
-     * end its sender's lease and put the message back for a retry half a minute later.
+     * end its sender's lease and put the message back for a retry half a minute later. After 25 s it moves the clock
+     * anyway: the outbox is shared by every test, and another test's messages may keep it busy.
      */
-    public void advance(java.time.Duration by) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(25).toNanos();
-        while (System.nanoTime() < deadline
-                && jdbc.sql("select exists (select 1 from email_outbox where status in ('claimed', 'sending')"
-                                + " or (status = 'queued' and not_before <= :now))")
-                        .param("now", java.sql.Timestamp.from(clock.instant()))
-                        .query(Boolean.class)
-                        .single()) {
-            Thread.sleep(50);
+    public void advance(java.time.Duration by) {
+        try {
+            eventually("the outbox has nothing in flight")
+                    .atMost(java.time.Duration.ofSeconds(25))
+                    .until(() -> !jdbc.sql("select exists (select 1 from email_outbox where status in ('claimed',"
+                                    + " 'sending') or (status = 'queued' and not_before <= :now))")
+                            .param("now", java.sql.Timestamp.from(clock.instant()))
+                            .query(Boolean.class)
+                            .single());
+        } catch (ConditionTimeoutException busy) {
+            // moved all the same, as said above
         }
         clock.advance(by);
     }
@@ -58,31 +80,39 @@ public class FollowFixtures {
      * Waits until followers have been told of a published statement: {@link NotifyingFollowers} runs after the commit
      * on another thread, and the statement's event publication leaves the registry once it has finished.
      */
-    public void awaitNotices(StatementId statement) throws InterruptedException {
-        if (!eventually(() -> !publication(statement, "true"))) {
-            throw new AssertionError("followers were not told of statement " + statement.value() + " within 20 s");
-        }
+    public void awaitNotices(StatementId statement) {
+        eventually("followers told of statement " + statement.value())
+                .until(() -> publication(statement).isEmpty());
     }
 
-    /** Whether the registry holds a publication of the statement to {@link NotifyingFollowers} matching the SQL. */
-    boolean publication(StatementId statement, String condition) {
-        return jdbc.sql("select exists (select 1 from event_publication where listener_id like '%NotifyingFollowers%'"
-                        + " and serialized_event like :id and (" + condition + "))")
-                .param("id", "%" + statement.value() + "%")
-                .query(Boolean.class)
-                .single();
+    /** The publication of the statement to {@link NotifyingFollowers} while it is incomplete (not yet run, or failed). */
+    Optional<TargetEventPublication> publication(StatementId statement) {
+        return publications.findIncompletePublications().stream()
+                .filter(p -> p.getEvent() instanceof StatementPublished published
+                        && published.statement().equals(statement))
+                .filter(p -> p.getTargetIdentifier().getValue().startsWith(NotifyingFollowers.class.getName()))
+                .findFirst();
     }
 
-    /** Polls the condition for up to 20 seconds; true as soon as it holds. */
-    static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+    /**
+     * Follows through the use case the form calls and confirms through the link in the letter, for tests of what
+     * followers get that need no page.
+     */
+    public void follow(
+            String email, String param, String value, String language, String frequency, boolean includeChildren) {
+        int before = TestMail.to(email).size();
+        var target = param.equals("organization")
+                ? FollowTarget.of(following.organization(value).id())
+                : following.topic(value);
+        following.follow(new Following.Request(
+                email,
+                target,
+                Language.byTag(language).orElseThrow(),
+                Frequency.parse(frequency).orElseThrow(),
+                includeChildren,
+                "192.0.2.20"));
+        var confirmation = TestMail.await(email, before + 1).get(before);
+        following.confirm(FollowMail.link(confirmation, "/follows/confirm/").substring("/follows/confirm/".length()));
     }
 
     /**
@@ -107,12 +137,9 @@ public class FollowFixtures {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        var matcher = java.util.regex.Pattern.compile("href=\"(/follows/[0-9a-f-]{36}/[A-Za-z0-9_-]+)\"")
-                .matcher(page);
-        if (!matcher.find()) {
-            throw new AssertionError("no preferences link on the confirmation page");
-        }
-        return matcher.group(1);
+        // the link to the follow's preferences page
+        return Html.first(page, "a[href~=^/follows/[0-9a-f-]{36}/[A-Za-z0-9_-]+$]")
+                .attr("href");
     }
 
     public void ask(

@@ -2,25 +2,23 @@ package org.chorus.follows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.follows.FollowMail.subject;
+import static org.chorus.support.Eventually.eventually;
 
 import java.util.UUID;
 import org.chorus.statements.StatementFixtures;
 import org.chorus.statements.StatementPublished;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Notices of new statements go through Spring Modulith's event publication registry: a failed run is not lost. */
-@ChorusWebTest
+@ChorusModuleTest
 class RedeliveringNoticesTest {
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     Fixtures fixtures;
@@ -45,7 +43,7 @@ class RedeliveringNoticesTest {
         var coalition = fixtures.coalition();
         var owner = statements.ownerOf(coalition);
         var email = Fixtures.uniqueEmail("resubmitted");
-        follows.follow(mvc, email, "organization", coalition.slug(), "en", "IMMEDIATE", false);
+        follows.follow(email, "organization", coalition.slug(), "en", "IMMEDIATE", false);
         var follower = jdbc.sql("select follower_id from follows where organization_id = :org")
                 .param("org", coalition.id().value())
                 .query(UUID.class)
@@ -58,9 +56,10 @@ class RedeliveringNoticesTest {
         setEmail(follower, new byte[] {1, 2, 3});
 
         var statement = statements.published(owner, coalition, "en", "Told at last", "We ask.");
-        assertThat(FollowFixtures.eventually(() -> follows.publication(statement.id(), "status = 'FAILED'")))
-                .as("the failed publication stays in the registry")
-                .isTrue();
+        eventually("the failed publication stays in the registry")
+                .until(() -> follows.publication(statement.id())
+                        .filter(p -> p.getStatus() == EventPublication.Status.FAILED)
+                        .isPresent());
         assertThat(outboxRows(statement.id().value())).isZero();
 
         setEmail(follower, sealed);

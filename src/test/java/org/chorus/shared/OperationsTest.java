@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.chorus.accounts.ApiTokens;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ class OperationsTest {
                         .with(csrf())
                         .header("Accept-Language", "fr"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("lang=\"fr\"")))
+                .andExpect(Html.has("html[lang=fr]"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Exception"))));
     }
 }

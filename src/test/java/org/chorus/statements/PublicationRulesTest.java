@@ -10,13 +10,13 @@ import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Who may speak in public, and in whose name. */
-@ChorusWebTest
+@ChorusModuleTest
 class PublicationRulesTest {
 
     @Autowired

@@ -6,9 +6,11 @@ import org.chorus.organizations.Organization;
 import org.chorus.organizations.Role;
 import org.chorus.support.Fixtures;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
 
 /** Statements made through the real use cases, by an owner of the issuing organization. */
 @TestComponent
+@Lazy // made on first use: a module test's context may lack the modules it needs (see ChorusModuleTest)
 public class StatementFixtures {
 
     private final Fixtures fixtures;

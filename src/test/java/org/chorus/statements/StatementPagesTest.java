@@ -16,6 +16,7 @@ import org.chorus.organizations.OrganizationKind;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,13 +61,13 @@ class StatementPagesTest {
                 owner, org, "en", title, "We call for **public** finance.\n\n<script>alert(1)</script>");
         mvc.perform(get("/s/" + s.slug()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("<strong>public</strong>")))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(Html.has("strong:matchesOwn(^public$)"))
+                .andExpect(Html.hasNo("script:containsData(alert)"))
                 .andExpect(content().string(Matchers.containsString("Amina Njeri")))
-                .andExpect(content().string(Matchers.containsString("property=\"og:title\" content=\"" + title + "\"")))
-                .andExpect(content().string(Matchers.containsString("\"@type\":\"NewsArticle\"")))
-                .andExpect(content().string(Matchers.containsString("rel=\"canonical\"")))
-                .andExpect(content().string(Matchers.containsString("type=\"application/atom+xml\"")));
+                .andExpect(Html.has("meta[property=og:title][content='" + title + "']"))
+                .andExpect(Html.has("script[type=application/ld+json]:containsData(\"@type\":\"NewsArticle\")"))
+                .andExpect(Html.has("link[rel=canonical]"))
+                .andExpect(Html.has("link[type='application/atom+xml']"));
     }
 
     @Test
@@ -78,20 +79,17 @@ class StatementPagesTest {
         mvc.perform(get("/s/" + s.slug() + "/fr").header("Accept-Language", "fr"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Housing is a right.")))
-                .andExpect(content().string(Matchers.containsString("class=\"notice\" role=\"note\"")));
+                .andExpect(Html.has(".notice[role=note]"));
 
         writing.translate(owner, s.id(), "ar", "السكن حق", "", "السكن حق للجميع.", "Layla", true);
         mvc.perform(get("/s/" + s.slug() + "/ar"))
                 .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(Matchers.containsString("<article class=\"statement\" lang=\"ar\" dir=\"rtl\">")))
+                .andExpect(Html.has("article.statement[lang=ar][dir=rtl]"))
                 .andExpect(content().string(Matchers.containsString("السكن حق للجميع.")))
                 .andExpect(content().string(Matchers.containsString("Layla")));
         mvc.perform(get("/s/" + s.slug()))
-                .andExpect(content()
-                        .string(Matchers.containsString(
-                                "hreflang=\"ar\" href=\"http://localhost/s/" + s.slug() + "/ar\"")))
-                .andExpect(content().string(Matchers.containsString("hreflang=\"en\"")));
+                .andExpect(Html.has("link[rel=alternate][hreflang=ar][href='http://localhost/s/" + s.slug() + "/ar']"))
+                .andExpect(Html.has("link[rel=alternate][hreflang=en]"));
     }
 
     @Test
@@ -129,8 +127,8 @@ class StatementPagesTest {
                 .andExpect(content().string(Matchers.containsString("The figure was wrong")));
         mvc.perform(get("/s/" + s.slug() + "/revisions/1/2"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("<del>50</del>")))
-                .andExpect(content().string(Matchers.containsString("<ins>60</ins>")));
+                .andExpect(Html.has("del:matchesOwn(^50$)"))
+                .andExpect(Html.has("ins:matchesOwn(^60$)"));
     }
 
     @Test
@@ -157,12 +155,10 @@ class StatementPagesTest {
         mvc.perform(get("/s/" + copy.slug()))
                 .andExpect(content().string(Matchers.containsString("First published by " + coalition.name())))
                 .andExpect(content().string(Matchers.containsString("Our chapter endorses this call.")))
-                .andExpect(content()
-                        .string(Matchers.containsString(
-                                "<link rel=\"canonical\" href=\"http://localhost/s/" + original.slug() + "\">")));
+                .andExpect(Html.has("link[rel=canonical][href='http://localhost/s/" + original.slug() + "']"));
         mvc.perform(get("/s/" + original.slug()))
                 .andExpect(content().string(Matchers.containsString("Also published by:")))
-                .andExpect(content().string(Matchers.containsString("href=\"/s/" + copy.slug() + "\"")));
+                .andExpect(Html.has("a[href='/s/" + copy.slug() + "']"));
     }
 
     @Test
@@ -187,9 +183,7 @@ class StatementPagesTest {
         mvc.perform(get(location))
                 .andExpect(content()
                         .string(Matchers.containsString("First published by Tenants Union on October 1, 2026")))
-                .andExpect(content()
-                        .string(Matchers.containsString(
-                                "<link rel=\"canonical\" href=\"https://tenants.example.org/statement\">")));
+                .andExpect(Html.has("link[rel=canonical][href='https://tenants.example.org/statement']"));
         mvc.perform(post("/o/" + org.slug() + "/statements/republish-url")
                         .with(user(owner))
                         .with(csrf())
@@ -199,7 +193,7 @@ class StatementPagesTest {
                         .param("title", "T")
                         .param("body", "B"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("id=\"url-error\"")));
+                .andExpect(Html.has("#url-error"));
     }
 
     @Test
@@ -270,15 +264,12 @@ class StatementPagesTest {
         var arabic =
                 statements.published(owner, org, "ar", "العدالة المناخية " + tag, "نطالب بالعدالة المناخية " + tag);
 
-        var page = mvc.perform(get("/search").param("q", "adapting " + tag))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(page.indexOf("/s/" + inTitle.slug()))
+        var page = Html.parse(
+                mvc.perform(get("/search").param("q", "adapting " + tag)).andReturn());
+        assertThat(page.select("h2 a").eachAttr("href"))
                 .as("title match ranks first")
-                .isPositive()
-                .isLessThan(page.indexOf("/s/" + inBody.slug()));
-        assertThat(page).contains("<mark>");
+                .containsSubsequence("/s/" + inTitle.slug(), "/s/" + inBody.slug());
+        assertThat(page.select("mark")).isNotEmpty();
         mvc.perform(get("/search").param("q", "energetique " + tag))
                 .andExpect(content().string(Matchers.containsString("/s/" + french.slug())));
         mvc.perform(get("/search").param("q", "vivienda " + tag))
@@ -322,7 +313,7 @@ class StatementPagesTest {
                         .with(csrf())
                         .param("body", "# Title\n\n[x](javascript:alert(1)) *ok*"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("<em>ok</em>")))
+                .andExpect(Html.has("em:matchesOwn(^ok$)"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("javascript:"))));
     }
 }

@@ -12,7 +12,7 @@ import org.chorus.organizations.Organization;
 import org.chorus.organizations.Role;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * correct, retract and publish translations;
  * site admins may do everything; moderators, members and outsiders none of it.
  */
-@ChorusWebTest
+@ChorusModuleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementPermissionsTest {
 

@@ -7,7 +7,6 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -21,12 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ExtendWith(ClosingContexts.class)
-@Import({
-    Fixtures.class,
-    org.chorus.statements.StatementFixtures.class,
-    org.chorus.comments.CommentFixtures.class,
-    org.chorus.follows.FollowFixtures.class,
-    QueryCounter.class,
-    TestClock.class
-})
+@TestBeans
 public @interface ChorusWebTest {}

@@ -15,9 +15,11 @@ import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
 
 /** Creates people and organizations through the real use cases, each with a unique name so tests stay apart. */
 @TestComponent
+@Lazy // made on first use: a module test's context may lack the modules it needs (see ChorusModuleTest)
 public class Fixtures {
 
     public static final String PASSWORD = "correct horse battery";

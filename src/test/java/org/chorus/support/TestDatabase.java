@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.chorus.shared.crypto.PersonalData;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -11,9 +12,13 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * One embedded PostgreSQL for the whole test run, started on first use and stopped when the JVM exits. Every Spring
  * context the tests create points at it (registered in META-INF/spring.factories), so tests never start a second
- * server; they keep apart by using their own emails and names.
+ * server; they keep apart by using their own emails and names. The keys for personal data go with the database: one
+ * set per run, so a context (a module's, or the whole application's) reads what another one sealed, and any context's
+ * mail sender can deliver any queued message.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String DATA_KEYS = PersonalData.generateJson();
 
     private static EmbeddedPostgres postgres;
 
@@ -61,8 +66,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 .addFirst(new MapPropertySource(
                         "chorus-test-database",
                         Map.of(
-                                "spring.datasource.url", jdbcUrl(),
-                                "spring.datasource.username", "postgres",
-                                "spring.datasource.hikari.maximum-pool-size", "8")));
+                                "spring.datasource.url",
+                                jdbcUrl(),
+                                "spring.datasource.username",
+                                "postgres",
+                                "spring.datasource.hikari.maximum-pool-size",
+                                "8",
+                                "chorus.data-keys",
+                                DATA_KEYS)));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +55,8 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 
     /** Waits (up to 20 s) until {@code count} messages arrived for {@code address}, and returns them. */
     public static List<MimeMessage> await(String address, int count) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var received = to(address);
-            if (received.size() >= count) {
-                return received;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("expected " + count + " message(s) to " + address + ", got "
-                + to(address).size());
+        return Eventually.eventually(count + " message(s) to " + address)
+                .until(() -> to(address), received -> received.size() >= count);
     }
 
     public static MimeMessage awaitOne(String address) {

@@ -1,0 +1,28 @@
+package org.chorus;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.chorus.support.ChorusWebTest;
+
+/** The kinds of test of docs/decisions/0007, enforced: the whole application only for what goes through HTTP. */
+@AnalyzeClasses(packages = "org.chorus", importOptions = ImportOption.OnlyIncludeTests.class)
+class TestKindsTest {
+
+    @ArchTest
+    static final ArchRule only_web_api_and_browser_tests_boot_the_whole_application = classes()
+            .that()
+            .areAnnotatedWith(ChorusWebTest.class)
+            // the admin command line is assembled from the commands of every module
+            .and()
+            .doNotHaveSimpleName("AdminCliTest")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.test.web.servlet..", "org.chorus.browser..", "com.microsoft.playwright..")
+            .because("a use case is tested with its module and its dependencies (@ChorusModuleTest), which starts"
+                    + " faster and proves that it needs nothing above them");
+}

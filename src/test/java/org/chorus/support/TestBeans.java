@@ -1,0 +1,23 @@
+package org.chorus.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The test beans of every test context, the whole application's and each module's: the fixtures (made on first use,
+ * so a module's context holds only those its modules can build), the shared clock and the query counter.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Import({
+    Fixtures.class,
+    org.chorus.statements.StatementFixtures.class,
+    org.chorus.comments.CommentFixtures.class,
+    org.chorus.follows.FollowFixtures.class,
+    QueryCounter.class,
+    TestClock.class
+})
+@interface TestBeans {}
