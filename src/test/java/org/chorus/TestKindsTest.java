@@ -19,6 +19,9 @@ class TestKindsTest {
             // the admin command line is assembled from the commands of every module
             .and()
             .doNotHaveSimpleName("AdminCliTest")
+            // every path that publishes a statement, including the WordPress import in a module above statements
+            .and()
+            .doNotHaveSimpleName("PublishingPathsTest")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
