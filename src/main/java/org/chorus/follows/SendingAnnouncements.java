@@ -84,8 +84,7 @@ public class SendingAnnouncements {
 
     /** Queues the letters (the caller holds the announcement's lock in its transaction). */
     private int fanOut(Announcement announcement) {
-        var organization =
-                organizations.find(List.of(announcement.organization())).get(announcement.organization());
+        var organization = organizations.byId(announcement.organization()).orElse(null);
         var ancestors = organizations.ancestors(announcement.organization());
         var named = new HashMap<OrganizationId, Organization>();
         named.put(organization.id(), organization);

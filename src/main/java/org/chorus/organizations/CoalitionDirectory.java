@@ -49,6 +49,11 @@ public class CoalitionDirectory {
         return new OrganizationNode(o, children);
     }
 
+    /** One organization by id, whatever its status (for attribution); empty when there is none. */
+    public java.util.Optional<Organization> byId(OrganizationId id) {
+        return organizations.byIds(List.of(id)).stream().findFirst();
+    }
+
     /** Organizations by id, in one query, whatever their status (for attribution of statements). */
     public Map<OrganizationId, Organization> find(java.util.Collection<OrganizationId> ids) {
         var found = new java.util.LinkedHashMap<OrganizationId, Organization>();

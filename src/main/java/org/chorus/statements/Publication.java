@@ -1,7 +1,7 @@
 package org.chorus.statements;
 
-import java.util.List;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,8 +28,7 @@ class Publication {
 
     /** Only a listed (approved) organization speaks in public: a pending or rejected one cannot publish. */
     boolean allowed(OrganizationId issuer) {
-        var found = organizations.find(List.of(issuer)).get(issuer);
-        return found != null && found.active();
+        return organizations.byId(issuer).filter(Organization::active).isPresent();
     }
 
     void requireAllowed(OrganizationId issuer) {

@@ -255,7 +255,7 @@ public class ReadingStatements {
                 statement,
                 title.language(),
                 title.title(),
-                organizations.find(List.of(statement.issuer())).get(statement.issuer()));
+                organizations.byId(statement.issuer()).orElse(null));
     }
 
     /** Drafts, statements in review and scheduled ones exist only for the issuer's writers and site admins. */

@@ -181,7 +181,7 @@ public class WritingStatements {
         if (source.issuer().equals(republisher)) {
             throw new InvalidField("source", "statement.republish.own");
         }
-        var publisher = organizations.find(List.of(source.issuer())).get(source.issuer());
+        var publisher = organizations.byId(source.issuer()).orElse(null);
         var original = statements.texts(source.id()).stream()
                 .filter(t -> t.language().equals(source.originalLanguage()))
                 .findFirst()
