@@ -15,6 +15,7 @@ import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,6 +44,7 @@ class CommentsController {
     }
 
     @GetMapping("/s/{slug}/comments")
+    @PublicPage
     String show(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
         return show(model, slug, user, "", null, FormErrors.none());
     }

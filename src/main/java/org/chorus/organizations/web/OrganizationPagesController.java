@@ -3,6 +3,7 @@ package org.chorus.organizations.web;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
+import org.chorus.shared.web.PublicPage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/o/{slug}")
+    @PublicPage
     String show(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
         var actor = Viewers.actor(user);
         var page = directory.page(actor, slug);

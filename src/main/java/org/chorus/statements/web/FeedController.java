@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementFilter;
@@ -41,6 +42,7 @@ class FeedController {
     }
 
     @GetMapping("/statements.atom")
+    @PublicPage(parameters = {"organization", "topic", "language"})
     @ResponseBody
     ResponseEntity<String> feed(
             @RequestParam(required = false) String organization,

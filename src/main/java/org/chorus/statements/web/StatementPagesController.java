@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementFilter;
@@ -28,12 +29,14 @@ class StatementPagesController {
     }
 
     @GetMapping("/s/{slug}")
+    @PublicPage
     String original(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
         model.addAttribute("page", reading.page(Viewers.actor(user), slug, null));
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/{language:[a-z]{2,3}}")
+    @PublicPage
     String translation(
             @PathVariable String slug,
             @PathVariable String language,
@@ -44,6 +47,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/s/{slug}/revisions")
+    @PublicPage
     String revisions(@PathVariable String slug, @AuthenticationPrincipal ChorusUser user, Model model) {
         var actor = Viewers.actor(user);
         model.addAttribute("page", reading.page(actor, slug, null));
@@ -52,6 +56,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/s/{slug}/revisions/{from:\\d+}/{to:\\d+}")
+    @PublicPage
     String diff(
             @PathVariable String slug,
             @PathVariable int from,
@@ -67,6 +72,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/statements")
+    @PublicPage(parameters = {"organization", "topic", "language", "from", "to", "page"})
     String list(
             @RequestParam(required = false) String organization,
             @RequestParam(required = false) String topic,
@@ -94,6 +100,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/o/{slug}/statements")
+    @PublicPage(parameters = "page")
     String ofOrganization(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
         return list(slug, null, null, null, null, page, ui, model);
     }
