@@ -5,14 +5,19 @@ import java.time.format.DateTimeParseException;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.AfterStatementText;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -22,10 +27,21 @@ class StatementPagesController {
 
     private final ReadingStatements reading;
     private final CoalitionDirectory organizations;
+    private final PageContributions<AfterStatementText> contributions;
 
-    StatementPagesController(ReadingStatements reading, CoalitionDirectory organizations) {
+    StatementPagesController(
+            ReadingStatements reading,
+            CoalitionDirectory organizations,
+            ObjectProvider<PageContribution<AfterStatementText>> contributions) {
         this.reading = reading;
         this.organizations = organizations;
+        this.contributions = new PageContributions<>(contributions);
+    }
+
+    /** What modules above statements add to a statement's page (decision 0006). */
+    @ModelAttribute("contributions")
+    PageContributions<AfterStatementText> contributions() {
+        return contributions;
     }
 
     @GetMapping("/s/{slug}")
