@@ -78,6 +78,16 @@ class Comments {
                 .list();
     }
 
+    /** How many comments the statement's comments page shows: approved ones, without replies to withdrawn ones. */
+    int shownOn(StatementId statement) {
+        return jdbc.sql("""
+                        select count(*) from comments c
+                        where c.statement_id = :id and c.status = 'APPROVED'
+                          and (c.parent_id is null or exists (
+                              select 1 from comments p where p.id = c.parent_id and p.status = 'APPROVED'))
+                        """).param("id", statement.value()).query(Integer.class).single();
+    }
+
     /** New comments and reported approved ones of an organization, oldest first. */
     List<Comment> queueOf(OrganizationId organization) {
         return jdbc.sql("select " + COLUMNS + " from comments where organization_id = :org"

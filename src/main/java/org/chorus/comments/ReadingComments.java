@@ -7,6 +7,7 @@ import java.util.List;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.NotFoundException;
 import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,11 @@ public class ReadingComments {
                 viewer != null,
                 banned,
                 clock.instant());
+    }
+
+    /** How many comments a public statement's comments page shows, in one query. */
+    public int shownOn(StatementId statement) {
+        return comments.shownOn(statement);
     }
 
     /** The address of the statement a comment was written on. */

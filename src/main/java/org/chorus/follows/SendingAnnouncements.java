@@ -14,6 +14,7 @@ import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.crypto.PersonalData;
 import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.TextDirection;
 import org.chorus.shared.markdown.Markdown;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,8 +92,8 @@ public class SendingAnnouncements {
         ancestors.forEach(a -> named.put(a.id(), a));
         var html = Markdown.render(announcement.body());
         var body = new LetterBlock.Html(
-                "<div lang=\"" + announcement.language() + "\" dir=\"" + direction(announcement.language()) + "\">"
-                        + html.html() + "</div>",
+                "<div lang=\"" + announcement.language() + "\" dir=\"" + TextDirection.of(announcement.language())
+                        + "\">" + html.html() + "</div>",
                 announcement.body().strip());
         var groups = new HashMap<List<Object>, List<Addressee>>();
         var letterOf = new HashMap<List<Object>, Letter>();
@@ -157,15 +158,8 @@ public class SendingAnnouncements {
                         new LetterBlock.Paragraph(t.t("follows.letter.announcement.from", organization.name())),
                         new LetterBlock.Html(
                                 "<div lang=\"" + announcement.language() + "\" dir=\""
-                                        + direction(announcement.language()) + "\">" + html.html() + "</div>",
+                                        + TextDirection.of(announcement.language()) + "\">" + html.html() + "</div>",
                                 announcement.body().strip())),
                 t.t("follows.letter.announcement.test-reason", organization.name()));
-    }
-
-    static String direction(String language) {
-        return List.of("ar", "fa", "he", "ur", "ps", "ku", "yi", "dv", "sd", "ug")
-                        .contains(language)
-                ? "rtl"
-                : "ltr";
     }
 }

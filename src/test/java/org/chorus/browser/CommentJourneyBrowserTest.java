@@ -43,7 +43,7 @@ class CommentJourneyBrowserTest extends BrowserJourney {
             var page = context.newPage();
             Browser.signIn(page, reader.email());
             page.navigate("/s/" + statement.slug());
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read and write comments"))
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Be the first to comment"))
                     .click();
             page.getByLabel("Your comment").fill(text + "\nSee you there.");
             // a person takes a few seconds to write; the server refuses forms sent faster

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import org.chorus.comments.CommentFixtures;
 import org.chorus.statements.StatementDraft;
 import org.chorus.statements.StatementFixtures;
 import org.chorus.statements.WritingStatements;
@@ -37,6 +38,9 @@ class PublicPageCacheTest {
 
     @Autowired
     org.chorus.accounts.ApiTokens tokens;
+
+    @Autowired
+    CommentFixtures comments;
 
     @Test
     void a_public_page_is_served_again_without_queries_with_an_etag_and_304_when_unchanged() throws Exception {
@@ -68,6 +72,48 @@ class PublicPageCacheTest {
                         .string(Matchers.containsString(
                                 "chorus_page_cache_total{application=\"chorus\",result=\"hit\"}")));
         mvc.perform(get("/s/" + s.slug()).header("If-None-Match", etag)).andExpect(status().isNotModified());
+    }
+
+    @Test
+    void the_pages_that_say_they_are_public_are_kept_and_no_other() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = comments.published(owner, org, true);
+        var kept = List.of(
+                "/",
+                "/s/" + s.slug(),
+                "/s/" + s.slug() + "/fr",
+                "/s/" + s.slug() + "/revisions",
+                "/s/" + s.slug() + "/revisions/1/1",
+                "/s/" + s.slug() + "/comments",
+                "/statements?organization=" + org.slug()
+                        + "&topic=climate&language=en&from=2026-01-01&to=2026-12-31&page=1",
+                "/o/" + org.slug(),
+                "/o/" + org.slug() + "/statements?page=1",
+                "/statements.atom?organization=" + org.slug() + "&topic=climate&language=en");
+        for (var path : kept) {
+            mvc.perform(get(path)).andExpect(status().isOk()).andExpect(header().exists("ETag"));
+            QueryCounter.reset();
+            mvc.perform(get(path)).andExpect(status().isOk());
+            assertThat(QueryCounter.count())
+                    .as("%s served from the cache", path)
+                    .isZero();
+        }
+        // pages whose handlers do not say they are public, some of them answered to anonymous readers with 200
+        var notKept = List.of(
+                "/search?q=climate",
+                "/statements?q=climate",
+                "/s/" + s.slug() + "/comments/guest",
+                "/login",
+                "/o/" + org.slug() + "/statements/manage",
+                "/o/" + org.slug() + "/comments");
+        for (var path : notKept) {
+            mvc.perform(get(path)).andExpect(header().doesNotExist("ETag"));
+        }
+        mvc.perform(get("/search?q=climate")).andExpect(status().isOk());
+        QueryCounter.reset();
+        mvc.perform(get("/search?q=climate")).andExpect(status().isOk()).andExpect(header().doesNotExist("ETag"));
+        assertThat(QueryCounter.count()).as("search is run again").isPositive();
     }
 
     @Test

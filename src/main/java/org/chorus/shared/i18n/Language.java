@@ -7,19 +7,17 @@ import java.util.Optional;
 
 /** The languages Chorus's interface ships in. */
 public enum Language {
-    ENGLISH("en", "English", false),
-    FRENCH("fr", "Français", false),
-    SPANISH("es", "Español", false),
-    ARABIC("ar", "العربية", true);
+    ENGLISH("en", "English"),
+    FRENCH("fr", "Français"),
+    SPANISH("es", "Español"),
+    ARABIC("ar", "العربية");
 
     private final String tag;
     private final String nativeName;
-    private final boolean rightToLeft;
 
-    Language(String tag, String nativeName, boolean rightToLeft) {
+    Language(String tag, String nativeName) {
         this.tag = tag;
         this.nativeName = nativeName;
-        this.rightToLeft = rightToLeft;
     }
 
     public static final Language DEFAULT = ENGLISH;
@@ -49,11 +47,11 @@ public enum Language {
     }
 
     public boolean rightToLeft() {
-        return rightToLeft;
+        return TextDirection.rightToLeft(tag);
     }
 
     public String direction() {
-        return rightToLeft ? "rtl" : "ltr";
+        return TextDirection.of(tag);
     }
 
     public Locale locale() {

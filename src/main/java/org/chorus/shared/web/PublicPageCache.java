@@ -2,9 +2,12 @@ package org.chorus.shared.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
@@ -23,10 +27,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -34,21 +44,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * statement is served without touching the database or rendering again. Every answer carries an ETag and
  * Last-Modified, and a matching If-None-Match gets 304. Any committed {@link PublicPagesChanged} event empties the
  * cache; entries also expire after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
+ *
+ * <p>Caching is opt-in: a page is kept only when its handler carries {@link PublicPage}. The filter runs first of all,
+ * so a hit is answered by key before Spring Security and the DispatcherServlet; on a miss it only knows which handler
+ * rendered the page once {@link Marker}, a handler interceptor, has seen it, so the response passes through untouched
+ * until the marker switches its {@link Recorder} on (before the handler writes anything), and only a recorded,
+ * anonymous, 200 answer without a cookie is stored. Hits need no such check: an entry exists only for a key that
+ * was stored that way.
  */
 @Configuration
-public class PublicPageCache {
+public class PublicPageCache implements WebMvcConfigurer {
 
-    /** Request attribute set while rendering: true when the page was rendered for nobody in particular. */
-    public static final String RENDERED_FOR_ANONYMOUS = PublicPageCache.class.getName() + ".anonymous";
-
+    static final String RECORDER = PublicPageCache.class.getName() + ".recorder";
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
-    /** Only parameters that change what a public page shows make a separate entry; others are not cached. */
-    static final java.util.Set<String> PAGE_PARAMETERS =
-            java.util.Set.of("page", "organization", "topic", "language", "from", "to", "q");
-
-    static final List<String> CACHED_PREFIXES = List.of("/s/", "/o/", "/statements");
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -120,22 +130,11 @@ public class PublicPageCache {
             this.localeResolver = localeResolver;
         }
 
+        /** Only anonymous GETs can be answered from the cache; whether one is stored is up to its handler. */
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null) {
-                return true;
-            }
-            if (!PAGE_PARAMETERS.containsAll(request.getParameterMap().keySet())) {
-                return true;
-            }
-            var path = request.getRequestURI();
-            boolean cacheablePath = path.equals("/") || CACHED_PREFIXES.stream().anyMatch(path::startsWith);
-            return !cacheablePath
-                    || path.contains("/manage")
-                    || path.endsWith("/edit")
-                    || path.endsWith("/translate")
-                    || path.endsWith("/new")
-                    || path.endsWith("/republish")
+            return !"GET".equals(request.getMethod())
+                    || request.getParameter("lang") != null
                     || hasOtherCookies(request)
                     || request.getHeader("Authorization") != null;
         }
@@ -167,13 +166,20 @@ public class PublicPageCache {
                 replay(entry, request, response);
                 return;
             }
-            misses.increment();
             long before = generation.get();
-            var wrapper = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, wrapper);
+            var recorder = new Recorder(response);
+            request.setAttribute(RECORDER, recorder);
+            try {
+                chain.doFilter(request, recorder);
+            } finally {
+                request.removeAttribute(RECORDER);
+            }
+            if (!(recorder.getResponse() instanceof ContentCachingResponseWrapper wrapper)) {
+                return; // not a public page: passed through untouched
+            }
+            misses.increment();
             var body = wrapper.getContentAsByteArray();
             if (wrapper.getStatus() == 200
-                    && Boolean.TRUE.equals(request.getAttribute(RENDERED_FOR_ANONYMOUS))
                     && wrapper.getHeader("Set-Cookie") == null
                     && request.getSession(false) == null
                     && generation.get() == before) {
@@ -245,6 +251,69 @@ public class PublicPageCache {
             response.setStatus(entry.status());
             response.setContentLength(entry.body().length);
             response.getOutputStream().write(entry.body());
+        }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new Marker());
+    }
+
+    /**
+     * Switches the recorder on when the handler is a {@link PublicPage}, the reader is anonymous and every query
+     * parameter is one the page names. Runs after Spring Security and before the handler writes anything.
+     */
+    static final class Marker implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (request.getAttribute(RECORDER) instanceof Recorder recorder
+                    && handler instanceof HandlerMethod method
+                    && method.getMethodAnnotation(PublicPage.class) instanceof PublicPage page
+                    && Set.of(page.parameters())
+                            .containsAll(request.getParameterMap().keySet())
+                    && anonymous()) {
+                recorder.record();
+            }
+            return true;
+        }
+
+        private static boolean anonymous() {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication == null
+                    || authentication instanceof AnonymousAuthenticationToken
+                    || !authentication.isAuthenticated();
+        }
+    }
+
+    /**
+     * Passes the response through until {@link #record()}, then keeps its body in memory (so the cache can store it
+     * and give it an ETag) by putting a {@link ContentCachingResponseWrapper} under itself.
+     */
+    static final class Recorder extends HttpServletResponseWrapper {
+
+        private boolean bodyStarted;
+
+        Recorder(HttpServletResponse response) {
+            super(response);
+        }
+
+        void record() {
+            if (!bodyStarted && !isCommitted() && !(getResponse() instanceof ContentCachingResponseWrapper)) {
+                setResponse(new ContentCachingResponseWrapper((HttpServletResponse) getResponse()));
+            }
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            bodyStarted = true;
+            return super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            bodyStarted = true;
+            return super.getWriter();
         }
     }
 

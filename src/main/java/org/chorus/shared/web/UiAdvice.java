@@ -42,7 +42,6 @@ public class UiAdvice {
         var notice = flash == null ? null : (String) flash.get("notice");
         var path = request.getRequestURI().substring(request.getContextPath().length());
         var viewer = currentViewer();
-        request.setAttribute(PublicPageCache.RENDERED_FOR_ANONYMOUS, viewer == null);
         return new Ui(
                 new Messages(messageSource, language.locale()),
                 language,

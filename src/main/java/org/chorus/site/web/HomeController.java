@@ -1,6 +1,7 @@
 package org.chorus.site.web;
 
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementFilter;
@@ -23,6 +24,7 @@ class HomeController {
     }
 
     @GetMapping("/")
+    @PublicPage
     String home(Ui ui, Model model) {
         model.addAttribute("coalitions", directory.coalitions());
         var latest = statements.list(StatementFilter.all(), ui.lang(), 1).items();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
@@ -37,6 +38,7 @@ class FeedController {
     }
 
     @GetMapping("/statements.atom")
+    @PublicPage(parameters = {"organization", "topic", "language", "from", "to"})
     @ResponseBody
     ResponseEntity<String> feed(StatementQuery.Parameters parameters, Ui ui) throws FeedException {
         var filters = reading.query(parameters);

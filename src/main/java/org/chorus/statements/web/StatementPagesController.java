@@ -2,13 +2,19 @@ package org.chorus.statements.web;
 
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.AfterStatementText;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -18,25 +24,39 @@ class StatementPagesController {
 
     private final ReadingStatements reading;
     private final CoalitionDirectory organizations;
+    private final PageContributions<AfterStatementText> contributions;
 
-    StatementPagesController(ReadingStatements reading, CoalitionDirectory organizations) {
+    StatementPagesController(
+            ReadingStatements reading,
+            CoalitionDirectory organizations,
+            ObjectProvider<PageContribution<AfterStatementText>> contributions) {
         this.reading = reading;
         this.organizations = organizations;
+        this.contributions = new PageContributions<>(contributions);
+    }
+
+    /** What modules above statements add to a statement's page (decision 0006). */
+    @ModelAttribute("contributions")
+    PageContributions<AfterStatementText> contributions() {
+        return contributions;
     }
 
     @GetMapping("/s/{slug}")
+    @PublicPage
     String original(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         model.addAttribute("page", reading.page(viewer, slug, null));
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/{language:[a-z]{2,3}}")
+    @PublicPage
     String translation(@PathVariable String slug, @PathVariable String language, @Nullable Actor viewer, Model model) {
         model.addAttribute("page", reading.page(viewer, slug, language));
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/revisions")
+    @PublicPage
     String revisions(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         var history = reading.publishedRevisions(viewer, slug);
         model.addAttribute("page", history.statement());
@@ -45,6 +65,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/s/{slug}/revisions/{from:\\d+}/{to:\\d+}")
+    @PublicPage
     String diff(
             @PathVariable String slug,
             @PathVariable int from,
@@ -60,6 +81,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/statements")
+    @PublicPage(parameters = {"organization", "topic", "language", "from", "to", "page"})
     String list(StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
         var query = reading.query(parameters);
         model.addAttribute("list", reading.list(query.filter(), ui.lang(), page));
@@ -69,6 +91,7 @@ class StatementPagesController {
     }
 
     @GetMapping("/o/{slug}/statements")
+    @PublicPage(parameters = "page")
     String ofOrganization(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
         return list(new StatementQuery.Parameters(slug, null, null, null, null), page, ui, model);
     }
