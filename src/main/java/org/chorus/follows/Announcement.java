@@ -26,7 +26,11 @@ public record Announcement(
         return "announcement:" + id;
     }
 
+    /**
+     * Only a draft changes. A scheduled one is locked, as a scheduled statement is, so the text an owner scheduled is
+     * the text that goes out; cancelling the schedule makes it a draft again.
+     */
     public boolean editable() {
-        return status != AnnouncementStatus.SENT;
+        return status == AnnouncementStatus.DRAFT;
     }
 }

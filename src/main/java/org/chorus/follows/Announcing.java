@@ -109,7 +109,10 @@ public class Announcing {
     public Announcement edit(Actor actor, String slug, long id, Draft draft) {
         var announcement = announcement(actor, slug, id);
         if (!announcement.editable()) {
-            throw DomainException.conflict("follows.announcement.already-sent");
+            throw DomainException.conflict(
+                    announcement.status() == AnnouncementStatus.SCHEDULED
+                            ? "follows.announcement.locked-scheduled"
+                            : "follows.announcement.already-sent");
         }
         var checked = check(draft);
         announcements.update(id, checked.language(), checked.subject(), checked.body(), clock.instant());

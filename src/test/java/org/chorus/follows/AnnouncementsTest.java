@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.email.Mail;
 import org.chorus.organizations.Organization;
@@ -189,6 +190,44 @@ class AnnouncementsTest {
         assertThat(subject(letter)).isEqualTo("Asamblea");
         assertThat(text(letter)).contains("Un mensaje de " + coalition.name());
         mvc.perform(get(page).with(user(owner))).andExpect(content().string(containsString("Sent")));
+    }
+
+    @Test
+    void a_scheduled_announcement_is_locked_for_editors_and_owners_until_its_schedule_is_cancelled() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = owner(coalition);
+        var editor = fixtures.person("editor");
+        fixtures.grant(coalition, editor, Role.EDITOR);
+        var page = draft(owner, coalition, "en", "Owner's words", "As the owner wrote it.");
+        var at = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(2)), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES);
+        mvc.perform(post(page + "/schedule").with(user(owner)).with(csrf()).param("scheduledFor", at.toString()))
+                .andExpect(status().is3xxRedirection());
+
+        for (var writer : List.of(editor, owner)) {
+            mvc.perform(post(page)
+                            .with(user(writer))
+                            .with(csrf())
+                            .param("language", "en")
+                            .param("subject", "Rewritten")
+                            .param("body", "Other words."))
+                    .andExpect(status().isConflict());
+        }
+        mvc.perform(get(page).with(user(editor)))
+                .andExpect(status().isOk())
+                .andExpect(Html.has("#locked"))
+                .andExpect(Html.hasNo("textarea[name=body]"))
+                .andExpect(content().string(containsString("As the owner wrote it.")));
+
+        mvc.perform(post(page + "/cancel").with(user(owner)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post(page)
+                        .with(user(editor))
+                        .with(csrf())
+                        .param("language", "en")
+                        .param("subject", "Rewritten")
+                        .param("body", "Other words."))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(page).with(user(editor))).andExpect(content().string(containsString("Rewritten")));
     }
 
     @Test
