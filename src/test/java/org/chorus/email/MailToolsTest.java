@@ -80,6 +80,14 @@ class MailToolsTest {
                     .andExpect(status().isOk())
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("Message-ID: <1@localhost>")));
             mvc.perform(get("/dev/mail/99")).andExpect(status().isNotFound());
+            // someone else on the network never sees the links in it
+            for (var path : java.util.List.of("/dev/mail", "/dev/mail/1", "/dev/mail/1/html", "/dev/mail/1/source")) {
+                mvc.perform(get(path).with(request -> {
+                            request.setRemoteAddr("192.0.2.7");
+                            return request;
+                        }))
+                        .andExpect(status().isNotFound());
+            }
         } finally {
             ((org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory())
                     .destroySingleton("devMailboxForTest");

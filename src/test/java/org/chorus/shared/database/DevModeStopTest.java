@@ -86,6 +86,8 @@ class DevModeStopTest {
                 assertThat(response.statusCode()).as(page).isEqualTo(200);
             }
         }
+        // dev mode answers this machine only: its demo accounts and /dev/mail's links are not for the network
+        assertThat(listeningAddresses(port)).isNotEmpty().allMatch(address -> address.isLoopbackAddress());
 
         long start = System.nanoTime();
         chorus.toHandle().destroy(); // SIGTERM (Process.destroy() would also close the output we read)
@@ -140,5 +142,33 @@ class DevModeStopTest {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The addresses a socket listens on at this port, as the kernel lists them (Linux's /proc/net). */
+    private static List<java.net.InetAddress> listeningAddresses(int port) throws IOException {
+        var found = new java.util.ArrayList<java.net.InetAddress>();
+        for (var table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (var line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                var fields = line.strip().split("\\s+");
+                var local = fields[1].split(":");
+                if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) { // 0A: LISTEN
+                    found.add(java.net.InetAddress.getByAddress(kernelOrder(local[0])));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** /proc/net prints an address as 32-bit words in the machine's (little-endian) byte order. */
+    private static byte[] kernelOrder(String hex) {
+        var bytes = java.util.HexFormat.of().parseHex(hex);
+        for (int word = 0; word < bytes.length; word += 4) {
+            for (int i = 0; i < 2; i++) {
+                var swap = bytes[word + i];
+                bytes[word + i] = bytes[word + 3 - i];
+                bytes[word + 3 - i] = swap;
+            }
+        }
+        return bytes;
     }
 }
