@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottle extends OncePerRequestFilter {
 
     private static final int MAX_TRACKED = 100_000;
+    static final org.springframework.security.web.util.matcher.RequestMatcher SIGN_IN =
+            org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                    .matcher(org.springframework.http.HttpMethod.POST, "/login");
 
     private final ChorusProperties.Login limits;
     private final TemplateEngine templates;
@@ -37,10 +40,8 @@ class LoginThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod())
-                && "/login"
-                        .equals(request.getRequestURI()
-                                .substring(request.getContextPath().length())));
+        // the form login's own matcher: the limit applies to every request that checks a password, however spelled
+        return !SIGN_IN.matches(request);
     }
 
     @Override
