@@ -53,6 +53,15 @@ class PasswordResets {
                 > 0;
     }
 
+    /** How many links the account was sent since then, used or not. */
+    int requestedSince(AccountId account, Instant since) {
+        return jdbc.sql("select count(*) from password_resets where account_id = :account and created_at > :since")
+                .param("account", account.value())
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
     void invalidateAll(AccountId account, Instant now) {
         jdbc.sql("update password_resets set used_at = :now where account_id = :account and used_at is null")
                 .param("account", account.value())

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResettingPasswords {
 
     static final Duration VALIDITY = Duration.ofHours(1);
+    /** Reset letters one account gets per hour at most; more requests are answered alike and send nothing. */
+    static final int LETTERS_PER_HOUR = 3;
 
     private final Accounts accounts;
     private final PasswordResets resets;
@@ -44,7 +46,8 @@ public class ResettingPasswords {
     }
 
     /**
-     * Creates a reset link for the address if an account has it and emails it there. Returns the link for callers
+     * Creates a reset link for the address if an account has it and emails it there, replacing any earlier link; at
+     * most {@value #LETTERS_PER_HOUR} letters an hour per account. Returns the link for callers
      * allowed to see it (the admin command line); pages never show it, so they do not reveal who has an account.
      */
     @Transactional
@@ -53,8 +56,14 @@ public class ResettingPasswords {
         if (account.isEmpty()) {
             return Optional.empty();
         }
-        var token = SecretToken.generate();
         var now = clock.instant();
+        if (resets.requestedSince(account.get().id(), now.minus(Duration.ofHours(1))) >= LETTERS_PER_HOUR) {
+            // a flood of requests must not flood the person's mailbox; the page answers the same either way
+            return Optional.empty();
+        }
+        // at most one live link per account: a new request replaces the one before
+        resets.invalidateAll(account.get().id(), now);
+        var token = SecretToken.generate();
         resets.insert(token.hash(), account.get().id(), now, now.plus(VALIDITY));
         letters.resetPassword(account.get(), token);
         return Optional.of(properties.link("/password/reset/" + token.value()));

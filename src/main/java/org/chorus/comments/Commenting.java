@@ -8,6 +8,7 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.NetworkPrefix;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.statements.ReadingStatements;

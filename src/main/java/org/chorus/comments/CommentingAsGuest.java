@@ -11,6 +11,7 @@ import org.chorus.email.Mail;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.EmailAddress;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.NetworkPrefix;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.SecretToken;

@@ -36,6 +36,9 @@ class ResettingPasswordsTest {
     @Autowired
     SigningUp signingUp;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void the_admin_command_line_still_gets_the_link_and_the_person_gets_it_by_email_too() throws Exception {
         var person = fixtures.person("cli-reset");
@@ -101,5 +104,68 @@ class ResettingPasswordsTest {
         var html = Html.parse(page);
         html.select("input[name=_csrf]").remove();
         return html.html().replace(email, "");
+    }
+
+    @Test
+    void a_flood_of_requests_sends_three_letters_an_hour_and_only_the_newest_link_works() throws Exception {
+        var person = fixtures.person("flooded");
+        String first = null;
+        String last = null;
+        for (int i = 0; i < 10; i++) {
+            var link = resetting.requestLink(person.email());
+            if (i < ResettingPasswords.LETTERS_PER_HOUR) {
+                assertThat(link).as("request %d", i + 1).isPresent();
+                first = first == null ? link.get() : first;
+                last = link.get();
+            } else {
+                assertThat(link).as("request %d sends nothing", i + 1).isEmpty();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from password_resets where account_id = :id")
+                        .param("id", person.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(ResettingPasswords.LETTERS_PER_HOUR);
+        assertThat(resetting.linkUsable(first.substring(first.lastIndexOf('/') + 1)))
+                .as("an earlier link is replaced")
+                .isFalse();
+        assertThat(resetting.linkUsable(last.substring(last.lastIndexOf('/') + 1)))
+                .isTrue();
+        // the page answers alike whether the hour's letters are spent or not
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", person.email()))
+                .andExpect(status().isOk())
+                .andExpect(Html.has(".notice"));
+    }
+
+    @Test
+    void one_network_asking_for_links_for_many_addresses_is_slowed_down() throws Exception {
+        // PasswordResetController.REQUESTS_PER_NETWORK: 30 an hour from one /24
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(post("/password/forgot")
+                            .with(csrf())
+                            .with(from("203.0.113." + (i % 200 + 1)))
+                            .param("email", Fixtures.uniqueEmail("nobody")))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post("/password/forgot")
+                        .with(csrf())
+                        .with(from("203.0.113.250"))
+                        .param("email", Fixtures.uniqueEmail("nobody")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("Retry-After"))
+                .andExpect(content().string(Matchers.containsString("came from your network")));
+        mvc.perform(post("/password/forgot")
+                        .with(csrf())
+                        .with(from("198.51.100.1"))
+                        .param("email", Fixtures.uniqueEmail("nobody")))
+                .andExpect(status().isOk());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.chorus.accounts.AccountId;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.NetworkPrefix;
 import org.chorus.support.TestClock;
 import org.junit.jupiter.api.Test;
 

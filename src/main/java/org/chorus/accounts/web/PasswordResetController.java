@@ -1,7 +1,12 @@
 package org.chorus.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Map;
 import org.chorus.accounts.ResettingPasswords;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.NetworkPrefix;
+import org.chorus.shared.RateLimits;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.springframework.stereotype.Controller;
@@ -16,7 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PasswordResetController {
 
+    /** Requests for a link one network (IPv4 /24, IPv6 /48) may make per hour, whatever the addresses asked for. */
+    static final int REQUESTS_PER_NETWORK = 30;
+
     private final ResettingPasswords resetting;
+    private final RateLimits requests = new RateLimits(Duration.ofHours(1), 100_000);
 
     PasswordResetController(ResettingPasswords resetting) {
         this.resetting = resetting;
@@ -30,8 +39,16 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/forgot")
-    String requestLink(@RequestParam(defaultValue = "") String email, Model model) {
-        // the answer is the same whether or not an account has this address, so the form reveals nothing
+    String requestLink(@RequestParam(defaultValue = "") String email, Ui ui, Model model, HttpServletRequest request) {
+        var wait = requests.take(NetworkPrefix.hash(request.getRemoteAddr()), REQUESTS_PER_NETWORK);
+        if (wait > 0) {
+            model.addAttribute("email", email);
+            model.addAttribute("sent", false);
+            model.addAttribute("errors", new FormErrors(Map.of(), ui.t("password-reset.throttled", wait), 429, wait));
+            return "accounts/forgot";
+        }
+        // the answer is the same whether or not an account has this address, and whether or not that account had
+        // its letters for the hour, so the form reveals nothing
         resetting.requestLink(email);
         model.addAttribute("email", email);
         model.addAttribute("sent", true);

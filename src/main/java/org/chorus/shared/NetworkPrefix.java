@@ -1,4 +1,4 @@
-package org.chorus.comments;
+package org.chorus.shared;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -9,21 +9,20 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.chorus.shared.SecretToken;
 
 /**
- * The network a comment came from, as an HMAC-SHA256 of its prefix (IPv4 /24, IPv6 /48): enough to limit a flood
+ * The network a request came from (comments, sign-in and reset limits), as an HMAC-SHA256 of its prefix (IPv4 /24, IPv6 /48): enough to limit a flood
  * from one place, never the address of a person. The key is made at start-up and never stored, so a copy of the
  * database cannot be turned back into networks by trying all 16 million /24 prefixes, and values do not link
  * anything across restarts.
  */
-final class NetworkPrefix {
+public final class NetworkPrefix {
 
     private static final byte[] KEY = SecretToken.generate().value().getBytes(StandardCharsets.US_ASCII);
 
     private NetworkPrefix() {}
 
-    static String hash(String address) {
+    public static String hash(String address) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
@@ -33,7 +32,7 @@ final class NetworkPrefix {
         }
     }
 
-    static String prefix(String address) {
+    public static String prefix(String address) {
         if (address == null || address.isBlank() || !address.matches("[0-9a-fA-F:.%]+")) {
             return "unknown";
         }
