@@ -1,6 +1,8 @@
 package org.chorus.statements;
 
 import com.github.difflib.text.DiffRowGenerator;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,12 +108,12 @@ public class ReadingStatements {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static java.time.LocalDate date(String field, String value) {
+    private static LocalDate date(String field, String value) {
         var text = trimmed(value);
         try {
-            return text == null ? null : java.time.LocalDate.parse(text);
-        } catch (java.time.DateTimeException e) {
-            throw new org.chorus.shared.InvalidField(field, "statement.filter.date-invalid");
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidField(field, "statement.filter.date-invalid");
         }
     }
 

@@ -116,8 +116,8 @@ public class PublicPageCache implements WebMvcConfigurer {
     FilterRegistrationBean<OncePerRequestFilter> publicPageCacheFilter(LocaleResolver localeResolver) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new CacheFilter(localeResolver));
         // first of all filters but NormalizedPaths (before Spring Security and the HTTP metrics), so a hit skips the
-        // whole chain; the
-        // stored security headers are replayed, and hits are counted by the cache, not by http.server.requests
+        // whole chain; the stored security headers are replayed, and hits are counted by the cache, not by
+        // http.server.requests
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");
         return registration;
