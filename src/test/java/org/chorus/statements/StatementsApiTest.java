@@ -55,6 +55,12 @@ class StatementsApiTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("statement.filter.date-invalid"));
         mvc.perform(get("/api/openapi"))
-                .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters.length()")
+                        .value(6))
+                .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[*].name")
+                        .value(Matchers.hasItems("organization", "topic", "language", "from", "to", "page")))
+                .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[?(@.name == 'from')].description")
+                        .value(Matchers.hasItem("published on or after, yyyy-mm-dd")));
     }
 }

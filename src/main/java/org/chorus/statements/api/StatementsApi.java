@@ -1,6 +1,8 @@
 package org.chorus.statements.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,6 +81,14 @@ class StatementsApi {
 
     @GetMapping("/api/v1/statements")
     @Operation(summary = "Public statements, newest first, 20 a page")
+    @Parameter(name = "organization", in = ParameterIn.QUERY, description = "organization slug (issuer or co-issuer)")
+    @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic")
+    @Parameter(
+            name = "language",
+            in = ParameterIn.QUERY,
+            description = "only statements with a published text in this language, shown in it")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "published on or after, yyyy-mm-dd")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "published on or before, yyyy-mm-dd")
     StatementItems list(
             @ParameterObject StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page) {
         var query = reading.query(parameters);
