@@ -45,6 +45,7 @@ final class PermissionPolicy {
             // site, search, lists and feeds
             entry("GET /", PUBLIC),
             entry("GET /search", PUBLIC),
+            entry("GET /.well-known/security.txt", PUBLIC),
             entry("GET /statements", PUBLIC),
             entry("GET /statements.atom", PUBLIC),
             entry("ANY /error", NOT_A_PAGE),
