@@ -104,7 +104,9 @@ class SecurityConfiguration {
             ChorusProperties properties,
             TemplateEngine templates,
             UiAdvice uiAdvice,
-            LocaleResolver localeResolver)
+            LocaleResolver localeResolver,
+            Sessions sessions,
+            java.time.Clock clock)
             throws Exception {
         var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -165,6 +167,10 @@ class SecurityConfiguration {
                         .expiredUrl("/login?expired"))
                 .addFilterBefore(
                         new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
+                // after the check that a session was not ended (from another device, or by a password change)
+                .addFilterAfter(
+                        new SessionTracking(sessions, clock),
+                        org.springframework.security.web.session.ConcurrentSessionFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter(
