@@ -52,7 +52,8 @@ class ApiTokenPagesTest {
 
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk());
-        assertThat(Html.parse(mvc.perform(get("/account/tokens").session(session)).andReturn())
+        assertThat(Html.parse(mvc.perform(get("/account/tokens").session(session))
+                                .andReturn())
                         .select("tbody tr")
                         .text())
                 .as("the day it was last used")
