@@ -153,6 +153,29 @@ class RecentSignInTest {
     }
 
     @Test
+    void signing_in_again_counts_as_a_recent_sign_in() throws Exception {
+        var person = fixtures.person("again");
+        var session = signIn(mvc, person.email(), FIREFOX_ON_ANDROID);
+        clock.advance(Duration.ofMinutes(11));
+        var again = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("email", person.email())
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+
+        mvc.perform(post("/account/tokens")
+                        .session(again)
+                        .with(csrf())
+                        .param("label", "again")
+                        .param("expiry", "30"))
+                .andExpect(Html.has("#token-value"));
+    }
+
+    @Test
     void the_confirmation_page_returns_to_the_page_the_person_was_going_to_and_never_to_another_site()
             throws Exception {
         var person = fixtures.person("returning");
