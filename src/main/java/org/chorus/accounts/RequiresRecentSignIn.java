@@ -12,6 +12,9 @@ import java.lang.annotation.Target;
  * RecentAuthentication#WINDOW}. Otherwise they are asked for their password first and then come back: a GET to the
  * page itself, a POST straight to the same action with what they had filled in. See {@link RecentAuthentication}.
  *
+ * <p>A form that uploads a file cannot be carried through the confirmation page (a file is not a hidden field): mark
+ * the GET of its page instead, so the person confirms before choosing the file.
+ *
  * <pre>{@code
  * @RequiresRecentSignIn
  * @PostMapping("/account/two-factor/disable")
