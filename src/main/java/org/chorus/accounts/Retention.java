@@ -64,8 +64,7 @@ public class Retention {
                 .param(
                         "before",
                         java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-                                .minus(ManagingSessions.MAX_LIFETIME)
-                                .minusDays(1))
+                                .minusDays(ManagingSessions.MAX_LIFETIME.toDays() + 1))
                 .update();
         if (!gone.isEmpty()) {
             events.publishEvent(
