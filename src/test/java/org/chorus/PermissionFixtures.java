@@ -217,6 +217,9 @@ final class PermissionFixtures {
         perCall(
                 "/follows/{id}/{signature}",
                 call -> followSignatures.get(call.values().get("id")));
+        // a token and a session of the member's (PERSONAL), made afresh for each call, since a call may use them up
+        perCall("/account/tokens/{id}", call -> memberToken(apiTokens));
+        perCall("/account/sessions/{id}", call -> memberSession(context));
         fixed("/dev/mail/{number}", "1");
         fixed("/actuator/health/**", "liveness");
 
@@ -233,6 +236,11 @@ final class PermissionFixtures {
         // a password too short: the form answers with its error and the link stays usable
         form("POST /password/reset/{token}", call -> params("password", "short"));
         form("POST /account", call -> params("displayName", "Person", "language", "en"));
+        // a wrong password: the page answers with its error (422) and the session stays recent
+        form(
+                "POST /account/confirm-password",
+                call -> params("reauthPassword", "not the password", "next", "/account"));
+        form("POST /account/tokens", call -> params("label", "matrix", "expiry", "30"));
         form("POST /account/email", call -> params("newEmail", Fixtures.uniqueEmail("new"), "emailPassword", "wrong"));
         form(
                 "POST /account/password",
@@ -367,6 +375,33 @@ final class PermissionFixtures {
 
     private SpamSignals signals() {
         return new SpamSignals("", stamp, "192.0.2.10");
+    }
+
+    private String memberToken(ApiTokens apiTokens) {
+        var member = people.get(Caller.MEMBER);
+        var label = Fixtures.unique("revocable");
+        apiTokens.create(member.email(), label);
+        return apiTokens.of(member.id()).stream()
+                .filter(t -> t.label().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .toString();
+    }
+
+    /** A row of the member's sessions, as a sign-in elsewhere would have left it. */
+    private String memberSession(ApplicationContext context) {
+        var id = java.util.UUID.randomUUID();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("""
+                        insert into account_sessions (id, session_hash, account_id, browser, os, created_at, last_seen_day)
+                        values (:id, :hash, :account, 'Firefox', 'Linux', now(), current_date)
+                        """)
+                .param("id", id)
+                .param("hash", Fixtures.unique("session-hash"))
+                .param("account", people.get(Caller.MEMBER).id().value())
+                .update();
+        return id.toString();
     }
 
     private long announcement() {

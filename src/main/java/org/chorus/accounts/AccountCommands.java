@@ -78,12 +78,24 @@ class AccountCommands {
             }
 
             public String usage() {
-                return "token create --email EMAIL [--label LABEL]   (prints a new API token, shown only once)";
+                return "token create --email EMAIL [--label LABEL] [--days DAYS]"
+                        + "   (prints a new API token, shown only once; valid " + ApiTokens.DEFAULT_DAYS
+                        + " days unless --days says otherwise, at most " + ApiTokens.MAX_DAYS + ")";
             }
 
             public int run(AdminArguments args, PrintStream out, PrintStream err) {
+                var days = args.option("days")
+                        .map(value -> {
+                            try {
+                                return Integer.parseInt(value.strip());
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException(
+                                        "--days needs a number of days, not '" + value + "'");
+                            }
+                        })
+                        .orElse(ApiTokens.DEFAULT_DAYS);
                 out.println(tokens.create(
-                        args.required("email"), args.option("label").orElse("api")));
+                        args.required("email"), args.option("label").orElse("api"), days));
                 return 0;
             }
         };

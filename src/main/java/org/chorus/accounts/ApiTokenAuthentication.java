@@ -11,7 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API calls that carry {@code Authorization: Bearer chorus_…}; a wrong token is refused at once. */
+/** Authenticates API calls that carry {@code Authorization: Bearer chorus_…}; a wrong, expired or revoked
+ * token is refused at once with a 401 Problem saying which. */
 class ApiTokenAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -30,16 +31,17 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(header.substring(7).trim());
-        if (user.isEmpty()) {
+        var check = tokens.check(header.substring(7).trim());
+        var user = check.user();
+        if (user == null) {
+            // expired and revoked tokens say so, in the caller's language, so their owner knows to make a new one
             var ui = uiAdvice.uiFor(request);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ProblemResponses.write(
-                    response, 401, ui.t("error.401.title"), ui.t("api.token-invalid"), request.getRequestURI());
+                    response, 401, ui.t("error.401.title"), ui.t(check.refusal().messageKey), request.getRequestURI());
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                user.get(), null, user.get().getAuthorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -2,68 +2,287 @@ package org.chorus.accounts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.SecretToken;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens: shown once when created ({@code chorus_…}), stored as a SHA-256 hash, sent by clients as
- * {@code Authorization: Bearer chorus_…}. A token acts with its owner's permissions.
+ * {@code Authorization: Bearer chorus_…}. A token acts with its owner's permissions until it expires (chosen at
+ * creation: {@value #DEFAULT_DAYS} days unless said otherwise, at most a year) or is revoked: by its owner on the
+ * account page, or with all the account's tokens when the password is reset (and, if the person asks, changed).
  */
 @Service
 public class ApiTokens {
 
     static final String PREFIX = "chorus_";
+    public static final int DEFAULT_DAYS = 90;
+    /** The lifetimes the account page offers, in days; a date up to {@link #MAX_DAYS} days ahead can be chosen too. */
+    public static final List<Integer> OFFERED_DAYS = List.of(30, 90, 365);
+
+    public static final int MAX_DAYS = 366;
+    static final int LABEL_MAX = 100;
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Creates a token for the account with that address and returns it; it cannot be shown again. */
+    /** A token as its owner sees it in the list: never the token itself. */
+    public record ApiToken(
+            UUID id,
+            String label,
+            Instant createdAt,
+            @Nullable LocalDate lastUsedDay,
+            Instant expiresAt,
+            boolean expired) {}
+
+    /** A token just created: {@link #value()} is shown this once and never again. */
+    public record NewToken(String value, String label, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "NewToken[" + label + "]";
+        }
+    }
+
+    /** Why a bearer token was refused, as the message key of the 401 Problem's detail. */
+    enum Refusal {
+        UNKNOWN("api.token-invalid"),
+        REVOKED("api.token-revoked"),
+        EXPIRED("api.token-expired");
+
+        final String messageKey;
+
+        Refusal(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
+
+    /** The outcome of checking a bearer token: the person it acts for, or why it was refused. */
+    record Check(@Nullable ChorusUser user, @Nullable Refusal refusal) {}
+
+    /** Creates a token for the account with that address, valid {@code days} days (the admin command line). */
+    @Transactional
+    public String create(String email, String label, int days) {
+        var account = accounts.byEmail(email).orElseThrow(() -> new NotFoundException("account.not-found"));
+        if (days < 1 || days > MAX_DAYS) {
+            throw new InvalidField("expiry", "token.expiry-invalid", MAX_DAYS);
+        }
+        return insert(account.id(), label == null || label.isBlank() ? "api" : label.strip(), days(days))
+                .value();
+    }
+
+    /** Creates a token valid {@value #DEFAULT_DAYS} days for the account with that address. */
     @Transactional
     public String create(String email, String label) {
-        var account = accounts.byEmail(email).orElseThrow(() -> new NotFoundException("account.not-found"));
-        var token = SecretToken.generate(PREFIX);
-        jdbc.sql("""
-                        insert into api_tokens (id, account_id, token_hash, label, created_at)
-                        values (:id, :account, :hash, :label, :created)
-                        """)
-                .param("id", UUID.randomUUID())
-                .param("account", account.id().value())
-                .param("hash", token.hash())
-                .param("label", label == null || label.isBlank() ? "api" : label.strip())
-                .param("created", Timestamp.from(clock.instant()))
-                .update();
-        return token.value();
+        return create(email, label, DEFAULT_DAYS);
     }
 
-    /** The active account a token belongs to, if the token exists and is not revoked. */
+    /**
+     * A person creates a token on their account page.
+     *
+     * @param expiry a number of days ({@link #OFFERED_DAYS}), or {@code date} with {@code expiresOn}; blank is
+     *     {@value #DEFAULT_DAYS} days
+     * @param expiresOn yyyy-mm-dd, the last day the token works (UTC), when {@code expiry} is {@code date}
+     */
+    @Transactional
+    public NewToken create(AccountId account, String label, String expiry, String expiresOn) {
+        var name = label == null ? "" : label.strip();
+        if (name.isEmpty()) {
+            throw new InvalidField("label", "token.label-required");
+        }
+        if (name.length() > LABEL_MAX) {
+            throw new InvalidField("label", "token.label-too-long", LABEL_MAX);
+        }
+        return insert(account, name, expiresAt(expiry, expiresOn));
+    }
+
+    private Instant expiresAt(String expiry, String expiresOn) {
+        var now = clock.instant();
+        if (expiry == null || expiry.isBlank()) {
+            return days(DEFAULT_DAYS);
+        }
+        if (expiry.equals("date")) {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(expiresOn == null ? "" : expiresOn.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidField("expiresOn", "token.date-invalid");
+            }
+            var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            if (!day.isAfter(today) || day.isAfter(today.plusDays(MAX_DAYS - 1))) {
+                throw new InvalidField("expiresOn", "token.date-out-of-range");
+            }
+            return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return OFFERED_DAYS.stream()
+                .filter(d -> String.valueOf(d).equals(expiry))
+                .findFirst()
+                .map(this::days)
+                .orElseThrow(() -> new InvalidField("expiry", "token.expiry-invalid", MAX_DAYS));
+    }
+
+    private Instant days(int days) {
+        return clock.instant().plus(Duration.ofDays(days));
+    }
+
+    /** The one place a token is made, so the audit log hears of every one. */
+    private NewToken insert(AccountId account, String label, Instant expiresAt) {
+        var token = SecretToken.generate(PREFIX);
+        var now = clock.instant();
+        jdbc.sql("""
+                        insert into api_tokens (id, account_id, token_hash, label, created_at, expires_at)
+                        values (:id, :account, :hash, :label, :created, :expires)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("account", account.value())
+                .param("hash", token.hash())
+                .param("label", label)
+                .param("created", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+        events.publishEvent(
+                new AccountSecurityChanged(account, AccountSecurityChanged.Change.API_TOKEN_CREATED, label, now));
+        return new NewToken(token.value(), label, expiresAt);
+    }
+
+    /** The account's tokens that have not been revoked, newest first; expired ones are marked. */
+    public List<ApiToken> of(AccountId account) {
+        var now = clock.instant();
+        return jdbc.sql("""
+                        select id, label, created_at, last_used_day, expires_at from api_tokens
+                        where account_id = :account and revoked_at is null
+                        order by created_at desc
+                        """)
+                .param("account", account.value())
+                .query((rs, n) -> {
+                    var expires = rs.getTimestamp("expires_at").toInstant();
+                    return new ApiToken(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("label"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getObject("last_used_day", LocalDate.class),
+                            expires,
+                            !expires.isAfter(now));
+                })
+                .list();
+    }
+
+    /** The person revokes one of their tokens; someone else's token does not exist for them. */
+    @Transactional
+    public void revoke(AccountId account, UUID token) {
+        var label = jdbc.sql("""
+                        update api_tokens set revoked_at = :now
+                        where id = :id and account_id = :account and revoked_at is null
+                        returning label
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", token)
+                .param("account", account.value())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("token.not-found"));
+        revoked(account, List.of(label));
+    }
+
+    /** Revokes every token of the account (a password reset, or a change where the person asked for it). */
+    @Transactional
+    int revokeAll(AccountId account) {
+        var labels = jdbc.sql("""
+                        update api_tokens set revoked_at = :now
+                        where account_id = :account and revoked_at is null
+                        returning label
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("account", account.value())
+                .query(String.class)
+                .list();
+        revoked(account, labels);
+        return labels.size();
+    }
+
+    /** The one place revocations are announced, one event per token. */
+    private void revoked(AccountId account, List<String> labels) {
+        var now = clock.instant();
+        for (var label : labels) {
+            events.publishEvent(
+                    new AccountSecurityChanged(account, AccountSecurityChanged.Change.API_TOKEN_REVOKED, label, now));
+        }
+    }
+
+    /** The active account a token belongs to, if the token exists, is not revoked and has not expired. */
     @Transactional
     public Optional<ChorusUser> authenticate(String token) {
+        return Optional.ofNullable(check(token).user());
+    }
+
+    /** Checks a bearer token; notes the day it was used, at most one write a day per token. */
+    @Transactional
+    Check check(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
-            return Optional.empty();
+            return new Check(null, Refusal.UNKNOWN);
         }
-        return jdbc.sql("""
-                        update api_tokens set last_used_at = :now
-                        where token_hash = :hash and revoked_at is null
-                        returning account_id
+        var now = clock.instant();
+        var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        record Row(
+                UUID id,
+                UUID account,
+                boolean revoked,
+                Instant expiresAt,
+                @Nullable LocalDate lastUsedDay) {}
+        var row = jdbc.sql("""
+                        select id, account_id, revoked_at is not null as revoked, expires_at, last_used_day
+                        from api_tokens where token_hash = :hash
                         """)
                 .param("hash", SecretToken.hash(token))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(UUID.class)
-                .optional()
-                .flatMap(id -> accounts.byId(new AccountId(id)))
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class),
+                        rs.getBoolean("revoked"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getObject("last_used_day", LocalDate.class)))
+                .optional();
+        if (row.isEmpty()) {
+            return new Check(null, Refusal.UNKNOWN);
+        }
+        if (row.get().revoked()) {
+            return new Check(null, Refusal.REVOKED);
+        }
+        if (!row.get().expiresAt().isAfter(now)) {
+            return new Check(null, Refusal.EXPIRED);
+        }
+        var user = accounts.byId(new AccountId(row.get().account()))
                 .filter(Account::active)
                 .map(ChorusUser::new);
+        if (user.isEmpty()) {
+            return new Check(null, Refusal.UNKNOWN);
+        }
+        if (!today.equals(row.get().lastUsedDay())) {
+            jdbc.sql("update api_tokens set last_used_day = :today where id = :id")
+                    .param("today", today)
+                    .param("id", row.get().id())
+                    .update();
+        }
+        return new Check(user.get(), null);
     }
 }

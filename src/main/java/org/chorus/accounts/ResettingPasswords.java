@@ -27,6 +27,7 @@ public class ResettingPasswords {
     private final ChorusProperties properties;
     private final Sessions sessions;
     private final AccountLetters letters;
+    private final ApiTokens tokens;
 
     ResettingPasswords(
             Accounts accounts,
@@ -35,7 +36,9 @@ public class ResettingPasswords {
             Clock clock,
             ChorusProperties properties,
             Sessions sessions,
-            AccountLetters letters) {
+            AccountLetters letters,
+            ApiTokens tokens) {
+        this.tokens = tokens;
         this.sessions = sessions;
         this.letters = letters;
         this.accounts = accounts;
@@ -73,7 +76,10 @@ public class ResettingPasswords {
         return resets.usable(SecretToken.hash(token), clock.instant());
     }
 
-    /** Sets the new password if the link is still valid; every other open link of the account stops working. */
+    /**
+     * Sets the new password if the link is still valid; every other open link of the account stops working, every
+     * session ends and every API token is revoked: whoever had the old password may have made them.
+     */
     @Transactional
     public void reset(String token, String newPassword) {
         Passwords.check(newPassword);
@@ -83,5 +89,6 @@ public class ResettingPasswords {
         accounts.updatePassword(account, passwords.hash(newPassword));
         resets.invalidateAll(account, now);
         sessions.endAllBut(account, null);
+        tokens.revokeAll(account);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal data Chorus no longer needs is deleted on schedule: accounts never activated after
  * {@code chorus.retention.pending-accounts-days} days, and password reset and address confirmation links (which may
- * hold a sealed address) a day after they expired or were used.
+ * hold a sealed address) a day after they expired or were used, and the rows of sessions gone for longer than a
+ * session can last.
  */
 @Configuration
 public class Retention {
@@ -57,6 +58,13 @@ public class Retention {
                 .update();
         links += jdbc.sql("delete from address_confirmations where coalesce(used_at, expires_at) < :before")
                 .param("before", Timestamp.from(now.minus(Duration.ofDays(1))))
+                .update();
+        // a session cannot outlive its maximum lifetime; a row left behind (the server stopped) goes after it
+        jdbc.sql("delete from account_sessions where last_seen_day < :before")
+                .param(
+                        "before",
+                        java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                                .minusDays(ManagingSessions.MAX_LIFETIME.toDays() + 1))
                 .update();
         if (!gone.isEmpty()) {
             events.publishEvent(

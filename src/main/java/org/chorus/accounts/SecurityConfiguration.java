@@ -104,13 +104,17 @@ class SecurityConfiguration {
             ChorusProperties properties,
             TemplateEngine templates,
             UiAdvice uiAdvice,
-            LocaleResolver localeResolver)
+            LocaleResolver localeResolver,
+            Sessions sessions,
+            java.time.Clock clock)
             throws Exception {
+        var tracking = new SessionTracking(sessions, clock);
         var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws jakarta.servlet.ServletException, IOException {
+                tracking.signedIn(request);
                 // the interface follows the language saved in the profile from the moment the person signs in
                 if (authentication.getPrincipal() instanceof ChorusUser user) {
                     Language.byTag(user.language())
@@ -165,6 +169,8 @@ class SecurityConfiguration {
                         .expiredUrl("/login?expired"))
                 .addFilterBefore(
                         new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
+                // after the check that a session was not ended (from another device, or by a password change)
+                .addFilterAfter(tracking, org.springframework.security.web.session.ConcurrentSessionFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter(

@@ -30,6 +30,9 @@ class RetentionTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void an_account_never_activated_is_deleted_after_thirty_days_and_said_so_but_active_ones_stay(
             PublishedEvents events) {
@@ -50,6 +53,30 @@ class RetentionTest {
                 .as("other modules are told, so they drop what refers to the account")
                 .hasSize(1);
         assertThat(directory.find(active)).isPresent();
+    }
+
+    @Test
+    void rows_of_sessions_older_than_a_session_can_live_are_deleted_and_recent_ones_stay() {
+        var account = activeAccount(Fixtures.uniqueEmail("sessions"));
+        var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        for (var day : java.util.List.of(today.minusDays(32), today.minusDays(3))) {
+            jdbc.sql("""
+                            insert into account_sessions (id, session_hash, account_id, created_at, last_seen_day)
+                            values (gen_random_uuid(), :hash, :account, now(), :day)
+                            """)
+                    .param("hash", Fixtures.unique("hash"))
+                    .param("account", account.value())
+                    .param("day", day)
+                    .update();
+        }
+
+        retention.deleteExpired();
+
+        assertThat(jdbc.sql("select last_seen_day from account_sessions where account_id = :account")
+                        .param("account", account.value())
+                        .query(java.time.LocalDate.class)
+                        .list())
+                .containsExactly(today.minusDays(3));
     }
 
     @Test

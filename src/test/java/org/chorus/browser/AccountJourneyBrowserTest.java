@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @ChorusWebTest
 class AccountJourneyBrowserTest extends BrowserJourney {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Fixtures fixtures;
+
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Test
@@ -96,6 +99,62 @@ class AccountJourneyBrowserTest extends BrowserJourney {
                     .setPath(SCREENSHOTS.resolve("home-en.png"))
                     .setFullPage(true));
         }
+    }
+
+    @Test
+    void a_person_creates_an_api_token_sees_it_listed_revokes_it_and_sees_where_they_are_signed_in() {
+        var person = fixtures.person("browser-tokens");
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            Browser.signIn(page, person.email());
+            page.navigate("/account");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens"))
+                    .click();
+
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Newsletter sync");
+            page.getByLabel("30 days").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token"))
+                    .click();
+            var token =
+                    page.getByLabel("Copy it now: it will not be shown again.").inputValue();
+            assertThat(token).startsWith("chorus_");
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            assertThat(page.locator("tbody tr")).containsText("Newsletter sync");
+            assertNoSeriousAxeViolations(page, "/account/tokens");
+
+            page.navigate("/account/tokens");
+            assertThat(page.content()).as("shown once only").doesNotContain(token);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Newsletter sync"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("The token has been revoked");
+            assertThat(page.locator("tbody tr")).hasCount(0);
+
+            page.navigate("/account");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Where you are signed in"))
+                    .click();
+            assertThat(page.locator("tr.session.current")).containsText("Chrome on Linux");
+            assertThat(page.locator("tr.session.current")).containsText("This session");
+            assertNoSeriousAxeViolations(page, "/account/sessions");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("sessions-en.png"))
+                    .setFullPage(true));
+
+            page.navigate("/account/confirm-password?next=/account/sessions");
+            assertNoSeriousAxeViolations(page, "/account/confirm-password");
+            page.getByLabel("Password").fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and continue"))
+                    .click();
+            assertThat(page).hasURL(base() + "/account/sessions");
+        }
+    }
+
+    private static void assertNoSeriousAxeViolations(Page page, String path) {
+        var serious = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + ": " + v.getHelp())
+                        .toList();
+        assertThat(serious).as("axe violations on %s", path).isEmpty();
     }
 
     private static String origin(String url) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
+import org.chorus.accounts.RecentAuthentication;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.i18n.Language;
@@ -23,18 +24,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own profile: name, language, password and email address. */
+/**
+ * A person's own profile: name, language, password and email address. Changing the password or the address asks for
+ * the current password in the form itself, every time (stricter than {@link RecentAuthentication}'s ten minutes).
+ */
 @Controller
 class ProfileController {
 
     private final EditingProfiles profiles;
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
+    private final RecentAuthentication recent;
 
-    ProfileController(EditingProfiles profiles, ChangingEmail changingEmail, LocaleResolver localeResolver) {
+    ProfileController(
+            EditingProfiles profiles,
+            ChangingEmail changingEmail,
+            LocaleResolver localeResolver,
+            RecentAuthentication recent) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
+        this.recent = recent;
     }
 
     @GetMapping("/account")
@@ -50,9 +60,12 @@ class ProfileController {
             @RequestParam(defaultValue = "") String emailPassword,
             Ui ui,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
             changingEmail.request(user.id(), newEmail, emailPassword);
+            // the form asks for the password every time, stricter than a recent sign-in; it counts as one
+            recent.confirmed(request);
         } catch (DomainException problem) {
             var account = profiles.profile(user.id());
             model.addAttribute("newEmail", newEmail);
@@ -112,13 +125,16 @@ class ProfileController {
             @AuthenticationPrincipal ChorusUser user,
             @RequestParam(defaultValue = "") String currentPassword,
             @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "false") boolean revokeTokens,
             Ui ui,
             Model model,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
             var session = request.getSession(false);
-            profiles.changePassword(user.id(), currentPassword, newPassword, session == null ? null : session.getId());
+            profiles.changePassword(
+                    user.id(), currentPassword, newPassword, session == null ? null : session.getId(), revokeTokens);
+            recent.confirmed(request);
         } catch (DomainException problem) {
             var account = profiles.profile(user.id());
             return show(

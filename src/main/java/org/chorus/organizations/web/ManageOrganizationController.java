@@ -3,6 +3,7 @@ package org.chorus.organizations.web;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.accounts.AccountId;
+import org.chorus.accounts.RequiresRecentSignIn;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
@@ -106,6 +107,8 @@ class ManageOrganizationController {
         }
     }
 
+    // who may act in the organization: only after a recent sign-in (a session left open must not hand it over)
+    @RequiresRecentSignIn
     @PostMapping("/o/{slug}/manage/members/{account}/role")
     String changeRole(
             @PathVariable String slug,
@@ -135,6 +138,7 @@ class ManageOrganizationController {
         return "redirect:/o/" + slug + "/manage#people";
     }
 
+    @RequiresRecentSignIn
     @PostMapping("/o/{slug}/manage/members/{account}/reviewer")
     String designateReviewer(
             @PathVariable String slug,
@@ -148,6 +152,7 @@ class ManageOrganizationController {
         return "redirect:/o/" + slug + "/manage#people";
     }
 
+    @RequiresRecentSignIn
     @PostMapping("/o/{slug}/manage/members/{account}/remove")
     String remove(@PathVariable String slug, @PathVariable UUID account, Actor actor, RedirectAttributes redirect) {
         var page = directory.page(actor, slug);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.ApiTokens;
@@ -67,6 +69,26 @@ class AdminCliTest {
         assertThat(token).startsWith("chorus_");
         assertThat(tokens.authenticate(token))
                 .hasValueSatisfying(u -> assertThat(u.siteAdmin()).isTrue());
+    }
+
+    @Test
+    void an_operator_chooses_how_many_days_a_token_works() {
+        var email = Fixtures.uniqueEmail("days");
+        cli.run(List.of("user", "create", "--email", email, "--name", "D", "--password", Fixtures.PASSWORD));
+        assertThat(cli.run(List.of("token", "create", "--email", email, "--label", "ci", "--days", "7")))
+                .isZero();
+        var account = accounts.findByEmail(email).orElseThrow().id();
+        assertThat(tokens.of(account))
+                .singleElement()
+                .satisfies(t -> assertThat(t.expiresAt())
+                        .isBetween(
+                                Instant.now().plus(Duration.ofDays(6)),
+                                Instant.now().plus(Duration.ofDays(8))));
+        assertThat(cli.run(List.of("token", "create", "--email", email, "--days", "400")))
+                .as("at most a year")
+                .isEqualTo(1);
+        assertThat(cli.run(List.of("token", "create", "--email", email, "--days", "soon")))
+                .isEqualTo(2);
     }
 
     @Test
