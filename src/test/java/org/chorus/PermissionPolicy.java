@@ -9,6 +9,7 @@ import static org.chorus.PermissionPolicy.Rule.SITE_ADMIN;
 import static org.chorus.PermissionPolicy.Rule.TOKEN;
 import static org.chorus.PermissionPolicy.Rule.WEBHOOK_SECRET;
 import static org.chorus.PermissionPolicy.Rule.role;
+import static org.chorus.audit.AuditPermission.VIEW_ACTIVITY;
 import static org.chorus.comments.CommentPermission.MODERATE_COMMENTS;
 import static org.chorus.follows.AnnouncementPermission.SEND_ANNOUNCEMENTS;
 import static org.chorus.follows.AnnouncementPermission.WRITE_ANNOUNCEMENTS;
@@ -165,6 +166,9 @@ final class PermissionPolicy {
             entry(
                     "POST /o/{slug}/manage/announcements/{id}/cancel",
                     role(SEND_ANNOUNCEMENTS).and(role(WRITE_ANNOUNCEMENTS))),
+            // audit
+            entry("GET /account/activity", SIGNED_IN),
+            entry("GET /o/{slug}/manage/activity", role(VIEW_ACTIVITY)),
             // email
             entry("POST /hooks/email/bounces", WEBHOOK_SECRET),
             entry("GET /dev/mail", DEV_ONLY),

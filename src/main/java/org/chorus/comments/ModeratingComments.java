@@ -61,25 +61,28 @@ public class ModeratingComments {
         var comment = moderated(actor, id);
         comments.decide(id, CommentStatus.APPROVED);
         events.publishEvent(new CommentApproved(id, comment.statement(), comment.organization()));
+        announceDecision(comment, actor, CommentModerated.Decision.APPROVED);
         return comments.byId(id).orElseThrow();
     }
 
     @Transactional
     public Comment reject(Actor actor, CommentId id) {
-        return refuse(actor, id, CommentStatus.REJECTED);
+        return refuse(actor, id, CommentStatus.REJECTED, CommentModerated.Decision.REJECTED);
     }
 
     @Transactional
     public Comment markSpam(Actor actor, CommentId id) {
-        return refuse(actor, id, CommentStatus.SPAM);
+        return refuse(actor, id, CommentStatus.SPAM, CommentModerated.Decision.SPAM);
     }
 
     /** The person may no longer comment on the organization's statements; what they still had waiting is rejected. */
     @Transactional
     public void ban(Actor actor, OrganizationId organization, AccountId account) {
         permissions.require(actor, organization, CommentPermission.MODERATE_COMMENTS);
-        comments.ban(organization, account, actor.account(), clock.instant());
+        var now = clock.instant();
+        comments.ban(organization, account, actor.account(), now);
         comments.rejectPendingOf(organization, account);
+        events.publishEvent(new CommenterBanned(organization, account, actor.account(), now));
     }
 
     /** Bans the author of a comment (an account, or a guest's address) from the organization that moderates it. */
@@ -92,20 +95,28 @@ public class ModeratingComments {
         if (comment.guest()) {
             // a guest has no account: the ban holds their address's blind index
             var index = comments.guestEmailIndex(id).orElseThrow(() -> new NotFoundException("comment.not-found"));
-            comments.banEmail(comment.organization(), index, actor.account(), clock.instant());
+            var now = clock.instant();
+            comments.banEmail(comment.organization(), index, actor.account(), now);
             comments.rejectPendingOfGuest(comment.organization(), index);
+            events.publishEvent(new CommenterBanned(comment.organization(), null, actor.account(), now));
             return;
         }
         ban(actor, comment.organization(), comment.author());
     }
 
-    private Comment refuse(Actor actor, CommentId id, CommentStatus status) {
+    private Comment refuse(Actor actor, CommentId id, CommentStatus status, CommentModerated.Decision decision) {
         var comment = moderated(actor, id);
         comments.decide(id, status);
         if (comment.approved()) {
             events.publishEvent(new CommentWithdrawn(id, comment.statement()));
         }
+        announceDecision(comment, actor, decision);
         return comments.byId(id).orElseThrow();
+    }
+
+    private void announceDecision(Comment comment, Actor actor, CommentModerated.Decision decision) {
+        events.publishEvent(new CommentModerated(
+                comment.id(), comment.statement(), comment.organization(), actor.account(), decision, clock.instant()));
     }
 
     private Comment moderated(Actor actor, CommentId id) {

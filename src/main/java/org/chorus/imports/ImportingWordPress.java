@@ -30,13 +30,16 @@ public class ImportingWordPress {
     private final OrganizationPermissions permissions;
     private final ImportedItems imported;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ImportingWordPress(
             WritingStatements writing,
             org.chorus.comments.Commenting commenting,
             OrganizationPermissions permissions,
             ImportedItems imported,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.writing = writing;
         this.commenting = commenting;
         this.permissions = permissions;
@@ -121,6 +124,8 @@ public class ImportingWordPress {
                 drafts++;
             }
         }
+        events.publishEvent(
+                new WordPressImported(organization, actor.account(), published + drafts, comments, clock.instant()));
         return new ImportReport(wxr.siteTitle(), published, drafts, duplicates, skipped, comments, wxr.attachments());
     }
 

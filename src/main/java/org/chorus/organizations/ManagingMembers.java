@@ -102,6 +102,7 @@ public class ManagingMembers {
         var now = clock.instant();
         invitations.insert(
                 token.hash(), organization, address, role, actor.account(), now, now.plus(INVITATION_VALIDITY));
+        events.publishEvent(new MemberInvited(organization, role, actor.account(), now));
         var link = properties.link("/invitations/" + token.value());
         var letterLanguage = accounts.findByEmail(address)
                 .flatMap(a -> Language.byTag(a.language()))
@@ -157,7 +158,11 @@ public class ManagingMembers {
         if (current == Role.OWNER && role != Role.OWNER && memberships.countOwners(organization) == 1) {
             throw DomainException.conflict("member.last-owner");
         }
-        memberships.put(organization, person, role, clock.instant());
+        var now = clock.instant();
+        memberships.put(organization, person, role, now);
+        if (current != role) {
+            events.publishEvent(new MemberRoleChanged(organization, person, role, actor.account(), now));
+        }
     }
 
     /** An owner designates a person of the organization as a reviewer of its statements, or withdraws it. */
@@ -167,6 +172,8 @@ public class ManagingMembers {
         if (!memberships.setReviewer(organization, person, reviewer)) {
             throw new NotFoundException("member.not-found");
         }
+        events.publishEvent(
+                new ReviewerDesignationChanged(organization, person, reviewer, actor.account(), clock.instant()));
     }
 
     @Transactional
@@ -179,6 +186,7 @@ public class ManagingMembers {
             throw DomainException.conflict("member.last-owner");
         }
         memberships.remove(organization, person);
+        events.publishEvent(new MemberRemoved(organization, person, current, actor.account(), clock.instant()));
     }
 
     /** A site admin (or the demo data) gives a person a role directly, without an invitation. */
@@ -187,6 +195,8 @@ public class ManagingMembers {
         if (actor == null || !actor.siteAdmin()) {
             throw new PermissionDenied("permission.denied");
         }
-        memberships.put(organization, person, role, clock.instant());
+        var now = clock.instant();
+        memberships.put(organization, person, role, now);
+        events.publishEvent(new MemberRoleChanged(organization, person, role, actor.account(), now));
     }
 }

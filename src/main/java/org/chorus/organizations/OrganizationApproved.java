@@ -1,5 +1,7 @@
 package org.chorus.organizations;
 
-/** Published when a parent's owner approves an organization that asked to join below it. */
-public record OrganizationApproved(OrganizationId organization, OrganizationId parent)
+import org.chorus.accounts.AccountId;
+
+/** Published when a parent's owner ({@code by}) approves an organization that asked to join below it. */
+public record OrganizationApproved(OrganizationId organization, OrganizationId parent, AccountId by)
         implements org.chorus.shared.web.PublicPagesChanged {}

@@ -97,7 +97,7 @@ public class RegisteringOrganizations {
         }
         memberships.put(organization.id(), actor.account(), Role.OWNER, now);
         events.publishEvent(new OrganizationRegistered(
-                organization.id(), organization.parentId(), status == OrganizationStatus.PENDING));
+                organization.id(), organization.parentId(), status == OrganizationStatus.PENDING, actor.account()));
         events.publishEvent(new MemberJoined(organization.id(), actor.account(), Role.OWNER));
         return organization;
     }
@@ -115,7 +115,7 @@ public class RegisteringOrganizations {
             throw DomainException.conflict("organization.already-decided");
         }
         if (approve) {
-            events.publishEvent(new OrganizationApproved(child.id(), child.parentId()));
+            events.publishEvent(new OrganizationApproved(child.id(), child.parentId(), actor.account()));
         }
     }
 
@@ -124,7 +124,7 @@ public class RegisteringOrganizations {
     public void updateProfile(Actor actor, OrganizationId id, OrganizationProfile profile) {
         permissions.require(actor, id, OrganizationPermission.EDIT_PROFILE);
         organizations.updateProfile(id, profile.checked());
-        events.publishEvent(new OrganizationProfileChanged(id));
+        events.publishEvent(new OrganizationProfileChanged(id, actor.account()));
     }
 
     private String freeSlug(String name) {

@@ -1,9 +1,11 @@
 package org.chorus.statements;
 
+import org.chorus.accounts.AccountId;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,25 +39,29 @@ class Publication {
         }
     }
 
-    /** The statement, saved in its published state by its own transition, goes public now. */
-    void publish(Statement statement) {
+    /**
+     * The statement, saved in its published state by its own transition, goes public now; {@code by} approved it, or
+     * is null when its scheduled time came.
+     */
+    void publish(Statement statement, @Nullable AccountId by) {
         announce(
                 statement,
-                statement.republished() ? StatementPublished.Kind.REPUBLICATION : StatementPublished.Kind.ORIGINAL);
+                statement.republished() ? StatementPublished.Kind.REPUBLICATION : StatementPublished.Kind.ORIGINAL,
+                by);
     }
 
     /** The statement, saved as {@link Statement#imported published elsewhere before}, is public here too. */
-    void publishImported(Statement statement) {
-        announce(statement, StatementPublished.Kind.IMPORT);
+    void publishImported(Statement statement, AccountId by) {
+        announce(statement, StatementPublished.Kind.IMPORT, by);
     }
 
-    private void announce(Statement statement, StatementPublished.Kind kind) {
+    private void announce(Statement statement, StatementPublished.Kind kind, @Nullable AccountId by) {
         if (statement.status() != StatementStatus.PUBLISHED) {
             throw new IllegalStateException("statement " + statement.id().value() + " is " + statement.status());
         }
         statements.publishTexts(statement.id());
         statements.markRevisionsPublished(statement.id());
         events.publishEvent(new StatementPublished(
-                statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics(), kind));
+                statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics(), kind, by));
     }
 }

@@ -50,7 +50,7 @@ public class ReviewingStatements {
         publication.requireAllowed(statement.issuer());
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
-            publication.publish(approved);
+            publication.publish(approved, actor.account());
         }
         return approved;
     }
@@ -67,7 +67,7 @@ public class ReviewingStatements {
         var statement = find(id);
         permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
         var retracted = save(statement.retract(note, clock.instant()));
-        events.publishEvent(new StatementRetracted(id, statement.issuer()));
+        events.publishEvent(new StatementRetracted(id, statement.issuer(), actor.account()));
         return retracted;
     }
 
@@ -79,7 +79,7 @@ public class ReviewingStatements {
         for (var id : due) {
             var statement = find(id);
             if (publication.allowed(statement.issuer())) {
-                publication.publish(save(statement.publishScheduled(now)));
+                publication.publish(save(statement.publishScheduled(now)), null);
             }
         }
         return due.size();

@@ -272,7 +272,7 @@ public class WritingStatements {
             // the approval a reviewer would give, by someone who may give it
             var approved = statement.approve(null, now);
             statements.update(approved);
-            publication.publish(approved);
+            publication.publish(approved, actor.account());
         }
         events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();
@@ -318,7 +318,7 @@ public class WritingStatements {
                 now);
         statements.replaceSignatories(statement.id(), checked.signatories());
         if (published) {
-            publication.publishImported(statement);
+            publication.publishImported(statement, actor.account());
         }
         events.publishEvent(new StatementChanged(statement.id()));
         return statements.byId(statement.id()).orElseThrow();

@@ -64,7 +64,12 @@ class PublishingPathsTest {
         assertThat(published(draft.id()))
                 .singleElement()
                 .isEqualTo(new StatementPublished(
-                        draft.id(), org.id(), "en", List.of("climate-finance"), StatementPublished.Kind.ORIGINAL));
+                        draft.id(),
+                        org.id(),
+                        "en",
+                        List.of("climate-finance"),
+                        StatementPublished.Kind.ORIGINAL,
+                        owner.account()));
     }
 
     @Test
@@ -78,10 +83,10 @@ class PublishingPathsTest {
         follows.advance(Duration.ofMinutes(2));
         reviewing.publishDue();
 
-        assertThat(published(draft.id()))
-                .singleElement()
-                .extracting(StatementPublished::kind)
-                .isEqualTo(StatementPublished.Kind.ORIGINAL);
+        assertThat(published(draft.id())).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(StatementPublished.Kind.ORIGINAL);
+            assertThat(event.by()).as("nobody acted when the time came").isNull();
+        });
     }
 
     @Test
@@ -101,7 +106,8 @@ class PublishingPathsTest {
                         republisher.id(),
                         "en",
                         List.of("climate-finance"),
-                        StatementPublished.Kind.REPUBLICATION));
+                        StatementPublished.Kind.REPUBLICATION,
+                        owner.account()));
         var page = reading.page(null, copy.slug(), null);
         assertThat(page.text().published()).isTrue();
         assertThat(page.publishedRevisions()).isEqualTo(1);
