@@ -217,6 +217,8 @@ final class PermissionFixtures {
         perCall(
                 "/follows/{id}/{signature}",
                 call -> followSignatures.get(call.values().get("id")));
+        // a passkey of the member's, made again for each call (a removal uses it up)
+        perCall("/account/passkeys/{passkey}", call -> passkey(context, people.get(Caller.MEMBER)));
         fixed("/dev/mail/{number}", "1");
         fixed("/actuator/health/**", "liveness");
 
@@ -395,6 +397,35 @@ final class PermissionFixtures {
         var path = following.preferencesPath(token).split("/");
         followSignatures.put(path[2], path[3]);
         return path[2];
+    }
+
+    private static String passkey(ApplicationContext context, ChorusUser person) {
+        var users = context.getBean(
+                org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository.class);
+        var user = users.findByUsername(person.email());
+        if (user == null) {
+            user = org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity.builder()
+                    .id(org.springframework.security.web.webauthn.api.Bytes.random())
+                    .name(person.email())
+                    .displayName(person.displayName())
+                    .build();
+            users.save(user);
+        }
+        var id = org.springframework.security.web.webauthn.api.Bytes.random();
+        context.getBean(org.springframework.security.web.webauthn.management.UserCredentialRepository.class)
+                .save(org.springframework.security.web.webauthn.api.ImmutableCredentialRecord.builder()
+                        .credentialId(id)
+                        .userEntityUserId(user.getId())
+                        .credentialType(org.springframework.security.web.webauthn.api.PublicKeyCredentialType.PUBLIC_KEY)
+                        .label("Matrix key")
+                        .publicKey(new org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose(new byte[] {1}))
+                        .signatureCount(0)
+                        .uvInitialized(true)
+                        .backupEligible(false)
+                        .backupState(false)
+                        .transports(java.util.Set.of())
+                        .build());
+        return id.toBase64UrlString();
     }
 
     private static String token(String email, String prefix) {

@@ -104,13 +104,20 @@ class SecurityConfiguration {
             ChorusProperties properties,
             TemplateEngine templates,
             UiAdvice uiAdvice,
-            LocaleResolver localeResolver)
+            LocaleResolver localeResolver,
+            TwoStepSignIn twoStep,
+            org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations passkeys,
+            AccountUserDetails users)
             throws Exception {
         var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws jakarta.servlet.ServletException, IOException {
+                // two-factor sign-in: the password was only the first step (TwoStepSignIn)
+                if (twoStep.interrupt(request, response, authentication)) {
+                    return;
+                }
                 // the interface follows the language saved in the profile from the moment the person signs in
                 if (authentication.getPrincipal() instanceof ChorusUser user) {
                     Language.byTag(user.language())
@@ -169,6 +176,8 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        // passkeys, alone or as the second step (decision 0010)
+        PasskeySignIn.configure(http, passkeys, users, twoStep);
         return http.build();
     }
 

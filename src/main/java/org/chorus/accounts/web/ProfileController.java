@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
+import org.chorus.accounts.SettingUpTwoFactor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.i18n.Language;
@@ -30,11 +31,17 @@ class ProfileController {
     private final EditingProfiles profiles;
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
+    private final SettingUpTwoFactor twoFactor;
 
-    ProfileController(EditingProfiles profiles, ChangingEmail changingEmail, LocaleResolver localeResolver) {
+    ProfileController(
+            EditingProfiles profiles,
+            ChangingEmail changingEmail,
+            LocaleResolver localeResolver,
+            SettingUpTwoFactor twoFactor) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/account")
@@ -149,6 +156,7 @@ class ProfileController {
         model.addAttribute("language", language);
         model.addAttribute("errors", errors);
         model.addAttribute("passwordErrors", passwordErrors);
+        model.addAttribute("twoFactor", twoFactor.status(user.id()));
         return "accounts/profile";
     }
 
