@@ -118,11 +118,13 @@
         },
       });
       if (result && result.success) {
-        window.location.assign("/account#passkeys-h");
+        // a new address, so the page loads again and lists the new passkey
+        window.location.assign("/account?passkey-added#passkeys-h");
         return;
       }
       say(root, "failed");
     } catch (e) {
+      console.log("passkey registration failed: " + e);
       say(root, "failed");
     }
   }

@@ -235,6 +235,8 @@ final class PermissionFixtures {
         // a password too short: the form answers with its error and the link stays usable
         form("POST /password/reset/{token}", call -> params("password", "short"));
         form("POST /account", call -> params("displayName", "Person", "language", "en"));
+        // not required: the fixtures' organization must not start asking the callers for a second factor
+        form("POST /o/{slug}/manage/two-factor", call -> params("required", "false"));
         form("POST /account/email", call -> params("newEmail", Fixtures.uniqueEmail("new"), "emailPassword", "wrong"));
         form(
                 "POST /account/password",
@@ -416,9 +418,11 @@ final class PermissionFixtures {
                 .save(org.springframework.security.web.webauthn.api.ImmutableCredentialRecord.builder()
                         .credentialId(id)
                         .userEntityUserId(user.getId())
-                        .credentialType(org.springframework.security.web.webauthn.api.PublicKeyCredentialType.PUBLIC_KEY)
+                        .credentialType(
+                                org.springframework.security.web.webauthn.api.PublicKeyCredentialType.PUBLIC_KEY)
                         .label("Matrix key")
-                        .publicKey(new org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose(new byte[] {1}))
+                        .publicKey(new org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose(
+                                new byte[] {1}))
                         .signatureCount(0)
                         .uvInitialized(true)
                         .backupEligible(false)

@@ -93,6 +93,7 @@ final class PermissionPolicy {
             entry("POST /o/{slug}/manage/members/{account}/role", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/members/{account}/reviewer", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/members/{account}/remove", role(CHANGE_ROLES)),
+            entry("POST /o/{slug}/manage/two-factor", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/children/{child}/approve", role(APPROVE_CHILDREN)),
             entry("POST /o/{slug}/manage/children/{child}/reject", role(APPROVE_CHILDREN)),
             entry("GET /api/v1/organizations", PUBLIC),

@@ -79,7 +79,10 @@ class PasskeyCredentials implements UserCredentialRepository {
                 .orElseThrow(() -> new NotFoundException("passkey.not-found"));
         passkeys.delete(account, credentialId);
         events.publishEvent(new AccountSecurityChanged(
-                account, AccountSecurityChanged.Change.PASSKEY_REMOVED, stored.record().getLabel(), clock.instant()));
+                account,
+                AccountSecurityChanged.Change.PASSKEY_REMOVED,
+                stored.record().getLabel(),
+                clock.instant()));
     }
 
     /** The name the person gave, made safe to store and show: no control characters, at most 60 characters. */

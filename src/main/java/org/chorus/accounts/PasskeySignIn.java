@@ -76,13 +76,14 @@ class PasskeySignIn {
                 }));
         // a passkey is removed from the account page (a form that works without JavaScript), where it is recorded;
         // Spring Security's own DELETE endpoint is not used
-        http.webAuthn(webAuthn -> webAuthn.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnRegistrationFilter>() {
-            @Override
-            public <O extends WebAuthnRegistrationFilter> O postProcess(O filter) {
-                filter.setRemoveCredentialMatcher(request -> false);
-                return filter;
-            }
-        }));
+        http.webAuthn(
+                webAuthn -> webAuthn.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnRegistrationFilter>() {
+                    @Override
+                    public <O extends WebAuthnRegistrationFilter> O postProcess(O filter) {
+                        filter.setRemoveCredentialMatcher(request -> false);
+                        return filter;
+                    }
+                }));
     }
 
     /** Spring Security's passkey check, answering with the same principal as a password sign-in. */
@@ -96,8 +97,8 @@ class PasskeySignIn {
                 throw new DisabledException("account not active");
             }
             user.eraseCredentials();
-            var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
-                    user.getAuthorities());
+            var authorities =
+                    new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(user.getAuthorities());
             authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
             return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                     user, null, authorities);
@@ -184,5 +185,4 @@ class PasskeySignIn {
     private static String origin(String scheme, String host, int port) {
         return port < 0 ? scheme + "://" + host : scheme + "://" + host + ":" + port;
     }
-
 }

@@ -60,5 +60,4 @@ class PasskeyUsers implements PublicKeyCredentialUserEntityRepository {
                 .displayName(account.displayName())
                 .build();
     }
-
 }

@@ -112,8 +112,8 @@ public class SettingUpTwoFactor {
         if (step.isEmpty() || !secrets.accept(account, step.getAsLong(), now, true)) {
             throw new InvalidField("code", "two-factor.code-wrong");
         }
-        events.publishEvent(new AccountSecurityChanged(
-                account, AccountSecurityChanged.Change.TWO_FACTOR_ENABLED, null, now));
+        events.publishEvent(
+                new AccountSecurityChanged(account, AccountSecurityChanged.Change.TWO_FACTOR_ENABLED, null, now));
         return newRecoveryCodes(account, now);
     }
 
@@ -139,8 +139,8 @@ public class SettingUpTwoFactor {
         }
         var now = clock.instant();
         var codes = newRecoveryCodes(account, now);
-        events.publishEvent(new AccountSecurityChanged(
-                account, AccountSecurityChanged.Change.RECOVERY_CODES_RENEWED, null, now));
+        events.publishEvent(
+                new AccountSecurityChanged(account, AccountSecurityChanged.Change.RECOVERY_CODES_RENEWED, null, now));
         return codes;
     }
 
@@ -163,7 +163,8 @@ public class SettingUpTwoFactor {
             var hex = HexFormat.of().formatHex(bytes);
             codes.add(hex.substring(0, 5) + "-" + hex.substring(5));
         }
-        recoveryCodes.replace(account, codes.stream().map(SettingUpTwoFactor::normalized).toList(), now);
+        recoveryCodes.replace(
+                account, codes.stream().map(SettingUpTwoFactor::normalized).toList(), now);
         return codes;
     }
 

@@ -70,8 +70,8 @@ public class SigningInWithTwoFactor {
         }
         var recovery = SettingUpTwoFactor.normalized(code);
         if (recovery.length() == 10 && recoveryCodes.use(account, recovery, now)) {
-            events.publishEvent(new AccountSecurityChanged(
-                    account, AccountSecurityChanged.Change.RECOVERY_CODE_USED, null, now));
+            events.publishEvent(
+                    new AccountSecurityChanged(account, AccountSecurityChanged.Change.RECOVERY_CODE_USED, null, now));
             return;
         }
         throw new InvalidField("code", "two-factor.code-wrong");

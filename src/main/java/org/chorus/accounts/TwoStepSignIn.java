@@ -104,7 +104,8 @@ public class TwoStepSignIn {
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
                 .issuedAt(pending.since())
                 .build());
-        authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(now).build());
+        authorities.add(
+                FactorGrantedAuthority.withAuthority(factor).issuedAt(now).build());
         user.eraseCredentials();
         signIn(request, response, user, authorities);
         return pending.target();

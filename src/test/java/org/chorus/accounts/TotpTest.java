@@ -38,8 +38,10 @@ class TotpTest {
             var code = Totp.code(RFC_SEED, step + drift, 6);
             assertThat(Totp.accept(RFC_SEED, code, now, 0)).hasValue(step + drift);
         }
-        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step - 2, 6), now, 0)).isEmpty();
-        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step + 2, 6), now, 0)).isEmpty();
+        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step - 2, 6), now, 0))
+                .isEmpty();
+        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step + 2, 6), now, 0))
+                .isEmpty();
     }
 
     @Test
@@ -48,8 +50,10 @@ class TotpTest {
         long step = Totp.step(now);
         var code = Totp.code(RFC_SEED, step, 6);
         assertThat(Totp.accept(RFC_SEED, code, now, step)).isEmpty();
-        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step - 1, 6), now, step)).isEmpty();
-        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step + 1, 6), now, step)).hasValue(step + 1);
+        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step - 1, 6), now, step))
+                .isEmpty();
+        assertThat(Totp.accept(RFC_SEED, Totp.code(RFC_SEED, step + 1, 6), now, step))
+                .hasValue(step + 1);
     }
 
     @Test

@@ -70,8 +70,8 @@ class TwoFactorTest {
         assertThat(signingIn.required(person)).isFalse();
 
         assertThatThrownBy(() -> setting.confirm(person, "000000"))
-                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("two-factor.code-wrong"));
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("two-factor.code-wrong"));
         var secret = TotpSecrets.Base32.decode(setup.secret());
         var codes = setting.confirm(person, currentCode(secret));
 
@@ -99,8 +99,10 @@ class TwoFactorTest {
                 .list());
         assertThat(hashes).hasSize(10);
         assertThat(hashes).doesNotContainAnyElementsOf(person.codes());
-        assertThat(hashes).doesNotContainAnyElementsOf(
-                person.codes().stream().map(SettingUpTwoFactor::normalized).toList());
+        assertThat(hashes)
+                .doesNotContainAnyElementsOf(person.codes().stream()
+                        .map(SettingUpTwoFactor::normalized)
+                        .toList());
     }
 
     @Test
@@ -120,7 +122,8 @@ class TwoFactorTest {
     void a_recovery_code_signs_in_once_however_it_is_typed_and_is_recorded(PublishedEvents events) {
         var person = personWithApp("recovery");
         var code = person.codes().get(3);
-        signingIn.verify(person.account(), " " + code.toUpperCase(java.util.Locale.ROOT).replace("-", " ") + " ");
+        signingIn.verify(
+                person.account(), " " + code.toUpperCase(java.util.Locale.ROOT).replace("-", " ") + " ");
         assertThat(setting.status(person.account()).recoveryCodesLeft()).isEqualTo(9);
         assertThatThrownBy(() -> signingIn.verify(person.account(), code)).isInstanceOf(InvalidField.class);
         assertThat(events.ofType(AccountSecurityChanged.class)
@@ -141,7 +144,8 @@ class TwoFactorTest {
     void after_five_wrong_codes_even_the_right_one_waits() {
         var person = personWithApp("guess");
         for (int i = 0; i < SigningInWithTwoFactor.ATTEMPTS; i++) {
-            assertThatThrownBy(() -> signingIn.verify(person.account(), "000000")).isInstanceOf(InvalidField.class);
+            assertThatThrownBy(() -> signingIn.verify(person.account(), "000000"))
+                    .isInstanceOf(InvalidField.class);
         }
         assertThatThrownBy(() -> signingIn.verify(person.account(), currentCode(person.secret())))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
@@ -155,7 +159,8 @@ class TwoFactorTest {
         var person = personWithApp("renew");
         var renewed = setting.renewRecoveryCodes(person.account());
         assertThat(renewed).hasSize(10).doesNotContainAnyElementsOf(person.codes());
-        assertThatThrownBy(() -> signingIn.verify(person.account(), person.codes().get(0)))
+        assertThatThrownBy(
+                        () -> signingIn.verify(person.account(), person.codes().get(0)))
                 .isInstanceOf(InvalidField.class);
         signingIn.verify(person.account(), renewed.get(0));
         assertThat(events.ofType(AccountSecurityChanged.class)
@@ -171,8 +176,8 @@ class TwoFactorTest {
         assertThat(directory.hasTwoFactor(person.account())).isFalse();
         assertThat(setting.status(person.account()).recoveryCodesLeft()).isZero();
         assertThatThrownBy(() -> setting.renewRecoveryCodes(person.account()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status())
-                        .isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
         setting.disable(person.account());
         assertThat(events.ofType(AccountSecurityChanged.class)
                         .matching(e -> e.account().equals(person.account())
@@ -185,7 +190,7 @@ class TwoFactorTest {
     void an_app_already_on_cannot_be_replaced_without_turning_it_off() {
         var person = personWithApp("twice");
         assertThatThrownBy(() -> setting.begin(person.account()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status())
-                        .isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 }

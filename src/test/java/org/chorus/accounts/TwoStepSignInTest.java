@@ -151,7 +151,10 @@ class TwoStepSignInTest {
         var person = personWithApp("guesser");
         var session = password(person);
         for (int i = 0; i < SigningInWithTwoFactor.ATTEMPTS; i++) {
-            mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "123456"))
+            mvc.perform(post("/login/second-factor")
+                            .session(session)
+                            .with(csrf())
+                            .param("code", "123456"))
                     .andExpect(status().isUnprocessableContent());
         }
         mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", code(person.secret())))

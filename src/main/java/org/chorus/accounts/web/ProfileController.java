@@ -162,9 +162,17 @@ class ProfileController {
 
     private void refreshPrincipal(ChorusUser user, HttpServletRequest request, HttpServletResponse response) {
         var fresh = profiles.refreshed(user.id());
+        var authorities =
+                new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(fresh.getAuthorities());
+        // the factors proven at sign-in (and when) stay with the session
+        var current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null) {
+            current.getAuthorities().stream()
+                    .filter(a -> a instanceof org.springframework.security.core.authority.FactorGrantedAuthority)
+                    .forEach(authorities::add);
+        }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, authorities));
         SecurityContextHolder.setContext(context);
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
     }

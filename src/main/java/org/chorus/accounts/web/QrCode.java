@@ -34,7 +34,8 @@ final class QrCode {
                     + label.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
                     + "\" viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight()
                     + "\" width=\"240\" height=\"240\" shape-rendering=\"crispEdges\">"
-                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path
+                    + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalStateException("could not draw the QR code", e);
         }

@@ -1,12 +1,12 @@
 package org.chorus.accounts.web;
 
 import java.util.List;
-import org.chorus.accounts.SettingUpTwoFactor;
 import org.chorus.accounts.ChorusUser;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.chorus.accounts.SettingUpTwoFactor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,14 +72,14 @@ class TwoFactorController {
     // re-auth: removing a passkey must ask for the password (or a passkey) within the last 10 minutes; adding one
     // (Spring Security's POST /webauthn/register, see PasskeySignIn) too
     @PostMapping("/account/passkeys/{passkey}/delete")
-    String removePasskey(@AuthenticationPrincipal ChorusUser user, @PathVariable String passkey, RedirectAttributes redirect) {
+    String removePasskey(
+            @AuthenticationPrincipal ChorusUser user, @PathVariable String passkey, RedirectAttributes redirect) {
         twoFactor.removePasskey(user.id(), passkey);
         redirect.addFlashAttribute("notice", "passkey.removed");
         return "redirect:/account";
     }
 
-    private static String show(
-            Model model, Ui ui, SettingUpTwoFactor.AuthenticatorSetup setup, FormErrors errors) {
+    private static String show(Model model, Ui ui, SettingUpTwoFactor.AuthenticatorSetup setup, FormErrors errors) {
         model.addAttribute("secret", setup.secret());
         model.addAttribute("uri", setup.uri());
         model.addAttribute("qrCode", QrCode.svg(setup.uri(), ui.t("two-factor.qr-label")));
