@@ -32,7 +32,6 @@ import org.springframework.security.web.webauthn.management.RelyingPartyAuthenti
 import org.springframework.security.web.webauthn.management.RelyingPartyRegistrationRequest;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
-import org.springframework.security.web.webauthn.registration.WebAuthnRegistrationFilter;
 
 /**
  * Passkeys through Spring Security's WebAuthn support ({@code http.webAuthn(…)}): its filters answer
@@ -71,16 +70,6 @@ class PasskeySignIn {
                                 json.onAuthenticationSuccess(request, response, authentication);
                             });
                         }
-                        return filter;
-                    }
-                }));
-        // a passkey is removed from the account page (a form that works without JavaScript), where it is recorded;
-        // Spring Security's own DELETE endpoint is not used
-        http.webAuthn(
-                webAuthn -> webAuthn.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnRegistrationFilter>() {
-                    @Override
-                    public <O extends WebAuthnRegistrationFilter> O postProcess(O filter) {
-                        filter.setRemoveCredentialMatcher(request -> false);
                         return filter;
                     }
                 }));

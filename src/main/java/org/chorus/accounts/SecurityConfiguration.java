@@ -127,7 +127,12 @@ class SecurityConfiguration {
             }
         };
         onSignIn.setDefaultTargetUrl("/");
-        http.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
+        http.authorizeHttpRequests(a -> a
+                        // passkeys are removed from the account page, where it is recorded (decision 0010), not
+                        // through Spring Security's own DELETE endpoint
+                        .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/webauthn/register/**")
+                        .denyAll()
+                        .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(
                                 "/account",

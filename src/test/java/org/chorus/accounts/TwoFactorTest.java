@@ -193,4 +193,46 @@ class TwoFactorTest {
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
+
+    @Autowired
+    PasskeyCredentials passkeys;
+
+    @Autowired
+    PasskeyUsers passkeyUsers;
+
+    @Test
+    void adding_and_removing_a_passkey_is_recorded_with_its_name(PublishedEvents events) {
+        var person = person("passkey-events");
+        var entity = org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity.builder()
+                .id(org.springframework.security.web.webauthn.api.Bytes.random())
+                .name(directory.find(person).orElseThrow().email())
+                .displayName("Person")
+                .build();
+        passkeyUsers.save(entity);
+        var id = org.springframework.security.web.webauthn.api.Bytes.random();
+        passkeys.save(org.springframework.security.web.webauthn.api.ImmutableCredentialRecord.builder()
+                .credentialId(id)
+                .userEntityUserId(entity.getId())
+                .credentialType(org.springframework.security.web.webauthn.api.PublicKeyCredentialType.PUBLIC_KEY)
+                .label("Security key")
+                .publicKey(new org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose(new byte[] {1}))
+                .signatureCount(0)
+                .uvInitialized(true)
+                .backupEligible(false)
+                .backupState(false)
+                .transports(java.util.Set.of())
+                .build());
+        assertThat(directory.hasTwoFactor(person)).isTrue();
+        assertThat(signingIn.required(person))
+                .as("the password alone no longer signs in")
+                .isTrue();
+
+        setting.removePasskey(person, id.toBase64UrlString());
+        assertThat(directory.hasTwoFactor(person)).isFalse();
+        assertThat(events.ofType(AccountSecurityChanged.class)
+                        .matching(e -> e.account().equals(person) && "Security key".equals(e.detail())))
+                .extracting(AccountSecurityChanged::change)
+                .containsExactly(
+                        AccountSecurityChanged.Change.PASSKEY_ADDED, AccountSecurityChanged.Change.PASSKEY_REMOVED);
+    }
 }
