@@ -220,6 +220,8 @@ final class PermissionFixtures {
         // a token and a session of the member's (PERSONAL), made afresh for each call, since a call may use them up
         perCall("/account/tokens/{id}", call -> memberToken(apiTokens));
         perCall("/account/sessions/{id}", call -> memberSession(context));
+        // a passkey of the member's, made again for each call (a removal uses it up)
+        perCall("/account/passkeys/{passkey}", call -> passkey(context, people.get(Caller.MEMBER)));
         fixed("/dev/mail/{number}", "1");
         fixed("/actuator/health/**", "liveness");
 
@@ -241,6 +243,8 @@ final class PermissionFixtures {
                 "POST /account/confirm-password",
                 call -> params("reauthPassword", "not the password", "next", "/account"));
         form("POST /account/tokens", call -> params("label", "matrix", "expiry", "30"));
+        // not required: the fixtures' organization must not start asking the callers for a second factor
+        form("POST /o/{slug}/manage/two-factor", call -> params("required", "false"));
         form("POST /account/email", call -> params("newEmail", Fixtures.uniqueEmail("new"), "emailPassword", "wrong"));
         form(
                 "POST /account/password",
@@ -430,6 +434,37 @@ final class PermissionFixtures {
         var path = following.preferencesPath(token).split("/");
         followSignatures.put(path[2], path[3]);
         return path[2];
+    }
+
+    private static String passkey(ApplicationContext context, ChorusUser person) {
+        var users = context.getBean(
+                org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository.class);
+        var user = users.findByUsername(person.email());
+        if (user == null) {
+            user = org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity.builder()
+                    .id(org.springframework.security.web.webauthn.api.Bytes.random())
+                    .name(person.email())
+                    .displayName(person.displayName())
+                    .build();
+            users.save(user);
+        }
+        var id = org.springframework.security.web.webauthn.api.Bytes.random();
+        context.getBean(org.springframework.security.web.webauthn.management.UserCredentialRepository.class)
+                .save(org.springframework.security.web.webauthn.api.ImmutableCredentialRecord.builder()
+                        .credentialId(id)
+                        .userEntityUserId(user.getId())
+                        .credentialType(
+                                org.springframework.security.web.webauthn.api.PublicKeyCredentialType.PUBLIC_KEY)
+                        .label("Matrix key")
+                        .publicKey(new org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose(
+                                new byte[] {1}))
+                        .signatureCount(0)
+                        .uvInitialized(true)
+                        .backupEligible(false)
+                        .backupState(false)
+                        .transports(java.util.Set.of())
+                        .build());
+        return id.toBase64UrlString();
     }
 
     private static String token(String email, String prefix) {

@@ -4,6 +4,7 @@ import static org.chorus.PermissionPolicy.Rule.DEV_ONLY;
 import static org.chorus.PermissionPolicy.Rule.NOT_A_PAGE;
 import static org.chorus.PermissionPolicy.Rule.PERSONAL;
 import static org.chorus.PermissionPolicy.Rule.PUBLIC;
+import static org.chorus.PermissionPolicy.Rule.SECOND_STEP;
 import static org.chorus.PermissionPolicy.Rule.SIGNED_IN;
 import static org.chorus.PermissionPolicy.Rule.SITE_ADMIN;
 import static org.chorus.PermissionPolicy.Rule.TOKEN;
@@ -75,6 +76,15 @@ final class PermissionPolicy {
             entry("GET /account/sessions", SIGNED_IN),
             entry("POST /account/sessions/{id}/end", PERSONAL.hiddenFromOthers()),
             entry("POST /account/sessions/end-others", SIGNED_IN),
+            // two-factor sign-in: the second step, the account page's settings (decision 0010)
+            entry("GET /login/second-factor", SECOND_STEP),
+            entry("POST /login/second-factor", SECOND_STEP),
+            entry("POST /login/second-factor/cancel", SECOND_STEP),
+            entry("GET /account/two-factor", SIGNED_IN),
+            entry("POST /account/two-factor", SIGNED_IN),
+            entry("POST /account/two-factor/disable", SIGNED_IN),
+            entry("POST /account/two-factor/recovery-codes", SIGNED_IN),
+            entry("POST /account/passkeys/{passkey}/delete", PERSONAL.hiddenFromOthers()),
             entry("GET /admin/accounts", SITE_ADMIN),
             entry("POST /admin/accounts/{id}/activate", SITE_ADMIN),
             entry("GET /api/v1/me", TOKEN),
@@ -93,6 +103,7 @@ final class PermissionPolicy {
             entry("POST /o/{slug}/manage/members/{account}/role", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/members/{account}/reviewer", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/members/{account}/remove", role(CHANGE_ROLES)),
+            entry("POST /o/{slug}/manage/two-factor", role(CHANGE_ROLES)),
             entry("POST /o/{slug}/manage/children/{child}/approve", role(APPROVE_CHILDREN)),
             entry("POST /o/{slug}/manage/children/{child}/reject", role(APPROVE_CHILDREN)),
             entry("GET /api/v1/organizations", PUBLIC),
@@ -304,6 +315,11 @@ final class PermissionPolicy {
          * site admin: the fixtures make it the member's.
          */
         static final Rule PERSONAL = new Rule("PERSONAL", who -> who == Who.MEMBER, who -> true, null);
+        /**
+         * The second step of signing in: only for a browser whose password was just right, which none of the callers
+         * is; everyone is sent to sign in.
+         */
+        static final Rule SECOND_STEP = new Rule("SECOND_STEP", who -> false, who -> true, Outcome.SIGN_IN);
         /** Exists only in dev mode, where mail is captured: 404 for everyone in tests and in production. */
         static final Rule DEV_ONLY = new Rule("DEV_ONLY", who -> false, who -> false, Outcome.HIDDEN);
         /** A machine endpoint with its own secret, which no person holds: 401 for every caller here. */

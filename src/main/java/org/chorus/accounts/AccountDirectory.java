@@ -10,9 +10,18 @@ import org.springframework.stereotype.Service;
 public class AccountDirectory {
 
     private final Accounts accounts;
+    private final TotpSecrets totpSecrets;
+    private final Passkeys passkeys;
 
-    AccountDirectory(Accounts accounts) {
+    AccountDirectory(Accounts accounts, TotpSecrets totpSecrets, Passkeys passkeys) {
         this.accounts = accounts;
+        this.totpSecrets = totpSecrets;
+        this.passkeys = passkeys;
+    }
+
+    /** Whether the person signs in with a second factor (an authenticator app or a passkey). */
+    public boolean hasTwoFactor(AccountId id) {
+        return totpSecrets.confirmed(id) || passkeys.count(id) > 0;
     }
 
     public Optional<AccountSummary> find(AccountId id) {

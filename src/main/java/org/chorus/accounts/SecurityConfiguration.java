@@ -106,7 +106,11 @@ class SecurityConfiguration {
             UiAdvice uiAdvice,
             LocaleResolver localeResolver,
             Sessions sessions,
-            java.time.Clock clock)
+            java.time.Clock clock,
+            TwoStepSignIn twoStep,
+            org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations passkeys,
+            AccountUserDetails users,
+            RecentAuthentication recent)
             throws Exception {
         var tracking = new SessionTracking(sessions, clock);
         var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
@@ -114,7 +118,11 @@ class SecurityConfiguration {
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws jakarta.servlet.ServletException, IOException {
-                tracking.signedIn(request);
+                // two-factor sign-in: the password was only the first step (TwoStepSignIn)
+                if (twoStep.interrupt(request, response, authentication)) {
+                    return;
+                }
+                sessions.signedIn(request);
                 // the interface follows the language saved in the profile from the moment the person signs in
                 if (authentication.getPrincipal() instanceof ChorusUser user) {
                     Language.byTag(user.language())
@@ -124,7 +132,12 @@ class SecurityConfiguration {
             }
         };
         onSignIn.setDefaultTargetUrl("/");
-        http.authorizeHttpRequests(a -> a.requestMatchers("/admin/**")
+        http.authorizeHttpRequests(a -> a
+                        // passkeys are removed from the account page, where it is recorded (decision 0010), not
+                        // through Spring Security's own DELETE endpoint
+                        .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/webauthn/register/**")
+                        .denyAll()
+                        .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(
                                 "/account",
@@ -175,6 +188,8 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        // passkeys, alone or as the second step (decision 0010)
+        PasskeySignIn.configure(http, passkeys, users, twoStep, recent);
         return http.build();
     }
 

@@ -26,18 +26,6 @@ class SessionTracking extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    /**
-     * Someone just signed in on this request (called by the sign-in success handler): whatever the session remembered
-     * of an earlier sign-in goes, so the sign-in counts as recent and the 30 days start again.
-     */
-    void signedIn(HttpServletRequest request) {
-        var session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionState.ATTRIBUTE) instanceof SessionState earlier) {
-            sessions.forget(earlier.sessionHash());
-            session.removeAttribute(SessionState.ATTRIBUTE);
-        }
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -135,6 +135,18 @@ class Sessions {
         return rows(account).stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
+    /**
+     * Someone just signed in on this request (the password step, or the second step, or a passkey): whatever the
+     * session remembered of an earlier sign-in goes, so the sign-in counts as recent and the 30 days start again.
+     */
+    void signedIn(jakarta.servlet.http.HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionState.ATTRIBUTE) instanceof SessionState earlier) {
+            forget(earlier.sessionHash());
+            session.removeAttribute(SessionState.ATTRIBUTE);
+        }
+    }
+
     void forget(String sessionHash) {
         jdbc.sql("delete from account_sessions where session_hash = :hash")
                 .param("hash", sessionHash)

@@ -1,6 +1,7 @@
 package org.chorus.organizations;
 
 import java.util.Optional;
+import org.chorus.accounts.AccountDirectory;
 import org.chorus.shared.PermissionDenied;
 import org.springframework.stereotype.Service;
 
@@ -14,9 +15,13 @@ import org.springframework.stereotype.Service;
 public class OrganizationPermissions {
 
     private final Memberships memberships;
+    private final Organizations organizations;
+    private final AccountDirectory accounts;
 
-    OrganizationPermissions(Memberships memberships) {
+    OrganizationPermissions(Memberships memberships, Organizations organizations, AccountDirectory accounts) {
         this.memberships = memberships;
+        this.organizations = organizations;
+        this.accounts = accounts;
     }
 
     public Optional<Role> roleOf(Actor actor, OrganizationId organization) {
@@ -35,10 +40,28 @@ public class OrganizationPermissions {
         return permission.holders().designatedReviewers() && memberships.isReviewer(organization, actor.account());
     }
 
-    /** Throws {@link PermissionDenied} (403) unless the person may do it. */
+    /**
+     * Throws {@link PermissionDenied} (403) unless the person may do it, and {@link TwoFactorRequired} when they may but
+     * the organization requires two-factor sign-in they have not set up.
+     */
     public void require(Actor actor, OrganizationId organization, Permission permission) {
         if (!can(actor, organization, permission)) {
             throw new PermissionDenied("permission.denied");
+        }
+        requireTwoFactorIfAsked(actor, organization);
+    }
+
+    /**
+     * Throws {@link TwoFactorRequired} when the organization requires two-factor sign-in and the person, acting there
+     * through a role of theirs, has not set it up. Site admins act through no role, and are not asked.
+     */
+    public void requireTwoFactorIfAsked(Actor actor, OrganizationId organization) {
+        if (actor == null || actor.siteAdmin() || !organizations.twoFactorRequired(organization)) {
+            return;
+        }
+        if (!accounts.hasTwoFactor(actor.account())) {
+            var name = organizations.byId(organization).map(Organization::name).orElse("");
+            throw new TwoFactorRequired(name);
         }
     }
 }

@@ -158,4 +158,20 @@ class Organizations {
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
+
+    /** Whether the organization's owners require two-factor sign-in of everyone with a role in it. */
+    boolean twoFactorRequired(OrganizationId id) {
+        return jdbc.sql("select two_factor_required from organizations where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void requireTwoFactor(OrganizationId id, boolean required) {
+        jdbc.sql("update organizations set two_factor_required = :required where id = :id")
+                .param("id", id.value())
+                .param("required", required)
+                .update();
+    }
 }

@@ -1,7 +1,9 @@
 package org.chorus.organizations;
 
 import java.time.Clock;
+import org.chorus.accounts.AccountDirectory;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.SecretToken;
@@ -24,12 +26,16 @@ public class RegisteringOrganizations {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final AccountDirectory accounts;
+
     RegisteringOrganizations(
             Organizations organizations,
             Memberships memberships,
             OrganizationPermissions permissions,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AccountDirectory accounts) {
+        this.accounts = accounts;
         this.organizations = organizations;
         this.memberships = memberships;
         this.permissions = permissions;
@@ -117,6 +123,24 @@ public class RegisteringOrganizations {
         if (approve) {
             events.publishEvent(new OrganizationApproved(child.id(), child.parentId(), actor.account()));
         }
+    }
+
+    /** Whether the organization requires two-factor sign-in of everyone with a role in it. */
+    public boolean twoFactorRequired(OrganizationId id) {
+        return organizations.twoFactorRequired(id);
+    }
+
+    /**
+     * Owners require (or stop requiring) two-factor sign-in of everyone with a role in the organization. An owner who
+     * has not set it up cannot require it, or they would shut themselves out.
+     */
+    @Transactional
+    public void requireTwoFactor(Actor actor, OrganizationId id, boolean required) {
+        permissions.require(actor, id, OrganizationPermission.CHANGE_ROLES);
+        if (required && !actor.siteAdmin() && !accounts.hasTwoFactor(actor.account())) {
+            throw new InvalidField("twoFactorRequired", "organization.two-factor-yourself");
+        }
+        organizations.requireTwoFactor(id, required);
     }
 
     /** Owners and editors edit the public profile. */

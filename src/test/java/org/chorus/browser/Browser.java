@@ -55,7 +55,9 @@ final class Browser implements AutoCloseable {
         page.getByLabel("Password").fill(org.chorus.support.Fixtures.PASSWORD);
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
+                        new com.microsoft.playwright.Page.GetByRoleOptions()
+                                .setName("Sign in")
+                                .setExact(true))
                 .click();
     }
 

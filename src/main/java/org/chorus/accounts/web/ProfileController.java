@@ -6,6 +6,7 @@ import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
 import org.chorus.accounts.RecentAuthentication;
+import org.chorus.accounts.SettingUpTwoFactor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.i18n.Language;
@@ -35,16 +36,19 @@ class ProfileController {
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
     private final RecentAuthentication recent;
+    private final SettingUpTwoFactor twoFactor;
 
     ProfileController(
             EditingProfiles profiles,
             ChangingEmail changingEmail,
             LocaleResolver localeResolver,
-            RecentAuthentication recent) {
+            RecentAuthentication recent,
+            SettingUpTwoFactor twoFactor) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
         this.recent = recent;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/account")
@@ -165,14 +169,28 @@ class ProfileController {
         model.addAttribute("language", language);
         model.addAttribute("errors", errors);
         model.addAttribute("passwordErrors", passwordErrors);
+        model.addAttribute("twoFactor", twoFactor.status(user.id()));
+        model.addAttribute(
+                "recentSignIn",
+                recent.isRecent(((org.springframework.web.context.request.ServletRequestAttributes)
+                                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                        .getRequest()));
         return "accounts/profile";
     }
 
     private void refreshPrincipal(ChorusUser user, HttpServletRequest request, HttpServletResponse response) {
         var fresh = profiles.refreshed(user.id());
+        var authorities =
+                new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(fresh.getAuthorities());
+        // the factors proven at sign-in (and when) stay with the session
+        var current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null) {
+            current.getAuthorities().stream()
+                    .filter(a -> a instanceof org.springframework.security.core.authority.FactorGrantedAuthority)
+                    .forEach(authorities::add);
+        }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, authorities));
         SecurityContextHolder.setContext(context);
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
     }

@@ -18,6 +18,8 @@ class SignInController {
             message = ui.t("login.failed");
         } else if (request.getParameterMap().containsKey("expired")) {
             message = ui.t("login.expired");
+        } else if (request.getParameterMap().containsKey("step-expired")) {
+            message = ui.t("login.step-expired");
         } else if (request.getParameterMap().containsKey("inactive")) {
             message = ui.t("login.inactive");
         }

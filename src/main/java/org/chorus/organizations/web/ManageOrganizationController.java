@@ -53,6 +53,7 @@ class ManageOrganizationController {
     @GetMapping("/o/{slug}/manage")
     String manage(@PathVariable String slug, Actor actor, Model model) {
         var page = directory.page(actor, slug);
+        permissions.requireTwoFactorIfAsked(actor, page.organization().id());
         return show(
                 model,
                 actor,
@@ -61,6 +62,34 @@ class ManageOrganizationController {
                 FormErrors.none(),
                 FormErrors.none(),
                 null);
+    }
+
+    /** Owners require two-factor sign-in of everyone with a role here, or stop requiring it. */
+    @PostMapping("/o/{slug}/manage/two-factor")
+    @RequiresRecentSignIn
+    String requireTwoFactor(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "false") boolean required,
+            Actor actor,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var page = directory.page(actor, slug);
+        try {
+            registering.requireTwoFactor(actor, page.organization().id(), required);
+        } catch (InvalidField problem) {
+            model.addAttribute("twoFactorErrors", FormErrors.of(problem, ui.messages()));
+            return show(
+                    model,
+                    actor,
+                    page,
+                    OrganizationForm.of(page.organization()),
+                    FormErrors.none(),
+                    FormErrors.none(),
+                    null);
+        }
+        redirect.addFlashAttribute("notice", required ? "manage.two-factor.required" : "manage.two-factor.stopped");
+        return "redirect:/o/" + slug + "/manage#two-factor";
     }
 
     @PostMapping("/o/{slug}/manage/profile")
@@ -202,6 +231,10 @@ class ManageOrganizationController {
         model.addAttribute("members", members.members(actor, id));
         model.addAttribute("pending", canApprove ? directory.pendingBelow(actor, id) : List.of());
         model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("twoFactorRequired", registering.twoFactorRequired(id));
+        if (!model.containsAttribute("twoFactorErrors")) {
+            model.addAttribute("twoFactorErrors", FormErrors.none());
+        }
         if (!model.containsAttribute("invitedEmail")) {
             model.addAttribute("invitedEmail", "");
         }
