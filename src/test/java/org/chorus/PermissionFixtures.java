@@ -85,7 +85,7 @@ final class PermissionFixtures {
     private final Organization own;
     private final Organization other;
     private final Actor owner;
-    private final String stamp;
+    private final CommentFixtures comments;
     private final Statement published;
     private final Statement draft;
     private final Statement elsewhere;
@@ -132,8 +132,7 @@ final class PermissionFixtures {
                 Caller.SITE_ADMIN_TOKEN,
                 apiTokens.create(people.get(Caller.SITE_ADMIN).email(), "matrix"));
 
-        var comments = context.getBean(CommentFixtures.class);
-        stamp = comments.stampFilledInUnhurried();
+        comments = context.getBean(CommentFixtures.class);
         published = comments.published(owner, own, true);
         writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
         writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
@@ -287,11 +286,18 @@ final class PermissionFixtures {
                         "language", "en",
                         "title", Fixtures.unique("From the web"),
                         "body", "Said on the web."));
-        form("POST /s/{slug}/comments", call -> params("body", "I agree.", "stamp", stamp));
+        form("POST /s/{slug}/comments", call -> params("body", "I agree.", "stamp", comments.stampFilledInUnhurried()));
         form(
                 "POST /s/{slug}/comments/guest",
                 call -> params(
-                        "name", "A guest", "email", Fixtures.uniqueEmail("guest"), "body", "I agree.", "stamp", stamp));
+                        "name",
+                        "A guest",
+                        "email",
+                        Fixtures.uniqueEmail("guest"),
+                        "body",
+                        "I agree.",
+                        "stamp",
+                        comments.stampFilledInUnhurried()));
         form("POST /comments/{id}/edit", call -> params("body", "Edited by its author."));
         form("POST /comments/{id}/report", call -> params("reason", "Abusive"));
         form("POST /o/{slug}/import", call -> params("language", "en"));
@@ -366,7 +372,7 @@ final class PermissionFixtures {
     }
 
     private SpamSignals signals() {
-        return new SpamSignals("", stamp, "192.0.2.10");
+        return comments.person("192.0.2.10");
     }
 
     private long announcement() {
