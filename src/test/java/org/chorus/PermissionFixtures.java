@@ -23,6 +23,7 @@ import org.chorus.follows.Announcing;
 import org.chorus.follows.FollowTarget;
 import org.chorus.follows.Following;
 import org.chorus.follows.Frequency;
+import org.chorus.imports.ImportingWordPress;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.Organization;
@@ -86,6 +87,7 @@ final class PermissionFixtures {
     private final Organization other;
     private final Actor owner;
     private final CommentFixtures comments;
+    private final java.util.UUID wordPressImport;
     private final Statement published;
     private final Statement draft;
     private final Statement elsewhere;
@@ -133,6 +135,14 @@ final class PermissionFixtures {
                 apiTokens.create(people.get(Caller.SITE_ADMIN).email(), "matrix"));
 
         comments = context.getBean(CommentFixtures.class);
+        wordPressImport = context.getBean(ImportingWordPress.class)
+                .start(
+                        owner,
+                        own.id(),
+                        new java.io.ByteArrayInputStream("""
+                        <rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Empty</title></channel></rss>
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "en");
         published = comments.published(owner, own, true);
         writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
         writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
@@ -204,6 +214,7 @@ final class PermissionFixtures {
                 "/o/{slug}/manage/announcements/{id}",
                 call -> String.valueOf(
                         call.endpoint().matches(".*/(send|schedule|cancel)$") ? announcement() : announcement));
+        fixed("/o/{slug}/imports/{id}", wordPressImport.toString());
         fixed("/comments/{id}", comment);
         fixed("/o/{org}/comments/{id}/{decision}", "approve", "reject", "spam", "ban");
         perCall(

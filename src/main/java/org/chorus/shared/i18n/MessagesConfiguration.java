@@ -2,8 +2,13 @@ package org.chorus.shared.i18n;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -19,7 +24,7 @@ class MessagesConfiguration {
     static final String PATTERN = "classpath*:messages/*_en.properties";
 
     @Bean
-    MessageSource messageSource() throws IOException {
+    MessageSource messageSource(@Value("${chorus.messages.strict:false}") boolean strict) throws IOException {
         var source = new ResourceBundleMessageSource();
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
@@ -28,7 +33,35 @@ class MessagesConfiguration {
         source.setUseCodeAsDefaultMessage(false);
         // always parse with MessageFormat, so a message reads the same with or without arguments
         source.setAlwaysUseMessageFormat(true);
-        return source;
+        return strict ? new StrictMessageSource(source) : source;
+    }
+
+    /**
+     * For tests: a key missing from every bundle throws an {@link IllegalStateException} that {@link Messages} does
+     * not catch, so the page or letter that would have shown it fails (a 500 the test sees) instead of showing a
+     * placeholder. Messages with a default text (Bean Validation's) still fall back to it.
+     */
+    record StrictMessageSource(MessageSource bundles) implements MessageSource {
+
+        @Override
+        public String getMessage(
+                String code, Object @Nullable [] args, @Nullable String defaultMessage, Locale locale) {
+            return bundles.getMessage(code, args, defaultMessage, locale);
+        }
+
+        @Override
+        public String getMessage(String code, Object @Nullable [] args, Locale locale) {
+            try {
+                return bundles.getMessage(code, args, locale);
+            } catch (NoSuchMessageException e) {
+                throw new IllegalStateException("No message for key '" + code + "' in any bundle", e);
+            }
+        }
+
+        @Override
+        public String getMessage(MessageSourceResolvable resolvable, Locale locale) {
+            return bundles.getMessage(resolvable, locale);
+        }
     }
 
     static String[] basenames() throws IOException {
