@@ -23,6 +23,8 @@ public record Messages(MessageSource source, Locale locale) {
     public String t(String key, Object... arguments) {
         try {
             return source.getMessage(key, arguments, locale);
+        } catch (MessagesConfiguration.StrictMessageSource.Missing inTests) {
+            throw new IllegalStateException("No message for key '" + key + "' in any bundle", inTests);
         } catch (NoSuchMessageException e) {
             log.warn("No message for key '{}' ({}): a person saw a placeholder instead", key, locale);
             return missing();

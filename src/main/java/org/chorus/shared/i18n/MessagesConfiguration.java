@@ -37,11 +37,21 @@ class MessagesConfiguration {
     }
 
     /**
-     * For tests: a key missing from every bundle throws an {@link IllegalStateException} that {@link Messages} does
-     * not catch, so the page or letter that would have shown it fails (a 500 the test sees) instead of showing a
-     * placeholder. Messages with a default text (Bean Validation's) still fall back to it.
+     * For tests: a key missing from every bundle makes {@link Messages} throw an {@link IllegalStateException}, so the
+     * page or letter that would have shown a placeholder fails (a 500 the test sees) instead.
      */
     record StrictMessageSource(MessageSource bundles) implements MessageSource {
+
+        /**
+         * Still a {@link NoSuchMessageException} for libraries that look a key up and fall back (springdoc), but one
+         * that {@link Messages}, which shows texts to people, turns into a failure.
+         */
+        static final class Missing extends NoSuchMessageException {
+
+            Missing(String code, Locale locale) {
+                super(code, locale);
+            }
+        }
 
         @Override
         public String getMessage(
@@ -54,7 +64,7 @@ class MessagesConfiguration {
             try {
                 return bundles.getMessage(code, args, locale);
             } catch (NoSuchMessageException e) {
-                throw new IllegalStateException("No message for key '" + code + "' in any bundle", e);
+                throw new Missing(code, locale);
             }
         }
 
