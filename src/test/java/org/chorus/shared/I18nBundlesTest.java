@@ -136,6 +136,41 @@ class I18nBundlesTest {
                 .isEmpty();
     }
 
+    /** Keys built at run time by an enum ({@code role.key()}, {@code kind.pluralKey()}) exist for every constant. */
+    @Test
+    void every_key_an_enum_gives_for_its_constants_exists() throws Exception {
+        var known = new HashSet<String>();
+        for (var bundle : bundles().toList()) {
+            known.addAll(load(bundle, Language.ENGLISH).stringPropertyNames());
+        }
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getSuperClassName() != null
+                && reader.getClassMetadata().getSuperClassName().equals(Enum.class.getName()));
+        var given = new TreeSet<String>();
+        for (var definition : scanner.findCandidateComponents("org.chorus")) {
+            var type = Class.forName(definition.getBeanClassName());
+            for (var method : type.getDeclaredMethods()) {
+                if ((method.getName().equals("key") || method.getName().endsWith("Key"))
+                        && method.getParameterCount() == 0
+                        && method.getReturnType() == String.class
+                        && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                    method.setAccessible(true);
+                    for (var constant : type.getEnumConstants()) {
+                        given.add((String) method.invoke(constant));
+                    }
+                }
+            }
+        }
+        assertThat(given).as("keys given by enums").contains("role.owner");
+        assertThat(given).as("keys given by enums but missing from the bundles").isSubsetOf(known);
+    }
+
     private static Set<String> placeholders(String text) {
         var found = new TreeSet<String>();
         var matcher = PLACEHOLDER.matcher(text);
