@@ -23,6 +23,7 @@ import org.chorus.follows.Announcing;
 import org.chorus.follows.FollowTarget;
 import org.chorus.follows.Following;
 import org.chorus.follows.Frequency;
+import org.chorus.imports.ImportingWordPress;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.Organization;
@@ -85,7 +86,8 @@ final class PermissionFixtures {
     private final Organization own;
     private final Organization other;
     private final Actor owner;
-    private final String stamp;
+    private final CommentFixtures comments;
+    private final java.util.UUID wordPressImport;
     private final Statement published;
     private final Statement draft;
     private final Statement elsewhere;
@@ -132,8 +134,15 @@ final class PermissionFixtures {
                 Caller.SITE_ADMIN_TOKEN,
                 apiTokens.create(people.get(Caller.SITE_ADMIN).email(), "matrix"));
 
-        var comments = context.getBean(CommentFixtures.class);
-        stamp = comments.stampFilledInUnhurried();
+        comments = context.getBean(CommentFixtures.class);
+        wordPressImport = context.getBean(ImportingWordPress.class)
+                .start(
+                        owner,
+                        own.id(),
+                        new java.io.ByteArrayInputStream("""
+                        <rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Empty</title></channel></rss>
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "en");
         published = comments.published(owner, own, true);
         writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
         writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
@@ -205,6 +214,7 @@ final class PermissionFixtures {
                 "/o/{slug}/manage/announcements/{id}",
                 call -> String.valueOf(
                         call.endpoint().matches(".*/(send|schedule|cancel)$") ? announcement() : announcement));
+        fixed("/o/{slug}/imports/{id}", wordPressImport.toString());
         fixed("/comments/{id}", comment);
         fixed("/o/{org}/comments/{id}/{decision}", "approve", "reject", "spam", "ban");
         perCall(
@@ -299,11 +309,18 @@ final class PermissionFixtures {
                         "language", "en",
                         "title", Fixtures.unique("From the web"),
                         "body", "Said on the web."));
-        form("POST /s/{slug}/comments", call -> params("body", "I agree.", "stamp", stamp));
+        form("POST /s/{slug}/comments", call -> params("body", "I agree.", "stamp", comments.stampFilledInUnhurried()));
         form(
                 "POST /s/{slug}/comments/guest",
                 call -> params(
-                        "name", "A guest", "email", Fixtures.uniqueEmail("guest"), "body", "I agree.", "stamp", stamp));
+                        "name",
+                        "A guest",
+                        "email",
+                        Fixtures.uniqueEmail("guest"),
+                        "body",
+                        "I agree.",
+                        "stamp",
+                        comments.stampFilledInUnhurried()));
         form("POST /comments/{id}/edit", call -> params("body", "Edited by its author."));
         form("POST /comments/{id}/report", call -> params("reason", "Abusive"));
         form("POST /o/{slug}/import", call -> params("language", "en"));
@@ -378,7 +395,7 @@ final class PermissionFixtures {
     }
 
     private SpamSignals signals() {
-        return new SpamSignals("", stamp, "192.0.2.10");
+        return comments.person("192.0.2.10");
     }
 
     private String memberToken(ApiTokens apiTokens) {

@@ -151,6 +151,7 @@ final class PermissionPolicy {
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),
+            entry("GET /o/{slug}/imports/{id}", role(PUBLISH_STATEMENTS)),
             // follows
             entry("GET /follow", PUBLIC),
             entry("POST /follow", PUBLIC),

@@ -22,6 +22,7 @@ class PermissionsTableTest {
     /** Permission: the roles that hold it, and "+ reviewers" when designated reviewers hold it too. */
     static final String TABLE = """
             organizations.VIEW_PEOPLE:         OWNER EDITOR MODERATOR MEMBER
+            organizations.SEE_EMAIL_ADDRESSES: OWNER
             organizations.EDIT_PROFILE:        OWNER EDITOR
             organizations.INVITE_MEMBERS:      OWNER
             organizations.CHANGE_ROLES:        OWNER

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Comments that will never be shown are deleted 30 days after they were written (rejected ones and spam), and
  * reports 90 days after they were made, so no one's words or complaints are kept longer than moderation needs. A
- * guest's comment whose confirmation link expired is deleted with its sealed address at the next run.
+ * guest's comment whose confirmation link expired is deleted with its sealed address at the next run, and so are the
+ * ids of used form stamps once the stamps have expired.
  */
 @Configuration
 public class CommentRetention {
@@ -36,6 +37,10 @@ public class CommentRetention {
         var now = clock.instant();
         jdbc.sql("delete from comment_reports where created_at < :before")
                 .param("before", Timestamp.from(now.minus(REPORTS)))
+                .update();
+        // stamps that have expired are refused as expired: their ids need no keeping
+        jdbc.sql("delete from comment_form_stamps_used where usable_until < :now")
+                .param("now", Timestamp.from(now))
                 .update();
         // guests' comments whose link expired unconfirmed: never shown, nobody answered them
         int unconfirmed = jdbc.sql("delete from comments where status = 'UNCONFIRMED' and confirm_until < :now")

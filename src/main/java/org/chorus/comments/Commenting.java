@@ -42,6 +42,7 @@ public class Commenting {
     private final OrganizationPermissions permissions;
     private final AccountDirectory accounts;
     private final FormStamps stamps;
+    private final UsedFormStamps usedStamps;
     private final CommentRateLimits rateLimits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -52,6 +53,7 @@ public class Commenting {
             OrganizationPermissions permissions,
             AccountDirectory accounts,
             FormStamps stamps,
+            UsedFormStamps usedStamps,
             CommentRateLimits rateLimits,
             Clock clock,
             ApplicationEventPublisher events) {
@@ -60,6 +62,7 @@ public class Commenting {
         this.permissions = permissions;
         this.accounts = accounts;
         this.stamps = stamps;
+        this.usedStamps = usedStamps;
         this.rateLimits = rateLimits;
         this.clock = clock;
         this.events = events;
@@ -102,7 +105,7 @@ public class Commenting {
                     null,
                     0);
         }
-        stamps.check(signals.formStamp());
+        var stamp = stamps.check(signals.formStamp());
         var text = checkedBody(body);
         var network = NetworkPrefix.hash(signals.address());
         rateLimits.take(actor.account(), network);
@@ -119,6 +122,7 @@ public class Commenting {
                 now,
                 null,
                 0);
+        usedStamps.spend(stamp);
         comments.insert(comment, network);
         if (insider) {
             events.publishEvent(new CommentApproved(comment.id(), statement.id(), statement.issuer()));

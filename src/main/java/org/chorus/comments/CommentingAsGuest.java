@@ -40,6 +40,7 @@ public class CommentingAsGuest {
     private final Comments comments;
     private final ReadingStatements statements;
     private final FormStamps stamps;
+    private final UsedFormStamps usedStamps;
     private final CommentRateLimits rateLimits;
     private final PersonalData personalData;
     private final Mail mail;
@@ -51,6 +52,7 @@ public class CommentingAsGuest {
             Comments comments,
             ReadingStatements statements,
             FormStamps stamps,
+            UsedFormStamps usedStamps,
             CommentRateLimits rateLimits,
             PersonalData personalData,
             Mail mail,
@@ -60,6 +62,7 @@ public class CommentingAsGuest {
         this.comments = comments;
         this.statements = statements;
         this.stamps = stamps;
+        this.usedStamps = usedStamps;
         this.rateLimits = rateLimits;
         this.personalData = personalData;
         this.mail = mail;
@@ -108,7 +111,7 @@ public class CommentingAsGuest {
                     null,
                     0);
         }
-        stamps.check(signals.formStamp());
+        var stamp = stamps.check(signals.formStamp());
         var name = checkedName(form.name());
         var email = checkedEmail(form.email());
         var text = Commenting.checkedBody(form.body());
@@ -131,6 +134,7 @@ public class CommentingAsGuest {
                 null,
                 0);
         var token = SecretToken.generate();
+        usedStamps.spend(stamp);
         comments.insertGuest(
                 comment, network, personalData.seal(email, EMAIL_COLUMN), index, token.hash(), now.plus(LINK_VALIDITY));
         var t = new Messages(messageSource, language.locale());

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs the time a comment form was shown (HMAC-SHA256 with a key made at start-up), so a submission made faster than
- * a person can type, or with a forged or missing stamp, is refused. A restart invalidates the forms on screen; the
- * person is asked to send again.
+ * a person can type, or with a forged or missing stamp, is refused. Each stamp carries a random id and is good for
+ * one comment: {@link UsedFormStamps} remembers the ids of stamps that brought a comment in, until they would have
+ * expired anyway, and refuses them a second time. A form shown again after a mistake carries a new stamp. A restart
+ * invalidates the forms on screen; the person is asked to send again.
  */
 @Component
 public class FormStamps {
@@ -24,34 +26,51 @@ public class FormStamps {
     static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
     static final Duration MAX_AGE = Duration.ofDays(1);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Clock clock;
     private final byte[] key = new byte[32];
 
     FormStamps(Clock clock) {
         this.clock = clock;
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
     }
+
+    /** A genuine stamp: its id, spent once, and until when it is accepted. */
+    record Checked(String id, Instant usableUntil) {}
 
     /** A stamp for a form shown now. */
     public String issue() {
-        var millis = Long.toString(clock.millis());
-        return millis + "." + sign(millis);
+        return issue(clock.instant());
     }
 
-    /** Throws {@code comment.form-invalid} or {@code comment.too-fast} unless the stamp is genuine and old enough. */
-    void check(String stamp) {
-        if (stamp == null || stamp.indexOf('.') < 1) {
+    /** A stamp for a form shown at {@code shown}. */
+    String issue(Instant shown) {
+        var id = new byte[16];
+        RANDOM.nextBytes(id);
+        var value = shown.toEpochMilli() + "." + HexFormat.of().formatHex(id);
+        return value + "." + sign(value);
+    }
+
+    /**
+     * Throws {@code comment.form-invalid}, {@code comment.too-fast} or {@code comment.form-expired} unless the stamp
+     * is genuine and old enough; whether it was used before is {@link UsedFormStamps}'s to say.
+     */
+    Checked check(String stamp) {
+        int signatureAt = stamp == null ? -1 : stamp.lastIndexOf('.');
+        int idAt = signatureAt < 1 ? -1 : stamp.lastIndexOf('.', signatureAt - 1);
+        if (idAt < 1) {
             throw new InvalidField("body", "comment.form-invalid");
         }
-        var millis = stamp.substring(0, stamp.indexOf('.'));
-        var signature = stamp.substring(stamp.indexOf('.') + 1);
+        var value = stamp.substring(0, signatureAt);
+        var signature = stamp.substring(signatureAt + 1);
         if (!MessageDigest.isEqual(
-                sign(millis).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+                sign(value).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidField("body", "comment.form-invalid");
         }
         Instant shown;
         try {
-            shown = Instant.ofEpochMilli(Long.parseLong(millis));
+            shown = Instant.ofEpochMilli(Long.parseLong(stamp.substring(0, idAt)));
         } catch (NumberFormatException e) {
             throw new InvalidField("body", "comment.form-invalid");
         }
@@ -62,6 +81,7 @@ public class FormStamps {
         if (now.isAfter(shown.plus(MAX_AGE))) {
             throw new InvalidField("body", "comment.form-expired");
         }
+        return new Checked(stamp.substring(idAt + 1, signatureAt), shown.plus(MAX_AGE));
     }
 
     private String sign(String value) {

@@ -5,30 +5,50 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.DomainException;
+import org.chorus.shared.NotFoundException;
 import org.chorus.statements.Signatory;
 import org.chorus.statements.StatementDraft;
 import org.chorus.statements.StatementPermission;
 import org.chorus.statements.WritingStatements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organization brings in its WordPress site from a WXR export: published posts become published statements with
  * their dates, drafts become drafts, categories and tags become topics, the author signs, comments come along with
- * their moderation status. Importing the same export
- * again creates nothing twice. The whole import is one transaction: a failure leaves nothing half-imported.
+ * their moderation status. Importing the same export again creates nothing twice.
+ *
+ * <p>The export is read whole first, so a hostile, broken, oversized or over-long one ({@link WxrParser#MAX_ITEMS})
+ * is refused before anything is stored. The import itself is one transaction: a failure leaves nothing
+ * half-imported. Its progress (items done of the total) is written beside it, in transactions of its own, so the
+ * person who started it can follow it from any node ({@link #progress}); its report is stored with it.
  */
 @Service
 public class ImportingWordPress {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportingWordPress.class);
+
+    /** Progress is written after every this many items (a post or a comment). */
+    static final int PROGRESS_EVERY = 25;
 
     private final WritingStatements writing;
     private final org.chorus.comments.Commenting commenting;
     private final OrganizationPermissions permissions;
     private final ImportedItems imported;
+    private final WordPressImports imports;
+    private final PlatformTransactionManager transactions;
+    private final TaskExecutor executor;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -37,6 +57,9 @@ public class ImportingWordPress {
             org.chorus.comments.Commenting commenting,
             OrganizationPermissions permissions,
             ImportedItems imported,
+            WordPressImports imports,
+            PlatformTransactionManager transactions,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             Clock clock,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
@@ -44,13 +67,77 @@ public class ImportingWordPress {
         this.commenting = commenting;
         this.permissions = permissions;
         this.imported = imported;
+        this.imports = imports;
+        this.transactions = transactions;
+        this.executor = executor;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Reads the export and imports it before returning its report. */
     public ImportReport importExport(Actor actor, OrganizationId organization, InputStream export, String language) {
         permissions.require(actor, organization, StatementPermission.PUBLISH_STATEMENTS);
         var wxr = WxrParser.parse(export);
+        return run(begin(actor, organization, wxr), actor, organization, wxr, language);
+    }
+
+    /**
+     * Reads the export now (a refused file throws {@link WxrRejected} and nothing is stored), then imports it in the
+     * background; returns the id under which {@link #progress} follows it.
+     */
+    public UUID start(Actor actor, OrganizationId organization, InputStream export, String language) {
+        permissions.require(actor, organization, StatementPermission.PUBLISH_STATEMENTS);
+        var wxr = WxrParser.parse(export);
+        var id = begin(actor, organization, wxr);
+        executor.execute(() -> {
+            try {
+                run(id, actor, organization, wxr, language);
+            } catch (RuntimeException recordedAsFailed) {
+                // its page shows why; an unexpected failure was logged by run
+            }
+        });
+        return id;
+    }
+
+    /** How far an import of the organization has gone, for those who may import. */
+    public ImportProgress progress(Actor actor, OrganizationId organization, UUID id) {
+        permissions.require(actor, organization, StatementPermission.PUBLISH_STATEMENTS);
+        return imports.find(id, organization, clock.instant())
+                .orElseThrow(() -> new NotFoundException("import.not-found"));
+    }
+
+    private UUID begin(Actor actor, OrganizationId organization, WxrExport wxr) {
+        var id = UUID.randomUUID();
+        int total = wxr.posts().stream().mapToInt(p -> 1 + p.comments().size()).sum();
+        apart().executeWithoutResult(s -> imports.start(id, organization, actor.account(), total, clock.instant()));
+        return id;
+    }
+
+    private ImportReport run(UUID id, Actor actor, OrganizationId organization, WxrExport wxr, String language) {
+        try {
+            return new TransactionTemplate(transactions).execute(s -> {
+                var report = importAll(id, actor, organization, wxr, language);
+                imports.finish(id, report, clock.instant());
+                return report;
+            });
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainException)) {
+                log.error("WordPress import {} failed and was rolled back", id, e);
+            }
+            var reason = e instanceof DomainException refused ? refused.messageKey() : "import.failed";
+            apart().executeWithoutResult(s -> imports.fail(id, reason, clock.instant()));
+            throw e;
+        }
+    }
+
+    /** A transaction of its own, beside the import's: progress must be seen while the import is still running. */
+    private TransactionTemplate apart() {
+        var template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
+    }
+
+    private ImportReport importAll(UUID id, Actor actor, OrganizationId organization, WxrExport wxr, String language) {
+        permissions.require(actor, organization, StatementPermission.PUBLISH_STATEMENTS);
         var site = wxr.siteUrl() == null || wxr.siteUrl().isBlank()
                 ? "wordpress"
                 : wxr.siteUrl().strip();
@@ -64,11 +151,21 @@ public class ImportingWordPress {
         int drafts = 0;
         int duplicates = 0;
         int comments = 0;
-        var skipped = new ArrayList<>(wxr.skipped());
+        int done = 0;
+        int reported = 0;
+        var skipped = new ArrayList<ImportReport.Skipped>();
+        wxr.skipped().forEach(item -> skipped.add(ImportReport.Skipped.of(item, "import.skipped.type")));
         for (var post : wxr.posts()) {
-            var label = "'" + (post.title().isBlank() ? "(untitled)" : post.title()) + "' (id " + post.wpId() + ")";
+            done += 1 + post.comments().size();
+            if (done - reported >= PROGRESS_EVERY) {
+                int now = done;
+                apart().executeWithoutResult(s -> imports.progress(id, now, clock.instant()));
+                reported = done;
+            }
+            var label = post.type() + " '" + (post.title().isBlank() ? "(untitled)" : post.title()) + "' (id "
+                    + post.wpId() + ")";
             if (!"post".equals(post.type())) {
-                skipped.add(post.type() + " " + label + ": only posts become statements");
+                skipped.add(ImportReport.Skipped.of(label, "import.skipped.not-a-post"));
                 continue;
             }
             var status = post.status() == null ? "draft" : post.status().toLowerCase(Locale.ROOT);
@@ -76,7 +173,7 @@ public class ImportingWordPress {
                     || status.equals("private")
                     || status.equals("auto-draft")
                     || status.equals("inherit")) {
-                skipped.add("post " + label + ": status " + status);
+                skipped.add(ImportReport.Skipped.of(label, "import.skipped.status", status));
                 continue;
             }
             var sourceId = Long.toString(post.wpId());
@@ -85,7 +182,7 @@ public class ImportingWordPress {
                 continue;
             }
             if (post.content() == null || post.content().isBlank()) {
-                skipped.add("post " + label + ": empty");
+                skipped.add(ImportReport.Skipped.of(label, "import.skipped.empty"));
                 continue;
             }
             var topics = new ArrayList<String>(post.categories());
@@ -106,7 +203,7 @@ public class ImportingWordPress {
             try {
                 draft.checked();
             } catch (DomainException invalid) {
-                skipped.add("post " + label + ": " + invalid.messageKey());
+                skipped.add(ImportReport.Skipped.of(label, invalid.messageKey(), invalid.arguments()));
                 continue;
             }
             org.chorus.statements.Statement statement;
@@ -114,7 +211,7 @@ public class ImportingWordPress {
                 statement = writing.importStatement(actor, organization, draft, post.publishedAt(), publish);
                 imported.remember(organization, site, sourceId, statement.id().value(), clock.instant());
             } catch (DomainException refused) {
-                skipped.add("post " + label + ": " + refused.messageKey());
+                skipped.add(ImportReport.Skipped.of(label, refused.messageKey(), refused.arguments()));
                 continue;
             }
             comments += importComments(actor, statement, post, skipped);
@@ -134,7 +231,7 @@ public class ImportingWordPress {
      * joins the top-level comment, as Chorus threads are one level deep. Comment text is kept as plain text.
      */
     private int importComments(
-            Actor actor, org.chorus.statements.Statement statement, WxrPost post, List<String> skipped) {
+            Actor actor, org.chorus.statements.Statement statement, WxrPost post, List<ImportReport.Skipped> skipped) {
         var byWpId = new java.util.HashMap<Long, org.chorus.comments.CommentId>();
         var topOf = new java.util.HashMap<Long, Long>();
         int count = 0;
@@ -150,7 +247,8 @@ public class ImportingWordPress {
                 default -> org.chorus.comments.CommentStatus.PENDING;
             };
             if (status == null) {
-                skipped.add("comment " + c.wpId() + " on '" + post.title() + "': in the trash");
+                skipped.add(ImportReport.Skipped.of(
+                        "comment " + c.wpId() + " on '" + post.title() + "'", "import.skipped.trash"));
                 continue;
             }
             long top = c.parentWpId() != 0 && topOf.containsKey(c.parentWpId()) ? topOf.get(c.parentWpId()) : c.wpId();
@@ -158,7 +256,8 @@ public class ImportingWordPress {
             var parent = top == c.wpId() ? null : byWpId.get(top);
             var text = org.chorus.shared.markdown.Markdown.sanitize(c.content()).plainText();
             if (text.isBlank()) {
-                skipped.add("comment " + c.wpId() + " on '" + post.title() + "': empty");
+                skipped.add(ImportReport.Skipped.of(
+                        "comment " + c.wpId() + " on '" + post.title() + "'", "import.skipped.empty"));
                 continue;
             }
             byWpId.put(

@@ -26,6 +26,11 @@ public class WxrRejected extends DomainException {
         return new WxrRejected("import.wxr.too-large");
     }
 
+    /** More items than one import takes ({@link WxrParser#MAX_ITEMS}). */
+    static WxrRejected tooManyItems(int max) {
+        return new WxrRejected("import.wxr.too-many-items", max);
+    }
+
     /** No file was chosen in the upload form. */
     public static WxrRejected noFile() {
         return new WxrRejected("import.wxr.no-file");

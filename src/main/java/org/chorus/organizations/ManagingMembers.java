@@ -61,14 +61,23 @@ public class ManagingMembers {
         this.events = events;
     }
 
-    /** The people of the organization, for those who may see them. One query for roles, one for names. */
+    /**
+     * The people of the organization, for those who may see them, with their email addresses only for those who hold
+     * {@link OrganizationPermission#SEE_EMAIL_ADDRESSES}. One query for roles, one for names.
+     */
     public List<Member> members(Actor actor, OrganizationId organization) {
         permissions.require(actor, organization, OrganizationPermission.VIEW_PEOPLE);
+        boolean emails = permissions.can(actor, organization, OrganizationPermission.SEE_EMAIL_ADDRESSES);
         var roles = memberships.of(organization);
         var reviewers = memberships.reviewers(organization);
         var people = accounts.findAll(roles.keySet());
         return people.stream()
-                .map(p -> new Member(p.id(), p.displayName(), p.email(), roles.get(p.id()), reviewers.contains(p.id())))
+                .map(p -> new Member(
+                        p.id(),
+                        p.displayName(),
+                        emails ? p.email() : null,
+                        roles.get(p.id()),
+                        reviewers.contains(p.id())))
                 .sorted(java.util.Comparator.comparing((Member m) -> m.role().ordinal())
                         .thenComparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();

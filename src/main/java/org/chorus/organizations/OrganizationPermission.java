@@ -9,6 +9,11 @@ import static org.chorus.organizations.Role.OWNER;
 public enum OrganizationPermission implements Permission {
     /** See the people of the organization and their roles. */
     VIEW_PEOPLE(Holders.of(OWNER, EDITOR, MODERATOR, MEMBER)),
+    /**
+     * See the email addresses of the organization's people: personal data that only those who invite, remove and
+     * answer for the people need (editors and moderators see names and roles).
+     */
+    SEE_EMAIL_ADDRESSES(Holders.of(OWNER)),
     /** Edit name, description, country, languages, website. */
     EDIT_PROFILE(Holders.of(OWNER, EDITOR)),
     /** Invite people by link. */

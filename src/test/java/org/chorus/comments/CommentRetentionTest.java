@@ -31,6 +31,9 @@ class CommentRetentionTest {
     CommentRetention retention;
 
     @Autowired
+    Commenting commenting;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -53,6 +56,29 @@ class CommentRetentionTest {
         retention.deleteExpired();
         assertThat(exists(refused.id())).isFalse();
         assertThat(exists(kept.id())).isTrue();
+    }
+
+    @Test
+    void the_ids_of_used_form_stamps_are_kept_until_the_stamps_expire() {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var statement = comments.published(owner, org, true);
+        var signals = comments.person("192.0.2.30");
+        commenting.post(Actor.of(fixtures.person("writer")), statement.slug(), null, "Once.", signals);
+        var id = signals.formStamp().split("\\.")[1];
+
+        retention.deleteExpired();
+        assertThat(usedStamp(id)).as("still refused").isOne();
+        clock.advance(FormStamps.MAX_AGE.plusMinutes(1));
+        retention.deleteExpired();
+        assertThat(usedStamp(id)).as("expired: refused as expired anyway").isZero();
+    }
+
+    private int usedStamp(String id) {
+        return jdbc.sql("select count(*) from comment_form_stamps_used where id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     private boolean exists(CommentId id) {

@@ -182,6 +182,31 @@ class CommentingTest {
     }
 
     @Test
+    void a_form_stamp_brings_in_one_comment_and_is_refused_the_second_time() {
+        var person = outsider();
+        var signals = comments.person("192.0.2.1");
+        commenting.post(person, statement.slug(), null, "Once.", signals);
+
+        assertThatThrownBy(() -> commenting.post(person, statement.slug(), null, "Twice.", signals))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("comment.form-used"));
+        assertThat(commentsBy(person)).isOne();
+        commenting.post(person, statement.slug(), null, "Twice, from a new form.", comments.person("192.0.2.1"));
+        assertThat(commentsBy(person)).isEqualTo(2);
+    }
+
+    @Test
+    void a_form_refused_for_a_mistake_leaves_its_stamp_unspent() {
+        var person = outsider();
+        var signals = comments.person("192.0.2.1");
+        assertThatThrownBy(() -> commenting.post(person, statement.slug(), null, " ", signals))
+                .isInstanceOf(InvalidField.class);
+
+        commenting.post(person, statement.slug(), null, "Now with words.", signals);
+        assertThat(commentsBy(person)).isOne();
+    }
+
+    @Test
     void a_comment_with_more_than_two_links_is_refused() {
         var person = outsider();
         assertThatThrownBy(() -> comments.post(

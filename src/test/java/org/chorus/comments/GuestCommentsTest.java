@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @ChorusWebTest
 class GuestCommentsTest {
@@ -323,6 +324,75 @@ class GuestCommentsTest {
                         .param("body", "Cross-site"))
                 .andExpect(status().isForbidden());
         assertThat(TestMail.everDeliveredTo(email)).isFalse();
+    }
+
+    @Test
+    void a_form_stamp_brings_in_one_comment_and_a_replay_is_refused_with_a_fresh_form() throws Exception {
+        var email = address();
+        var form =
+                mvc.perform(get("/s/" + statement.slug() + "/comments/guest")).andReturn();
+        var session = (MockHttpSession) form.getRequest().getSession(false);
+        var page = form.getResponse().getContentAsString();
+        var stamp = Html.first(page, "input[name=stamp]").val();
+        var token = Html.first(page, "input[name=_csrf]").val();
+        clock.advance(Duration.ofSeconds(4));
+        java.util.function.BiFunction<String, String, MockHttpServletRequestBuilder> sending =
+                (withStamp, body) -> post("/s/" + statement.slug() + "/comments/guest")
+                        .session(session)
+                        .header("Accept-Language", "fr")
+                        .param("_csrf", token)
+                        .param("stamp", withStamp)
+                        .param("name", "Replayer")
+                        .param("email", email)
+                        .param("body", body);
+        var first = Fixtures.unique("Once");
+        var replayed = Fixtures.unique("Twice");
+
+        mvc.perform(sending.apply(stamp, first)).andExpect(status().is3xxRedirection());
+        var refusal = mvc.perform(sending.apply(stamp, replayed))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Ce formulaire a déjà été envoyé")))
+                .andExpect(Html.has("textarea[name=body]"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(commentsWithBody(replayed)).isZero();
+        var fresh = Html.first(refusal, "input[name=stamp]").val();
+        assertThat(fresh).isNotBlank().isNotEqualTo(stamp);
+        clock.advance(Duration.ofSeconds(4));
+        mvc.perform(sending.apply(fresh, replayed)).andExpect(status().is3xxRedirection());
+        assertThat(commentsWithBody(first)).isOne();
+        assertThat(commentsWithBody(replayed)).isOne();
+    }
+
+    @Test
+    void a_form_sent_back_for_a_mistake_is_accepted_once_corrected() throws Exception {
+        var email = address();
+        var body = Fixtures.unique("Corrected");
+        var mistake = postAsGuest("en", null, "", email, body, "")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(Html.has("#name-error"))
+                .andReturn();
+        var page = mistake.getResponse().getContentAsString();
+        clock.advance(Duration.ofSeconds(4));
+
+        mvc.perform(post("/s/" + statement.slug() + "/comments/guest")
+                        .session((MockHttpSession) mistake.getRequest().getSession(false))
+                        .param("_csrf", Html.first(page, "input[name=_csrf]").val())
+                        .param("stamp", Html.first(page, "input[name=stamp]").val())
+                        .param("name", "Careful")
+                        .param("email", email)
+                        .param("body", body))
+                .andExpect(status().is3xxRedirection());
+        assertThat(commentsWithBody(body)).isOne();
+    }
+
+    private int commentsWithBody(String body) {
+        return jdbc.sql("select count(*) from comments where body = :body")
+                .param("body", body)
+                .query(Integer.class)
+                .single();
     }
 
     @Test

@@ -97,7 +97,9 @@ class SpamDefenceTest {
         stamps.check(stamp);
         var millis = stamp.substring(0, stamp.indexOf('.'));
         var forged = (Long.parseLong(millis) - 60_000) + stamp.substring(stamp.indexOf('.'));
-        for (var bad : new String[] {forged, null, "", "12345", "abc.def"}) {
+        var otherId = stamp.replaceFirst("\\.[0-9a-f]{32}\\.", ".00000000000000000000000000000000.");
+        assertThat(otherId).isNotEqualTo(stamp);
+        for (var bad : new String[] {forged, otherId, null, "", "12345", "abc.def", "1.2.3", ".."}) {
             assertThatThrownBy(() -> stamps.check(bad))
                     .isInstanceOfSatisfying(
                             InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("comment.form-invalid"));

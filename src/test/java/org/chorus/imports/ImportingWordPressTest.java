@@ -1,7 +1,9 @@
 package org.chorus.imports;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chorus.support.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 @ChorusWebTest
 class ImportingWordPressTest {
@@ -45,6 +48,9 @@ class ImportingWordPressTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     org.chorus.comments.ModeratingComments moderating;
 
     @Test
@@ -58,10 +64,15 @@ class ImportingWordPressTest {
         }
         assertThat(first.published()).isGreaterThanOrEqualTo(3);
         assertThat(first.comments()).isEqualTo(1);
-        assertThat(first.skipped())
-                .anySatisfy(line -> assertThat(line).contains("Private Post").contains("private"));
-        assertThat(first.skipped())
-                .anySatisfy(line -> assertThat(line).contains("Sample Page").contains("only posts"));
+        assertThat(first.skipped()).anySatisfy(line -> {
+            assertThat(line.item()).contains("Private Post");
+            assertThat(line.reason()).isEqualTo("import.skipped.status");
+            assertThat(line.arguments()).containsExactly("private");
+        });
+        assertThat(first.skipped()).anySatisfy(line -> {
+            assertThat(line.item()).contains("Sample Page");
+            assertThat(line.reason()).isEqualTo("import.skipped.not-a-post");
+        });
 
         ImportReport second;
         try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
@@ -121,7 +132,174 @@ class ImportingWordPressTest {
             report = importing.importExport(owner, org.id(), in, "english");
         }
         assertThat(report.created()).isZero();
-        assertThat(report.skipped()).anySatisfy(line -> assertThat(line).contains("statement.language.invalid"));
+        assertThat(report.skipped())
+                .anySatisfy(line -> assertThat(line.reason()).isEqualTo("statement.language.invalid"));
+    }
+
+    @Test
+    void the_reasons_for_skipping_are_shown_in_the_readers_language_and_never_as_message_keys() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var page = follow(
+                owner,
+                upload(owner, org, "small-export.xml", Files.readAllBytes(WXR.resolve("small-export.xml")), "klingon")
+                        .header("Accept-Language", "fr"),
+                "fr");
+
+        assertThat(Html.select(page, "details li").eachText())
+                .isNotEmpty()
+                .anySatisfy(line -> assertThat(line).contains("Seuls les articles deviennent des déclarations"))
+                .noneSatisfy(line -> assertThat(line).containsPattern("\\b[a-z]+\\.[a-z-]+\\.[a-z.-]+\\b"));
+    }
+
+    @Test
+    void a_site_with_thousands_of_escaped_ampersands_imports_while_its_page_shows_how_far_it_has_gone()
+            throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        int posts = 50;
+        var export = generatedExport(posts, 100);
+        assertThat(count(export, "&amp;")).isGreaterThanOrEqualTo(5_000);
+
+        String progressPage;
+        // an import waits while another transaction holds its table: its page is seen mid-way
+        try (var blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table imported_items in exclusive mode");
+            progressPage = mvc.perform(upload(owner, org, "ampersands.xml", export.getBytes(UTF_8), "en"))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            var running = mvc.perform(get(progressPage).with(user(owner)))
+                    .andExpect(status().isOk())
+                    .andExpect(Html.has("meta[http-equiv=refresh]"))
+                    .andExpect(Html.has("progress[max=" + posts + "]"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(Html.first(running, "#import-progress").text()).matches("\\d+ of 50 items imported.*");
+            blocker.rollback();
+        }
+
+        var done = follow(owner, progressPage, "en");
+        assertThat(done).contains("50 published statements");
+        assertThat(Html.select(done, "meta[http-equiv=refresh]")).isEmpty();
+        mvc.perform(get("/statements").param("organization", org.slug()))
+                .andExpect(content().string(Matchers.containsString("Bread &amp; roses 7")));
+    }
+
+    @Test
+    void an_export_over_the_cap_is_refused_with_a_clear_message_and_nothing_is_imported() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var items = new StringBuilder("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>");
+        for (int i = 1; i <= WxrParser.MAX_ITEMS + 1; i++) {
+            items.append("<item><wp:post_id>").append(i).append("</wp:post_id></item>");
+        }
+        items.append("</channel></rss>");
+
+        mvc.perform(upload(owner, org, "huge.xml", items.toString().getBytes(UTF_8), "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(Html.has("#file-error"))
+                .andExpect(content().string(Matchers.containsString("more than 50,000 items")));
+        assertThat(jdbc.sql("select count(*) from wordpress_imports where organization_id = :org")
+                        .param("org", org.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void an_import_of_another_organization_is_not_found_and_others_may_not_follow_it() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var progressPage = mvc.perform(
+                        upload(owner, org, "empty.xml", generatedExport(0, 0).getBytes(UTF_8), "en"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        var other = fixtures.coalition();
+        var otherOwner = fixtures.person("owner");
+        fixtures.grant(other, otherOwner, Role.OWNER);
+        var editor = fixtures.person("editor");
+        fixtures.grant(org, editor, Role.EDITOR);
+
+        mvc.perform(get(progressPage.replace(org.slug(), other.slug())).with(user(otherOwner)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(progressPage).with(user(editor))).andExpect(status().isForbidden());
+    }
+
+    private MockMultipartHttpServletRequestBuilder upload(
+            org.chorus.accounts.ChorusUser owner,
+            org.chorus.organizations.Organization org,
+            String name,
+            byte[] file,
+            String language) {
+        return (MockMultipartHttpServletRequestBuilder) multipart("/o/" + org.slug() + "/import")
+                .file(new MockMultipartFile("file", name, "text/xml", file))
+                .param("language", language)
+                .with(user(owner))
+                .with(csrf());
+    }
+
+    /** Uploads, follows the redirect to the progress page and reloads it until the import is done. */
+    private String follow(
+            org.chorus.accounts.ChorusUser owner, MockMultipartHttpServletRequestBuilder upload, String language)
+            throws Exception {
+        var progressPage = mvc.perform(upload)
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        return follow(owner, progressPage, language);
+    }
+
+    private String follow(org.chorus.accounts.ChorusUser owner, String progressPage, String language) {
+        var page = new String[1];
+        eventually("the import is done").until(() -> {
+            page[0] = mvc.perform(get(progressPage).with(user(owner)).header("Accept-Language", language))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            return Html.select(page[0], "meta[http-equiv=refresh]").isEmpty();
+        });
+        return page[0];
+    }
+
+    /** A WordPress export of {@code posts} published posts, each with {@code escapes} escaped ampersands. */
+    static String generatedExport(int posts, int escapes) {
+        var xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><title>Bread &amp; roses</title><link>https://bread.example</link>
+                <wp:wxr_version>1.2</wp:wxr_version>
+                """);
+        for (int i = 1; i <= posts; i++) {
+            xml.append("<item><title>Bread &amp; roses ")
+                    .append(i)
+                    .append("</title><dc:creator>admin</dc:creator><wp:post_id>")
+                    .append(i)
+                    .append("</wp:post_id><wp:post_date_gmt>2025-03-0")
+                    .append(1 + i % 9)
+                    .append(
+                            " 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>")
+                    .append("<content:encoded>")
+                    .append("Fish &amp; chips, ".repeat(escapes))
+                    .append("and &lt;em&gt;more&lt;/em&gt;.</content:encoded></item>\n");
+        }
+        return xml.append("</channel></rss>\n").toString();
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test
@@ -158,17 +336,11 @@ class ImportingWordPressTest {
         var org = fixtures.coalition();
         var owner = fixtures.person("owner");
         fixtures.grant(org, owner, Role.OWNER);
-        mvc.perform(multipart("/o/" + org.slug() + "/import")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "wxr-simple.xml",
-                                "text/xml",
-                                Files.readAllBytes(WXR.resolve("wxr-simple.xml"))))
-                        .param("language", "en")
-                        .with(user(owner))
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("role=\"status\"")));
+        var page = follow(
+                owner,
+                upload(owner, org, "wxr-simple.xml", Files.readAllBytes(WXR.resolve("wxr-simple.xml")), "en"),
+                "en");
+        assertThat(Html.select(page, "[role=status] h2").text()).startsWith("Import of");
     }
 
     @Test

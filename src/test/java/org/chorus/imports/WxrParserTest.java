@@ -347,6 +347,54 @@ class WxrParserTest {
     }
 
     @Test
+    void a_post_with_a_hundred_thousand_escaped_characters_is_read_whole() {
+        var content = "Fish &amp; chips &lt;3. ".repeat(50_000);
+
+        var export = WxrParser.parse(xml("""
+                <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+                <channel><title>Rock &amp; roll &lt;3</title>
+                <item><title>Bread &amp; roses</title><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type>
+                <content:encoded>%s</content:encoded></item>
+                </channel></rss>
+                """.formatted(content)));
+
+        assertThat(export.siteTitle()).isEqualTo("Rock & roll <3");
+        assertThat(post(export, 7).title()).isEqualTo("Bread & roses");
+        assertThat(post(export, 7)
+                        .content()
+                        .strip()
+                        .equals("Fish & chips <3. ".repeat(50_000).strip()))
+                .as("100,000 escapes read back as the characters they stand for")
+                .isTrue();
+    }
+
+    @Test
+    void an_export_with_more_items_than_the_cap_is_refused_before_it_is_read_whole() {
+        var items = new StringBuilder();
+        for (int i = 1; i <= WxrParser.MAX_ITEMS + 1; i++) {
+            items.append("<item><wp:post_id>").append(i).append("</wp:post_id></item>\n");
+        }
+        var rejected = rejection(() -> WxrParser.parse(
+                xml("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>" + items + "</channel></rss>")));
+
+        assertThat(rejected.messageKey()).isEqualTo("import.wxr.too-many-items");
+        assertThat(rejected.arguments()).containsExactly(WxrParser.MAX_ITEMS);
+    }
+
+    @Test
+    void comments_count_towards_the_cap() {
+        var comments = "<wp:comment><wp:comment_id>1</wp:comment_id></wp:comment>".repeat(3);
+
+        var rejected = rejection(() -> WxrParser.parse(
+                xml("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><wp:post_id>1</wp:post_id>"
+                        + comments + "</item></channel></rss>"),
+                WxrParser.DEFAULT_MAX_BYTES,
+                3));
+
+        assertThat(rejected.messageKey()).isEqualTo("import.wxr.too-many-items");
+    }
+
+    @Test
     void a_file_with_mismatched_tags_is_malformed_at_the_line_of_the_mistake() {
         var rejected = rejection(() -> parse("malformed.xml"));
 

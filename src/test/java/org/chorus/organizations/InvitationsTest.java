@@ -231,4 +231,39 @@ class InvitationsTest {
                 .satisfies(row -> assertThat(row.is("tr#member-" + member.id())).isTrue());
         assertThat(permissions.roleOf(Actor.of(member), organization.id())).contains(Role.MODERATOR);
     }
+
+    @Test
+    void an_editor_sees_the_people_and_their_roles_but_only_owners_see_their_email_addresses() throws Exception {
+        var organization = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(organization, owner, Role.OWNER);
+        var editor = fixtures.person("editor");
+        fixtures.grant(organization, editor, Role.EDITOR);
+        var member = fixtures.person("member");
+        fixtures.grant(organization, member, Role.MEMBER);
+        var manage = "/o/" + organization.slug() + "/manage";
+
+        var asEditor = mvc.perform(get(manage).with(user(editor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var asOwner = mvc.perform(get(manage).with(user(owner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(Html.select(asEditor, "#people tbody tr")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(asEditor)
+                .contains(member.displayName())
+                .doesNotContain(member.email(), owner.email(), editor.email());
+        assertThat(Html.select(asEditor, "#people th").eachText()).doesNotContain("Email address");
+        assertThat(asOwner).contains(member.displayName(), member.email(), editor.email());
+        assertThat(members.members(Actor.of(editor), organization.id()))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.email()).isNull());
+        assertThat(members.members(Actor.of(owner), organization.id()))
+                .allSatisfy(m -> assertThat(m.email()).isNotBlank());
+    }
 }

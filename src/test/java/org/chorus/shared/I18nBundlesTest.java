@@ -100,6 +100,77 @@ class I18nBundlesTest {
         assertThat(used).as("keys used in code but missing from the bundles").isSubsetOf(known);
     }
 
+    /**
+     * Wider than the test above, which reads only literals written as the argument of a known call: every string
+     * literal in code and templates shaped like a message key ({@code statement.body.too-long}) in a namespace the
+     * bundles use ({@code statement}), wherever it is written (a ternary, a constant, an argument on its own line),
+     * must be a key, or the first part of keys ({@code import.report} for {@code "import.report." + kind}). Letter
+     * kinds ({@code new Letter("follows.digest", …)}) name letters, not texts, and are left out.
+     */
+    @Test
+    void every_literal_shaped_like_a_message_key_in_a_namespace_of_the_bundles_exists() throws IOException {
+        var known = new HashSet<String>();
+        for (var bundle : bundles().toList()) {
+            known.addAll(load(bundle, Language.ENGLISH).stringPropertyNames());
+        }
+        var namespaces = new HashSet<String>();
+        known.forEach(key -> namespaces.add(key.substring(0, Math.max(0, key.indexOf('.')))));
+        var literal = Pattern.compile("(new\\s+Letter\\(\\s*)?\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+        var missing = new TreeSet<String>();
+        try (var files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/jte")))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var matcher = literal.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    var key = matcher.group(2);
+                    if (matcher.group(1) == null
+                            && namespaces.contains(key.substring(0, key.indexOf('.')))
+                            && !known.contains(key)
+                            && known.stream().noneMatch(k -> k.startsWith(key + "."))) {
+                        missing.add(key + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing)
+                .as("message keys written in code but missing from the bundles")
+                .isEmpty();
+    }
+
+    /** Keys built at run time by an enum ({@code role.key()}, {@code kind.pluralKey()}) exist for every constant. */
+    @Test
+    void every_key_an_enum_gives_for_its_constants_exists() throws Exception {
+        var known = new HashSet<String>();
+        for (var bundle : bundles().toList()) {
+            known.addAll(load(bundle, Language.ENGLISH).stringPropertyNames());
+        }
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getSuperClassName() != null
+                && reader.getClassMetadata().getSuperClassName().equals(Enum.class.getName()));
+        var given = new TreeSet<String>();
+        for (var definition : scanner.findCandidateComponents("org.chorus")) {
+            var type = Class.forName(definition.getBeanClassName());
+            for (var method : type.getDeclaredMethods()) {
+                if ((method.getName().equals("key") || method.getName().endsWith("Key"))
+                        && method.getParameterCount() == 0
+                        && method.getReturnType() == String.class
+                        && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                    method.setAccessible(true);
+                    for (var constant : type.getEnumConstants()) {
+                        given.add((String) method.invoke(constant));
+                    }
+                }
+            }
+        }
+        assertThat(given).as("keys given by enums").contains("role.owner");
+        assertThat(given).as("keys given by enums but missing from the bundles").isSubsetOf(known);
+    }
+
     private static Set<String> placeholders(String text) {
         var found = new TreeSet<String>();
         var matcher = PLACEHOLDER.matcher(text);

@@ -35,6 +35,8 @@ class LanguageTest {
     void choosing_arabic_renders_right_to_left_and_is_remembered() throws Exception {
         mvc.perform(get("/login?lang=ar"))
                 .andExpect(cookie().value("chorus_lang", "ar"))
+                .andExpect(cookie().httpOnly("chorus_lang", true))
+                .andExpect(cookie().sameSite("chorus_lang", "Lax"))
                 .andExpect(Html.has("html[lang=ar][dir=rtl]"));
         mvc.perform(get("/login").cookie(new Cookie("chorus_lang", "ar")).header("Accept-Language", "fr"))
                 .andExpect(Html.has("html[lang=ar][dir=rtl]"));

@@ -75,6 +75,31 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void a_public_page_varies_by_language_and_cookie_when_rendered_served_from_memory_or_not_modified()
+            throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Varying"), "Words.");
+        var miss = mvc.perform(get("/s/" + s.slug())).andReturn().getResponse();
+        var hit = mvc.perform(get("/s/" + s.slug())).andReturn().getResponse();
+        var notModified = mvc.perform(get("/s/" + s.slug()).header("If-None-Match", miss.getHeader("ETag")))
+                .andReturn()
+                .getResponse();
+        var signedIn = mvc.perform(get("/s/" + s.slug()).with(user(fixtures.person("reader"))))
+                .andReturn()
+                .getResponse();
+
+        assertThat(List.of(miss.getStatus(), hit.getStatus(), notModified.getStatus(), signedIn.getStatus()))
+                .containsExactly(200, 200, 304, 200);
+        for (var response : List.of(miss, hit, notModified, signedIn)) {
+            assertThat(String.join(", ", response.getHeaders("Vary")))
+                    .contains("Accept-Language")
+                    .contains("Cookie");
+        }
+        assertThat(hit.getHeaders("Vary")).hasSameSizeAs(miss.getHeaders("Vary"));
+    }
+
+    @Test
     void the_pages_that_say_they_are_public_are_kept_and_no_other() throws Exception {
         var org = fixtures.coalition();
         var owner = statements.ownerOf(org);

@@ -1,6 +1,7 @@
 package org.chorus.imports.web;
 
 import java.io.IOException;
+import java.util.UUID;
 import org.chorus.imports.ImportingWordPress;
 import org.chorus.imports.WxrRejected;
 import org.chorus.organizations.Actor;
@@ -41,10 +42,13 @@ class ImportController {
         model.addAttribute("organization", organization);
         model.addAttribute("language", ui.lang());
         model.addAttribute("errors", FormErrors.none());
-        model.addAttribute("report", null);
         return "imports/import";
     }
 
+    /**
+     * Reads the file at once, so a refused one is shown next to the field with nothing stored, then follows the
+     * import on its progress page.
+     */
     @PostMapping("/o/{slug}/import")
     String upload(
             @PathVariable String slug,
@@ -59,19 +63,28 @@ class ImportController {
         permissions.require(actor, organization.id(), StatementPermission.PUBLISH_STATEMENTS);
         model.addAttribute("organization", organization);
         model.addAttribute("language", language);
-        model.addAttribute("report", null);
         if (file == null || file.isEmpty()) {
             model.addAttribute("errors", FormErrors.of("file", WxrRejected.noFile(), ui.messages()));
             return "imports/import";
         }
         try (var in = file.getInputStream()) {
-            model.addAttribute("report", importing.importExport(actor, organization.id(), in, language));
-            model.addAttribute("errors", FormErrors.none());
+            var id = importing.start(actor, organization.id(), in, language);
+            return "redirect:/o/" + slug + "/imports/" + id;
         } catch (WxrRejected rejected) {
             model.addAttribute("errors", FormErrors.of("file", rejected, ui.messages()));
         } catch (org.chorus.shared.InvalidField invalid) {
             model.addAttribute("errors", FormErrors.of("language", invalid, ui.messages()));
         }
         return "imports/import";
+    }
+
+    /** Items done of the total while it runs (the page reloads itself every 2 s, no script needed), then the report. */
+    @GetMapping("/o/{slug}/imports/{id}")
+    String progress(@PathVariable String slug, @PathVariable UUID id, Actor actor, Model model) {
+        var organization =
+                organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        model.addAttribute("progress", importing.progress(actor, organization.id(), id));
+        model.addAttribute("organization", organization);
+        return "imports/progress";
     }
 }

@@ -228,6 +228,7 @@ class ManageOrganizationController {
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canInvite", canInvite);
         model.addAttribute("canChangeRoles", canChangeRoles);
+        model.addAttribute("canSeeEmails", permissions.can(actor, id, OrganizationPermission.SEE_EMAIL_ADDRESSES));
         model.addAttribute("members", members.members(actor, id));
         model.addAttribute("pending", canApprove ? directory.pendingBelow(actor, id) : List.of());
         model.addAttribute("roles", List.of(Role.values()));

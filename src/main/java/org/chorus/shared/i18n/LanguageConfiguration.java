@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,12 +15,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The interface language: the one chosen with {@code ?lang=}, remembered in a cookie for a year; otherwise the best
- * shipped match for the browser's Accept-Language; otherwise English.
+ * shipped match for the browser's Accept-Language; otherwise English. The cookie is HttpOnly and SameSite=Lax, and
+ * {@code Secure} exactly when the session cookie is ({@code server.servlet.session.cookie.secure}: on in production
+ * unless {@code CHORUS_SECURE_COOKIES=false}, off in dev mode, which serves plain http on localhost).
  */
 @Configuration
 class LanguageConfiguration implements WebMvcConfigurer {
 
     static final String COOKIE = "chorus_lang";
+
+    private final boolean secure;
+
+    LanguageConfiguration(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        this.secure = secure;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -34,6 +43,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSecure(secure);
         resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(LanguageConfiguration::fromBrowser);
         return resolver;

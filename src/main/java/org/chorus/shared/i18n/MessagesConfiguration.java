@@ -2,8 +2,13 @@ package org.chorus.shared.i18n;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -19,7 +24,7 @@ class MessagesConfiguration {
     static final String PATTERN = "classpath*:messages/*_en.properties";
 
     @Bean
-    MessageSource messageSource() throws IOException {
+    MessageSource messageSource(@Value("${chorus.messages.strict:false}") boolean strict) throws IOException {
         var source = new ResourceBundleMessageSource();
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
@@ -28,7 +33,45 @@ class MessagesConfiguration {
         source.setUseCodeAsDefaultMessage(false);
         // always parse with MessageFormat, so a message reads the same with or without arguments
         source.setAlwaysUseMessageFormat(true);
-        return source;
+        return strict ? new StrictMessageSource(source) : source;
+    }
+
+    /**
+     * For tests: a key missing from every bundle makes {@link Messages} throw an {@link IllegalStateException}, so the
+     * page or letter that would have shown a placeholder fails (a 500 the test sees) instead.
+     */
+    record StrictMessageSource(MessageSource bundles) implements MessageSource {
+
+        /**
+         * Still a {@link NoSuchMessageException} for libraries that look a key up and fall back (springdoc), but one
+         * that {@link Messages}, which shows texts to people, turns into a failure.
+         */
+        static final class Missing extends NoSuchMessageException {
+
+            Missing(String code, Locale locale) {
+                super(code, locale);
+            }
+        }
+
+        @Override
+        public String getMessage(
+                String code, Object @Nullable [] args, @Nullable String defaultMessage, Locale locale) {
+            return bundles.getMessage(code, args, defaultMessage, locale);
+        }
+
+        @Override
+        public String getMessage(String code, Object @Nullable [] args, Locale locale) {
+            try {
+                return bundles.getMessage(code, args, locale);
+            } catch (NoSuchMessageException e) {
+                throw new Missing(code, locale);
+            }
+        }
+
+        @Override
+        public String getMessage(MessageSourceResolvable resolvable, Locale locale) {
+            return bundles.getMessage(resolvable, locale);
+        }
     }
 
     static String[] basenames() throws IOException {

@@ -42,7 +42,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Keeps the rendered bytes of public pages for anonymous readers (no cookie but the language one), so a popular
  * statement is served without touching the database or rendering again. Every answer carries an ETag and
- * Last-Modified, and a matching If-None-Match gets 304. Any committed {@link PublicPagesChanged} event empties the
+ * Last-Modified, and a matching If-None-Match gets 304. Every public page, kept or not, hit, miss or 304, says
+ * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
+ * or to a signed-in reader. Any committed {@link PublicPagesChanged} event empties the
  * cache; entries also expire after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
  *
  * <p>Caching is opt-in: a page is kept only when its handler carries {@link PublicPage}. The filter runs first of all,
@@ -56,6 +58,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class PublicPageCache implements WebMvcConfigurer {
 
     static final String RECORDER = PublicPageCache.class.getName() + ".recorder";
+    /** What a public page depends on besides its address: the interface language and whether anyone is signed in. */
+    static final String VARY = "Accept-Language, Cookie";
+
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -268,9 +273,15 @@ public class PublicPageCache implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (!(handler instanceof HandlerMethod method
+                    && method.getMethodAnnotation(PublicPage.class) instanceof PublicPage page)) {
+                return true;
+            }
+            // for every reader, stored or not: a shared cache in front of Chorus must not serve one language's page,
+            // or a signed-in reader's, to someone else; the header is stored with the page and replayed on hits
+            // and 304s
+            response.addHeader("Vary", VARY);
             if (request.getAttribute(RECORDER) instanceof Recorder recorder
-                    && handler instanceof HandlerMethod method
-                    && method.getMethodAnnotation(PublicPage.class) instanceof PublicPage page
                     && Set.of(page.parameters())
                             .containsAll(request.getParameterMap().keySet())
                     && anonymous()) {
