@@ -2,19 +2,30 @@ package org.chorus.accounts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
-import org.chorus.shared.SecretToken;
+import org.chorus.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores single-use recovery codes in {@code account_recovery_codes}, only as SHA-256 hashes. */
+/**
+ * Stores single-use recovery codes in {@code account_recovery_codes}, only as keyed hashes (the blind-index key of
+ * {@link PersonalData}, with the account id): a code has 40 bits, which a plain hash would give up to anyone holding a
+ * copy of the database in seconds; without the data keys, which live outside the database, nothing can be tried.
+ */
 @Repository
 class RecoveryCodes {
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    RecoveryCodes(JdbcClient jdbc) {
+    RecoveryCodes(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
+    }
+
+    private String hash(AccountId account, String code) {
+        return HexFormat.of().formatHex(personalData.index(account.value() + ":" + code, "recovery-code"));
     }
 
     /** Replaces all of the account's codes with these. */
@@ -23,7 +34,7 @@ class RecoveryCodes {
         for (var code : codes) {
             jdbc.sql("insert into account_recovery_codes (account_id, code_hash, created_at) values (:id, :hash, :at)")
                     .param("id", account.value())
-                    .param("hash", SecretToken.hash(code))
+                    .param("hash", hash(account, code))
                     .param("at", Timestamp.from(at))
                     .update();
         }
@@ -36,7 +47,7 @@ class RecoveryCodes {
                         where account_id = :id and code_hash = :hash and used_at is null
                         """)
                         .param("id", account.value())
-                        .param("hash", SecretToken.hash(code))
+                        .param("hash", hash(account, code))
                         .param("at", Timestamp.from(at))
                         .update()
                 == 1;
