@@ -92,14 +92,27 @@ public class RecentAuthentication {
             confirmed(request);
             return;
         }
+        wrongPassword(request);
+        throw new RecentSignInRequired(true);
+    }
+
+    /**
+     * Counts a wrong password typed while signed in (the confirmation page, or the current password asked by the
+     * email and password forms): a stolen session gets {@value #MAX_FAILURES} guesses, then the session ends ({@link
+     * InsufficientAuthenticationException}: whoever holds it must sign in, where the sign-in limits apply).
+     */
+    public void wrongPassword(HttpServletRequest request) {
+        var state = state(request);
+        if (state == null) {
+            return;
+        }
         var failed = state.failedConfirmation();
         if (failed.failedConfirmations() >= MAX_FAILURES) {
             request.getSession().invalidate();
             SecurityContextHolder.clearContext();
-            throw new InsufficientAuthenticationException("too many wrong passwords on the confirmation page");
+            throw new InsufficientAuthenticationException("too many wrong passwords in one session");
         }
         request.getSession().setAttribute(SessionState.ATTRIBUTE, failed);
-        throw new RecentSignInRequired(true);
     }
 
     private static @Nullable SessionState state(HttpServletRequest request) {

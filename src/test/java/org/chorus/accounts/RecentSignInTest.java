@@ -221,4 +221,27 @@ class RecentSignInTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login"));
     }
+
+    @Test
+    void a_stolen_session_gets_five_guesses_at_the_current_password_on_the_email_and_password_forms() throws Exception {
+        var person = fixtures.person("stolen-session");
+        var session = signIn(mvc, person.email(), FIREFOX_ON_ANDROID);
+        for (int attempt = 1; attempt < RecentAuthentication.MAX_FAILURES; attempt++) {
+            var form = attempt % 2 == 0
+                    ? post("/account/password")
+                            .param("currentPassword", "guess " + attempt)
+                            .param("newPassword", "a much longer new password")
+                    : post("/account/email")
+                            .param("newEmail", Fixtures.uniqueEmail("taken-over"))
+                            .param("emailPassword", "guess " + attempt);
+            mvc.perform(form.session(session).with(csrf())).andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", "one guess too many")
+                        .param("newPassword", "a much longer new password"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login"));
+    }
 }

@@ -71,6 +71,7 @@ class ProfileController {
             // the form asks for the password every time, stricter than a recent sign-in; it counts as one
             recent.confirmed(request);
         } catch (DomainException problem) {
+            countWrongPassword(problem, request);
             var account = profiles.profile(user.id());
             model.addAttribute("newEmail", newEmail);
             model.addAttribute("emailErrors", FormErrors.of(problem, ui.messages()));
@@ -140,6 +141,7 @@ class ProfileController {
                     user.id(), currentPassword, newPassword, session == null ? null : session.getId(), revokeTokens);
             recent.confirmed(request);
         } catch (DomainException problem) {
+            countWrongPassword(problem, request);
             var account = profiles.profile(user.id());
             return show(
                     model,
@@ -151,6 +153,13 @@ class ProfileController {
         }
         redirect.addFlashAttribute("notice", "profile.password-changed");
         return "redirect:/account";
+    }
+
+    /** A wrong current password counts against the session like one on the confirmation page. */
+    private void countWrongPassword(DomainException problem, HttpServletRequest request) {
+        if ("password.current-wrong".equals(problem.messageKey())) {
+            recent.wrongPassword(request);
+        }
     }
 
     private String show(
