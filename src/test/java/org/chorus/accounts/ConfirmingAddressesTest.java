@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -68,14 +69,32 @@ class ConfirmingAddressesTest {
         assertThat(ReceivedMail.text(letter)).contains(reason);
 
         var link = ReceivedMail.linkPath(letter, "/signup/confirm/");
-        mvc.perform(get(link).header("Accept-Language", language))
+        mvc.perform(post(link).with(csrf()).header("Accept-Language", language))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(confirmed)))
                 .andExpect(Html.has("a[href=/login]"));
         mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get(link).header("Accept-Language", language))
+        mvc.perform(post(link).with(csrf()).header("Accept-Language", language))
                 .andExpect(content().string(Matchers.containsString(confirmed)));
+    }
+
+    @Test
+    void opening_the_link_shows_a_button_and_only_pressing_it_activates_the_account() throws Exception {
+        var email = Fixtures.uniqueEmail("scanned");
+        signingUp.signUp(email, "Scanned Letter", Fixtures.PASSWORD, Language.ENGLISH);
+        var link = ReceivedMail.linkPath(TestMail.awaitOne(email), "/signup/confirm/");
+        // a mail scanner opens the link
+        mvc.perform(get(link))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(Html.has("form[method=post][action=" + link + "] button"));
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?inactive"));
+        mvc.perform(post(link).with(csrf()))
+                .andExpect(content().string(Matchers.containsString("Your address is confirmed")));
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -91,7 +110,7 @@ class ConfirmingAddressesTest {
         signingUp.signUp(email, "Late Comer", Fixtures.PASSWORD, Language.ENGLISH);
         var old = ReceivedMail.linkPath(TestMail.awaitOne(email), "/signup/confirm/");
         clock.advance(Duration.ofHours(49));
-        mvc.perform(get(old))
+        mvc.perform(post(old).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("no longer valid")));
 
@@ -100,7 +119,8 @@ class ConfirmingAddressesTest {
                 .andExpect(content().string(Matchers.containsString("a new link is on its way")));
         var fresh = ReceivedMail.linkPath(TestMail.await(email, 2).getLast(), "/signup/confirm/");
         assertThat(fresh).isNotEqualTo(old);
-        mvc.perform(get(fresh)).andExpect(content().string(Matchers.containsString("Your address is confirmed")));
+        mvc.perform(post(fresh).with(csrf()))
+                .andExpect(content().string(Matchers.containsString("Your address is confirmed")));
         mvc.perform(post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/"));
     }

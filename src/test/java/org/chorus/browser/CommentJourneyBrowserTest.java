@@ -113,6 +113,8 @@ class CommentJourneyBrowserTest extends BrowserJourney {
                     .matcher(body);
             org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
             page.navigate(link.group().replace("http://localhost", base()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my comment"))
+                    .click();
             assertThat(page.locator(".notice").first()).containsText("now waits for the organization’s moderators");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the comments"))
                     .click();

@@ -171,13 +171,18 @@ class GuestCommentsTest {
         assertThat(moderating.queue(Actor.of(moderator), organization.id()).items())
                 .as("not in the moderation queue before the address is confirmed")
                 .isEmpty();
-
+        // a mail scanner opening the link confirms nothing: the page's button does
         mvc.perform(get("/guest-comments/" + token(letter)))
+                .andExpect(status().isOk())
+                .andExpect(Html.has("form[method=post][action=/guest-comments/" + token(letter) + "] button"));
+        assertThat(statusOf(body)).isEqualTo("UNCONFIRMED");
+
+        mvc.perform(post("/guest-comments/" + token(letter)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("now waits for the organization’s moderators")))
                 .andExpect(content().string(Matchers.containsString("/s/" + statement.slug() + "/comments")));
         assertThat(statusOf(body)).isEqualTo("PENDING");
-        mvc.perform(get("/guest-comments/" + token(letter)))
+        mvc.perform(post("/guest-comments/" + token(letter)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("already confirmed")));
         mvc.perform(get("/s/" + statement.slug() + "/comments"))
@@ -222,7 +227,7 @@ class GuestCommentsTest {
         assertThat(part(letter, "text/plain")).contains("مرحبًا ليلى").contains(organization.name());
         assertThat(Html.select(part(letter, "text/html"), "html[lang=ar][dir=rtl]"))
                 .isNotEmpty();
-        mvc.perform(get("/guest-comments/" + token(letter)).header("Accept-Language", "ar"))
+        mvc.perform(post("/guest-comments/" + token(letter)).with(csrf()).header("Accept-Language", "ar"))
                 .andExpect(status().isOk())
                 .andExpect(Html.has("html[dir=rtl]"))
                 .andExpect(content().string(Matchers.containsString("ينتظر تعليقك الآن مشرفي المنظمة")));
@@ -238,7 +243,8 @@ class GuestCommentsTest {
                 .andExpect(content().string(Matchers.containsString("comments/guest?parent=" + top.id())));
         postAsGuest("en", top.id().toString(), "Replying Guest", email, body, "")
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/guest-comments/" + token(TestMail.awaitOne(email)))).andExpect(status().isOk());
+        mvc.perform(post("/guest-comments/" + token(TestMail.awaitOne(email))).with(csrf()))
+                .andExpect(status().isOk());
         var reply = moderating
                 .queue(Actor.of(moderator), organization.id())
                 .items()
@@ -261,7 +267,7 @@ class GuestCommentsTest {
         assertThatApprovalIsNeverPossibleBeforeConfirmation(new CommentId(id));
 
         clock.advance(CommentingAsGuest.LINK_VALIDITY.plusMinutes(1));
-        mvc.perform(get("/guest-comments/" + token).header("Accept-Language", "fr"))
+        mvc.perform(post("/guest-comments/" + token).with(csrf()).header("Accept-Language", "fr"))
                 .andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("Ce lien a expiré")))
                 .andExpect(content().string(Matchers.containsString("valables 48 heures")));
@@ -271,10 +277,10 @@ class GuestCommentsTest {
 
         retention.deleteExpired();
         assertThat(statusOf(body)).isEqualTo("none");
-        mvc.perform(get("/guest-comments/" + token))
+        mvc.perform(post("/guest-comments/" + token).with(csrf()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.containsString("This confirmation link is not valid")));
-        mvc.perform(get("/guest-comments/not-a-token")).andExpect(status().isNotFound());
+        mvc.perform(post("/guest-comments/not-a-token").with(csrf())).andExpect(status().isNotFound());
     }
 
     private void assertThatApprovalIsNeverPossibleBeforeConfirmation(CommentId id) {
@@ -418,7 +424,7 @@ class GuestCommentsTest {
         var email = address();
         var body = Fixtures.unique("First and last");
         postAsGuest("en", null, "Troll", email, body, "").andExpect(status().is3xxRedirection());
-        mvc.perform(get("/guest-comments/" + token(TestMail.awaitOne(email))));
+        mvc.perform(post("/guest-comments/" + token(TestMail.awaitOne(email))).with(csrf()));
         var id = moderating
                 .queue(Actor.of(moderator), organization.id())
                 .items()

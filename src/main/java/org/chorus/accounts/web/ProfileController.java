@@ -82,7 +82,20 @@ class ProfileController {
     }
 
     /** Public: the link comes by email and may be opened on a device where the person is not signed in. */
+    /** The link in the letter opens a page whose button confirms: mail scanners open links, they do not press. */
     @GetMapping("/email-change/{token}")
+    String confirmEmailPage(@PathVariable String token, Ui ui, Model model, HttpServletResponse response) {
+        return org.chorus.shared.web.ConfirmLinkPage.show(
+                model,
+                response,
+                ui,
+                "address-change.confirm",
+                "/email-change/"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(
+                                token, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/email-change/{token}")
     String confirmEmail(@PathVariable String token, Ui ui, Model model) {
         try {
             model.addAttribute("address", changingEmail.confirm(token));

@@ -57,7 +57,24 @@ class SignUpController {
         return "accounts/signup-done";
     }
 
+    /** The link in the letter opens a page whose button confirms: mail scanners open links, they do not press. */
     @GetMapping("/signup/confirm/{token}")
+    String confirmPage(
+            @PathVariable String token,
+            org.chorus.shared.web.Ui ui,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        return org.chorus.shared.web.ConfirmLinkPage.show(
+                model,
+                response,
+                ui,
+                "signup.confirm",
+                "/signup/confirm/"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(
+                                token, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/signup/confirm/{token}")
     String confirm(@PathVariable String token, Model model) {
         model.addAttribute("confirmed", signingUp.confirm(token));
         return "accounts/signup-confirmed";

@@ -94,7 +94,21 @@ class GuestCommentsController {
         }
     }
 
+    /** The link in the letter opens a page whose button confirms: mail scanners open links, they do not press. */
     @GetMapping("/guest-comments/{token}")
+    String confirmPage(
+            @PathVariable String token, org.chorus.shared.web.Ui ui, Model model, HttpServletResponse response) {
+        return org.chorus.shared.web.ConfirmLinkPage.show(
+                model,
+                response,
+                ui,
+                "comment.guest.confirm",
+                "/guest-comments/"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(
+                                token, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/guest-comments/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         var confirmation = commenting.confirm(token);
         response.setHeader("Cache-Control", "no-store");
