@@ -1,5 +1,6 @@
 package org.chorus;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,8 @@ import org.chorus.follows.Announcing;
 import org.chorus.follows.FollowTarget;
 import org.chorus.follows.Following;
 import org.chorus.follows.Frequency;
+import org.chorus.images.TestImages;
+import org.chorus.images.UploadingImages;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.Organization;
@@ -217,6 +220,9 @@ final class PermissionFixtures {
         perCall(
                 "/follows/{id}/{signature}",
                 call -> followSignatures.get(call.values().get("id")));
+        var image = context.getBean(UploadingImages.class)
+                .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
+        fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));
         fixed("/dev/mail/{number}", "1");
         fixed("/actuator/health/**", "liveness");
 

@@ -31,6 +31,7 @@ class PermissionsTableTest {
             comments.MODERATE_COMMENTS:        OWNER MODERATOR
             follows.WRITE_ANNOUNCEMENTS:       OWNER EDITOR
             follows.SEND_ANNOUNCEMENTS:        OWNER + reviewers
+            images.UPLOAD_IMAGES:              OWNER EDITOR
             """;
 
     @Test
