@@ -26,6 +26,7 @@ class ModularityTest {
                         "site",
                         "demo",
                         "email",
-                        "follows");
+                        "follows",
+                        "images");
     }
 }

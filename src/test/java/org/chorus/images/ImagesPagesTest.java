@@ -20,6 +20,7 @@ import org.chorus.support.Html;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,6 +29,9 @@ class ImagesPagesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Fixtures fixtures;
@@ -89,6 +93,24 @@ class ImagesPagesTest {
                         .with(csrf()))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(Html.has("#image-file-error:contains(Ce fichier dépasse 5 Mo)"));
+    }
+
+    @Test
+    void an_upload_over_the_limit_gets_413_with_the_reason_in_the_writer_language_over_real_http() throws Exception {
+        try (var browser = new SignedInClient(port, editor.email())) {
+            var form = "/o/" + organization.slug() + "/manage/images";
+            var csrf = browser.csrf(form);
+
+            var overOurs = browser.upload(form, csrf, 6 * 1024 * 1024, "fr");
+            assertThat(overOurs.statusCode()).isEqualTo(413);
+            assertThat(overOurs.body()).contains("Ce fichier dépasse 5 Mo");
+
+            // over what the container takes for any upload (50 MB): refused before any filter reads the form, in the
+            // language the person chose above (remembered in its cookie)
+            var overAll = browser.upload(form, csrf, 60 * 1024 * 1024, "es");
+            assertThat(overAll.statusCode()).isEqualTo(413);
+            assertThat(overAll.body()).contains("Le fichier envoyé dépasse 50 Mo");
+        }
     }
 
     @Test
