@@ -17,7 +17,7 @@ import org.owasp.html.HtmlStreamEventReceiver;
 
 /**
  * The one rule for pictures in what people write: only images Chorus hosts itself are shown, at a relative address
- * {@code /images/<uuid>.<png|jpg|webp|gif>}. Any other image would be fetched by every reader's browser or mail
+ * {@code /images/<uuid>.<png|jpg>}. Any other image would be fetched by every reader's browser or mail
  * program from a server of the writer's choosing, telling it who read what and when (a tracking pixel), so it becomes
  * its alt text as plain text instead. The images module serves uploads at this address; it is named here, in the one
  * place that renders Markdown, because the renderer must tell Chorus's own images from the rest.
@@ -27,8 +27,8 @@ public final class HostedImages {
     /** Where uploaded images are served, relative to Chorus's base address. */
     public static final String PATH = "/images/";
 
-    private static final Pattern HOSTED = Pattern.compile(
-            "/images/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(png|jpg|webp|gif)");
+    private static final Pattern HOSTED =
+            Pattern.compile("/images/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(png|jpg)");
     // Output of the sanitizer only: it escapes every quote and '>' inside attribute values and text, so this matches
     // the start of an img element's src attribute and nothing a writer typed.
     private static final Pattern HOSTED_SOURCE = Pattern.compile("(<img\\b[^>]*?\\ssrc=\")(" + PATH + ")");
