@@ -110,6 +110,9 @@ class ImagesPagesTest {
             var overAll = browser.upload(form, csrf, 60 * 1024 * 1024, "es");
             assertThat(overAll.statusCode()).isEqualTo(413);
             assertThat(overAll.body()).contains("Le fichier envoyé dépasse 50 Mo");
+
+            var cutShort = browser.send(form, "multipart/form-data; boundary=nothing-follows", "--nothing-follows\r\n");
+            assertThat(cutShort.statusCode()).isEqualTo(400);
         }
     }
 

@@ -23,8 +23,9 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * An upload (a multipart form) larger than the container accepts is answered 413 with a translated page, before any
  * filter reads a parameter of it: otherwise the first one that does (the CSRF check) meets the container's size
- * error and the person gets a 500. The parts of every multipart request are read here, once, so a file too large is
- * found whether or not the request announced its length.
+ * error and the person gets a 500. A multipart body that cannot be read at all is answered 400 the same way. The
+ * parts of every multipart request are read here, once, so a file too large is found whether or not the request
+ * announced its length.
  */
 @Configuration
 class UploadLimits {
@@ -74,17 +75,15 @@ class UploadLimits {
                 return;
             }
             if (request.getContentLengthLong() > maxRequest.toBytes()) {
-                refuse(request, response);
+                refuse(request, response, 413);
                 return;
             }
             try {
                 request.getParts();
             } catch (IOException | ServletException | RuntimeException unreadable) {
-                if (tooLarge(unreadable)) {
-                    refuse(request, response);
-                    return;
-                }
-                throw unreadable;
+                // too large, or not multipart at all (cut short, no boundary): the sender's mistake, never a 500
+                refuse(request, response, tooLarge(unreadable) ? 413 : 400);
+                return;
             }
             chain.doFilter(request, response);
         }
@@ -98,15 +97,17 @@ class UploadLimits {
             return false;
         }
 
-        private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        private void refuse(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
             // the interface language as a page would resolve it (the language cookie, else the browser's)
             request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, localeResolver);
             var ui = uiAdvice.uiFor(request);
-            var page =
-                    new ErrorPage(413, ui.t(ErrorPage.titleKey(413)), ui.t("error.413.upload", maxFile.toMegabytes()));
+            var message = status == 413
+                    ? ui.t("error.413.upload", maxFile.toMegabytes())
+                    : ui.t(ErrorPage.messageKey(status));
+            var page = new ErrorPage(status, ui.t(ErrorPage.titleKey(status)), message);
             var output = new Utf8ByteOutput();
             templates.render("shared/error.jte", Map.of("ui", ui, "error", page), output);
-            response.setStatus(413);
+            response.setStatus(status);
             // the rest of the body is not read: the connection ends with this answer
             response.setHeader("Connection", "close");
             response.setContentType("text/html;charset=UTF-8");
