@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.chorus.accounts.ChorusUser;
+import org.chorus.comments.CommentFixtures;
 import org.chorus.follows.FollowFixtures;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
@@ -52,6 +53,9 @@ class RemoteImagesTest {
 
     @Autowired
     UploadingImages uploading;
+
+    @Autowired
+    CommentFixtures comments;
 
     @Autowired
     JdbcClient jdbc;
@@ -149,6 +153,21 @@ class RemoteImagesTest {
         assertThat(text)
                 .doesNotContain(TRACKER)
                 .contains("We march on Saturday.", "[\uD83D\uDDBC p]", "[\uD83D\uDDBC crowd]");
+    }
+
+    @Test
+    void a_comment_shows_an_image_it_mentions_as_the_text_that_was_written() throws Exception {
+        var statement = comments.published(Actor.of(owner), organization, true);
+        comments.post(
+                Actor.of(owner),
+                statement,
+                null,
+                "We march on Saturday. ![p](https://tracker.example/pixel.png) <img src=\"https://tracker.example/x.gif\">");
+
+        mvc.perform(get("/s/" + statement.slug() + "/comments"))
+                .andExpect(status().isOk())
+                .andExpect(Html.hasNo(".comment img"))
+                .andExpect(Html.has(".comment-body:contains(We march on Saturday.)"));
     }
 
     @Test
