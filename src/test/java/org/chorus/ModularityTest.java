@@ -27,6 +27,7 @@ class ModularityTest {
                         "demo",
                         "email",
                         "follows",
-                        "audit");
+                        "audit",
+                        "images");
     }
 }

@@ -1,5 +1,6 @@
 package org.chorus;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,8 @@ import org.chorus.follows.Announcing;
 import org.chorus.follows.FollowTarget;
 import org.chorus.follows.Following;
 import org.chorus.follows.Frequency;
+import org.chorus.images.TestImages;
+import org.chorus.images.UploadingImages;
 import org.chorus.imports.ImportingWordPress;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
@@ -232,6 +235,9 @@ final class PermissionFixtures {
         perCall("/account/sessions/{id}", call -> memberSession(context));
         // a passkey of the member's, made again for each call (a removal uses it up)
         perCall("/account/passkeys/{passkey}", call -> passkey(context, people.get(Caller.MEMBER)));
+        var image = context.getBean(UploadingImages.class)
+                .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
+        fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));
         fixed("/dev/mail/{number}", "1");
         fixed("/actuator/health/**", "liveness");
 

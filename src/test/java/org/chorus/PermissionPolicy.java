@@ -14,6 +14,7 @@ import static org.chorus.audit.AuditPermission.VIEW_ACTIVITY;
 import static org.chorus.comments.CommentPermission.MODERATE_COMMENTS;
 import static org.chorus.follows.AnnouncementPermission.SEND_ANNOUNCEMENTS;
 import static org.chorus.follows.AnnouncementPermission.WRITE_ANNOUNCEMENTS;
+import static org.chorus.images.ImagePermission.UPLOAD_IMAGES;
 import static org.chorus.organizations.OrganizationPermission.APPROVE_CHILDREN;
 import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
 import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
@@ -184,6 +185,10 @@ final class PermissionPolicy {
             // audit
             entry("GET /account/activity", SIGNED_IN),
             entry("GET /o/{slug}/manage/activity", role(VIEW_ACTIVITY)),
+            // images: uploaded by writers, served to anyone who has the (unguessable) address, decision 0011
+            entry("GET /o/{slug}/manage/images", role(UPLOAD_IMAGES)),
+            entry("POST /o/{slug}/manage/images", role(UPLOAD_IMAGES)),
+            entry("GET /images/{name:[0-9a-f-]+\\.[a-z]+}", PUBLIC),
             // email
             entry("POST /hooks/email/bounces", WEBHOOK_SECRET),
             entry("GET /dev/mail", DEV_ONLY),

@@ -33,6 +33,7 @@ class PermissionsTableTest {
             follows.WRITE_ANNOUNCEMENTS:       OWNER EDITOR
             follows.SEND_ANNOUNCEMENTS:        OWNER + reviewers
             audit.VIEW_ACTIVITY:               OWNER
+            images.UPLOAD_IMAGES:              OWNER EDITOR
             """;
 
     @Test

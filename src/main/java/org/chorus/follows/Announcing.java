@@ -74,6 +74,7 @@ public class Announcing {
             Organization organization,
             Announcement announcement,
             SafeHtml html,
+            int removedImages,
             MailProgress progress,
             long followers,
             long suppressed,
@@ -131,10 +132,12 @@ public class Announcing {
                 organizations.ancestors(organization.id()).stream()
                         .map(Organization::id)
                         .toList());
+        var rendering = Markdown.rendering(announcement.body());
         return new Page(
                 organization,
                 announcement,
-                Markdown.render(announcement.body()),
+                rendering.html(),
+                rendering.removedImages(),
                 mail.progress(announcement.batch()),
                 indexes.size(),
                 mail.countSuppressed(indexes),
@@ -147,9 +150,12 @@ public class Announcing {
         return mail.progress(announcement(actor, slug, id).batch());
     }
 
-    /** The announcement as followers will read it: the same Markdown and sanitizer as statements. */
-    public SafeHtml preview(String body) {
-        return Markdown.render(body);
+    /**
+     * The announcement as followers will read it: the same Markdown and sanitizer as statements, with the number of
+     * remote images removed, to tell the writer.
+     */
+    public Markdown.Rendering preview(String body) {
+        return Markdown.rendering(body);
     }
 
     /** Sends the announcement to the writer's own address, marked as a test. */

@@ -12,6 +12,7 @@ import org.chorus.email.Mail;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.crypto.PersonalData;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.TextDirection;
@@ -37,6 +38,7 @@ public class SendingAnnouncements {
     private final Mail mail;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ChorusProperties settings;
 
     SendingAnnouncements(
             Announcements announcements,
@@ -47,7 +49,8 @@ public class SendingAnnouncements {
             PersonalData personalData,
             Mail mail,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ChorusProperties settings) {
         this.announcements = announcements;
         this.follows = follows;
         this.organizations = organizations;
@@ -57,6 +60,7 @@ public class SendingAnnouncements {
         this.mail = mail;
         this.clock = clock;
         this.transactions = transactions;
+        this.settings = settings;
     }
 
     /** Sends the scheduled announcements whose time has come, each in its own transaction; returns how many. */
@@ -90,11 +94,7 @@ public class SendingAnnouncements {
         var named = new HashMap<OrganizationId, Organization>();
         named.put(organization.id(), organization);
         ancestors.forEach(a -> named.put(a.id(), a));
-        var html = Markdown.render(announcement.body());
-        var body = new LetterBlock.Html(
-                "<div lang=\"" + announcement.language() + "\" dir=\"" + TextDirection.of(announcement.language())
-                        + "\">" + html.html() + "</div>",
-                announcement.body().strip());
+        var body = body(announcement);
         var groups = new HashMap<List<Object>, List<Addressee>>();
         var letterOf = new HashMap<List<Object>, Letter>();
         int[] pending = {0};
@@ -146,20 +146,29 @@ public class SendingAnnouncements {
                 announcement.batch());
     }
 
+    /**
+     * The announcement's words in a letter: Chorus's own images at their full address, images from anywhere else
+     * replaced by their alt text in the HTML and the text part alike, so opening the letter tells no other server who
+     * read it.
+     */
+    private LetterBlock.Html body(Announcement announcement) {
+        var html = Markdown.render(announcement.body()).withAbsoluteImages(settings.link(""));
+        return new LetterBlock.Html(
+                "<div lang=\"" + announcement.language() + "\" dir=\"" + TextDirection.of(announcement.language())
+                        + "\">" + html.html() + "</div>",
+                Markdown.withImagesAsText(announcement.body()).strip());
+    }
+
     /** The same letter to the editor, marked as a test in their language, outside the announcement's counts. */
     Letter test(Announcement announcement, Organization organization, Language language) {
         var t = letters.in(language);
-        var html = Markdown.render(announcement.body());
         return new Letter(
                 "follows.announcement-test",
                 language,
                 t.t("follows.letter.announcement.test", announcement.subject()),
                 List.of(
                         new LetterBlock.Paragraph(t.t("follows.letter.announcement.from", organization.name())),
-                        new LetterBlock.Html(
-                                "<div lang=\"" + announcement.language() + "\" dir=\""
-                                        + TextDirection.of(announcement.language()) + "\">" + html.html() + "</div>",
-                                announcement.body().strip())),
+                        body(announcement)),
                 t.t("follows.letter.announcement.test-reason", organization.name()));
     }
 }

@@ -14,7 +14,6 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.SecretToken;
 import org.chorus.shared.Slug;
 import org.chorus.shared.markdown.Markdown;
-import org.chorus.shared.markdown.SafeHtml;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +47,8 @@ public class WritingStatements {
     }
 
     /** What a Markdown text will look like, sanitized exactly as it will be published. */
-    public SafeHtml preview(String markdown) {
-        return Markdown.render(markdown == null ? "" : markdown);
+    public Markdown.Rendering preview(String markdown) {
+        return Markdown.rendering(markdown == null ? "" : markdown);
     }
 
     /** Starts a statement as a draft of the issuing organization. */

@@ -8,6 +8,7 @@ import org.chorus.follows.Announcement;
 import org.chorus.follows.Announcing;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,7 @@ class AnnouncementsController {
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
             announcing.organization(actor, slug);
-            return list(model, actor, slug, draft, announcing.preview(body).html(), FormErrors.none());
+            return list(model, actor, slug, draft, announcing.preview(body), FormErrors.none());
         }
         try {
             var announcement = announcing.draft(actor, slug, draft);
@@ -65,7 +66,9 @@ class AnnouncementsController {
     @PostMapping("/o/{slug}/manage/announcements/preview")
     String preview(@PathVariable String slug, @RequestParam(defaultValue = "") String body, Actor actor, Model model) {
         announcing.organization(actor, slug);
-        model.addAttribute("html", announcing.preview(body).html());
+        var rendering = announcing.preview(body);
+        model.addAttribute("html", rendering.html().html());
+        model.addAttribute("removedImages", rendering.removedImages());
         return "follows/preview";
     }
 
@@ -90,12 +93,7 @@ class AnnouncementsController {
             RedirectAttributes redirect) {
         var draft = new Announcing.Draft(language, subject, body);
         if (preview != null) {
-            return show(
-                    model,
-                    announcing.page(actor, slug, id),
-                    draft,
-                    announcing.preview(body).html(),
-                    FormErrors.none());
+            return show(model, announcing.page(actor, slug, id), draft, announcing.preview(body), FormErrors.none());
         }
         try {
             announcing.edit(actor, slug, id, draft);
@@ -172,20 +170,30 @@ class AnnouncementsController {
     }
 
     private String list(
-            Model model, Actor actor, String slug, Announcing.Draft draft, String previewHtml, FormErrors errors) {
+            Model model,
+            Actor actor,
+            String slug,
+            Announcing.Draft draft,
+            Markdown.Rendering preview,
+            FormErrors errors) {
         model.addAttribute("organization", announcing.organization(actor, slug));
         model.addAttribute("announcements", announcing.of(actor, slug));
         model.addAttribute("draft", draft);
-        model.addAttribute("previewHtml", previewHtml);
+        model.addAttribute(
+                "previewHtml", preview == null ? null : preview.html().html());
+        model.addAttribute("removedImages", preview == null ? 0 : preview.removedImages());
         model.addAttribute("errors", errors);
         return "follows/announcements";
     }
 
     private String show(
-            Model model, Announcing.Page page, Announcing.Draft draft, String previewHtml, FormErrors errors) {
+            Model model, Announcing.Page page, Announcing.Draft draft, Markdown.Rendering preview, FormErrors errors) {
         model.addAttribute("page", page);
         model.addAttribute("draft", draft);
-        model.addAttribute("previewHtml", previewHtml == null ? page.html().html() : previewHtml);
+        model.addAttribute(
+                "previewHtml",
+                preview == null ? page.html().html() : preview.html().html());
+        model.addAttribute("removedImages", preview == null ? page.removedImages() : preview.removedImages());
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("scheduledFor")) {
             model.addAttribute("scheduledFor", scheduledValue(page.announcement()));

@@ -17,7 +17,10 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.AttributePolicy;
+import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -46,7 +49,8 @@ public final class Markdown {
             .attributeProviderFactory(context -> new AsciiHeadingAnchors())
             .build();
 
-    // An image loads without a click, so it gets no mailto: and, like everything else, no data: or javascript:.
+    // An image loads without a click, so it gets no mailto: and, like everything else, no data: or javascript:. The
+    // web addresses left pass on to HostedImages.Filter, which keeps only Chorus's own and counts the rest.
     private static final AttributePolicy IMAGE_SOURCE = (element, attribute, value) -> {
         var scheme = URL_SCHEME.matcher(value.strip());
         if (!scheme.find()) {
@@ -87,28 +91,65 @@ public final class Markdown {
 
     private Markdown() {}
 
-    /** Markdown (CommonMark with tables, autolinks and heading anchors) as sanitized HTML. */
+    /**
+     * Markdown (CommonMark with tables, autolinks and heading anchors) as sanitized HTML. Images that Chorus does not
+     * host become their alt text ({@link HostedImages}).
+     */
     public static SafeHtml render(String markdown) {
+        return rendering(markdown).html();
+    }
+
+    /** What {@link #render} makes of the Markdown, and how many remote images it removed, to tell the writer. */
+    public static Rendering rendering(String markdown) {
         if (markdown == null || markdown.isBlank()) {
-            return SafeHtml.EMPTY;
+            return new Rendering(SafeHtml.EMPTY, 0);
         }
         try {
             Node document = PARSER.parse(markdown);
-            return sanitize(RENDERER.render(document));
+            return sanitizing(RENDERER.render(document));
         } catch (StackOverflowError tooDeeplyNested) {
             // A few kilobytes of nested quotes, lists or emphasis overflow the recursive parser and renderer. The
             // reader still gets the words, unformatted, rather than an error page.
-            return sanitize("<p>" + escaped(markdown) + "</p>");
+            return sanitizing("<p>" + escaped(markdown) + "</p>");
         }
     }
 
-    /** HTML from elsewhere (an import, a federated peer) cut down to what {@link #render} could have produced. */
+    /**
+     * HTML from elsewhere (an import, a federated peer) cut down to what {@link #render} could have produced. Also
+     * applied to renderings stored before a rule of the policy changed, so every output follows today's rules.
+     */
     public static SafeHtml sanitize(String html) {
-        if (html == null || html.isBlank()) {
-            return SafeHtml.EMPTY;
-        }
-        return new SafeHtml(POLICY.sanitize(html));
+        return sanitizing(html).html();
     }
+
+    /**
+     * Markdown for a plain-text letter: each image becomes the note that replaces a removed image, since a text
+     * letter shows no pictures and its reader's program might fetch or link an address left in it.
+     */
+    public static String withImagesAsText(String markdown) {
+        return HostedImages.imagesAsText(markdown, false);
+    }
+
+    /**
+     * Markdown as written, but with each image Chorus does not host replaced by the same note as in {@link #render},
+     * for those who get the source rather than the HTML (the API's {@code markdown} field).
+     */
+    public static String withoutRemoteImages(String markdown) {
+        return HostedImages.imagesAsText(markdown, true);
+    }
+
+    private static Rendering sanitizing(String html) {
+        if (html == null || html.isBlank()) {
+            return new Rendering(SafeHtml.EMPTY, 0);
+        }
+        var out = new StringBuilder(html.length());
+        var images = new HostedImages.Filter(HtmlStreamRenderer.create(out, Handler.DO_NOTHING));
+        HtmlSanitizer.sanitize(html, POLICY.apply(images));
+        return new Rendering(new SafeHtml(out.toString()), images.removed());
+    }
+
+    /** Sanitized HTML and the number of images it lost because Chorus does not host them. */
+    public record Rendering(SafeHtml html, int removedImages) {}
 
     private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -27,6 +27,14 @@ public record SafeHtml(String html) {
     }
 
     /**
+     * The same HTML with the images Chorus hosts at absolute addresses under {@code baseUrl} (Chorus's own), for
+     * letters and API clients, whose readers are not on Chorus's pages.
+     */
+    public SafeHtml withAbsoluteImages(String baseUrl) {
+        return new SafeHtml(HostedImages.absolute(html, baseUrl));
+    }
+
+    /**
      * The text a reader sees, without tags and with whitespace collapsed: for search and meta descriptions. It is
      * plain text again, so it must be escaped wherever it is written into HTML.
      */

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.chorus.organizations.Organization;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.markdown.Markdown;
+import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
@@ -38,7 +41,10 @@ class StatementsApi {
     /** One page of statements; {@code next} is the address of the next page, when there is one. */
     public record StatementItems(List<StatementItem> items, int page, int pages, long total, String next) {}
 
-    /** A text of a statement: the original or a published translation. HTML is sanitized. */
+    /**
+     * A text of a statement: the original or a published translation. HTML is sanitized; in both, images from other
+     * websites are replaced by their alt text and Chorus's own are at their full address in the HTML.
+     */
     public record Text(
             String language,
             boolean original,
@@ -74,9 +80,11 @@ class StatementsApi {
             List<String> republishedBy) {}
 
     private final ReadingStatements reading;
+    private final ChorusProperties settings;
 
-    StatementsApi(ReadingStatements reading) {
+    StatementsApi(ReadingStatements reading, ChorusProperties settings) {
         this.reading = reading;
+        this.settings = settings;
     }
 
     @GetMapping("/api/v1/statements")
@@ -126,8 +134,10 @@ class StatementsApi {
                         t.language().equals(s.originalLanguage()),
                         t.title(),
                         t.subtitle(),
-                        t.body(),
-                        t.bodyHtml(),
+                        Markdown.withoutRemoteImages(t.body()),
+                        new SafeHtml(t.bodyHtml())
+                                .withAbsoluteImages(settings.link(""))
+                                .html(),
                         t.translator()))
                 .toList();
         var r = s.republication();

@@ -8,6 +8,7 @@ import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
+import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
@@ -78,13 +79,7 @@ class WritingController {
         var organization = organization(org);
         if (preview != null) {
             permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
-            return form(
-                    model,
-                    organization,
-                    null,
-                    form,
-                    FormErrors.none(),
-                    writing.preview(form.body()).html());
+            return form(model, organization, null, form, FormErrors.none(), writing.preview(form.body()));
         }
         try {
             var statement = writing.draft(actor, organization.id(), form.draft());
@@ -117,6 +112,7 @@ class WritingController {
                                 .map(x -> x.name() + " | " + x.roleTitle() + " | " + x.organization())
                                 .toList()),
                 "");
+        model.addAttribute("removedImages", writing.preview(t.body()).removedImages());
         return form(model, page.issuer(), page, form, FormErrors.none(), null);
     }
 
@@ -131,13 +127,7 @@ class WritingController {
             RedirectAttributes redirect) {
         var page = writable(slug, actor);
         if (preview != null) {
-            return form(
-                    model,
-                    page.issuer(),
-                    page,
-                    form,
-                    FormErrors.none(),
-                    writing.preview(form.body()).html());
+            return form(model, page.issuer(), page, form, FormErrors.none(), writing.preview(form.body()));
         }
         try {
             writing.edit(actor, page.statement().id(), form.draft(), form.correctionNote());
@@ -152,7 +142,9 @@ class WritingController {
     /** The live preview: htmx posts the body as it is typed and swaps in the rendered, sanitized HTML. */
     @PostMapping("/statements/preview")
     String preview(@RequestParam(defaultValue = "") String body, Model model) {
-        model.addAttribute("html", writing.preview(body).html());
+        var preview = writing.preview(body);
+        model.addAttribute("html", preview.html().html());
+        model.addAttribute("removedImages", preview.removedImages());
         return "statements/preview";
     }
 
@@ -346,12 +338,16 @@ class WritingController {
             StatementPage page,
             StatementForm form,
             FormErrors errors,
-            String previewHtml) {
+            Markdown.Rendering preview) {
         model.addAttribute("organization", organization);
         model.addAttribute("page", page);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("previewHtml", previewHtml);
+        model.addAttribute(
+                "previewHtml", preview == null ? null : preview.html().html());
+        if (preview != null) {
+            model.addAttribute("removedImages", preview.removedImages());
+        }
         return "statements/edit";
     }
 }

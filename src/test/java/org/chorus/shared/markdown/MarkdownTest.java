@@ -3,6 +3,7 @@ package org.chorus.shared.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {
@@ -82,15 +83,82 @@ class MarkdownTest {
     }
 
     @Test
-    void images_load_only_over_the_web() {
-        assertThat(Markdown.render("![logo](https://example.org/logo.png \"Logo\")")
-                        .html())
-                .contains("<img src=\"https://example.org/logo.png\" alt=\"logo\" title=\"Logo\" />");
-        assertThat(Markdown.render("![logo](/media/logo.png)").html()).contains("src=\"/media/logo.png\"");
-        assertThat(Markdown.render("![x](data:image/png;base64,iVBORw0KGgo=)").html())
-                .doesNotContain("data:");
+    void only_images_chorus_hosts_are_shown_and_a_remote_one_becomes_its_alt_text() {
+        var hosted = "/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.png";
+        var rendering = Markdown.rendering(
+                "![Our march](" + hosted + " \"March\") and ![p](https://tracker.example/pixel.png)");
+
+        assertThat(rendering.html().html())
+                .contains("<img src=\"" + hosted + "\" alt=\"Our march\" title=\"March\" />")
+                .contains("[&#x1f5bc; p]")
+                .doesNotContain("tracker.example");
+        assertThat(rendering.removedImages()).isEqualTo(1);
+    }
+
+    @Test
+    void images_anywhere_else_are_removed_whatever_their_address_or_spelling() {
+        for (var image : List.of(
+                "![logo](https://example.org/logo.png \"Logo\")",
+                "![logo](http://example.org/logo.png)",
+                "![logo](//tracker.example/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.png)",
+                "![logo](/media/logo.png)",
+                "![logo](/images/../login)",
+                "![logo](/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.png?who=reader)",
+                "![logo](https://tracker.example/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.png)",
+                "<img src=\"https://tracker.example/p.gif\" alt=\"logo\">",
+                "<IMG SRC=https://tracker.example/p.gif ALT=logo>",
+                "<p><img alt=\"logo\" src=\"https://tracker.example/p.gif\" width=\"1\" height=\"1\"></p>",
+                "![logo](data:image/png;base64,iVBORw0KGgo=)")) {
+            var rendering = Markdown.rendering(image);
+
+            assertThat(rendering.html().html()).as(image).doesNotContain("<img").contains("logo");
+            assertThat(rendering.removedImages()).as(image).isEqualTo(1);
+        }
         assertThat(Markdown.render("<img src=\"mailto:someone@example.org\">").html())
                 .doesNotContain("mailto");
+    }
+
+    @Test
+    void a_removed_image_without_alt_text_still_leaves_a_mark_and_its_alt_text_stays_text() {
+        assertThat(Markdown.render("a ![](https://tracker.example/p.png) b").html())
+                .isEqualTo("<p>a [&#x1f5bc;] b</p>\n");
+        assertThat(Markdown.render("![<b>bold</b> & \"quoted\"](https://tracker.example/p.png)")
+                        .html())
+                .doesNotContain("<b>")
+                .contains("[&#x1f5bc; bold &amp; &#34;quoted&#34;]");
+    }
+
+    @Test
+    void html_from_elsewhere_and_renderings_stored_before_loses_remote_images_too() {
+        var stored = "<p>Hello <img src=\"https://tracker.example/pixel.png\" alt=\"p\" /></p>";
+
+        assertThat(Markdown.sanitize(stored).html()).isEqualTo("<p>Hello [&#x1f5bc; p]</p>");
+        assertThat(Markdown.sanitize(Markdown.sanitize(stored).html()).html())
+                .isEqualTo(Markdown.sanitize(stored).html());
+    }
+
+    @Test
+    void letters_and_the_api_get_hosted_images_at_chorus_address() {
+        var html = Markdown.render("![a](/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.jpg) [/images/x](/images/x)");
+
+        assertThat(html.withAbsoluteImages("https://chorus.example/").html())
+                .contains("<img src=\"https://chorus.example/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.jpg\"")
+                .contains("href=\"/images/x\"");
+    }
+
+    @Test
+    void a_text_letter_shows_each_image_as_its_alt_text_and_no_address() {
+        var text = Markdown.withImagesAsText("""
+                Look: ![our *march*](https://tracker.example/pixel.png) and ![](/images/0b6e8f3c-5a7d-4c1e-9f2a-3d4b5c6d7e8f.png)
+                <img src="https://tracker.example/2.gif" alt='crowd'>
+                [![inside a link](https://tracker.example/3.png)](https://example.org)
+                """);
+
+        assertThat(text)
+                .doesNotContain("tracker.example", "/images/")
+                .contains("Look: [\uD83D\uDDBC our march] and [\uD83D\uDDBC]")
+                .contains("[\uD83D\uDDBC crowd]")
+                .contains("[[\uD83D\uDDBC inside a link]](https://example.org)");
     }
 
     @Test
