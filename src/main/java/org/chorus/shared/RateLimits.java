@@ -39,4 +39,12 @@ public final class RateLimits {
                 ? 0
                 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
     }
+
+    /** Returns one taken from the key's allowance (an attempt that turned out not to count, such as a success). */
+    public void giveBack(String key) {
+        var bucket = buckets.get(SecretToken.hash(key));
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
 }
