@@ -76,7 +76,7 @@ public class ResettingPasswords {
     /** Sets the new password if the link is still valid; every other open link of the account stops working. */
     @Transactional
     public void reset(String token, String newPassword) {
-        Passwords.check(newPassword);
+        passwords.check(newPassword);
         var now = clock.instant();
         var account = resets.use(SecretToken.hash(token), now)
                 .orElseThrow(() -> DomainException.invalid("password-reset.link-invalid"));

@@ -2,14 +2,19 @@ package org.chorus.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.NetworkPrefix;
+import org.chorus.shared.RateLimits;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,14 +32,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProfileController {
 
+    /** Requests to change address one account may make per hour, whatever their outcome. */
+    static final int EMAIL_CHANGES_PER_ACCOUNT = 5;
+
     private final EditingProfiles profiles;
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
+    private final int emailChangesPerNetwork;
+    private final RateLimits emailChanges = new RateLimits(Duration.ofHours(1), 100_000);
 
-    ProfileController(EditingProfiles profiles, ChangingEmail changingEmail, LocaleResolver localeResolver) {
+    ProfileController(
+            EditingProfiles profiles,
+            ChangingEmail changingEmail,
+            LocaleResolver localeResolver,
+            @Value("${chorus.accounts.email-changes-per-network:20}") int emailChangesPerNetwork) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
+        this.emailChangesPerNetwork = emailChangesPerNetwork;
     }
 
     @GetMapping("/account")
@@ -50,17 +65,32 @@ class ProfileController {
             @RequestParam(defaultValue = "") String emailPassword,
             Ui ui,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
+        // every request counts, whatever its outcome: the answer is the same for a taken address as for a new one,
+        // and the limit keeps anyone from trying addresses, or the current password, in bulk (issue 11, hole 3)
+        var wait = emailChanges.take("account:" + user.id(), EMAIL_CHANGES_PER_ACCOUNT);
+        if (wait == 0) {
+            wait = emailChanges.take("network:" + NetworkPrefix.hash(request.getRemoteAddr()), emailChangesPerNetwork);
+        }
+        if (wait > 0) {
+            return emailRefused(
+                    model, user, newEmail, new FormErrors(Map.of(), ui.t("profile.email-throttled", wait), 429, wait));
+        }
         try {
             changingEmail.request(user.id(), newEmail, emailPassword);
         } catch (DomainException problem) {
-            var account = profiles.profile(user.id());
-            model.addAttribute("newEmail", newEmail);
-            model.addAttribute("emailErrors", FormErrors.of(problem, ui.messages()));
-            return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+            return emailRefused(model, user, newEmail, FormErrors.of(problem, ui.messages()));
         }
         redirect.addFlashAttribute("notice", "profile.email-sent");
         return "redirect:/account";
+    }
+
+    private String emailRefused(Model model, ChorusUser user, String newEmail, FormErrors errors) {
+        var account = profiles.profile(user.id());
+        model.addAttribute("newEmail", newEmail);
+        model.addAttribute("emailErrors", errors);
+        return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
     }
 
     /** Public: the link comes by email and may be opened on a device where the person is not signed in. */
