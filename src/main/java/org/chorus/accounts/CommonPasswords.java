@@ -34,9 +34,10 @@ class CommonPasswords {
         }
         try (var lines =
                 new BufferedReader(new InputStreamReader(new GZIPInputStream(stream), StandardCharsets.UTF_8))) {
+            var sha256 = sha256();
             this.hashes = lines.lines()
                     .filter(line -> !line.isEmpty())
-                    .mapToLong(CommonPasswords::hash)
+                    .mapToLong(line -> hash(sha256, line))
                     .sorted()
                     .distinct()
                     .toArray();
@@ -47,18 +48,21 @@ class CommonPasswords {
 
     /** Whether the password, in any case, is on the list. */
     boolean contains(String password) {
-        return password != null && Arrays.binarySearch(hashes, hash(password)) >= 0;
+        return password != null && Arrays.binarySearch(hashes, hash(sha256(), password)) >= 0;
     }
 
     int size() {
         return hashes.length;
     }
 
-    private static long hash(String password) {
+    private static long hash(MessageDigest sha256, String password) {
+        return ByteBuffer.wrap(sha256.digest(password.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)))
+                .getLong();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest(password.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

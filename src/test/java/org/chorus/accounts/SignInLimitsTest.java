@@ -3,7 +3,9 @@ package org.chorus.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,6 +55,28 @@ class SignInLimitsTest {
         }
         var right = UsernamePasswordAuthenticationToken.unauthenticated(person.email(), Fixtures.PASSWORD);
         assertThatThrownBy(() -> provider.authenticate(right)).isInstanceOf(ThrottledSignIn.SignInThrottled.class);
+    }
+
+    @Test
+    void guesses_of_the_current_password_from_a_signed_in_session_are_limited_too() throws Exception {
+        var person = fixtures.person("stolen-session");
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/account/password")
+                            .with(user(person))
+                            .with(csrf())
+                            .param("currentPassword", "guess " + i)
+                            .param("newPassword", "a brand new secret"))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(post("/account/password")
+                        .with(user(person))
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("currentPassword", Fixtures.PASSWORD)
+                        .param("newPassword", "a brand new secret"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de tentatives")));
     }
 
     @Test

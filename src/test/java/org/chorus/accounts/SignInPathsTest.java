@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
-import org.chorus.support.RawHttp;
+import org.chorus.support.http.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

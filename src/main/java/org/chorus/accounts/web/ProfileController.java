@@ -34,22 +34,24 @@ class ProfileController {
 
     /** Requests to change address one account may make per hour, whatever their outcome. */
     static final int EMAIL_CHANGES_PER_ACCOUNT = 5;
+    /** Wrong current passwords one account may give per hour when changing its password (a stolen session). */
+    static final int PASSWORD_CHECKS_PER_ACCOUNT = 10;
 
     private final EditingProfiles profiles;
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
-    private final int emailChangesPerNetwork;
-    private final RateLimits emailChanges = new RateLimits(Duration.ofHours(1), 100_000);
+    private final int perHourPerNetwork;
+    private final RateLimits perHour = new RateLimits(Duration.ofHours(1), 100_000);
 
     ProfileController(
             EditingProfiles profiles,
             ChangingEmail changingEmail,
             LocaleResolver localeResolver,
-            @Value("${chorus.accounts.email-changes-per-network:20}") int emailChangesPerNetwork) {
+            @Value("${chorus.accounts.email-changes-per-network:20}") int perHourPerNetwork) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
-        this.emailChangesPerNetwork = emailChangesPerNetwork;
+        this.perHourPerNetwork = perHourPerNetwork;
     }
 
     @GetMapping("/account")
@@ -69,9 +71,9 @@ class ProfileController {
             RedirectAttributes redirect) {
         // every request counts, whatever its outcome: the answer is the same for a taken address as for a new one,
         // and the limit keeps anyone from trying addresses, or the current password, in bulk (issue 11, hole 3)
-        var wait = emailChanges.take("account:" + user.id(), EMAIL_CHANGES_PER_ACCOUNT);
+        var wait = perHour.take("account:" + user.id(), EMAIL_CHANGES_PER_ACCOUNT);
         if (wait == 0) {
-            wait = emailChanges.take("network:" + NetworkPrefix.hash(request.getRemoteAddr()), emailChangesPerNetwork);
+            wait = perHour.take("network:" + NetworkPrefix.hash(request.getRemoteAddr()), perHourPerNetwork);
         }
         if (wait > 0) {
             return emailRefused(
@@ -146,21 +148,27 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             RedirectAttributes redirect) {
+        // the current password is checked here too, so guesses are limited like sign-in's; a success gives back
+        var key = "password:" + user.id();
+        var wait = perHour.take(key, PASSWORD_CHECKS_PER_ACCOUNT);
+        if (wait > 0) {
+            return passwordRefused(
+                    model, user, new FormErrors(Map.of(), ui.t("profile.password-throttled", wait), 429, wait));
+        }
         try {
             var session = request.getSession(false);
             profiles.changePassword(user.id(), currentPassword, newPassword, session == null ? null : session.getId());
         } catch (DomainException problem) {
-            var account = profiles.profile(user.id());
-            return show(
-                    model,
-                    user,
-                    account.displayName(),
-                    account.language(),
-                    FormErrors.none(),
-                    FormErrors.of(problem, ui.messages()));
+            return passwordRefused(model, user, FormErrors.of(problem, ui.messages()));
         }
+        perHour.giveBack(key);
         redirect.addFlashAttribute("notice", "profile.password-changed");
         return "redirect:/account";
+    }
+
+    private String passwordRefused(Model model, ChorusUser user, FormErrors errors) {
+        var account = profiles.profile(user.id());
+        return show(model, user, account.displayName(), account.language(), FormErrors.none(), errors);
     }
 
     private String show(

@@ -1,4 +1,4 @@
-package org.chorus.support;
+package org.chorus.support.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
