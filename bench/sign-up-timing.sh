@@ -78,8 +78,8 @@ post() { # $1 = address; prints the POST's time in ms
   local jar="$tmp/jar" page token
   rm -f "$jar"
   page=$(curl -s -c "$jar" -b "$jar" "$url/signup")
-  token=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
-  [[ -n "$token" ]] || fail "no CSRF token on $url/signup"
+  token=$({ grep -o 'name="_csrf" value="[^"]*"' <<<"$page" || true; } | head -1 | sed 's/.*value="//; s/"$//')
+  [[ -n "$token" ]] || { printf '%s\n' "$page" | head -c 2000 >&2; fail "no CSRF token on $url/signup"; }
   curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{time_total}\n' \
     --data-urlencode "email=$1" --data-urlencode "displayName=Bench" \
     --data-urlencode "password=a long bench password" --data-urlencode "_csrf=$token" "$url/signup" |
@@ -94,7 +94,7 @@ for ((i = 0; i < rounds; i++)); do
   post "bench-$i-$RANDOM$RANDOM@bench.test" >>"$tmp/new"
 done
 
-stat() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.1f %.1f", v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)] }'; }
+stat() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)] }'; }
 read -r known_median known_p90 < <(stat "$tmp/known")
 read -r new_median new_p90 < <(stat "$tmp/new")
 echo "sign-up, known address: median ${known_median} ms, p90 ${known_p90} ms ($rounds requests)"
