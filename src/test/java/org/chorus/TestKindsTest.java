@@ -25,7 +25,11 @@ class TestKindsTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "org.springframework.test.web.servlet..", "org.chorus.browser..", "com.microsoft.playwright..")
+                    "org.springframework.test.web.servlet..",
+                    "org.chorus.browser..",
+                    "com.microsoft.playwright..",
+                    // requests sent as written over a socket (paths no HTTP client would send)
+                    "org.chorus.support.http..")
             .because("a use case is tested with its module and its dependencies (@ChorusModuleTest), which starts"
                     + " faster and proves that it needs nothing above them");
 }

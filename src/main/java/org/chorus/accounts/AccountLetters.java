@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The messages the accounts module sends, each in the account's language and queued in the caller's transaction:
- * address confirmation at sign-up, password reset, and the three messages of a change of address.
+ * address confirmation at sign-up, password reset, the three messages of a change of address, and the notices to an
+ * address's owner when someone else tries to sign up with it or move another account to it (so that the pages can
+ * answer alike whether or not the address has an account).
  */
 @Component
 class AccountLetters {
@@ -48,7 +50,10 @@ class AccountLetters {
                 "account-mail.change-requested",
                 "account-mail.address.reason",
                 true),
-        ADDRESS_CHANGED("accounts.address-changed", "account-mail.changed", "account-mail.address.reason", true);
+        ADDRESS_CHANGED("accounts.address-changed", "account-mail.changed", "account-mail.address.reason", true),
+        SIGN_UP_ATTEMPTED(
+                "accounts.sign-up-attempted", "account-mail.sign-up-attempted", "account-mail.address.reason", false),
+        ADDRESS_IN_USE("accounts.address-in-use", "account-mail.address-in-use", "account-mail.address.reason", false);
 
         final String kind;
         final String texts;
@@ -105,6 +110,24 @@ class AccountLetters {
     /** To the address the account had: the change is done. */
     void addressChanged(Account account, String oldAddress, String newAddress, String tokenHash) {
         send(Message.ADDRESS_CHANGED, account, oldAddress, "changed:" + tokenHash, null, mask(newAddress));
+    }
+
+    /**
+     * To an account's address when someone signs up with it: they already have an account, and how to get back in.
+     * At most one an hour (the key names the hour), however often the form is sent.
+     */
+    void signUpAttempted(Account account, long hour) {
+        send(
+                Message.SIGN_UP_ATTEMPTED,
+                account,
+                account.email(),
+                "sign-up-attempted:" + account.id() + ":" + hour,
+                "/password/forgot");
+    }
+
+    /** To an account's address when another account asks to move to it: nothing changes for them. */
+    void addressInUse(Account owner, SecretToken token) {
+        send(Message.ADDRESS_IN_USE, owner, owner.email(), "address-in-use:" + token.hash(), null);
     }
 
     /** {@code nadia@example.org} becomes {@code n***@example.org}: enough to recognise, too little to reuse. */

@@ -42,7 +42,9 @@ public class ChangingEmail {
 
     /**
      * Asks to move the account to {@code newEmail}; only the latest request can complete. An address another account
-     * has is refused with the same words as any unusable address.
+     * has is answered exactly like a new one, so the form does not tell who has an account (issue 11, hole 3): the same
+     * request is recorded and the same notice goes to the current address, but instead of the link the address's
+     * owner is told that someone tried to use it, and nothing changes for them.
      */
     @Transactional
     public void request(AccountId id, String newEmail, String currentPassword) {
@@ -54,14 +56,17 @@ public class ChangingEmail {
         if (Account.emailKey(address).equals(Account.emailKey(account.email()))) {
             throw new InvalidField("email", "account.email-same");
         }
-        if (accounts.emailTaken(address)) {
-            throw new InvalidField("email", "account.email-unavailable");
-        }
+        var owner = accounts.byEmail(address);
         var token = SecretToken.generate();
         var now = clock.instant();
         confirmations.withdrawChanges(id, now);
+        // recorded even for a taken address, so an earlier request is withdrawn alike; following it would be refused
         confirmations.insert(token.hash(), id, address, now, now.plus(VALIDITY));
-        letters.confirmNewAddress(account, address, token);
+        if (owner.isPresent()) {
+            letters.addressInUse(owner.get(), token);
+        } else {
+            letters.confirmNewAddress(account, address, token);
+        }
         letters.addressChangeRequested(account, address, token);
     }
 

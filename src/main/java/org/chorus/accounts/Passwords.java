@@ -7,7 +7,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Password rules and hashing. Hashes go through Spring Security's DelegatingPasswordEncoder (bcrypt today, marked
+ * Password rules and hashing. A password has at least {@value #MIN_LENGTH} characters, at most {@value #MAX_BYTES}
+ * bytes (all bcrypt reads), and is not one of the most common passwords ({@link CommonPasswords}), in any case. Hashes go through Spring Security's DelegatingPasswordEncoder (bcrypt today, marked
  * {@code {bcrypt}}), so a later change of algorithm upgrades hashes without breaking existing ones.
  */
 @Component
@@ -18,6 +19,11 @@ public class Passwords {
     public static final int MAX_BYTES = 72;
 
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final CommonPasswords common;
+
+    Passwords(CommonPasswords common) {
+        this.common = common;
+    }
 
     public PasswordEncoder encoder() {
         return encoder;
@@ -33,12 +39,16 @@ public class Passwords {
         return password != null && encoder.matches(password, hash);
     }
 
-    public static void check(String password) {
+    /** Throws {@link InvalidField} on {@code password} when the password breaks a rule. */
+    public void check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw new InvalidField("password", "password.too-short", MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InvalidField("password", "password.too-long", MAX_BYTES);
+        }
+        if (common.contains(password)) {
+            throw new InvalidField("password", "password.too-common");
         }
     }
 }

@@ -82,7 +82,7 @@ public class ResettingPasswords {
      */
     @Transactional
     public void reset(String token, String newPassword) {
-        Passwords.check(newPassword);
+        passwords.check(newPassword);
         var now = clock.instant();
         var account = resets.use(SecretToken.hash(token), now)
                 .orElseThrow(() -> DomainException.invalid("password-reset.link-invalid"));

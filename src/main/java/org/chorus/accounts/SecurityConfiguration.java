@@ -1,6 +1,5 @@
 package org.chorus.accounts;
 
-import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import org.chorus.shared.web.UiAdvice;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,17 +41,22 @@ class SecurityConfiguration {
 
     /**
      * Checks the password before saying anything about the account: "not active yet" is only shown to someone who
-     * knows the password, so the sign-in form does not reveal which addresses have signed up.
+     * knows the password, so the sign-in form does not reveal which addresses have signed up. Every password check
+     * goes through the limits of {@link ThrottledSignIn}, whatever address the request came by.
      */
     @Bean
-    org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(
-            AccountUserDetails accounts, PasswordEncoder passwordEncoder) {
-        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(accounts);
+    ThrottledSignIn authenticationProvider(
+            AccountUserDetails userDetails,
+            PasswordEncoder passwordEncoder,
+            KnownDevices devices,
+            Accounts accounts,
+            ChorusProperties properties) {
+        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(userDetails);
         provider.setPasswordEncoder(passwordEncoder);
         var accountChecks = new org.springframework.security.authentication.AccountStatusUserDetailsChecker();
         provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(accountChecks::check);
-        return provider;
+        return new ThrottledSignIn(provider, devices, accounts, properties);
     }
 
     @Bean
@@ -101,10 +104,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(
             HttpSecurity http,
-            ChorusProperties properties,
-            TemplateEngine templates,
-            UiAdvice uiAdvice,
             LocaleResolver localeResolver,
+            KnownDevices devices,
+            SignInFailures signInFailures,
             Sessions sessions,
             java.time.Clock clock,
             TwoStepSignIn twoStep,
@@ -127,6 +129,7 @@ class SecurityConfiguration {
                 if (authentication.getPrincipal() instanceof ChorusUser user) {
                     Language.byTag(user.language())
                             .ifPresent(l -> localeResolver.setLocale(request, response, l.locale()));
+                    devices.signedIn(request, response, user.id());
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
@@ -172,16 +175,13 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler(onSignIn)
-                        .failureHandler((request, response, failure) -> response.sendRedirect(
-                                failure instanceof DisabledException ? "/login?inactive" : "/login?error"))
+                        .failureHandler(signInFailures)
                         .permitAll())
                 .logout(l ->
                         l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("chorus_session"))
                 .sessionManagement(session -> session.maximumSessions(-1)
                         .sessionRegistry(sessionRegistry())
                         .expiredUrl("/login?expired"))
-                .addFilterBefore(
-                        new LoginThrottle(properties, templates, uiAdvice), UsernamePasswordAuthenticationFilter.class)
                 // after the check that a session was not ended (from another device, or by a password change)
                 .addFilterAfter(tracking, org.springframework.security.web.session.ConcurrentSessionFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -50,12 +50,35 @@ public class SigningUp {
         this.events = events;
     }
 
-    /** A visitor signs up; the account waits until the address is confirmed by the link emailed to it. */
+    /**
+     * A visitor signs up; the account waits until the address is confirmed by the link emailed to it. An address that
+     * already has an account is answered exactly like a new one, in what it says and in the work it does (the password
+     * is hashed either way: a known address was 10 times faster, issue 11, hole 3): its owner is emailed instead, a new
+     * confirmation link if the account still waits for one, otherwise a notice saying how to get back in. Returns the
+     * account that has the address.
+     */
     @Transactional
     public AccountId signUp(String email, String displayName, String password, Language language) {
-        var account = create(email, displayName, password, language, AccountStatus.PENDING, false);
+        var checked = check(email, displayName, password);
+        var hash = passwords.hash(password);
+        var existing = accounts.byEmail(checked.address());
+        if (existing.isPresent()) {
+            tellOwner(existing.get());
+            return existing.get().id();
+        }
+        var account = insert(checked, hash, language, AccountStatus.PENDING, false);
         sendConfirmation(account);
         return account.id();
+    }
+
+    private void tellOwner(Account owner) {
+        switch (owner.status()) {
+            case PENDING -> resendConfirmation(owner.email());
+            case ACTIVE -> letters.signUpAttempted(owner, clock.instant().getEpochSecond() / 3600);
+            default -> {
+                // a disabled account is told nothing: there is no way back in to offer
+            }
+        }
     }
 
     /**
@@ -104,21 +127,32 @@ public class SigningUp {
                 .id();
     }
 
-    private Account create(
-            String email, String displayName, String password, Language language, AccountStatus status, boolean admin) {
+    private record Checked(String address, String name) {}
+
+    private Checked check(String email, String displayName, String password) {
         var checks = new FieldChecks();
         var address = checks.check(() -> EmailAddress.check(email));
         var name = checks.check(() -> DisplayName.check(displayName));
-        checks.check(() -> Passwords.check(password));
+        checks.check(() -> passwords.check(password));
         checks.done();
-        if (accounts.emailTaken(address)) {
+        return new Checked(address, name);
+    }
+
+    private Account create(
+            String email, String displayName, String password, Language language, AccountStatus status, boolean admin) {
+        var checked = check(email, displayName, password);
+        if (accounts.emailTaken(checked.address())) {
             throw DomainException.conflict("account.email-taken");
         }
+        return insert(checked, passwords.hash(password), language, status, admin);
+    }
+
+    private Account insert(Checked checked, String hash, Language language, AccountStatus status, boolean admin) {
         var account = new Account(
                 AccountId.random(),
-                address,
-                name,
-                passwords.hash(password),
+                checked.address(),
+                checked.name(),
+                hash,
                 status,
                 admin,
                 language.tag(),

@@ -44,6 +44,7 @@ public class TwoStepSignIn {
     private final Accounts accounts;
     private final SessionRegistry sessions;
     private final Sessions tracked;
+    private final KnownDevices devices;
     private final LocaleResolver localeResolver;
     private final Clock clock;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -53,12 +54,14 @@ public class TwoStepSignIn {
             Accounts accounts,
             SessionRegistry sessions,
             Sessions tracked,
+            KnownDevices devices,
             LocaleResolver localeResolver,
             Clock clock) {
         this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tracked = tracked;
+        this.devices = devices;
         this.localeResolver = localeResolver;
         this.clock = clock;
     }
@@ -135,6 +138,8 @@ public class TwoStepSignIn {
         contexts.saveContext(context, request, response);
         sessions.registerNewSession(id, user);
         Language.byTag(user.language()).ifPresent(l -> localeResolver.setLocale(request, response, l.locale()));
+        // only now is it a sign-in: the browser becomes known to the account (and a new one is recorded)
+        devices.signedIn(request, response, user.id());
     }
 
     private Optional<Pending> pendingMark(HttpServletRequest request) {

@@ -70,4 +70,12 @@ public final class RateLimits {
                         .build())
                 .build();
     }
+
+    /** Returns one taken from the key's allowance (an attempt that turned out not to count, such as a success). */
+    public void giveBack(String key) {
+        var tracked = buckets.get(SecretToken.hash(key));
+        if (tracked != null) {
+            tracked.bucket().addTokens(1);
+        }
+    }
 }

@@ -6,9 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
@@ -140,19 +142,70 @@ class ChangingEmailTest {
     }
 
     @Test
-    void the_address_of_another_account_is_refused_with_the_same_words_as_any_unusable_address() throws Exception {
-        var person = fixtures.person("mover");
-        var other = fixtures.person("taken");
+    void a_taken_address_is_answered_exactly_like_a_new_one_and_only_its_owner_hears_of_it() throws Exception {
+        var person = fixtures.person("prober");
+        var owner = fixtures.user(signingUp.createActive(
+                Fixtures.uniqueEmail("taken"), "Tomás Taken", Fixtures.PASSWORD, Language.SPANISH, false));
+        var fresh = Fixtures.uniqueEmail("unknown");
+
+        var toUnknown = changeAndShow(person, fresh);
+        var toTaken = changeAndShow(person, owner.email().toUpperCase());
+        assertThat(toTaken).isEqualTo(toUnknown);
+
+        var tried = TestMail.awaitOne(owner.email());
+        assertThat(tried.getSubject()).isEqualTo("Alguien intentó usar su dirección en localhost");
+        assertThat(ReceivedMail.text(tried)).contains("Tomás Taken").doesNotContain("/email-change/");
+        assertThat(TestMail.await(person.email(), 2))
+                .as("the mover's own address is told the same both times")
+                .extracting(m -> m.getSubject())
+                .containsOnly("Your email address on localhost is being changed");
+        assertThat(directory.find(owner.id()).orElseThrow().email()).isEqualTo(owner.email());
+        assertThat(directory.find(person.id()).orElseThrow().email()).isEqualTo(person.email());
+    }
+
+    @Test
+    void requests_to_change_address_are_limited_per_account_with_the_time_to_wait_in_the_persons_language()
+            throws Exception {
+        var person = fixtures.person("impatient");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/account/email")
+                            .with(user(person))
+                            .with(csrf())
+                            .param("newEmail", Fixtures.uniqueEmail("probe"))
+                            .param("emailPassword", "guess " + i))
+                    .andExpect(status().isUnprocessableContent());
+        }
         mvc.perform(post("/account/email")
                         .with(user(person))
                         .with(csrf())
-                        .param("newEmail", other.email().toUpperCase())
+                        .header("Accept-Language", "es")
+                        .param("newEmail", Fixtures.uniqueEmail("probe"))
                         .param("emailPassword", Fixtures.PASSWORD))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(Html.has("#newEmail-error"))
-                .andExpect(content().string(Matchers.containsString("This address cannot be used for your account")))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("already exists"))));
-        assertThat(TestMail.everDeliveredTo(other.email())).isFalse();
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(Matchers.containsString("Demasiadas solicitudes para cambiar")));
+    }
+
+    /** The answer to a request, then the page it leads to, without the per-page CSRF token. */
+    private List<String> changeAndShow(org.chorus.accounts.ChorusUser person, String address) throws Exception {
+        var answer = mvc.perform(post("/account/email")
+                        .with(user(person))
+                        .with(csrf())
+                        .param("newEmail", address)
+                        .param("emailPassword", Fixtures.PASSWORD))
+                .andReturn();
+        var page = mvc.perform(get(answer.getResponse().getRedirectedUrl())
+                        .with(user(person))
+                        .flashAttrs(answer.getFlashMap()))
+                .andReturn()
+                .getResponse();
+        return List.of(
+                Integer.toString(answer.getResponse().getStatus()),
+                String.valueOf(answer.getResponse().getRedirectedUrl()),
+                answer.getResponse().getContentAsString(),
+                answer.getFlashMap().toString(),
+                Integer.toString(page.getStatus()),
+                page.getContentAsString().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""));
     }
 
     @Test

@@ -10,9 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.Html;
+import org.chorus.support.ReceivedMail;
+import org.chorus.support.TestMail;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +99,43 @@ class SigningUpAndInTest {
         assertThat(directory.findByEmail(email)).hasValueSatisfying(a -> {
             assertThat(a.id()).isEqualTo(first);
             assertThat(a.displayName()).isEqualTo("First");
+        });
+    }
+
+    @Test
+    void signing_up_with_an_address_that_has_an_account_answers_like_a_new_one_and_tells_its_owner() throws Exception {
+        var owner = fixtures.user(signingUp.createActive(
+                Fixtures.uniqueEmail("known"), "Karim Known", Fixtures.PASSWORD, Language.ARABIC, false));
+        var fresh = Fixtures.uniqueEmail("unknown");
+
+        var known = mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("email", owner.email().toUpperCase())
+                        .param("displayName", "Someone")
+                        .param("password", "another long secret"))
+                .andReturn()
+                .getResponse();
+        var unknown = mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("email", fresh)
+                        .param("displayName", "Someone")
+                        .param("password", "another long secret"))
+                .andReturn()
+                .getResponse();
+        assertThat(known.getStatus()).isEqualTo(unknown.getStatus()).isEqualTo(302);
+        assertThat(known.getRedirectedUrl())
+                .isEqualTo(unknown.getRedirectedUrl())
+                .isEqualTo("/signup/done");
+        assertThat(known.getContentAsString()).isEqualTo(unknown.getContentAsString());
+        assertThat(known.getHeaderNames()).isEqualTo(unknown.getHeaderNames());
+
+        var notice = TestMail.awaitOne(owner.email());
+        assertThat(notice.getSubject()).isEqualTo("حاول شخص ما إنشاء حساب على localhost بعنوانك");
+        assertThat(ReceivedMail.linkPath(notice, "/password/forgot")).isEqualTo("/password/forgot");
+        assertThat(TestMail.awaitOne(fresh).getSubject()).isEqualTo("Confirm your email address for localhost");
+        assertThat(directory.findByEmail(owner.email())).hasValueSatisfying(a -> {
+            assertThat(a.id()).isEqualTo(owner.id());
+            assertThat(a.displayName()).isEqualTo("Karim Known");
         });
     }
 

@@ -2,6 +2,8 @@ package org.chorus.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.chorus.accounts.ChangingEmail;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.accounts.EditingProfiles;
@@ -9,9 +11,12 @@ import org.chorus.accounts.RecentAuthentication;
 import org.chorus.accounts.SettingUpTwoFactor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.NetworkPrefix;
+import org.chorus.shared.RateLimits;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,23 +37,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProfileController {
 
+    /** Requests to change address one account may make per hour, whatever their outcome. */
+    static final int EMAIL_CHANGES_PER_ACCOUNT = 5;
+    /** Wrong current passwords one account may give per hour when changing its password (a stolen session). */
+    static final int PASSWORD_CHECKS_PER_ACCOUNT = 10;
+
     private final EditingProfiles profiles;
     private final ChangingEmail changingEmail;
     private final LocaleResolver localeResolver;
     private final RecentAuthentication recent;
     private final SettingUpTwoFactor twoFactor;
+    private final int perHourPerNetwork;
+    private final RateLimits perHour = new RateLimits(Duration.ofHours(1), 100_000);
 
     ProfileController(
             EditingProfiles profiles,
             ChangingEmail changingEmail,
             LocaleResolver localeResolver,
             RecentAuthentication recent,
-            SettingUpTwoFactor twoFactor) {
+            SettingUpTwoFactor twoFactor,
+            @Value("${chorus.accounts.email-changes-per-network:20}") int perHourPerNetwork) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
         this.recent = recent;
         this.twoFactor = twoFactor;
+        this.perHourPerNetwork = perHourPerNetwork;
     }
 
     @GetMapping("/account")
@@ -66,19 +80,33 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             RedirectAttributes redirect) {
+        // every request counts, whatever its outcome: the answer is the same for a taken address as for a new one,
+        // and the limit keeps anyone from trying addresses, or the current password, in bulk (issue 11, hole 3)
+        var wait = perHour.take("account:" + user.id(), EMAIL_CHANGES_PER_ACCOUNT);
+        if (wait == 0) {
+            wait = perHour.take("network:" + NetworkPrefix.hash(request.getRemoteAddr()), perHourPerNetwork);
+        }
+        if (wait > 0) {
+            return emailRefused(
+                    model, user, newEmail, new FormErrors(Map.of(), ui.t("profile.email-throttled", wait), 429, wait));
+        }
         try {
             changingEmail.request(user.id(), newEmail, emailPassword);
             // the form asks for the password every time, stricter than a recent sign-in; it counts as one
             recent.confirmed(request);
         } catch (DomainException problem) {
             countWrongPassword(problem, request);
-            var account = profiles.profile(user.id());
-            model.addAttribute("newEmail", newEmail);
-            model.addAttribute("emailErrors", FormErrors.of(problem, ui.messages()));
-            return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
+            return emailRefused(model, user, newEmail, FormErrors.of(problem, ui.messages()));
         }
         redirect.addFlashAttribute("notice", "profile.email-sent");
         return "redirect:/account";
+    }
+
+    private String emailRefused(Model model, ChorusUser user, String newEmail, FormErrors errors) {
+        var account = profiles.profile(user.id());
+        model.addAttribute("newEmail", newEmail);
+        model.addAttribute("emailErrors", errors);
+        return show(model, user, account.displayName(), account.language(), FormErrors.none(), FormErrors.none());
     }
 
     /** Public: the link comes by email and may be opened on a device where the person is not signed in. */
@@ -148,6 +176,13 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             RedirectAttributes redirect) {
+        // the current password is checked here too, so guesses are limited like sign-in's; a success gives back
+        var key = "password:" + user.id();
+        var wait = perHour.take(key, PASSWORD_CHECKS_PER_ACCOUNT);
+        if (wait > 0) {
+            return passwordRefused(
+                    model, user, new FormErrors(Map.of(), ui.t("profile.password-throttled", wait), 429, wait));
+        }
         try {
             var session = request.getSession(false);
             profiles.changePassword(
@@ -155,15 +190,9 @@ class ProfileController {
             recent.confirmed(request);
         } catch (DomainException problem) {
             countWrongPassword(problem, request);
-            var account = profiles.profile(user.id());
-            return show(
-                    model,
-                    user,
-                    account.displayName(),
-                    account.language(),
-                    FormErrors.none(),
-                    FormErrors.of(problem, ui.messages()));
+            return passwordRefused(model, user, FormErrors.of(problem, ui.messages()));
         }
+        perHour.giveBack(key);
         redirect.addFlashAttribute("notice", "profile.password-changed");
         return "redirect:/account";
     }
@@ -173,6 +202,11 @@ class ProfileController {
         if ("password.current-wrong".equals(problem.messageKey())) {
             recent.wrongPassword(request);
         }
+    }
+
+    private String passwordRefused(Model model, ChorusUser user, FormErrors errors) {
+        var account = profiles.profile(user.id());
+        return show(model, user, account.displayName(), account.language(), FormErrors.none(), errors);
     }
 
     private String show(

@@ -22,14 +22,18 @@ public record ChorusProperties(
         @DefaultValue Login login) {
 
     /**
-     * @param attemptsPerEmail attempts allowed per email address and window
-     * @param attemptsPerAddress attempts allowed per network address and window
+     * @param attemptsPerEmail attempts allowed per email address from one network (IPv4 /24, IPv6 /48), and per
+     *     device cookie, per window
+     * @param attemptsPerAddress attempts allowed per network, whatever the addresses tried, per window
      * @param windowSeconds length of the window
+     * @param attemptsPerEmailPerHour attempts allowed per email address from all networks together, per hour, for
+     *     browsers without a device cookie for that account
      */
     public record Login(
             @DefaultValue("5") int attemptsPerEmail,
             @DefaultValue("30") int attemptsPerAddress,
-            @DefaultValue("60") int windowSeconds) {}
+            @DefaultValue("60") int windowSeconds,
+            @DefaultValue("100") int attemptsPerEmailPerHour) {}
 
     public String link(String path) {
         return baseUrl.replaceAll("/+$", "") + path;

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Keeps the rendered bytes of public pages for anonymous readers (no cookie but the language one), so a popular
+ * Keeps the rendered bytes of public pages for anonymous readers (no cookie but the language and device ones), so a popular
  * statement is served without touching the database or rendering again. Every answer carries an ETag and
  * Last-Modified, and a matching If-None-Match gets 304. Every public page, kept or not, hit, miss or 304, says
  * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
@@ -151,7 +151,8 @@ public class PublicPageCache implements WebMvcConfigurer {
                 return false;
             }
             for (var cookie : cookies) {
-                if (!"chorus_lang".equals(cookie.getName())) {
+                // the device cookie (sign-in limits) changes no page: a reader who signed out is anonymous again
+                if (!"chorus_lang".equals(cookie.getName()) && !"chorus_device".equals(cookie.getName())) {
                     return true;
                 }
             }

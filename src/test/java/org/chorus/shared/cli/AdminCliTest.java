@@ -128,6 +128,17 @@ class AdminCliTest {
                         "short")))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("at least 10 characters");
+        assertThat(cli.run(List.of(
+                        "user",
+                        "create",
+                        "--email",
+                        Fixtures.uniqueEmail("common"),
+                        "--name",
+                        "C",
+                        "--password",
+                        "Password123")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("one of the most common ones");
     }
 
     @Test
