@@ -143,7 +143,7 @@ public class UnreadableInput {
                     return new Refusal(400, "error.400.control-character");
                 }
                 for (var value : parameter.getValue()) {
-                    if (hasControlCharacter(value, true)) {
+                    if (value != null && hasControlCharacter(value, true)) {
                         return new Refusal(400, "error.400.control-character");
                     }
                 }
