@@ -54,8 +54,7 @@ class HostHeaderTest {
             if (form != null) {
                 headers.put("Content-Type", "application/x-www-form-urlencoded");
             }
-            var response = RawHttp.exchange(
-                    port,
+            var response = exchange(
                     method,
                     target,
                     headers,
@@ -72,6 +71,10 @@ class HostHeaderTest {
             }
             return response;
         }
+    }
+
+    private RawHttp.Response exchange(String method, String target, Map<String, String> headers, byte[] body) {
+        return RawHttp.exchange(port, method, target, headers, body);
     }
 
     @Test
