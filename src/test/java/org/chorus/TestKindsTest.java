@@ -2,11 +2,13 @@ package org.chorus;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.chorus.support.ChorusWebTest;
+import org.chorus.support.RawHttp;
 
 /** The kinds of test of docs/decisions/0007, enforced: the whole application only for what goes through HTTP. */
 @AnalyzeClasses(packages = "org.chorus", importOptions = ImportOption.OnlyIncludeTests.class)
@@ -23,13 +25,13 @@ class TestKindsTest {
             .and()
             .doNotHaveSimpleName("PublishingPathsTest")
             .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework.test.web.servlet..",
-                    "org.chorus.browser..",
-                    "com.microsoft.playwright..",
-                    // requests sent as written over a socket (paths no HTTP client would send)
-                    "org.chorus.support.http..")
+            // MockMvc, a browser, or real HTTP (an HTTP client, or RawHttp for what clients refuse to send)
+            .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                            "org.springframework.test.web.servlet..",
+                            "org.chorus.browser..",
+                            "com.microsoft.playwright..",
+                            "java.net.http..")
+                    .or(JavaClass.Predicates.equivalentTo(RawHttp.class)))
             .because("a use case is tested with its module and its dependencies (@ChorusModuleTest), which starts"
                     + " faster and proves that it needs nothing above them");
 }

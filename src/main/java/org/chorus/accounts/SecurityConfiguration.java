@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.ProblemResponses;
+import org.chorus.shared.web.SecurityHeaders;
 import org.chorus.shared.web.UiAdvice;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +31,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /** Also written by the answers given outside Spring Security (refused input, Tomcat's own errors). */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
     PasswordEncoder passwordEncoder(Passwords passwords) {
@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) ->
                                 problem(uiAdvice, request, response, 403, "error.403.message")))
                 .headers(h ->
-                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                        h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
@@ -186,8 +186,8 @@ class SecurityConfiguration {
                 .addFilterAfter(tracking, org.springframework.security.web.session.ConcurrentSessionFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .addHeaderWriter(new StaticHeadersWriter(
-                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+                        .addHeaderWriter(
+                                new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)));
         // passkeys, alone or as the second step (decision 0010)
         PasskeySignIn.configure(http, passkeys, users, twoStep, recent);
         return http.build();

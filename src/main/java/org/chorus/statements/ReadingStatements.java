@@ -1,7 +1,6 @@
 package org.chorus.statements;
 
 import com.github.difflib.text.DiffRowGenerator;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +10,7 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
-import org.chorus.shared.InvalidField;
+import org.chorus.shared.FormDates;
 import org.chorus.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,12 +108,7 @@ public class ReadingStatements {
     }
 
     private static LocalDate date(String field, String value) {
-        var text = trimmed(value);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            throw new InvalidField(field, "statement.filter.date-invalid");
-        }
+        return FormDates.date(field, value, "statement.filter.date-invalid");
     }
 
     /**

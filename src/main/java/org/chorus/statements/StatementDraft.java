@@ -1,12 +1,12 @@
 package org.chorus.statements;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.Slug;
 
@@ -61,14 +61,7 @@ public record StatementDraft(
         if (cleanBody.length() > BODY_MAX) {
             throw new InvalidField("body", "statement.body.too-long", BODY_MAX);
         }
-        LocalDate date = null;
-        if (issuedOn != null && !issuedOn.isBlank()) {
-            try {
-                date = LocalDate.parse(issuedOn.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidField("issuedOn", "statement.issued-on.invalid");
-            }
-        }
+        var date = FormDates.date("issuedOn", issuedOn, "statement.issued-on.invalid");
         var cleanPlace = TextChecks.optional("place", place, 200, "statement.place.too-long");
         return new Checked(
                 lang,

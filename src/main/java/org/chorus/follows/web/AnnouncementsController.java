@@ -3,10 +3,10 @@ package org.chorus.follows.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.chorus.follows.Announcement;
 import org.chorus.follows.Announcing;
 import org.chorus.organizations.Actor;
+import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.web.FormErrors;
@@ -209,10 +209,7 @@ class AnnouncementsController {
 
     /** The form's date and time, read as UTC (shown as such next to the field). */
     private static Instant utc(String value) {
-        try {
-            return value.isBlank() ? null : LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField("scheduledFor", "follows.announcement.schedule.invalid");
-        }
+        var when = FormDates.dateTime("scheduledFor", value, "follows.announcement.schedule.invalid");
+        return when == null ? null : when.toInstant(ZoneOffset.UTC);
     }
 }

@@ -46,6 +46,9 @@ final class ErrorHandling {
             case org.springframework.web.bind.MethodArgumentNotValidException ignored -> 422;
             case org.springframework.http.converter.HttpMessageNotReadableException ignored -> 400;
             case org.springframework.web.HttpMediaTypeNotSupportedException ignored -> 415;
+            // UnreadableInput refuses these first; kept for a multipart request read some other way
+            case org.springframework.web.multipart.MaxUploadSizeExceededException ignored -> 413;
+            case org.springframework.web.multipart.MultipartException ignored -> 400;
             case org.springframework.security.access.AccessDeniedException ignored -> 403;
             case org.springframework.security.core.AuthenticationException ignored -> 401;
             default -> 500;
@@ -163,7 +166,9 @@ final class ErrorHandling {
             var original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             var ui = uiAdvice.uiFor(request);
             var title = ui.t(ErrorPage.titleKey(status));
-            var message = ui.t(ErrorPage.messageKey(status));
+            var message = request.getAttribute(UnreadableInput.REFUSAL) instanceof UnreadableInput.Refusal refusal
+                    ? ui.t(refusal.messageKey(), refusal.arguments())
+                    : ui.t(ErrorPage.messageKey(status));
             var accept = request.getHeader("Accept");
             if ((original != null && original.startsWith("/api/"))
                     || (accept != null && accept.contains("json") && !accept.contains("html"))) {

@@ -1,11 +1,11 @@
 package org.chorus.statements.web;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.markdown.Markdown;
@@ -233,14 +233,7 @@ class WritingController {
         var organization = organization(org);
         permissions.require(actor, organization.id(), StatementPermission.WRITE_STATEMENTS);
         try {
-            java.time.LocalDate date = null;
-            if (!publishedOn.isBlank()) {
-                try {
-                    date = java.time.LocalDate.parse(publishedOn.strip());
-                } catch (java.time.DateTimeException e) {
-                    throw new InvalidField("publishedOn", "statement.issued-on.invalid");
-                }
-            }
+            var date = FormDates.date("publishedOn", publishedOn, "statement.issued-on.invalid");
             var copy = writing.republishFromUrl(
                     actor, organization.id(), url, publisher, date, introduction, form.draft());
             redirect.addFlashAttribute("notice", copy.isPublic() ? "statement.republished" : "statement.draft-saved");
@@ -280,13 +273,12 @@ class WritingController {
     }
 
     private static java.time.Instant when(String publishAt, String zone) {
-        if (publishAt == null || publishAt.isBlank()) {
+        var local = FormDates.dateTime("publishAt", publishAt, "statement.publish-at.invalid");
+        if (local == null) {
             return null;
         }
         try {
-            return LocalDateTime.parse(publishAt.strip())
-                    .atZone(ZoneId.of(zone))
-                    .toInstant();
+            return local.atZone(ZoneId.of(zone)).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new InvalidField("publishAt", "statement.publish-at.invalid");
         }
