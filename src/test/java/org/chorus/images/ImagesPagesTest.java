@@ -109,7 +109,7 @@ class ImagesPagesTest {
             // language the person chose above (remembered in its cookie)
             var overAll = browser.upload(form, csrf, 60 * 1024 * 1024, "es");
             assertThat(overAll.statusCode()).isEqualTo(413);
-            assertThat(overAll.body()).contains("Le fichier envoyé dépasse 50 Mo");
+            assertThat(overAll.body()).contains("Choisissez un fichier plus petit");
 
             var cutShort = browser.send(form, "multipart/form-data; boundary=nothing-follows", "--nothing-follows\r\n");
             assertThat(cutShort.statusCode()).isEqualTo(400);

@@ -201,10 +201,18 @@ class RemoteImagesTest {
                         .param("language", "en")
                         .with(user(owner))
                         .with(csrf()))
-                .andExpect(status().isOk());
-        var slug = jdbc.sql("""
-                        select s.slug from statements s join statement_texts t on t.statement_id = s.id
-                        where t.title = :title""").param("title", title).query(String.class).single();
+                .andExpect(status().is3xxRedirection());
+        // the import runs in the background (decision 0016): its statement appears once it is done
+        var slug = org.chorus.support.Eventually.eventually("the import is done")
+                .until(
+                        () -> jdbc.sql("""
+                                        select s.slug from statements s join statement_texts t on t.statement_id = s.id
+                                        where t.title = :title""")
+                                .param("title", title)
+                                .query(String.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
 
         var page = mvc.perform(get("/s/" + slug))
                 .andExpect(status().isOk())

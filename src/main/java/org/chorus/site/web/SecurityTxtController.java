@@ -10,14 +10,15 @@ import org.chorus.site.SecurityContact;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /.well-known/security.txt} (RFC 9116): how to report a vulnerability in this instance, from the operator's
  * {@code CHORUS_SECURITY_CONTACT}. Without a contact there is nothing honest to publish, so it answers 404.
  */
-@RestController
+@Controller
 class SecurityTxtController {
 
     /** RFC 9116 asks for an expiry under a year away; the file is made per request, so it never goes stale. */
@@ -34,6 +35,7 @@ class SecurityTxtController {
     }
 
     @GetMapping("/.well-known/security.txt")
+    @ResponseBody
     ResponseEntity<String> securityTxt() {
         if (!security.configured()) {
             return ResponseEntity.notFound().build();
