@@ -30,7 +30,9 @@ class TestKindsTest {
                             "org.springframework.test.web.servlet..",
                             "org.chorus.browser..",
                             "com.microsoft.playwright..",
-                            "java.net.http..")
+                            "java.net.http..",
+                            // requests sent as written over a socket, with a session (SignInPathsTest)
+                            "org.chorus.support.http..")
                     .or(JavaClass.Predicates.equivalentTo(RawHttp.class)))
             .because("a use case is tested with its module and its dependencies (@ChorusModuleTest), which starts"
                     + " faster and proves that it needs nothing above them");
