@@ -90,6 +90,8 @@ public class RecentAuthentication {
                 accounts.byId(new AccountId(account)).map(Account::passwordHash).orElse(null);
         if (hash != null && password != null && !password.isEmpty() && passwords.matches(password, hash)) {
             confirmed(request);
+            // the session may now make sensitive changes: a new id, as at sign-in, so an id seen before is worth less
+            request.changeSessionId();
             return;
         }
         wrongPassword(request);

@@ -244,4 +244,20 @@ class RecentSignInTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login"));
     }
+
+    @Test
+    void confirming_the_password_gives_the_session_a_new_id_as_signing_in_does() throws Exception {
+        var person = fixtures.person("new-id");
+        var session = signIn(mvc, person.email(), FIREFOX_ON_ANDROID);
+        clock.advance(Duration.ofMinutes(11));
+        var before = session.getId();
+        mvc.perform(post("/account/confirm-password")
+                        .session(session)
+                        .with(csrf())
+                        .param("next", "/account/tokens")
+                        .param("reauthPassword", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/account/tokens"));
+        assertThat(session.getId()).isNotEqualTo(before);
+        mvc.perform(get("/account/sessions").session(session)).andExpect(status().isOk());
+    }
 }
