@@ -65,6 +65,12 @@ class ProfileController {
         this.perHourPerNetwork = perHourPerNetwork;
     }
 
+    /** Whether adding a passkey can go ahead now, or the page first offers to confirm the password. */
+    @org.springframework.web.bind.annotation.ModelAttribute("recentSignIn")
+    boolean recentSignIn(HttpServletRequest request) {
+        return recent.isRecent(request);
+    }
+
     @GetMapping("/account")
     String profile(@AuthenticationPrincipal ChorusUser user, Model model) {
         var account = profiles.profile(user.id());
@@ -226,11 +232,6 @@ class ProfileController {
         model.addAttribute("errors", errors);
         model.addAttribute("passwordErrors", passwordErrors);
         model.addAttribute("twoFactor", twoFactor.status(user.id()));
-        model.addAttribute(
-                "recentSignIn",
-                recent.isRecent(((org.springframework.web.context.request.ServletRequestAttributes)
-                                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
-                        .getRequest()));
         return "accounts/profile";
     }
 
