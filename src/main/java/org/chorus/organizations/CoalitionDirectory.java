@@ -69,6 +69,11 @@ public class CoalitionDirectory {
         return organizations.ancestry(id);
     }
 
+    /** The listed organizations below this one, at any depth, in one query: for pages that gather their work. */
+    public List<OrganizationId> below(OrganizationId id) {
+        return organizations.descendants(id, OrganizationStatus.ACTIVE);
+    }
+
     /** Any organization by slug, listed or not, for people who work in it. */
     public java.util.Optional<Organization> bySlug(String slug) {
         return organizations.bySlug(slug);

@@ -100,6 +100,21 @@ class Organizations {
                 .list();
     }
 
+    /** The organizations below this one with this status, at any depth (under parents with it too), in one query. */
+    List<OrganizationId> descendants(OrganizationId id, OrganizationStatus status) {
+        return jdbc.sql("""
+                        with recursive down(id, depth) as (
+                            select id, 1 from organizations where parent_id = :id and status = :status
+                            union all
+                            select o.id, down.depth + 1 from organizations o join down on o.parent_id = down.id
+                            where o.status = :status and down.depth < 50
+                        )
+                        select id from down
+                        """).param("id", id.value()).param("status", status.name()).query(UUID.class).list().stream()
+                .map(OrganizationId::new)
+                .toList();
+    }
+
     /** The organization and all its ancestors, nearest first, in one query. */
     List<Organization> ancestry(OrganizationId id) {
         return jdbc.sql("""

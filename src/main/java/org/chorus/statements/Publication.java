@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The one step that makes a statement public, whichever path brought it there: a publisher's approval, its scheduled
  * time, a republication published at once, an import of published posts. Its texts and their latest revisions become
  * published, and {@link StatementPublished} is emitted here and nowhere else, so no path can forget to tell followers
- * (or, later, federation). Decision 0003.
+ * (or, later, federation). Decision 0003. It is also where a statement gets its date of issue when its writers gave
+ * none: the day it went online (decision 0017).
  */
 @Component
 class Publication {
@@ -40,28 +41,41 @@ class Publication {
     }
 
     /**
-     * The statement, saved in its published state by its own transition, goes public now; {@code by} approved it, or
-     * is null when its scheduled time came.
+     * The time zone in which the day a statement went online becomes its date of issue: UTC for now; the issuing
+     * organization's own zone once organizations have one (the one place to change).
      */
-    void publish(Statement statement, @Nullable AccountId by) {
-        announce(
+    java.time.ZoneId zone(OrganizationId issuer) {
+        return java.time.ZoneOffset.UTC;
+    }
+
+    /**
+     * The statement, saved in its published state by its own transition, goes public now; {@code by} approved it, or
+     * is null when its scheduled time came. Returns it as stored, dated.
+     */
+    Statement publish(Statement statement, @Nullable AccountId by) {
+        return announce(
                 statement,
                 statement.republished() ? StatementPublished.Kind.REPUBLICATION : StatementPublished.Kind.ORIGINAL,
                 by);
     }
 
     /** The statement, saved as {@link Statement#imported published elsewhere before}, is public here too. */
-    void publishImported(Statement statement, AccountId by) {
-        announce(statement, StatementPublished.Kind.IMPORT, by);
+    Statement publishImported(Statement statement, AccountId by) {
+        return announce(statement, StatementPublished.Kind.IMPORT, by);
     }
 
-    private void announce(Statement statement, StatementPublished.Kind kind, @Nullable AccountId by) {
-        if (statement.status() != StatementStatus.PUBLISHED) {
-            throw new IllegalStateException("statement " + statement.id().value() + " is " + statement.status());
+    private Statement announce(Statement given, StatementPublished.Kind kind, @Nullable AccountId by) {
+        if (given.status() != StatementStatus.PUBLISHED) {
+            throw new IllegalStateException("statement " + given.id().value() + " is " + given.status());
+        }
+        var statement = given.dated(zone(given.issuer()));
+        if (given.issuedOn() == null) {
+            statements.dateIssue(statement);
         }
         statements.publishTexts(statement.id());
         statements.markRevisionsPublished(statement.id());
         events.publishEvent(new StatementPublished(
                 statement.id(), statement.issuer(), statement.originalLanguage(), statement.topics(), kind, by));
+        return statement;
     }
 }

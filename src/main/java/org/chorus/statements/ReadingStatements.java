@@ -142,16 +142,49 @@ public class ReadingStatements {
         return statements.links(ids);
     }
 
-    /** Public statements matching the filter, newest first, one page. */
+    /** Public statements matching the filter, newest date of issue first, one page. */
     public StatementList list(StatementFilter filter, String readerLanguage, int page) {
         int current = Math.min(Math.max(1, page), 100_000);
         var rows = statements.listPublic(filter, readerLanguage, PAGE_SIZE, (current - 1) * PAGE_SIZE);
         long total = !rows.isEmpty()
                 ? rows.getFirst().total()
                 : current > 1 ? list(filter, readerLanguage, 1).total() : 0;
-        var named = organizations.find(
-                rows.stream().map(Statements.ListRow::issuer).distinct().toList());
-        var items = rows.stream()
+        return new StatementList(summaries(rows), current, PAGE_SIZE, total);
+    }
+
+    /**
+     * What an organization's page shows of statements: its latest (as issuer or co-issuer, its republications
+     * included) and the latest of the organizations {@code below} it, at most {@code limit} each, with how many there
+     * are in all, in three queries.
+     */
+    public OrganizationStatements ofOrganizationPage(
+            OrganizationId organization, List<OrganizationId> below, String readerLanguage, int limit) {
+        var own = statements.listPublic(List.of(organization), StatementFilter.all(), readerLanguage, limit, 0);
+        // asked even when nothing is below, so that every organization page costs the same
+        var theirs = statements.listPublic(below, StatementFilter.all(), readerLanguage, limit, 0);
+        var all = new ArrayList<>(own);
+        all.addAll(theirs);
+        var summaries = summaries(all);
+        return new OrganizationStatements(
+                new StatementList(summaries.subList(0, own.size()), 1, limit, total(own)),
+                new StatementList(summaries.subList(own.size(), summaries.size()), 1, limit, total(theirs)));
+    }
+
+    /** An organization's latest statements and those of the organizations below it, each with its total. */
+    public record OrganizationStatements(StatementList own, StatementList below) {}
+
+    private static long total(List<Statements.ListRow> rows) {
+        return rows.isEmpty() ? 0 : rows.getFirst().total();
+    }
+
+    private List<StatementSummary> summaries(List<Statements.ListRow> rows) {
+        var ids = new HashSet<OrganizationId>();
+        rows.forEach(r -> {
+            ids.add(r.issuer());
+            ids.addAll(r.republishers());
+        });
+        var named = organizations.find(ids);
+        return rows.stream()
                 .map(r -> new StatementSummary(
                         r.slug(),
                         r.language(),
@@ -160,12 +193,22 @@ public class ReadingStatements {
                         shorten(r.excerpt()),
                         named.get(r.issuer()),
                         r.topics(),
+                        r.issuedOn(),
+                        r.issuedPrecision(),
                         r.publishedAt(),
                         r.updatedAt(),
-                        r.retracted(),
-                        r.republished()))
+                        r.republished(),
+                        namesOf(r.republishers(), named)))
                 .toList();
-        return new StatementList(items, current, PAGE_SIZE, total);
+    }
+
+    private static List<org.chorus.organizations.Organization> namesOf(
+            List<OrganizationId> ids, java.util.Map<OrganizationId, org.chorus.organizations.Organization> named) {
+        return ids.stream()
+                .map(named::get)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** A published statement with its texts, for telling followers; empty when it is not public (any more). */
@@ -181,14 +224,21 @@ public class ReadingStatements {
         return statements.published(null, from, to, limit);
     }
 
-    /** Full-text search over public statements in every language; issuer ids are replaced by names. */
+    /**
+     * Full-text search over published statements in every language, a republished one once (as its original);
+     * organization ids are replaced by names.
+     */
     public List<SearchResult> search(String query, String language, OrganizationId organization) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
         var results = statements.search(query.strip(), language, organization, 50);
-        var named = organizations.find(
-                results.stream().map(Statements.SearchHit::issuer).distinct().toList());
+        var ids = new HashSet<OrganizationId>();
+        results.forEach(r -> {
+            ids.add(r.issuer());
+            ids.addAll(r.republishers());
+        });
+        var named = organizations.find(ids);
         return results.stream()
                 .map(r -> {
                     var issuer = named.get(r.issuer());
@@ -199,7 +249,9 @@ public class ReadingStatements {
                             r.title(),
                             r.snippet(),
                             issuer == null ? "" : issuer.name(),
-                            r.publishedAt(),
+                            r.issuedOn(),
+                            r.issuedPrecision(),
+                            namesOf(r.republishers(), named),
                             r.rank());
                 })
                 .toList();

@@ -50,7 +50,7 @@ public class ReviewingStatements {
         publication.requireAllowed(statement.issuer());
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
-            publication.publish(approved, actor.account());
+            return publication.publish(approved, actor.account());
         }
         return approved;
     }

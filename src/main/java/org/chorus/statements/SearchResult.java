@@ -1,10 +1,13 @@
 package org.chorus.statements;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chorus.organizations.Organization;
 
 /**
  * A statement text that matches a search: {@code snippet} is plain text in which the matched words are wrapped in
- * the markers {@link #MARK_START} and {@link #MARK_END}, so a page can escape it and then highlight them.
+ * the markers {@link #MARK_START} and {@link #MARK_END}, so a page can escape it and then highlight them. A statement
+ * republished here is one result, its original, naming those that republished it ({@code alsoPublishedBy}).
  */
 public record SearchResult(
         String slug,
@@ -13,7 +16,9 @@ public record SearchResult(
         String title,
         String snippet,
         String issuerName,
-        Instant publishedAt,
+        LocalDate issuedOn,
+        DatePrecision issuedPrecision,
+        List<Organization> alsoPublishedBy,
         double rank) {
 
     public static final String MARK_START = "\u0002";

@@ -41,11 +41,26 @@ public record Statement(
         }
     }
 
-    /** What writers say about the statement besides its words. */
-    public record Details(LocalDate issuedOn, String place, List<String> topics, boolean commentsEnabled) {
+    /**
+     * What writers say about the statement besides its words. {@code issuedOn} is its date of issue, known to the day
+     * or only to the month ({@code issuedPrecision}); once the statement is public it always has one (decision 0017).
+     */
+    public record Details(
+            LocalDate issuedOn,
+            DatePrecision issuedPrecision,
+            String place,
+            List<String> topics,
+            boolean commentsEnabled) {
 
         public Details {
+            issuedPrecision = issuedPrecision == null ? DatePrecision.DAY : issuedPrecision;
+            issuedOn = issuedPrecision.normalize(issuedOn);
             topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        /** The same details, dated on another day (or month). */
+        Details issued(LocalDate on, DatePrecision precision) {
+            return new Details(on, precision, place, topics, commentsEnabled);
         }
     }
 
@@ -73,7 +88,7 @@ public record Statement(
                 republisher,
                 language,
                 Workflow.DRAFT,
-                new Details(source.publishedOn(), null, topics, false),
+                new Details(source.publishedOn(), DatePrecision.DAY, null, topics, false),
                 source,
                 now,
                 now,
@@ -134,8 +149,13 @@ public record Statement(
         return workflow.reviewComment();
     }
 
+    /** The date of issue: what lists, feeds, search and the API order and show by (decision 0017). */
     public LocalDate issuedOn() {
         return details.issuedOn();
+    }
+
+    public DatePrecision issuedPrecision() {
+        return details.issuedPrecision();
     }
 
     public String place() {
@@ -185,6 +205,10 @@ public record Statement(
         boolean correction = editIsCorrection();
         if (correction && (correctionNote == null || correctionNote.isBlank())) {
             throw new InvalidField("correctionNote", "statement.correction-note.required");
+        }
+        if (changed.issuedOn() == null && issuedOn() != null && isPublic()) {
+            // a public statement always has a date of issue: a blank field keeps the one it has
+            changed = changed.issued(issuedOn(), issuedPrecision());
         }
         var next = new Statement(
                 id, slug, issuer, originalLanguage, workflow, changed, republication, createdAt, now, version);
@@ -286,6 +310,28 @@ public record Statement(
                         note.strip(),
                         reviewComment()),
                 now);
+    }
+
+    /**
+     * The statement, public now, with its date of issue: the one its writers gave, else the day it went online, counted
+     * in {@code zone}. {@link Publication} calls this, and nothing else decides the date (decision 0017).
+     */
+    Statement dated(java.time.ZoneId zone) {
+        if (issuedOn() != null || publishedAt() == null) {
+            return this;
+        }
+        var day = publishedAt().atZone(zone).toLocalDate();
+        return new Statement(
+                id,
+                slug,
+                issuer,
+                originalLanguage,
+                workflow,
+                details.issued(day, DatePrecision.DAY),
+                republication,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     /** The same statement at another address, before it is first stored (its first choice was taken meanwhile). */

@@ -10,7 +10,10 @@ import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.Slug;
 
-/** What writers type for a statement, checked field by field into clean values. */
+/**
+ * What writers type for a statement, checked field by field into clean values. The date of issue is a day
+ * ({@code 2024-02-09}) or, when the day is unknown, a month ({@code 2024-02}).
+ */
 public record StatementDraft(
         String language,
         String title,
@@ -35,6 +38,7 @@ public record StatementDraft(
             String subtitle,
             String body,
             LocalDate issuedOn,
+            DatePrecision issuedPrecision,
             String place,
             List<String> topics,
             boolean commentsEnabled,
@@ -42,7 +46,7 @@ public record StatementDraft(
             List<Signatory> signatories) {
 
         Statement.Details details() {
-            return new Statement.Details(issuedOn, place, topics, commentsEnabled);
+            return new Statement.Details(issuedOn, issuedPrecision, place, topics, commentsEnabled);
         }
     }
 
@@ -61,7 +65,10 @@ public record StatementDraft(
         if (cleanBody.length() > BODY_MAX) {
             throw new InvalidField("body", "statement.body.too-long", BODY_MAX);
         }
-        var date = FormDates.date("issuedOn", issuedOn, "statement.issued-on.invalid");
+        var monthOnly = issuedOn != null && issuedOn.strip().matches("\\d{4}-\\d{2}");
+        var precision = monthOnly ? DatePrecision.MONTH : DatePrecision.DAY;
+        var date = FormDates.date(
+                "issuedOn", monthOnly ? issuedOn.strip() + "-01" : issuedOn, "statement.issued-on.invalid");
         var cleanPlace = TextChecks.optional("place", place, 200, "statement.place.too-long");
         return new Checked(
                 lang,
@@ -69,6 +76,7 @@ public record StatementDraft(
                 cleanSubtitle,
                 cleanBody,
                 date,
+                precision,
                 cleanPlace.isEmpty() ? null : cleanPlace,
                 topicList(topics),
                 commentsEnabled,

@@ -19,8 +19,8 @@ public record StatementQuery(Organization organization, String topic, String lan
      * @param organization the slug of an organization, issuer or co-issuer
      * @param topic a topic
      * @param language only statements with a published text in this language, shown in it
-     * @param from published on or after, yyyy-mm-dd
-     * @param to published on or before, yyyy-mm-dd
+     * @param from issued on or after, yyyy-mm-dd
+     * @param to issued on or before, yyyy-mm-dd
      */
     public record Parameters(String organization, String topic, String language, String from, String to) {
 

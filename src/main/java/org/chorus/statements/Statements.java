@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Statements {
 
-    static final String COLUMNS = "s.id, s.slug, s.issuer_id, s.original_language, s.status, s.issued_on, s.place, "
-            + "s.topics, s.comments_enabled, s.scheduled_for, s.published_at, s.corrected_at, s.retracted_at, "
+    static final String COLUMNS = "s.id, s.slug, s.issuer_id, s.original_language, s.status, s.issued_on, "
+            + "s.issued_precision, s.place, s.topics, s.comments_enabled, s.scheduled_for, s.published_at, s.corrected_at, s.retracted_at, "
             + "s.retraction_note, s.review_comment, s.source_statement_id, s.source_url, s.source_title, "
             + "s.source_publisher, s.source_published_on, s.introduction, s.created_at, s.updated_at, s.version";
 
@@ -36,10 +36,11 @@ class Statements {
     boolean insert(Statement s, UUID createdBy) {
         var r = s.republication();
         return jdbc.sql("""
-                        insert into statements (id, slug, issuer_id, original_language, status, issued_on, place, topics,
+                        insert into statements (id, slug, issuer_id, original_language, status, issued_on, issued_precision,
+                            place, topics,
                             comments_enabled, published_at, source_statement_id, source_url, source_title,
                             source_publisher, source_published_on, introduction, created_by, created_at, updated_at)
-                        values (:id, :slug, :issuer, :language, :status, :issuedOn, :place, :topics, :comments,
+                        values (:id, :slug, :issuer, :language, :status, :issuedOn, :precision, :place, :topics, :comments,
                             :published, :sourceId, :sourceUrl, :sourceTitle, :sourcePublisher, :sourceDate,
                             :introduction, :createdBy, :created, :updated)
                         on conflict (slug) do nothing
@@ -50,6 +51,7 @@ class Statements {
                         .param("language", s.originalLanguage())
                         .param("status", s.status().name())
                         .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
+                        .param("precision", s.issuedPrecision().name())
                         .param("place", s.place())
                         .param("topics", s.topics().toArray(String[]::new))
                         .param("comments", s.commentsEnabled())
@@ -76,7 +78,8 @@ class Statements {
     /** Saves the statement's state if nobody changed it since it was read; otherwise the caller is told to reload. */
     void update(Statement s) {
         int updated = jdbc.sql("""
-                        update statements set status = :status, issued_on = :issuedOn, place = :place, topics = :topics,
+                        update statements set status = :status, issued_on = :issuedOn, issued_precision = :precision,
+                            place = :place, topics = :topics,
                             comments_enabled = :comments, scheduled_for = :scheduled, published_at = :published,
                             corrected_at = :corrected, retracted_at = :retracted, retraction_note = :note,
                             review_comment = :review, introduction = :introduction, updated_at = :updated,
@@ -87,6 +90,7 @@ class Statements {
                 .param("version", s.version())
                 .param("status", s.status().name())
                 .param("issuedOn", s.issuedOn() == null ? null : Date.valueOf(s.issuedOn()))
+                .param("precision", s.issuedPrecision().name())
                 .param("place", s.place())
                 .param("topics", s.topics().toArray(String[]::new))
                 .param("comments", s.commentsEnabled())
@@ -104,6 +108,18 @@ class Statements {
         if (updated != 1) {
             throw DomainException.conflict("statement.changed-meanwhile");
         }
+    }
+
+    /** Gives a statement that went public without a date of issue the one {@link Publication} chose. */
+    void dateIssue(Statement s) {
+        jdbc.sql("""
+                        update statements set issued_on = :issuedOn, issued_precision = :precision
+                        where id = :id and issued_on is null
+                        """)
+                .param("id", s.id().value())
+                .param("issuedOn", Date.valueOf(s.issuedOn()))
+                .param("precision", s.issuedPrecision().name())
+                .update();
     }
 
     Optional<Statement> byId(StatementId id) {
@@ -306,7 +322,7 @@ class Statements {
     /** Public statements that republish this one, newest first. */
     List<Statement> republicationsOf(StatementId source) {
         return jdbc.sql("select " + COLUMNS + " from statements s where s.source_statement_id = :id "
-                        + "and s.status in ('PUBLISHED', 'RETRACTED') order by s.published_at desc")
+                        + "and s.status = 'PUBLISHED' order by s.published_at desc")
                 .param("id", source.value())
                 .query(Statements::map)
                 .list();
@@ -332,48 +348,81 @@ class Statements {
                 .list();
     }
 
-    /** A public statement in a list, with its text in the reader's language when translated. */
+    /**
+     * A public statement in a list, with its text in the reader's language when translated, its date of issue, and the
+     * organizations that republished it here.
+     */
     record ListRow(
+            StatementId id,
             String slug,
             OrganizationId issuer,
             List<String> topics,
+            LocalDate issuedOn,
+            DatePrecision issuedPrecision,
             Instant publishedAt,
             Instant updatedAt,
-            boolean retracted,
             boolean republished,
+            List<OrganizationId> republishers,
             String language,
             String title,
             String subtitle,
             String excerpt,
             long total) {}
 
+    /** The filter's own page of its list; see {@link #listPublic(List, StatementFilter, String, int, int)}. */
     List<ListRow> listPublic(StatementFilter filter, String readerLanguage, int limit, int offset) {
+        return listPublic(
+                filter.organization() == null ? null : List.of(filter.organization()),
+                filter,
+                readerLanguage,
+                limit,
+                offset);
+    }
+
+    /**
+     * Published statements (retracted ones leave lists) by date of issue, newest first, then by the moment they went
+     * online. With {@code organizations} (issuers or co-issuers) a list shows their republications too; without, a
+     * statement republished here appears once, as its original, with its republishers (decision 0017). The date
+     * filter is on the date of issue: a statement known only to the month matches any day of that month.
+     */
+    List<ListRow> listPublic(
+            List<OrganizationId> organizations, StatementFilter filter, String readerLanguage, int limit, int offset) {
         return jdbc.sql("""
-                        select s.slug, s.issuer_id, s.topics, s.published_at, s.updated_at, s.status,
-                               s.source_statement_id, s.source_url, t.language, t.title, t.subtitle,
-                               left(t.body_text, 400) as excerpt, count(*) over () as total
+                        select s.id, s.slug, s.issuer_id, s.topics, s.issued_on, s.issued_precision, s.published_at,
+                               s.updated_at, s.source_statement_id, s.source_url, t.language, t.title, t.subtitle,
+                               left(t.body_text, 400) as excerpt, count(*) over () as total,
+                               array(select r.issuer_id from statements r
+                                     where r.source_statement_id = s.id and r.status = 'PUBLISHED'
+                                     order by r.published_at) as republishers
                         from statements s
                         join statement_texts t on t.statement_id = s.id and t.language = coalesce(
                             (select x.language from statement_texts x where x.statement_id = s.id
                               and x.language = :reader and x.status = 'PUBLISHED'), s.original_language)
-                        where s.status in ('PUBLISHED', 'RETRACTED')
-                          and (cast(:org as uuid) is null or s.issuer_id = :org or exists (
-                                select 1 from statement_cosigners c where c.statement_id = s.id and c.organization_id = :org))
+                        where s.status = 'PUBLISHED'
+                          and (cast(:orgs as uuid[]) is null or s.issuer_id = any(:orgs) or exists (
+                                select 1 from statement_cosigners c where c.statement_id = s.id
+                                  and c.organization_id = any(:orgs)))
+                          and (cast(:orgs as uuid[]) is not null or s.source_statement_id is null or not exists (
+                                select 1 from statements o where o.id = s.source_statement_id and o.status = 'PUBLISHED'))
                           and (cast(:topic as text) is null or :topic = any (s.topics))
                           and (cast(:language as text) is null or exists (
                                 select 1 from statement_texts l where l.statement_id = s.id and l.language = :language
                                   and l.status = 'PUBLISHED'))
-                          and (cast(:from as date) is null or s.published_at >= cast(:from as date))
-                          and (cast(:to as date) is null or s.published_at < cast(:to as date) + 1)
-                        order by s.published_at desc, s.slug
+                          and (cast(:from as date) is null or s.issued_on >= case s.issued_precision
+                                when 'MONTH' then cast(date_trunc('month', cast(:from as date)) as date)
+                                else cast(:from as date) end)
+                          and (cast(:to as date) is null or s.issued_on <= cast(:to as date))
+                        order by s.issued_on desc, s.published_at desc, s.slug
                         limit :limit offset :offset
                         """)
                 .param("reader", readerLanguage)
                 .param(
-                        "org",
-                        filter.organization() == null
+                        "orgs",
+                        organizations == null
                                 ? null
-                                : filter.organization().value())
+                                : organizations.stream()
+                                        .map(OrganizationId::value)
+                                        .toArray(UUID[]::new))
                 .param("topic", filter.topic())
                 .param("language", filter.language())
                 .param("from", filter.from() == null ? null : Date.valueOf(filter.from()))
@@ -381,19 +430,30 @@ class Statements {
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, i) -> new ListRow(
+                        new StatementId(rs.getObject("id", UUID.class)),
                         rs.getString("slug"),
                         new OrganizationId(rs.getObject("issuer_id", UUID.class)),
                         strings(rs.getArray("topics")),
+                        date(rs, "issued_on"),
+                        DatePrecision.valueOf(rs.getString("issued_precision")),
                         rs.getTimestamp("published_at").toInstant(),
                         rs.getTimestamp("updated_at").toInstant(),
-                        "RETRACTED".equals(rs.getString("status")),
                         rs.getObject("source_statement_id") != null || rs.getString("source_url") != null,
+                        organizationIds(rs.getArray("republishers")),
                         rs.getString("language"),
                         rs.getString("title"),
                         rs.getString("subtitle"),
                         rs.getString("excerpt"),
                         rs.getLong("total")))
                 .list();
+    }
+
+    static List<OrganizationId> organizationIds(Array array) throws SQLException {
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(id -> new OrganizationId((UUID) id))
+                        .toList();
     }
 
     /**
@@ -465,7 +525,7 @@ class Statements {
                 .toList();
     }
 
-    /** A statement text that matches a search, with its issuer's id (the page shows the name). */
+    /** A statement text that matches a search, with its issuer's and republishers' ids (the page shows names). */
     record SearchHit(
             String slug,
             String language,
@@ -473,12 +533,15 @@ class Statements {
             String title,
             String snippet,
             OrganizationId issuer,
-            Instant publishedAt,
+            LocalDate issuedOn,
+            DatePrecision issuedPrecision,
+            List<OrganizationId> republishers,
             double rank) {}
 
     /**
-     * Public statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
-     * configuration, accent-insensitive, best first, with highlighted snippets.
+     * Published statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
+     * configuration, accent-insensitive, best first, with highlighted snippets. Retracted statements are not found; a
+     * statement republished here is found once, as its original, unless the search is within one organization.
      */
     List<SearchHit> search(String query, String language, OrganizationId organization, int limit) {
         return jdbc.sql("""
@@ -486,14 +549,19 @@ class Statements {
                                ts_headline(chorus_search_config(t.language), t.body_text, q,
                                    'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                                    || ', MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=" … "') as snippet,
-                               s.issuer_id, s.published_at, ts_rank_cd(t.search, q) as rank
+                               s.issuer_id, s.issued_on, s.issued_precision, ts_rank_cd(t.search, q) as rank,
+                               array(select r.issuer_id from statements r
+                                     where r.source_statement_id = s.id and r.status = 'PUBLISHED'
+                                     order by r.published_at) as republishers
                         from statements s
                         join statement_texts t on t.statement_id = s.id and t.status = 'PUBLISHED'
                         cross join lateral websearch_to_tsquery(chorus_search_config(t.language), :query) as q
-                        where s.status in ('PUBLISHED', 'RETRACTED') and t.search @@ q
+                        where s.status = 'PUBLISHED' and t.search @@ q
                           and (cast(:language as text) is null or t.language = :language)
                           and (cast(:org as uuid) is null or s.issuer_id = :org)
-                        order by rank desc, s.published_at desc
+                          and (cast(:org as uuid) is not null or s.source_statement_id is null or not exists (
+                                select 1 from statements o where o.id = s.source_statement_id and o.status = 'PUBLISHED'))
+                        order by rank desc, s.issued_on desc, s.published_at desc
                         limit :limit
                         """)
                 .param("query", query)
@@ -507,7 +575,9 @@ class Statements {
                         rs.getString("title"),
                         rs.getString("snippet"),
                         new OrganizationId(rs.getObject("issuer_id", UUID.class)),
-                        rs.getTimestamp("published_at").toInstant(),
+                        date(rs, "issued_on"),
+                        DatePrecision.valueOf(rs.getString("issued_precision")),
+                        organizationIds(rs.getArray("republishers")),
                         rs.getDouble("rank")))
                 .list();
     }
@@ -597,6 +667,7 @@ class Statements {
                         rs.getString("review_comment")),
                 new Statement.Details(
                         date(rs, "issued_on"),
+                        DatePrecision.valueOf(rs.getString("issued_precision")),
                         rs.getString("place"),
                         strings(rs.getArray("topics")),
                         rs.getBoolean("comments_enabled")),

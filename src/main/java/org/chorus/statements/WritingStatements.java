@@ -294,7 +294,8 @@ public class WritingStatements {
         }
         var checked = draft.checked();
         var now = clock.instant();
-        var details = new Statement.Details(checked.issuedOn(), checked.place(), checked.topics(), false);
+        var details = new Statement.Details(
+                checked.issuedOn(), checked.issuedPrecision(), checked.place(), checked.topics(), false);
         var statement = insertWithFreeSlug(
                 Statement.imported(
                         StatementId.random(),

@@ -22,7 +22,7 @@ class StatementTest {
                 "a-statement",
                 OrganizationId.random(),
                 "en",
-                new Statement.Details(null, null, List.of(), false),
+                new Statement.Details(null, null, null, List.of(), false),
                 NOW);
     }
 
@@ -82,7 +82,8 @@ class StatementTest {
 
     @Test
     void a_new_statement_is_a_draft_with_its_writers_details_and_no_dates() {
-        var details = new Statement.Details(LocalDate.parse("2026-11-20"), "Nairobi", List.of("climate"), true);
+        var details = new Statement.Details(
+                LocalDate.parse("2026-11-20"), DatePrecision.DAY, "Nairobi", List.of("climate"), true);
         var draft = Statement.draft(StatementId.random(), "s", OrganizationId.random(), "en", details, NOW);
         assertThat(draft.status()).isEqualTo(StatementStatus.DRAFT);
         assertThat(draft.isPublic()).isFalse();
@@ -120,7 +121,7 @@ class StatementTest {
     @Test
     void an_imported_post_keeps_the_date_it_was_published_on_the_old_site_and_an_imported_draft_stays_a_draft() {
         var then = Instant.parse("2011-01-18T07:40:14Z");
-        var details = new Statement.Details(null, null, List.of(), false);
+        var details = new Statement.Details(null, null, null, List.of(), false);
         var published = Statement.imported(
                 StatementId.random(), "hello", OrganizationId.random(), "en", details, then, true, NOW);
         assertThat(published.status()).isEqualTo(StatementStatus.PUBLISHED);
@@ -150,7 +151,7 @@ class StatementTest {
     @Test
     void editing_a_draft_changes_its_details_only_and_editing_a_published_one_is_a_dated_correction_with_a_note() {
         var later = NOW.plus(Duration.ofHours(3));
-        var changed = new Statement.Details(null, "Dakar", List.of("water"), true);
+        var changed = new Statement.Details(null, null, "Dakar", List.of("water"), true);
 
         var draft = draft();
         assertThat(draft.editIsCorrection()).isFalse();

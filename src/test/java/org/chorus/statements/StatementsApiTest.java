@@ -61,6 +61,7 @@ class StatementsApiTest {
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[*].name")
                         .value(Matchers.hasItems("organization", "topic", "language", "from", "to", "page")))
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[?(@.name == 'from')].description")
-                        .value(Matchers.hasItem("published on or after, yyyy-mm-dd")));
+                        .value(Matchers.hasItem(
+                                "issued on or after, yyyy-mm-dd (a statement dated to the month matches any day of it)")));
     }
 }

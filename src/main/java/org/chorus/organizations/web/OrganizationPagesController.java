@@ -1,25 +1,37 @@
 package org.chorus.organizations.web;
 
 import org.chorus.organizations.Actor;
+import org.chorus.organizations.AfterOrganizationProfile;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.ManagingMembers;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The public page of an organization. People are listed only to those the organization lets see them. */
+/**
+ * The public page of an organization, with what modules above add to it (its statements; decision 0006). People are
+ * listed only to those the organization lets see them.
+ */
 @Controller
 class OrganizationPagesController {
 
     private final CoalitionDirectory directory;
     private final ManagingMembers members;
+    private final PageContributions<AfterOrganizationProfile> contributions;
 
-    OrganizationPagesController(CoalitionDirectory directory, ManagingMembers members) {
+    OrganizationPagesController(
+            CoalitionDirectory directory,
+            ManagingMembers members,
+            ObjectProvider<PageContribution<AfterOrganizationProfile>> contributions) {
         this.directory = directory;
         this.members = members;
+        this.contributions = new PageContributions<>(contributions);
     }
 
     @GetMapping("/o/{slug}")
@@ -27,6 +39,14 @@ class OrganizationPagesController {
     String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         var page = directory.page(viewer, slug);
         model.addAttribute("page", page);
+        model.addAttribute("contributions", contributions);
+        model.addAttribute(
+                "slot",
+                new AfterOrganizationProfile(
+                        page.organization(),
+                        page.organization().active()
+                                ? directory.below(page.organization().id())
+                                : java.util.List.of()));
         model.addAttribute(
                 "members",
                 page.canViewPeople()

@@ -3,6 +3,7 @@ package org.chorus.statements.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.chorus.organizations.Organization;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
+import org.chorus.statements.DatePrecision;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
@@ -19,7 +21,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public statements, read-only: the same filters as the pages, and each statement with its texts and signatures. */
+/**
+ * Public statements, read-only: the same filters as the pages, and each statement with its texts and signatures. A
+ * statement's date is its date of issue ({@code issuedOn}, to the day or the month); {@code publishedAt} is the moment
+ * it went online here (decision 0017).
+ */
 @RestController
 class StatementsApi {
 
@@ -33,10 +39,22 @@ class StatementsApi {
             String excerpt,
             String issuer,
             List<String> topics,
-            Instant publishedAt,
+            @Schema(description = ISSUED_ON) LocalDate issuedOn,
+            @Schema(description = ISSUED_PRECISION) DatePrecision issuedPrecision,
+            @Schema(description = PUBLISHED_AT) Instant publishedAt,
             Instant updatedAt,
+
+            @Schema(description = "always false: retracted statements leave lists (their address stays)")
             boolean retracted,
+
             boolean republished) {}
+
+    static final String ISSUED_ON = "the date of issue, which lists are ordered and filtered by: the date the issuer "
+            + "gave, else the day it went online; the first day of the month when issuedPrecision is MONTH";
+    static final String ISSUED_PRECISION =
+            "DAY when the day of issue is known, MONTH when only the month is (\"February 2024\")";
+    static final String PUBLISHED_AT = "the moment the statement went online on this Chorus (for an import, on the "
+            + "site it came from); null before it is public";
 
     /** One page of statements; {@code next} is the address of the next page, when there is one. */
     public record StatementItems(List<StatementItem> items, int page, int pages, long total, String next) {}
@@ -67,10 +85,11 @@ class StatementsApi {
             String status,
             String issuer,
             List<String> coIssuers,
-            LocalDate issuedOn,
+            @Schema(description = ISSUED_ON) LocalDate issuedOn,
+            @Schema(description = ISSUED_PRECISION) DatePrecision issuedPrecision,
             String place,
             List<String> topics,
-            Instant publishedAt,
+            @Schema(description = PUBLISHED_AT) Instant publishedAt,
             Instant correctedAt,
             Instant retractedAt,
             String retractionNote,
@@ -88,15 +107,22 @@ class StatementsApi {
     }
 
     @GetMapping("/api/v1/statements")
-    @Operation(summary = "Public statements, newest first, 20 a page")
+    @Operation(
+            summary = "Public statements, newest date of issue first, 20 a page",
+            description = "Retracted statements are left out; a statement republished by other organizations appears "
+                    + "once, as its original, unless the list is of one organization, which includes its "
+                    + "republications.")
     @Parameter(name = "organization", in = ParameterIn.QUERY, description = "organization slug (issuer or co-issuer)")
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic")
     @Parameter(
             name = "language",
             in = ParameterIn.QUERY,
             description = "only statements with a published text in this language, shown in it")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "published on or after, yyyy-mm-dd")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "published on or before, yyyy-mm-dd")
+    @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "issued on or after, yyyy-mm-dd (a statement dated to the month matches any day of it)")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "issued on or before, yyyy-mm-dd")
     StatementItems list(
             @ParameterObject StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page) {
         var query = reading.query(parameters);
@@ -111,9 +137,11 @@ class StatementsApi {
                         s.excerpt(),
                         s.issuer() == null ? null : s.issuer().slug(),
                         s.topics(),
+                        s.issuedOn(),
+                        s.issuedPrecision(),
                         s.publishedAt(),
                         s.updatedAt(),
-                        s.retracted(),
+                        false,
                         s.republished()))
                 .toList();
         String next = null;
@@ -148,6 +176,7 @@ class StatementsApi {
                 page.issuer() == null ? null : page.issuer().slug(),
                 page.cosigners().stream().map(Organization::slug).toList(),
                 s.issuedOn(),
+                s.issuedPrecision(),
                 s.place(),
                 s.topics(),
                 s.publishedAt(),

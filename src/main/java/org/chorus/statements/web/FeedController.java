@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Atom 1.0 feeds (RFC 4287) of public statements: the whole coalition, or one organization, topic or language. Entry
- * ids are the statements' permanent addresses, so they stay unique and stable.
+ * ids are the statements' permanent addresses, so they stay unique and stable. An entry is {@code published} on its
+ * date of issue (decision 0017); a feed of one organization keeps its republications, the others show an original
+ * once.
  */
 @Controller
 class FeedController {
@@ -80,7 +82,7 @@ class FeedController {
         entry.setId(url);
         entry.setTitle(item.title());
         entry.setAlternateLinks(List.of(link("alternate", "text/html", url)));
-        entry.setPublished(Date.from(item.publishedAt()));
+        entry.setPublished(Date.from(item.issuedAt()));
         entry.setUpdated(Date.from(updated(item)));
         if (item.issuer() != null) {
             var person = new Person();
@@ -96,7 +98,7 @@ class FeedController {
     }
 
     private static Instant updated(StatementSummary item) {
-        return item.updatedAt().isAfter(item.publishedAt()) ? item.updatedAt() : item.publishedAt();
+        return item.updatedAt().isAfter(item.issuedAt()) ? item.updatedAt() : item.issuedAt();
     }
 
     private static Link link(String rel, String type, String href) {

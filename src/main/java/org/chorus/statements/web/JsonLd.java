@@ -14,9 +14,10 @@ public final class JsonLd {
     public static String newsArticle(StatementPage page, Ui ui, String url) {
         var s = page.statement();
         var t = page.text();
-        var published = s.publishedAt() == null
+        // the date of issue, as precise as it is known: 2023-10-20, or 2024-02 (decision 0017)
+        var published = s.issuedOn() == null || !s.isPublic()
                 ? null
-                : DateTimeFormatter.ISO_INSTANT.format(s.publishedAt().atOffset(ZoneOffset.UTC));
+                : s.issuedPrecision().iso(s.issuedOn());
         var modified = DateTimeFormatter.ISO_INSTANT.format(
                 (s.correctedAt() != null ? s.correctedAt() : s.updatedAt()).atOffset(ZoneOffset.UTC));
         var issuer = page.issuer() == null ? "" : page.issuer().name();

@@ -7,7 +7,8 @@ import org.chorus.statements.StatementDraft;
 
 /**
  * The statement form as typed. Co-issuers are organization slugs, one per line; signatories one per line as
- * "Name | Role | Organization".
+ * "Name | Role | Organization". With {@code issuedDayUnknown} the date of issue is known only to the month (the day
+ * picked is ignored).
  */
 public record StatementForm(
         String language,
@@ -20,10 +21,23 @@ public record StatementForm(
         Boolean commentsEnabled,
         String cosigners,
         String signatories,
-        String correctionNote) {
+        String correctionNote,
+        Boolean issuedDayUnknown) {
 
     public static StatementForm blank(String language) {
-        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "");
+        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "", false);
+    }
+
+    /** The date of issue as the use case reads it: {@code 2024-02-09}, or {@code 2024-02} when the day is unknown. */
+    String issuedOnTyped() {
+        if (dayUnknown() && issuedOn != null && issuedOn.strip().matches("\\d{4}-\\d{2}(-\\d{2})?")) {
+            return issuedOn.strip().substring(0, 7);
+        }
+        return issuedOn;
+    }
+
+    public boolean dayUnknown() {
+        return Boolean.TRUE.equals(issuedDayUnknown);
     }
 
     public StatementDraft draft() {
@@ -32,7 +46,7 @@ public record StatementForm(
                 title,
                 subtitle,
                 body,
-                issuedOn,
+                issuedOnTyped(),
                 place,
                 topics,
                 Boolean.TRUE.equals(commentsEnabled),

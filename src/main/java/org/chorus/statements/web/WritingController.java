@@ -111,7 +111,8 @@ class WritingController {
                         page.signatories().stream()
                                 .map(x -> x.name() + " | " + x.roleTitle() + " | " + x.organization())
                                 .toList()),
-                "");
+                "",
+                s.issuedPrecision() == org.chorus.statements.DatePrecision.MONTH);
         model.addAttribute("removedImages", writing.preview(t.body()).removedImages());
         return form(model, page.issuer(), page, form, FormErrors.none(), null);
     }
