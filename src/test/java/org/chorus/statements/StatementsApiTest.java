@@ -60,8 +60,10 @@ class StatementsApiTest {
                         .value(6))
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[*].name")
                         .value(Matchers.hasItems("organization", "topic", "language", "from", "to", "page")))
-                .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[?(@.name == 'from')].description")
-                        .value(Matchers.hasItem(
-                                "issued on or after, yyyy-mm-dd (a statement dated to the month matches any day of it)")));
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/statements'].get.parameters[?(@.name == 'from')].description")
+                                .value(
+                                        Matchers.hasItem(
+                                                "issued on or after, yyyy-mm-dd (a statement dated to the month matches any day of it)")));
     }
 }
