@@ -11,6 +11,7 @@ import org.chorus.accounts.AccountId;
 import org.chorus.accounts.AccountSummary;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.FormDates;
@@ -246,7 +247,10 @@ public class ReadingStatements {
                         .orElse(statement)
                 : statement;
         var revisions = statements.revisions(origin.id(), origin.originalLanguage(), true);
-        var editors = organizations.byId(origin.issuer()).orElse(null);
+        var heading = heading(statement, null);
+        var editors = origin == statement
+                ? heading.issuer()
+                : organizations.byId(origin.issuer()).orElse(null);
         boolean insider = viewer != null
                 && (viewer.siteAdmin()
                         || permissions.roleOf(viewer, origin.issuer()).isPresent());
@@ -257,7 +261,7 @@ public class ReadingStatements {
                         .collect(java.util.stream.Collectors.toMap(
                                 AccountSummary::id, AccountSummary::displayName, (a, b) -> a))
                 : java.util.Map.<AccountId, String>of();
-        return new RevisionHistory(heading(statement, null), revisions, editors, names);
+        return new RevisionHistory(heading, revisions, editors, names);
     }
 
     /**
@@ -285,7 +289,9 @@ public class ReadingStatements {
         boolean recorded = older.signatories() != null && newer.signatories() != null;
         List<OrganizationId> olderCosigners = recorded && older.cosigners() != null ? older.cosigners() : List.of();
         List<OrganizationId> newerCosigners = recorded && newer.cosigners() != null ? newer.cosigners() : List.of();
-        var named = organizations.find(new HashSet<>(concat(olderCosigners, newerCosigners)));
+        var mentioned = new HashSet<>(concat(olderCosigners, newerCosigners));
+        var named =
+                mentioned.isEmpty() ? java.util.Map.<OrganizationId, Organization>of() : organizations.find(mentioned);
         return new RevisionHistory.Comparison(
                 history.statement(),
                 generator.generateDiffRows(lines(older), lines(newer)),
