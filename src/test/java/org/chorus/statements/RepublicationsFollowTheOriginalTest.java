@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.Role;
@@ -13,6 +14,9 @@ import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** A republication of a statement on this Chorus carries the original faithfully and follows it (decision 0018). */
 @ChorusModuleTest
@@ -32,6 +36,12 @@ class RepublicationsFollowTheOriginalTest {
 
     @Autowired
     ReadingStatements reading;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     static final Signatory AMINA = new Signatory("Amina Njeri", "Chairperson", "Africa Chapter");
     static final Signatory KOFI = new Signatory("Kofi Mensah", "Treasurer", "West Africa Chapter");
@@ -170,6 +180,40 @@ class RepublicationsFollowTheOriginalTest {
         assertThat(copy.followsOriginal()).isFalse();
         assertThat(copy.republication().publishedOn()).isEqualTo(LocalDate.of(2024, 2, 1));
         assertThat(reading.page(owner, copy.slug(), null).text().body()).isEqualTo("Pasted text.");
+    }
+
+    @Test
+    void a_republication_made_before_copies_followed_their_original_is_brought_in_line_by_the_migration() {
+        var original = original(List.of(AMINA));
+        var republisher = fixtures.coalition();
+        var copy = writing.republish(
+                statements.ownerOf(republisher),
+                republisher.id(),
+                original.statement().slug(),
+                null);
+        // what republishing used to leave: today's date, no place, no signatories, no translations
+        jdbc.sql("delete from statement_texts where statement_id = :id and language <> 'en'")
+                .param("id", copy.id().value())
+                .update();
+        jdbc.sql("delete from statement_signatories where statement_id = :id")
+                .param("id", copy.id().value())
+                .update();
+        jdbc.sql("update statements set issued_on = current_date, source_published_on = current_date, place = null "
+                        + "where id = :id")
+                .param("id", copy.id().value())
+                .update();
+
+        new ResourceDatabasePopulator(new ClassPathResource(
+                        "db/migration/statements/V1_177__existing_republications_follow_their_original.sql"))
+                .execute(dataSource);
+
+        var page = reading.page(null, copy.slug(), "ar");
+        assertThat(page.fallback()).isFalse();
+        assertThat(page.text().published()).isTrue();
+        assertThat(page.signatories()).containsExactly(AMINA);
+        assertThat(page.statement().issuedOn()).isEqualTo(LocalDate.of(2023, 10, 20));
+        assertThat(page.statement().republication().publishedOn()).isEqualTo(LocalDate.of(2023, 10, 20));
+        assertThat(page.statement().place()).isEqualTo("Nairobi");
     }
 
     /** A published statement of 20 October 2023 in Nairobi, co-issued, signed, translated into Arabic. */
