@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.accounts.AccountId;
+import org.chorus.accounts.AccountSummary;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.NotFoundException;
+import org.chorus.shared.markdown.Markdown;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +30,17 @@ public class ReadingStatements {
     private final Statements statements;
     private final CoalitionDirectory organizations;
     private final OrganizationPermissions permissions;
+    private final AccountDirectory accounts;
 
-    ReadingStatements(Statements statements, CoalitionDirectory organizations, OrganizationPermissions permissions) {
+    ReadingStatements(
+            Statements statements,
+            CoalitionDirectory organizations,
+            OrganizationPermissions permissions,
+            AccountDirectory accounts) {
         this.statements = statements;
         this.organizations = organizations;
         this.permissions = permissions;
+        this.accounts = accounts;
     }
 
     /**
@@ -58,12 +69,14 @@ public class ReadingStatements {
                 : statement.republication().sourceStatement();
         Optional<Statement> source =
                 sourceId == null ? Optional.empty() : statements.byId(sourceId).filter(Statement::isPublic);
+        var sourceCosignerIds = source.map(s -> statements.cosigners(s.id())).orElse(List.of());
 
         var ids = new ArrayList<OrganizationId>();
         ids.add(statement.issuer());
         ids.addAll(cosignerIds);
         republications.forEach(r -> ids.add(r.issuer()));
         source.ifPresent(s -> ids.add(s.issuer()));
+        ids.addAll(sourceCosignerIds);
         var named = organizations.find(new HashSet<>(ids));
 
         return new StatementPage(
@@ -80,6 +93,10 @@ public class ReadingStatements {
                 statements.signatories(statement.id()),
                 source,
                 source.map(s -> named.get(s.issuer())),
+                sourceCosignerIds.stream()
+                        .map(named::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
                 republications.stream()
                         .map(r -> new StatementPage.Republisher(named.get(r.issuer()), r.slug()))
                         .filter(r -> r.organization() != null)
@@ -268,14 +285,41 @@ public class ReadingStatements {
         return statements.titlesOf(organization);
     }
 
-    /** The published revisions of a statement's original text, oldest first, under its heading. */
+    /**
+     * The published revisions of a statement's original text, oldest first, under its heading; for a republication that
+     * follows its original, the original's. Who made each is named to the people of the organization that made it
+     * (and site admins); everyone else reads "an editor of" it.
+     */
     public RevisionHistory publishedRevisions(Actor viewer, String slug) {
         var statement = visible(viewer, slug);
-        return new RevisionHistory(
-                heading(statement, null), statements.revisions(statement.id(), statement.originalLanguage(), true));
+        var origin = statement.followsOriginal()
+                ? statements
+                        .byId(statement.republication().sourceStatement())
+                        .filter(Statement::isPublic)
+                        .orElse(statement)
+                : statement;
+        var revisions = statements.revisions(origin.id(), origin.originalLanguage(), true);
+        var heading = heading(statement, null);
+        var editors = origin == statement
+                ? heading.issuer()
+                : organizations.byId(origin.issuer()).orElse(null);
+        boolean insider = viewer != null
+                && (viewer.siteAdmin()
+                        || permissions.roleOf(viewer, origin.issuer()).isPresent());
+        var names = insider
+                ? accounts
+                        .findAll(revisions.stream().map(Revision::by).collect(java.util.stream.Collectors.toSet()))
+                        .stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                AccountSummary::id, AccountSummary::displayName, (a, b) -> a))
+                : java.util.Map.<AccountId, String>of();
+        return new RevisionHistory(heading, revisions, editors, names);
     }
 
-    /** A line-by-line comparison of two published revisions, for "corrected on …". */
+    /**
+     * Two published revisions compared as readers see them: the rendered text (title, subtitle, then each block of
+     * the body) word by word, and the signatories and co-issuers each was saved with.
+     */
     public RevisionHistory.Comparison diff(Actor viewer, String slug, int from, int to) {
         var history = publishedRevisions(viewer, slug);
         var revisions = history.revisions();
@@ -294,8 +338,36 @@ public class ReadingStatements {
                 .oldTag(start -> start ? "\u0001" : "\u0002")
                 .newTag(start -> start ? "\u0003" : "\u0004")
                 .build();
+        boolean recorded = older.signatories() != null && newer.signatories() != null;
+        List<OrganizationId> olderCosigners = recorded && older.cosigners() != null ? older.cosigners() : List.of();
+        List<OrganizationId> newerCosigners = recorded && newer.cosigners() != null ? newer.cosigners() : List.of();
+        var mentioned = new HashSet<>(concat(olderCosigners, newerCosigners));
+        var named =
+                mentioned.isEmpty() ? java.util.Map.<OrganizationId, Organization>of() : organizations.find(mentioned);
         return new RevisionHistory.Comparison(
-                history.statement(), generator.generateDiffRows(lines(older), lines(newer)));
+                history.statement(),
+                generator.generateDiffRows(lines(older), lines(newer)),
+                recorded ? missingFrom(older.signatories(), newer.signatories()) : List.of(),
+                recorded ? missingFrom(newer.signatories(), older.signatories()) : List.of(),
+                missingFrom(olderCosigners, newerCosigners).stream()
+                        .map(named::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                missingFrom(newerCosigners, olderCosigners).stream()
+                        .map(named::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+    }
+
+    /** The items of {@code these} that {@code others} lacks, in their order. */
+    private static <T> List<T> missingFrom(List<T> these, List<T> others) {
+        return these.stream().filter(x -> !others.contains(x)).toList();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        var all = new ArrayList<T>(a);
+        all.addAll(b);
+        return all;
     }
 
     private StatementHeading heading(Statement statement, String language) {
@@ -314,6 +386,7 @@ public class ReadingStatements {
         }
     }
 
+    /** A revision as readers see it: its title, subtitle and rendered body, one line per block. */
     private static List<String> lines(Revision r) {
         var lines = new ArrayList<String>();
         lines.add(r.title());
@@ -321,7 +394,7 @@ public class ReadingStatements {
             lines.add(r.subtitle());
         }
         lines.add("");
-        lines.addAll(r.body().lines().toList());
+        lines.addAll(Markdown.render(r.body()).lines());
         return lines;
     }
 

@@ -179,6 +179,21 @@ public record Statement(
     }
 
     /**
+     * A republication of a statement on this Chorus follows its original (decision 0018): its words, translations,
+     * signatories, date and place change only with the original's.
+     */
+    public boolean followsOriginal() {
+        return republication != null && republication.sourceStatement() != null;
+    }
+
+    /** Its writers may change its words, unless it follows an original (then the original's writers do). */
+    public void requireOwnWords() {
+        if (followsOriginal()) {
+            throw DomainException.conflict("statement.republication.follows-original");
+        }
+    }
+
+    /**
      * Whether its words may change now; else the reason as a conflict: in review or scheduled it is locked until sent
      * back, retracted it stays as it was.
      */

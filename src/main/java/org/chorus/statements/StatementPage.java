@@ -7,7 +7,7 @@ import org.chorus.organizations.Organization;
 /**
  * A statement as one reader sees it: the text in the language asked for (or the original, with {@code fallback} set
  * when the asked-for translation does not exist), the languages it can be read in, who issued and signed it, where
- * it was first published and who else published it, and what the reader may do with it.
+ * it was first published (and with which co-issuers) and who else published it, and what the reader may do with it.
  */
 public record StatementPage(
         Statement statement,
@@ -20,6 +20,7 @@ public record StatementPage(
         List<Signatory> signatories,
         Optional<Statement> source,
         Optional<Organization> sourceIssuer,
+        List<Organization> sourceCosigners,
         List<Republisher> republishers,
         int publishedRevisions,
         boolean canWrite,
@@ -30,6 +31,22 @@ public record StatementPage(
 
     public boolean original() {
         return text.language().equals(statement.originalLanguage());
+    }
+
+    /**
+     * The organizations the signatures are given for: the original's issuer and co-issuers on a republication that
+     * follows its original, else this statement's.
+     */
+    public List<Organization> issuedBy() {
+        var all = new java.util.ArrayList<Organization>();
+        if (statement.followsOriginal() && sourceIssuer.isPresent()) {
+            all.add(sourceIssuer.get());
+            all.addAll(sourceCosigners);
+        } else {
+            all.add(issuer);
+            all.addAll(cosigners);
+        }
+        return all;
     }
 
     public boolean corrected() {

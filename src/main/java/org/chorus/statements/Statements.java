@@ -11,11 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.accounts.AccountId;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.markdown.Markdown;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Stores statements and their texts, revisions, co-issuers and signatories. */
 @Repository
@@ -25,6 +27,8 @@ class Statements {
             + "s.issued_precision, s.place, s.topics, s.comments_enabled, s.scheduled_for, s.published_at, s.corrected_at, s.retracted_at, "
             + "s.retraction_note, s.review_comment, s.source_statement_id, s.source_url, s.source_title, "
             + "s.source_publisher, s.source_published_on, s.introduction, s.created_at, s.updated_at, s.version";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -187,13 +191,31 @@ class Statements {
 
     int addRevision(
             StatementId id, String language, StatementText t, boolean published, String note, UUID by, Instant at) {
+        return addRevision(id, language, t, published, note, by, at, null, null);
+    }
+
+    /**
+     * Saves a version of a text; for the original's text, with the signatories and co-issuers saved with it, so a
+     * correction's changes to them can be shown (null: not recorded, as for translations).
+     */
+    int addRevision(
+            StatementId id,
+            String language,
+            StatementText t,
+            boolean published,
+            String note,
+            UUID by,
+            Instant at,
+            List<Signatory> signatories,
+            List<OrganizationId> cosigners) {
         return jdbc.sql("""
                         insert into statement_revisions (id, statement_id, language, number, title, subtitle, body,
-                                                         published, note, created_by, created_at)
+                                                         published, note, created_by, created_at, signatories, cosigners)
                         values (:rid, :id, :language,
                                 (select coalesce(max(number), 0) + 1 from statement_revisions
                                  where statement_id = :id and language = :language),
-                                :title, :subtitle, :body, :published, :note, :by, :at)
+                                :title, :subtitle, :body, :published, :note, :by, :at, cast(:signatories as jsonb),
+                                :cosigners)
                         returning number
                         """)
                 .param("rid", UUID.randomUUID())
@@ -206,6 +228,12 @@ class Statements {
                 .param("note", note)
                 .param("by", by)
                 .param("at", Timestamp.from(at))
+                .param("signatories", signatories == null ? null : JSON.writeValueAsString(signatories))
+                .param(
+                        "cosigners",
+                        cosigners == null
+                                ? null
+                                : cosigners.stream().map(OrganizationId::value).toArray(UUID[]::new))
                 .query(Integer.class)
                 .single();
     }
@@ -220,7 +248,9 @@ class Statements {
 
     List<Revision> revisions(StatementId id, String language, boolean publishedOnly) {
         return jdbc.sql("""
-                        select number, title, subtitle, body, published, note, created_at from statement_revisions
+                        select number, title, subtitle, body, published, note, created_at, created_by,
+                               cast(signatories as text) as signatories, cosigners
+                        from statement_revisions
                         where statement_id = :id and language = :language and (published or not :publishedOnly)
                         order by number
                         """)
@@ -234,8 +264,20 @@ class Statements {
                         rs.getString("body"),
                         rs.getBoolean("published"),
                         rs.getString("note"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        new AccountId(rs.getObject("created_by", UUID.class)),
+                        signatories(rs.getString("signatories")),
+                        rs.getArray("cosigners") == null
+                                ? null
+                                : Arrays.stream((UUID[])
+                                                rs.getArray("cosigners").getArray())
+                                        .map(OrganizationId::new)
+                                        .toList()))
                 .list();
+    }
+
+    private static List<Signatory> signatories(String json) {
+        return json == null ? null : List.of(JSON.readValue(json, Signatory[].class));
     }
 
     int publishedRevisionCount(StatementId id, String language) {
@@ -326,6 +368,74 @@ class Statements {
                 .param("id", source.value())
                 .query(Statements::map)
                 .list();
+    }
+
+    /**
+     * Brings every republication of {@code source} on this Chorus in line with it (decision 0018): the original's date
+     * of issue, place, correction time, signatories, its text and every published translation (a copy shows them as
+     * published once it is public itself). The republisher's introduction and topics stay theirs. Returns the copies.
+     */
+    List<StatementId> followOriginal(StatementId source, Instant now) {
+        var copies = jdbc
+                .sql("select id from statements where source_statement_id = :source")
+                .param("source", source.value())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(StatementId::new)
+                .toList();
+        if (copies.isEmpty()) {
+            return copies;
+        }
+        // TODO(dates): also copy the original's issued_precision once the dates branch adds it (item 1).
+        jdbc.sql("""
+                        update statements c set
+                            issued_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date)),
+                            place = s.place, corrected_at = s.corrected_at, source_title = t.title,
+                            source_published_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date)),
+                            updated_at = :now, version = c.version + 1
+                        from statements s
+                        join statement_texts t on t.statement_id = s.id and t.language = s.original_language
+                        where s.id = :source and c.source_statement_id = s.id
+                        """)
+                .param("source", source.value())
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                        delete from statement_texts ct using statements c
+                        where ct.statement_id = c.id and c.source_statement_id = :source
+                          and not exists (select 1 from statement_texts t join statements s on s.id = t.statement_id
+                                          where s.id = :source and t.language = ct.language
+                                            and (t.status = 'PUBLISHED' or t.language = s.original_language))
+                        """).param("source", source.value()).update();
+        jdbc.sql("""
+                        insert into statement_texts (statement_id, language, title, subtitle, body, body_html, body_text,
+                                                     translator, status, updated_at, search)
+                        select c.id, t.language, t.title, t.subtitle, t.body, t.body_html, t.body_text, t.translator,
+                               case when c.status in ('PUBLISHED', 'RETRACTED') then 'PUBLISHED' else 'DRAFT' end,
+                               t.updated_at, t.search
+                        from statements c
+                        join statements s on s.id = c.source_statement_id
+                        join statement_texts t on t.statement_id = s.id
+                            and (t.status = 'PUBLISHED' or t.language = s.original_language)
+                        where s.id = :source
+                        on conflict (statement_id, language) do update set
+                            title = excluded.title, subtitle = excluded.subtitle, body = excluded.body,
+                            body_html = excluded.body_html, body_text = excluded.body_text,
+                            translator = excluded.translator, status = excluded.status,
+                            updated_at = excluded.updated_at, search = excluded.search
+                        """).param("source", source.value()).update();
+        jdbc.sql("""
+                        delete from statement_signatories g using statements c
+                        where g.statement_id = c.id and c.source_statement_id = :source
+                        """).param("source", source.value()).update();
+        jdbc.sql("""
+                        insert into statement_signatories (statement_id, position, name, role_title, organization)
+                        select c.id, g.position, g.name, g.role_title, g.organization
+                        from statements c join statement_signatories g on g.statement_id = c.source_statement_id
+                        where c.source_statement_id = :source
+                        """).param("source", source.value()).update();
+        return copies;
     }
 
     List<StatementId> dueForPublication(Instant now) {

@@ -67,6 +67,7 @@ public class WritingStatements {
                         now),
                 actor);
         saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
+        var cosigners = cosigners(actor, issuer, checked.cosignerSlugs(), List.of());
         statements.addRevision(
                 statement.id(),
                 checked.language(),
@@ -74,8 +75,10 @@ public class WritingStatements {
                 false,
                 null,
                 actor.account().value(),
-                now);
-        statements.replaceCosigners(statement.id(), cosigners(actor, issuer, checked.cosignerSlugs(), List.of()));
+                now,
+                checked.signatories(),
+                cosigners);
+        statements.replaceCosigners(statement.id(), cosigners);
         statements.replaceSignatories(statement.id(), checked.signatories());
         return statement;
     }
@@ -87,6 +90,7 @@ public class WritingStatements {
     @Transactional
     public Statement edit(Actor actor, StatementId id, StatementDraft draft, String correctionNote) {
         var statement = find(id);
+        statement.requireOwnWords();
         var checked = draft.checked();
         var now = clock.instant();
         boolean correction = statement.editIsCorrection();
@@ -100,6 +104,7 @@ public class WritingStatements {
         }
         statements.update(updated);
         saveText(updated, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, correction);
+        var cosigners = cosigners(actor, statement.issuer(), checked.cosignerSlugs(), statements.cosigners(id));
         statements.addRevision(
                 id,
                 checked.language(),
@@ -107,9 +112,10 @@ public class WritingStatements {
                 correction,
                 correction ? correctionNote.strip() : null,
                 actor.account().value(),
-                now);
-        statements.replaceCosigners(
-                id, cosigners(actor, statement.issuer(), checked.cosignerSlugs(), statements.cosigners(id)));
+                now,
+                checked.signatories(),
+                cosigners);
+        statements.replaceCosigners(id, cosigners);
         statements.replaceSignatories(id, checked.signatories());
         events.publishEvent(new StatementChanged(id));
         return statements.byId(id).orElseThrow();
@@ -134,6 +140,7 @@ public class WritingStatements {
                 actor,
                 statement.issuer(),
                 publish ? StatementPermission.PUBLISH_STATEMENTS : StatementPermission.WRITE_STATEMENTS);
+        statement.requireOwnWords();
         statement.requireEditable();
         var draft = new StatementDraft(language, title, subtitle, body, null, null, null, false, List.of(), List.of())
                 .checked();
@@ -173,10 +180,17 @@ public class WritingStatements {
     @Transactional
     public Statement republish(Actor actor, OrganizationId republisher, String sourceSlug, String introduction) {
         permissions.require(actor, republisher, StatementPermission.WRITE_STATEMENTS);
-        var source = statements
+        var found = statements
                 .bySlug(sourceSlug == null ? "" : sourceSlug.strip())
                 .filter(Statement::isPublic)
                 .orElseThrow(() -> new InvalidField("source", "statement.republish.source-not-found"));
+        // a copy of a copy credits and follows the original itself
+        var source = found.followsOriginal()
+                ? statements
+                        .byId(found.republication().sourceStatement())
+                        .filter(Statement::isPublic)
+                        .orElse(found)
+                : found;
         if (source.issuer().equals(republisher)) {
             throw new InvalidField("source", "statement.republish.own");
         }
@@ -191,9 +205,13 @@ public class WritingStatements {
                 null,
                 original.title(),
                 publisher == null ? "" : publisher.name(),
-                source.publishedAt() == null
-                        ? null
-                        : source.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                source.issuedOn() != null
+                        ? source.issuedOn()
+                        : source.publishedAt() == null
+                                ? null
+                                : source.publishedAt()
+                                        .atZone(java.time.ZoneOffset.UTC)
+                                        .toLocalDate(),
                 intro.isEmpty() ? null : intro);
         return createRepublication(
                 actor,
@@ -267,6 +285,11 @@ public class WritingStatements {
                 null,
                 actor.account().value(),
                 now);
+        if (republication.sourceStatement() != null) {
+            // the original's date, place, signatories and translations, before the copy is published with them
+            statements.followOriginal(republication.sourceStatement(), now);
+            statement = statements.byId(statement.id()).orElseThrow();
+        }
         if (publishNow) {
             // the approval a reviewer would give, by someone who may give it
             var approved = statement.approve(null, now);
@@ -315,7 +338,9 @@ public class WritingStatements {
                 false,
                 null,
                 actor.account().value(),
-                now);
+                now,
+                checked.signatories(),
+                List.of());
         statements.replaceSignatories(statement.id(), checked.signatories());
         if (published) {
             publication.publishImported(statement, actor.account());

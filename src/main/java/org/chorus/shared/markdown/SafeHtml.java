@@ -44,6 +44,19 @@ public record SafeHtml(String html) {
         return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
+    /**
+     * The text a reader sees, one line per block (paragraph, heading, list item, cell, line break), without tags or
+     * empty lines: what a comparison of two versions compares, so it shows words and not Markdown or HTML syntax.
+     */
+    public java.util.List<String> lines() {
+        var blocksSeparated = BLOCK_TAG.matcher(html).replaceAll("\n");
+        var text = Encoding.decodeHtml(ANY_TAG.matcher(blocksSeparated).replaceAll(""), false);
+        return text.lines()
+                .map(line -> WHITESPACE.matcher(line).replaceAll(" ").strip())
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
+
     /** The plain text cut at a word boundary to at most {@code maxChars} characters, ellipsis included. */
     public String excerpt(int maxChars) {
         if (maxChars < 1) {

@@ -76,7 +76,8 @@ class StatementsApi {
     public record Signature(String name, String role, String organization) {}
 
     /** Where a republished statement first appeared. */
-    public record Source(String url, String title, String publisher, LocalDate publishedOn) {}
+    public record Source(
+            String url, String title, String publisher, LocalDate publishedOn, List<String> publisherCoIssuers) {}
 
     /** A statement with everything a page shows. */
     public record StatementDetail(
@@ -193,7 +194,10 @@ class StatementsApi {
                                 page.source().map(src -> "/s/" + src.slug()).orElse(r.url()),
                                 r.title(),
                                 r.publisher(),
-                                r.publishedOn()),
+                                r.publishedOn(),
+                                page.sourceCosigners().stream()
+                                        .map(Organization::slug)
+                                        .toList()),
                 page.republishers().stream().map(x -> x.organization().slug()).toList());
     }
 }

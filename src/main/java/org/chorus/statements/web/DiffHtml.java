@@ -15,6 +15,13 @@ public final class DiffHtml {
                 .replace("\u0004", "</ins>");
     }
 
+    /** A signatory as the signatures show one: "Name, Role, Organization", leaving out what is empty. */
+    public static String signatory(org.chorus.statements.Signatory s) {
+        return java.util.stream.Stream.of(s.name(), s.roleTitle(), s.organization())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static String kind(DiffRow row) {
         return row.getTag().name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -58,9 +58,7 @@ class StatementPagesController {
     @GetMapping("/s/{slug}/revisions")
     @PublicPage
     String revisions(@PathVariable String slug, @Nullable Actor viewer, Model model) {
-        var history = reading.publishedRevisions(viewer, slug);
-        model.addAttribute("page", history.statement());
-        model.addAttribute("revisions", history.revisions());
+        model.addAttribute("history", reading.publishedRevisions(viewer, slug));
         return "statements/revisions";
     }
 
@@ -72,9 +70,7 @@ class StatementPagesController {
             @PathVariable int to,
             @Nullable Actor viewer,
             Model model) {
-        var comparison = reading.diff(viewer, slug, from, to);
-        model.addAttribute("page", comparison.statement());
-        model.addAttribute("rows", comparison.rows());
+        model.addAttribute("comparison", reading.diff(viewer, slug, from, to));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "statements/diff";

@@ -93,6 +93,7 @@ class WritingController {
     @GetMapping("/s/{slug}/edit")
     String editForm(@PathVariable String slug, Actor actor, Model model) {
         var page = writable(slug, actor);
+        page.statement().requireOwnWords();
         var t = page.text();
         var s = page.statement();
         var form = new StatementForm(
@@ -153,6 +154,7 @@ class WritingController {
     String translateForm(
             @PathVariable String slug, @RequestParam(defaultValue = "") String language, Actor actor, Model model) {
         var page = writable(slug, actor);
+        page.statement().requireOwnWords();
         var existing = page.translations().stream()
                 .filter(t -> t.language().equals(language))
                 .findFirst();
