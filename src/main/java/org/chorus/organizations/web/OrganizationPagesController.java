@@ -2,9 +2,13 @@ package org.chorus.organizations.web;
 
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.ManageLinks;
 import org.chorus.organizations.ManagingMembers;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +20,21 @@ class OrganizationPagesController {
 
     private final CoalitionDirectory directory;
     private final ManagingMembers members;
+    private final PageContributions<ManageLinks> manageLinks;
 
-    OrganizationPagesController(CoalitionDirectory directory, ManagingMembers members) {
+    OrganizationPagesController(
+            CoalitionDirectory directory,
+            ManagingMembers members,
+            ObjectProvider<PageContribution<ManageLinks>> manageLinks) {
         this.directory = directory;
         this.members = members;
+        this.manageLinks = new PageContributions<>(manageLinks);
+    }
+
+    /** What modules above organizations add to the buttons its own people see (co-issue requests, with a count). */
+    @org.springframework.web.bind.annotation.ModelAttribute("manageLinks")
+    PageContributions<ManageLinks> manageLinks() {
+        return manageLinks;
     }
 
     @GetMapping("/o/{slug}")
@@ -27,6 +42,7 @@ class OrganizationPagesController {
     String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
         var page = directory.page(viewer, slug);
         model.addAttribute("page", page);
+        model.addAttribute("viewer", viewer);
         model.addAttribute(
                 "members",
                 page.canViewPeople()
