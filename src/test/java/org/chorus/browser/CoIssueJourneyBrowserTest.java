@@ -62,6 +62,9 @@ class CoIssueJourneyBrowserTest extends BrowserJourney {
                     .click();
             assertThat(page.locator(".statement-body em")).hasText("together");
             checkAxe(page, page.url());
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(AccountJourneyBrowserTest.SCREENSHOTS.resolve("co-issue-request-en.png"))
+                    .setFullPage(true));
             page.getByLabel("Message (optional)").fill("Proud to sign this with you.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept and co-issue"))
                     .click();

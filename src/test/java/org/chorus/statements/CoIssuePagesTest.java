@@ -81,6 +81,11 @@ class CoIssuePagesTest {
         mvc.perform(get("/o/" + b.slug() + "/manage").with(user(ownerOfB))).andExpect(Html.has(link));
         mvc.perform(get("/o/" + b.slug()).with(user(ownerOfB))).andExpect(Html.has(link));
         mvc.perform(get("/o/" + b.slug()).with(user(editorOfA))).andExpect(Html.hasNo("a[href$=co-issue-requests]"));
+        var editorOfB = fixtures.person("editor");
+        fixtures.grant(b, editorOfB, Role.EDITOR);
+        mvc.perform(get("/o/" + b.slug() + "/manage").with(user(editorOfB)))
+                .andExpect(status().isOk())
+                .andExpect(Html.hasNo("a[href$=co-issue-requests]"));
         var list = Html.parse(
                 mvc.perform(get("/o/" + b.slug() + "/manage/co-issue-requests").with(user(ownerOfB)))
                         .andExpect(status().isOk())
