@@ -218,6 +218,29 @@ final class PermissionFixtures {
                 call -> String.valueOf(
                         call.endpoint().matches(".*/(send|schedule|cancel)$") ? announcement() : announcement));
         fixed("/o/{slug}/imports/{id}", wordPressImport.toString());
+        // co-issue requests: one pending from own's published statement to the other organization, asked again after a
+        // withdrawal; and a fresh one from the other organization to own for each answer, since an answer uses it up
+        var coIssuing = context.getBean(org.chorus.statements.CoIssuing.class);
+        perCall(
+                "/s/{slug}/co-issuers/{request}",
+                call -> coIssuing.sent(owner, published.id()).stream()
+                        .filter(l -> l.request().pending())
+                        .findFirst()
+                        .map(l -> l.request())
+                        .orElseGet(() -> coIssuing.request(owner, published.id(), other.slug()))
+                        .id()
+                        .toString());
+        perCall(
+                "/o/{org}/manage/co-issue-requests/{request}",
+                call -> coIssuing
+                        .request(
+                                otherOwner,
+                                statements
+                                        .draft(otherOwner, other, "en", Fixtures.unique("Joint"), "Together.")
+                                        .id(),
+                                own.slug())
+                        .id()
+                        .toString());
         fixed("/comments/{id}", comment);
         fixed("/o/{org}/comments/{id}/{decision}", "approve", "reject", "spam", "ban");
         perCall(
@@ -330,6 +353,9 @@ final class PermissionFixtures {
         form("POST /comments/{id}/edit", call -> params("body", "Edited by its author."));
         form("POST /comments/{id}/report", call -> params("reason", "Abusive"));
         form("POST /o/{slug}/import", call -> params("language", "en"));
+        form("POST /s/{slug}/co-issuers", call -> params("organization", other.slug()));
+        form("POST /o/{org}/manage/co-issue-requests/{request}/accept", call -> params("message", "Gladly."));
+        form("POST /o/{org}/manage/co-issue-requests/{request}/decline", call -> params("message", "Not now."));
         form("GET /follow", call -> params("organization", own.slug()));
         form(
                 "POST /follow",

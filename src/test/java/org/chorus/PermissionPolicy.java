@@ -20,6 +20,8 @@ import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
 import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
 import static org.chorus.organizations.OrganizationPermission.INVITE_MEMBERS;
 import static org.chorus.organizations.OrganizationPermission.VIEW_PEOPLE;
+import static org.chorus.statements.StatementPermission.ANSWER_CO_ISSUE_REQUESTS;
+import static org.chorus.statements.StatementPermission.ASK_CO_ISSUERS;
 import static org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS;
 import static org.chorus.statements.StatementPermission.WRITE_STATEMENTS;
 
@@ -138,6 +140,14 @@ final class PermissionPolicy {
             entry("GET /o/{org}/statements/republish", role(WRITE_STATEMENTS)),
             entry("POST /o/{org}/statements/republish", role(WRITE_STATEMENTS)),
             entry("POST /o/{org}/statements/republish-url", role(WRITE_STATEMENTS)),
+            // co-issue requests (decision 0020): the issuer's writers ask, the invited organization's owners answer
+            entry("GET /s/{slug}/co-issuers", role(ASK_CO_ISSUERS)),
+            entry("POST /s/{slug}/co-issuers", role(ASK_CO_ISSUERS)),
+            entry("POST /s/{slug}/co-issuers/{request}/withdraw", role(ASK_CO_ISSUERS)),
+            entry("GET /o/{org}/manage/co-issue-requests", role(ANSWER_CO_ISSUE_REQUESTS)),
+            entry("GET /o/{org}/manage/co-issue-requests/{request}", role(ANSWER_CO_ISSUE_REQUESTS)),
+            entry("POST /o/{org}/manage/co-issue-requests/{request}/accept", role(ANSWER_CO_ISSUE_REQUESTS)),
+            entry("POST /o/{org}/manage/co-issue-requests/{request}/decline", role(ANSWER_CO_ISSUE_REQUESTS)),
             entry("GET /api/v1/statements", PUBLIC),
             entry("GET /api/v1/statements/{slug}", PUBLIC),
             // comments

@@ -29,6 +29,8 @@ class PermissionsTableTest {
             organizations.APPROVE_CHILDREN:    OWNER
             statements.WRITE_STATEMENTS:       OWNER EDITOR
             statements.PUBLISH_STATEMENTS:     OWNER + reviewers
+            statements.ASK_CO_ISSUERS:         OWNER EDITOR
+            statements.ANSWER_CO_ISSUE_REQUESTS: OWNER + reviewers
             comments.MODERATE_COMMENTS:        OWNER MODERATOR
             follows.WRITE_ANNOUNCEMENTS:       OWNER EDITOR
             follows.SEND_ANNOUNCEMENTS:        OWNER + reviewers

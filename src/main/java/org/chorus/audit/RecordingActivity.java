@@ -13,6 +13,8 @@ import org.chorus.organizations.OrganizationApproved;
 import org.chorus.organizations.OrganizationProfileChanged;
 import org.chorus.organizations.OrganizationRegistered;
 import org.chorus.organizations.ReviewerDesignationChanged;
+import org.chorus.statements.CoIssueAnswered;
+import org.chorus.statements.CoIssueRequested;
 import org.chorus.statements.StatementPublished;
 import org.chorus.statements.StatementRetracted;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -128,6 +130,29 @@ class RecordingActivity {
         entries.insert(AuditEntry.of("statements.RETRACTED", clock.instant(), event.by())
                 .in(event.issuer())
                 .on(event.statement()));
+    }
+
+    /** In the issuer's log: who asked which organization to co-issue (decision 0020). */
+    @ApplicationModuleListener
+    void on(CoIssueRequested event) {
+        entries.insert(AuditEntry.of("statements.CO_ISSUE_REQUESTED", event.at(), event.by())
+                .in(event.issuer())
+                .concerning(event.invited())
+                .on(event.statement()));
+    }
+
+    /**
+     * In the invited organization's log: who accepted to co-issue in its name. A request that ends otherwise (declined
+     * or withdrawn: the event does not tell which) commits no one and is not recorded.
+     */
+    @ApplicationModuleListener
+    void on(CoIssueAnswered event) {
+        if (event.accepted()) {
+            entries.insert(AuditEntry.of("statements.CO_ISSUE_ACCEPTED", event.at(), event.by())
+                    .in(event.invited())
+                    .concerning(event.issuer())
+                    .on(event.statement()));
+        }
     }
 
     @ApplicationModuleListener

@@ -57,6 +57,9 @@ class AuditLogTest {
     WritingStatements writing;
 
     @Autowired
+    org.chorus.statements.CoIssuing coIssuing;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -207,6 +210,28 @@ class AuditLogTest {
         var onTime = line(log, "statements.PUBLISHED_AS_SCHEDULED");
         assertThat(onTime.entry().actor()).as("Chorus published it").isNull();
         assertThat(onTime.entry().statement()).isEqualTo(scheduled.id());
+    }
+
+    @Test
+    void a_co_issue_request_is_in_the_issuers_log_and_its_acceptance_in_the_invited_organizations_log() {
+        var issuer = fixtures.coalition();
+        var invited = fixtures.coalition();
+        var ownerOfIssuer = statements.ownerOf(issuer);
+        var ownerOfInvited = statements.ownerOf(invited);
+        var draft = statements.draft(ownerOfIssuer, issuer, "en", Fixtures.unique("Joint"), "Text.");
+        var request = coIssuing.request(ownerOfIssuer, draft.id(), invited.slug());
+        coIssuing.accept(ownerOfInvited, request.id(), null);
+
+        awaitKinds(() -> activity.ofOrganization(ownerOfIssuer, issuer.slug(), null), "statements.CO_ISSUE_REQUESTED");
+        var asked = line(activity.ofOrganization(ownerOfIssuer, issuer.slug(), null), "statements.CO_ISSUE_REQUESTED");
+        assertThat(asked.entry().actor()).isEqualTo(ownerOfIssuer.account());
+        assertThat(asked.otherOrganization()).isEqualTo(invited.name());
+        awaitKinds(() -> activity.ofOrganization(ownerOfInvited, invited.slug(), null), "statements.CO_ISSUE_ACCEPTED");
+        var accepted =
+                line(activity.ofOrganization(ownerOfInvited, invited.slug(), null), "statements.CO_ISSUE_ACCEPTED");
+        assertThat(accepted.entry().actor()).isEqualTo(ownerOfInvited.account());
+        assertThat(accepted.otherOrganization()).isEqualTo(issuer.name());
+        assertThat(accepted.statement()).startsWith("Joint");
     }
 
     /**

@@ -6,6 +6,7 @@ import org.chorus.accounts.AccountId;
 import org.chorus.accounts.RequiresRecentSignIn;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.ManageLinks;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.OrganizationPage;
 import org.chorus.organizations.OrganizationPermission;
@@ -16,7 +17,10 @@ import org.chorus.shared.InvalidField;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.Ui;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,16 +42,25 @@ class ManageOrganizationController {
     private final RegisteringOrganizations registering;
     private final ManagingMembers members;
     private final OrganizationPermissions permissions;
+    private final PageContributions<ManageLinks> manageLinks;
 
     ManageOrganizationController(
             CoalitionDirectory directory,
             RegisteringOrganizations registering,
             ManagingMembers members,
-            OrganizationPermissions permissions) {
+            OrganizationPermissions permissions,
+            ObjectProvider<PageContribution<ManageLinks>> manageLinks) {
         this.directory = directory;
         this.registering = registering;
         this.members = members;
         this.permissions = permissions;
+        this.manageLinks = new PageContributions<>(manageLinks);
+    }
+
+    /** What modules above organizations add to the links of the manage page (co-issue requests, with a count). */
+    @ModelAttribute("manageLinks")
+    PageContributions<ManageLinks> manageLinks() {
+        return manageLinks;
     }
 
     @GetMapping("/o/{slug}/manage")
@@ -221,6 +234,7 @@ class ManageOrganizationController {
             throw new PermissionDenied("permission.denied");
         }
         model.addAttribute("page", page);
+        model.addAttribute("viewer", actor);
         model.addAttribute("form", form);
         model.addAttribute("profileErrors", profileErrors);
         model.addAttribute("inviteErrors", inviteErrors);

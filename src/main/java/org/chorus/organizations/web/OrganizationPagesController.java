@@ -3,6 +3,7 @@ package org.chorus.organizations.web;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.AfterOrganizationProfile;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.ManageLinks;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.shared.web.PageContribution;
 import org.chorus.shared.web.PageContributions;
@@ -24,14 +25,23 @@ class OrganizationPagesController {
     private final CoalitionDirectory directory;
     private final ManagingMembers members;
     private final PageContributions<AfterOrganizationProfile> contributions;
+    private final PageContributions<ManageLinks> manageLinks;
 
     OrganizationPagesController(
             CoalitionDirectory directory,
             ManagingMembers members,
-            ObjectProvider<PageContribution<AfterOrganizationProfile>> contributions) {
+            ObjectProvider<PageContribution<AfterOrganizationProfile>> contributions,
+            ObjectProvider<PageContribution<ManageLinks>> manageLinks) {
         this.directory = directory;
         this.members = members;
         this.contributions = new PageContributions<>(contributions);
+        this.manageLinks = new PageContributions<>(manageLinks);
+    }
+
+    /** What modules above organizations add to the buttons its own people see (co-issue requests, with a count). */
+    @org.springframework.web.bind.annotation.ModelAttribute("manageLinks")
+    PageContributions<ManageLinks> manageLinks() {
+        return manageLinks;
     }
 
     @GetMapping("/o/{slug}")
@@ -47,6 +57,7 @@ class OrganizationPagesController {
                         page.organization().active()
                                 ? directory.below(page.organization().id())
                                 : java.util.List.of()));
+        model.addAttribute("viewer", viewer);
         model.addAttribute(
                 "members",
                 page.canViewPeople()

@@ -30,11 +30,29 @@ public final class JsonLd {
                 + (published == null ? "" : ",\"datePublished\":" + json(published))
                 + ",\"dateModified\":" + json(modified)
                 + ",\"keywords\":" + json(String.join(", ", s.topics()))
-                + ",\"author\":{\"@type\":\"Organization\",\"name\":" + json(issuer)
-                + (page.issuer() == null
+                + ",\"author\":" + organizations(page, ui, true)
+                + ",\"publisher\":" + organizations(page, ui, false) + "}";
+    }
+
+    /** The issuer alone, or the issuer and its co-issuers as a list (a statement is theirs together). */
+    private static String organizations(StatementPage page, Ui ui, boolean withUrl) {
+        var issuer = page.issuer() == null ? "" : page.issuer().name();
+        var first = "{\"@type\":\"Organization\",\"name\":" + json(issuer)
+                + (page.issuer() == null || !withUrl
                         ? ""
                         : ",\"url\":" + json(ui.absolute("/o/" + page.issuer().slug())))
-                + "},\"publisher\":{\"@type\":\"Organization\",\"name\":" + json(issuer) + "}}";
+                + "}";
+        if (page.cosigners().isEmpty()) {
+            return first;
+        }
+        var all = new StringBuilder("[").append(first);
+        for (var cosigner : page.cosigners()) {
+            all.append(",{\"@type\":\"Organization\",\"name\":")
+                    .append(json(cosigner.name()))
+                    .append(withUrl ? ",\"url\":" + json(ui.absolute("/o/" + cosigner.slug())) : "")
+                    .append('}');
+        }
+        return all.append(']').toString();
     }
 
     private static String json(String value) {
