@@ -387,11 +387,10 @@ class Statements {
         if (copies.isEmpty()) {
             return copies;
         }
-        // TODO(dates): also copy the original's issued_precision once the dates branch adds it (item 1).
         jdbc.sql("""
                         update statements c set
                             issued_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date)),
-                            place = s.place, corrected_at = s.corrected_at, source_title = t.title,
+                            issued_precision = s.issued_precision, place = s.place, corrected_at = s.corrected_at, source_title = t.title,
                             source_published_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date)),
                             updated_at = :now, version = c.version + 1
                         from statements s

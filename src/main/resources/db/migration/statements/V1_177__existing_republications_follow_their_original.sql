@@ -1,10 +1,9 @@
 -- Republications of statements on this Chorus follow their original (decision 0018): existing ones take the
 -- original's date of issue, place, correction time, signatories, text and published translations, as
 -- Statements.followOriginal does on every change of the original.
--- TODO(dates): also copy the original's issued_precision once the dates branch adds it (item 1).
 update statements c set
     issued_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date)),
-    place = s.place, corrected_at = s.corrected_at, source_title = t.title,
+    issued_precision = s.issued_precision, place = s.place, corrected_at = s.corrected_at, source_title = t.title,
     source_published_on = coalesce(s.issued_on, cast(s.published_at at time zone 'UTC' as date))
 from statements s
 join statement_texts t on t.statement_id = s.id and t.language = s.original_language
