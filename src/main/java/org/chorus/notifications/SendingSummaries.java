@@ -42,10 +42,14 @@ public class SendingSummaries {
 
     /** Sends the summaries due now; returns how many went out. */
     public int sendDue() {
+        return sendDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** Sends the summaries of this day (UTC) not sent yet. */
+    int sendDue(LocalDate day) {
         int sent = 0;
-        for (var account :
-                notices.dueForSummary(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), PEOPLE_PER_RUN)) {
-            Boolean done = transactions.execute(status -> summarize(account));
+        for (var account : notices.dueForSummary(day, PEOPLE_PER_RUN)) {
+            Boolean done = transactions.execute(status -> summarize(account, day));
             if (Boolean.TRUE.equals(done)) {
                 sent++;
             }
@@ -53,9 +57,8 @@ public class SendingSummaries {
         return sent;
     }
 
-    private boolean summarize(AccountId account) {
+    private boolean summarize(AccountId account, LocalDate day) {
         var now = clock.instant();
-        var day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var person = accounts.find(account);
         var pending = notices.unsummarized(account);
         if (person.isEmpty() || pending.isEmpty() || !notices.claimSummary(account, day, now)) {
