@@ -28,6 +28,7 @@ class ModularityTest {
                         "email",
                         "follows",
                         "audit",
+                        "notifications",
                         "images");
     }
 }

@@ -195,6 +195,9 @@ final class PermissionPolicy {
             // audit
             entry("GET /account/activity", SIGNED_IN),
             entry("GET /o/{slug}/manage/activity", role(VIEW_ACTIVITY)),
+            // notifications: a person's own tasks and how they hear of steps (decision 0021)
+            entry("GET /account/tasks", SIGNED_IN),
+            entry("POST /account/notifications", SIGNED_IN),
             // images: uploaded by writers, served to anyone who has the (unguessable) address, decision 0011
             entry("GET /o/{slug}/manage/images", role(UPLOAD_IMAGES)),
             entry("POST /o/{slug}/manage/images", role(UPLOAD_IMAGES)),

@@ -126,6 +126,9 @@ public class Commenting {
         comments.insert(comment, network);
         if (insider) {
             events.publishEvent(new CommentApproved(comment.id(), statement.id(), statement.issuer()));
+        } else {
+            events.publishEvent(new CommentAwaitsModeration(
+                    comment.id(), statement.id(), statement.issuer(), actor.account(), now));
         }
         return comment;
     }
@@ -199,8 +202,12 @@ public class Commenting {
         comments.edit(id, text, status, clock.instant());
         if (insider) {
             events.publishEvent(new CommentApproved(id, comment.statement(), comment.organization()));
-        } else if (comment.approved()) {
-            events.publishEvent(new CommentWithdrawn(id, comment.statement()));
+        } else {
+            if (comment.approved()) {
+                events.publishEvent(new CommentWithdrawn(id, comment.statement()));
+            }
+            events.publishEvent(new CommentAwaitsModeration(
+                    id, comment.statement(), comment.organization(), actor.account(), clock.instant()));
         }
         return comments.byId(id).orElseThrow();
     }

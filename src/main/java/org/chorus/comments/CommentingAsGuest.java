@@ -47,6 +47,7 @@ public class CommentingAsGuest {
     private final MessageSource messageSource;
     private final ChorusProperties properties;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CommentingAsGuest(
             Comments comments,
@@ -58,7 +59,8 @@ public class CommentingAsGuest {
             Mail mail,
             MessageSource messageSource,
             ChorusProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.comments = comments;
         this.statements = statements;
         this.stamps = stamps;
@@ -69,6 +71,7 @@ public class CommentingAsGuest {
         this.messageSource = messageSource;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a guest writes in the form. */
@@ -188,7 +191,12 @@ public class CommentingAsGuest {
         if (!clock.instant().isBefore(found.get().until())) {
             return new Confirmation(Outcome.EXPIRED, slug);
         }
-        return new Confirmation(comments.confirm(comment.id()) ? Outcome.CONFIRMED : Outcome.ALREADY_CONFIRMED, slug);
+        if (!comments.confirm(comment.id())) {
+            return new Confirmation(Outcome.ALREADY_CONFIRMED, slug);
+        }
+        events.publishEvent(new CommentAwaitsModeration(
+                comment.id(), comment.statement(), comment.organization(), null, clock.instant()));
+        return new Confirmation(Outcome.CONFIRMED, slug);
     }
 
     static String checkedName(String name) {

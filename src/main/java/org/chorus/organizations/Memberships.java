@@ -66,6 +66,24 @@ class Memberships {
                 .toList());
     }
 
+    /** The people of the organization with one of these roles, or designated reviewers when asked, in one query. */
+    List<AccountId> withRoles(OrganizationId organization, java.util.Set<Role> roles, boolean reviewers) {
+        return jdbc
+                .sql("""
+                        select account_id from memberships
+                        where organization_id = :org and (role = any(:roles) or (:reviewers and reviewer))
+                        order by created_at, account_id
+                        """)
+                .param("org", organization.value())
+                .param("roles", roles.stream().map(Role::name).toArray(String[]::new))
+                .param("reviewers", reviewers)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AccountId::new)
+                .toList();
+    }
+
     boolean remove(OrganizationId organization, AccountId account) {
         return jdbc.sql("delete from memberships where organization_id = :org and account_id = :account")
                         .param("org", organization.value())

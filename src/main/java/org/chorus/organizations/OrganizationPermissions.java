@@ -41,6 +41,15 @@ public class OrganizationPermissions {
     }
 
     /**
+     * The people who hold the permission in the organization through their role there or as designated reviewers (not
+     * site admins, who hold everything everywhere): those to tell when something waits for that permission.
+     */
+    public java.util.List<org.chorus.accounts.AccountId> holders(OrganizationId organization, Permission permission) {
+        var holders = permission.holders();
+        return memberships.withRoles(organization, holders.roles(), holders.designatedReviewers());
+    }
+
+    /**
      * Throws {@link PermissionDenied} (403) unless the person may do it, and {@link TwoFactorRequired} when they may but
      * the organization requires two-factor sign-in they have not set up.
      */

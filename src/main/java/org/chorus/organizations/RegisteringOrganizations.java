@@ -122,6 +122,8 @@ public class RegisteringOrganizations {
         }
         if (approve) {
             events.publishEvent(new OrganizationApproved(child.id(), child.parentId(), actor.account()));
+        } else {
+            events.publishEvent(new OrganizationRejected(child.id(), child.parentId(), actor.account()));
         }
     }
 

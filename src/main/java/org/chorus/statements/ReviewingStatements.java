@@ -39,7 +39,10 @@ public class ReviewingStatements {
     public Statement submit(Actor actor, StatementId id) {
         var statement = find(id);
         permissions.require(actor, statement.issuer(), StatementPermission.WRITE_STATEMENTS);
-        return save(statement.submit(clock.instant()));
+        var now = clock.instant();
+        var submitted = save(statement.submit(now));
+        events.publishEvent(new StatementSubmitted(id, statement.issuer(), actor.account(), now));
+        return submitted;
     }
 
     /** Publishes now, or schedules when {@code at} is in the future. */
@@ -51,6 +54,9 @@ public class ReviewingStatements {
         var approved = save(statement.approve(at, clock.instant()));
         if (approved.status() == StatementStatus.PUBLISHED) {
             return publication.publish(approved, actor.account());
+        } else if (approved.status() == StatementStatus.SCHEDULED) {
+            events.publishEvent(new StatementScheduled(
+                    id, statement.issuer(), approved.scheduledFor(), actor.account(), clock.instant()));
         }
         return approved;
     }
@@ -59,7 +65,11 @@ public class ReviewingStatements {
     public Statement sendBack(Actor actor, StatementId id, String comment) {
         var statement = find(id);
         permissions.require(actor, statement.issuer(), StatementPermission.PUBLISH_STATEMENTS);
-        return save(statement.sendBack(comment, clock.instant()));
+        var now = clock.instant();
+        var sentBack = save(statement.sendBack(comment, now));
+        events.publishEvent(
+                new StatementSentBack(id, statement.issuer(), sentBack.reviewComment(), actor.account(), now));
+        return sentBack;
     }
 
     @Transactional

@@ -75,6 +75,9 @@ class GuestCommentsTest {
     ChorusUser moderator;
     Statement statement;
 
+    @Autowired
+    org.chorus.notifications.ReadingTasks tasks;
+
     @BeforeEach
     void an_organization_with_a_statement_open_to_comments() {
         organization = fixtures.coalition();
@@ -182,6 +185,8 @@ class GuestCommentsTest {
                 .andExpect(content().string(Matchers.containsString("now waits for the organization’s moderators")))
                 .andExpect(content().string(Matchers.containsString("/s/" + statement.slug() + "/comments")));
         assertThat(statusOf(body)).isEqualTo("PENDING");
+        org.chorus.support.Eventually.eventually("the confirmed comment is a task for the moderators")
+                .until(() -> tasks.count(Actor.of(moderator)) == 1);
         mvc.perform(post("/guest-comments/" + token(letter)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("already confirmed")));

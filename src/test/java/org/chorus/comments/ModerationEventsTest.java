@@ -75,4 +75,22 @@ class ModerationEventsTest {
             assertThat(e.moderator()).isEqualTo(owner.account());
         });
     }
+
+    @Test
+    void a_comment_from_outside_the_organization_enters_the_queue_announced_once_and_an_insiders_does_not() {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var statement = comments.published(owner, org, true);
+        var reader = Actor.of(fixtures.person("reader"));
+
+        var waiting = comments.post(reader, statement, null, "What about the north?");
+        comments.post(owner, statement, null, "We answer below.");
+
+        assertThat(events.stream(CommentAwaitsModeration.class)).singleElement().satisfies(e -> {
+            assertThat(e.comment()).isEqualTo(waiting.id());
+            assertThat(e.statement()).isEqualTo(statement.id());
+            assertThat(e.organization()).isEqualTo(org.id());
+            assertThat(e.author()).isEqualTo(reader.account());
+        });
+    }
 }

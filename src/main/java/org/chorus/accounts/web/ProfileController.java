@@ -49,6 +49,7 @@ class ProfileController {
     private final SettingUpTwoFactor twoFactor;
     private final int perHourPerNetwork;
     private final RateLimits perHour = new RateLimits(Duration.ofHours(1), 100_000);
+    private final org.chorus.shared.web.PageContributions<org.chorus.accounts.AccountPageSection> sections;
 
     ProfileController(
             EditingProfiles profiles,
@@ -56,13 +57,23 @@ class ProfileController {
             LocaleResolver localeResolver,
             RecentAuthentication recent,
             SettingUpTwoFactor twoFactor,
-            @Value("${chorus.accounts.email-changes-per-network:20}") int perHourPerNetwork) {
+            @Value("${chorus.accounts.email-changes-per-network:20}") int perHourPerNetwork,
+            org.springframework.beans.factory.ObjectProvider<
+                            org.chorus.shared.web.PageContribution<org.chorus.accounts.AccountPageSection>>
+                    sections) {
         this.profiles = profiles;
         this.changingEmail = changingEmail;
         this.localeResolver = localeResolver;
         this.recent = recent;
         this.twoFactor = twoFactor;
         this.perHourPerNetwork = perHourPerNetwork;
+        this.sections = new org.chorus.shared.web.PageContributions<>(sections);
+    }
+
+    /** What modules above accounts add to the account page (decision 0006). */
+    @org.springframework.web.bind.annotation.ModelAttribute("sections")
+    org.chorus.shared.web.PageContributions<org.chorus.accounts.AccountPageSection> sections() {
+        return sections;
     }
 
     /** Whether adding a passkey can go ahead now, or the page first offers to confirm the password. */

@@ -25,7 +25,8 @@ public record Ui(
         Viewer viewer,
         String notice,
         String assetVersion,
-        String baseUrl) {
+        String baseUrl,
+        TaskCount taskCount) {
 
     public String t(String key, Object... arguments) {
         return messages.t(key, arguments);
@@ -45,6 +46,11 @@ public record Ui(
 
     public boolean signedIn() {
         return viewer != null;
+    }
+
+    /** How many tasks wait for the signed-in person (0 for visitors); asked once, when the header shows it. */
+    public int openTasks() {
+        return viewer == null || taskCount == null ? 0 : taskCount.value();
     }
 
     public boolean siteAdmin() {

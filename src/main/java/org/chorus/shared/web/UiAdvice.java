@@ -3,6 +3,7 @@ package org.chorus.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,14 +21,17 @@ public class UiAdvice {
     private final MessageSource messageSource;
     private final String assetVersion;
     private final String baseUrl;
+    private final ObjectProvider<OpenTasks> openTasks;
 
     UiAdvice(
             MessageSource messageSource,
             @Value("${chorus.asset-version:}") String assetVersion,
-            @Value("${chorus.base-url}") String baseUrl) {
+            @Value("${chorus.base-url}") String baseUrl,
+            ObjectProvider<OpenTasks> openTasks) {
         this.messageSource = messageSource;
         this.assetVersion = assetVersion.isBlank() ? AssetVersion.ofBundledAssets() : assetVersion;
         this.baseUrl = baseUrl;
+        this.openTasks = openTasks;
     }
 
     @ModelAttribute("ui")
@@ -51,7 +55,13 @@ public class UiAdvice {
                 viewer,
                 notice,
                 assetVersion,
-                baseUrl);
+                baseUrl,
+                taskCount(viewer));
+    }
+
+    private TaskCount taskCount(Viewer viewer) {
+        var source = openTasks.getIfAvailable();
+        return viewer == null || source == null ? TaskCount.NONE : TaskCount.of(() -> source.count(viewer.accountId()));
     }
 
     public static Viewer currentViewer() {
