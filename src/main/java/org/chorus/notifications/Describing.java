@@ -75,6 +75,12 @@ class Describing {
                 what = link == null ? "" : link.title();
                 path = organization == null ? "/account/organizations" : "/o/" + organization.slug() + "/comments";
             }
+            case CO_ISSUE_REQUESTED -> {
+                what = link == null ? "" : link.title();
+                path = organization == null
+                        ? "/account/tasks"
+                        : "/o/" + organization.slug() + "/manage/co-issue-requests";
+            }
             case STATEMENT_SENT_BACK -> {
                 what = link == null ? "" : link.title();
                 path = link == null ? "/account/tasks" : "/s/" + link.slug() + "/edit";

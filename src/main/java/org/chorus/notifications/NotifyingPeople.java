@@ -169,7 +169,7 @@ class NotifyingPeople {
     @ApplicationModuleListener
     void on(CoIssueRequested event) {
         telling.tell(
-                permissions.holders(event.invited(), StatementPermission.PUBLISH_STATEMENTS),
+                permissions.holders(event.invited(), StatementPermission.ANSWER_CO_ISSUE_REQUESTS),
                 event.by(),
                 Notice.Step.about(NoticeKind.CO_ISSUE_REQUESTED, coIssue(event.statement(), event.invited()))
                         .in(event.invited())
