@@ -24,8 +24,15 @@ public record ImportReport(
      * An item left behind, named in WordPress terms (its type, title and id; for a comment, the title of its post and
      * the comment's id), and why, as a message key with its arguments: all translated where the report is shown.
      */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true) // reports stored before had "item"
-    public record Skipped(String kind, String title, long wpId, String reason, List<Object> arguments) {
+    public record Skipped(
+            String kind,
+            // reports stored before items were named in the reader's language have only "item", their English label
+            @com.fasterxml.jackson.annotation.JsonAlias("item")
+            String title,
+
+            Long wpId,
+            String reason,
+            List<Object> arguments) {
 
         /** The kinds with a name of their own in the report; any other WordPress type is named as it is. */
         private static final java.util.Set<String> NAMED = java.util.Set.of("post", "page", "comment");
@@ -42,9 +49,15 @@ public record ImportReport(
             return new Skipped("comment", post.title().strip(), comment.wpId(), reason, List.of());
         }
 
-        /** The message naming the item: {@code import.item.post}, {@code .page}, {@code .comment} or {@code .other}. */
+        /**
+         * The message naming the item: {@code import.item.post}, {@code .page}, {@code .comment} or {@code .other};
+         * {@code .earlier} for a line of a report stored before, which has only its label.
+         */
         public String itemKey() {
-            return "import.item." + (kind != null && NAMED.contains(kind) ? kind : "other");
+            if (kind == null) {
+                return "import.item.earlier";
+            }
+            return "import.item." + (NAMED.contains(kind) ? kind : "other");
         }
 
         /**
@@ -53,7 +66,7 @@ public record ImportReport(
          */
         public Object[] itemArguments(String untitled) {
             var named = title == null || title.isBlank() ? untitled : title;
-            return new Object[] {named, Long.toString(wpId), kind == null ? "" : kind};
+            return new Object[] {named, wpId == null ? "" : Long.toString(wpId), kind == null ? "" : kind};
         }
 
         public Object[] argumentArray() {
