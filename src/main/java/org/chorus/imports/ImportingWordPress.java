@@ -25,9 +25,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An organization brings in its WordPress site from a WXR export: published posts become published statements with
- * their dates, drafts become drafts, categories and tags become topics, the author signs, comments come along with
- * their moderation status. Importing the same export again creates nothing twice.
+ * An organization brings in its WordPress site from a WXR export: published posts and pages become published
+ * statements with their dates, drafts become drafts, their HTML becomes Markdown ({@link WordPressContent}),
+ * categories and tags become topics, the author signs, comments come along with their moderation status and their
+ * line breaks, and stay open where WordPress had them open. Importing the same export again creates nothing twice.
  *
  * <p>The export is read whole first, so a hostile, broken, oversized or over-long one ({@link WxrParser#MAX_ITEMS})
  * is refused before anything is stored. The import itself is one transaction: a failure leaves nothing
@@ -155,6 +156,7 @@ public class ImportingWordPress {
         int reported = 0;
         var skipped = new ArrayList<ImportReport.Skipped>();
         wxr.skipped().forEach(item -> skipped.add(ImportReport.Skipped.of(item, "import.skipped.type")));
+        // posts and pages alike: a coalition's founding texts often live in pages
         for (var post : wxr.posts()) {
             done += 1 + post.comments().size();
             if (done - reported >= PROGRESS_EVERY) {
@@ -162,18 +164,12 @@ public class ImportingWordPress {
                 apart().executeWithoutResult(s -> imports.progress(id, now, clock.instant()));
                 reported = done;
             }
-            var label = post.type() + " '" + (post.title().isBlank() ? "(untitled)" : post.title()) + "' (id "
-                    + post.wpId() + ")";
-            if (!"post".equals(post.type())) {
-                skipped.add(ImportReport.Skipped.of(label, "import.skipped.not-a-post"));
-                continue;
-            }
             var status = post.status() == null ? "draft" : post.status().toLowerCase(Locale.ROOT);
             if (status.equals("trash")
                     || status.equals("private")
                     || status.equals("auto-draft")
                     || status.equals("inherit")) {
-                skipped.add(ImportReport.Skipped.of(label, "import.skipped.status", status));
+                skipped.add(ImportReport.Skipped.of(post, "import.skipped.status", status));
                 continue;
             }
             var sourceId = Long.toString(post.wpId());
@@ -181,8 +177,9 @@ public class ImportingWordPress {
                 duplicates++;
                 continue;
             }
-            if (post.content() == null || post.content().isBlank()) {
-                skipped.add(ImportReport.Skipped.of(label, "import.skipped.empty"));
+            var body = WordPressContent.markdown(post.content());
+            if (body.isBlank()) {
+                skipped.add(ImportReport.Skipped.of(post, "import.skipped.empty"));
                 continue;
             }
             var topics = new ArrayList<String>(post.categories());
@@ -192,18 +189,18 @@ public class ImportingWordPress {
                     language,
                     post.title().isBlank() ? "(untitled)" : post.title(),
                     "",
-                    post.content(),
+                    body,
                     null,
                     null,
                     String.join(", ", topics.stream().limit(10).toList()),
-                    false,
+                    post.commentsOpen(),
                     List.of(),
                     author == null || author.isBlank() ? List.of() : List.of(new Signatory(author, "", "")));
             boolean publish = status.equals("publish");
             try {
                 draft.checked();
             } catch (DomainException invalid) {
-                skipped.add(ImportReport.Skipped.of(label, invalid.messageKey(), invalid.arguments()));
+                skipped.add(ImportReport.Skipped.of(post, invalid.messageKey(), invalid.arguments()));
                 continue;
             }
             org.chorus.statements.Statement statement;
@@ -211,7 +208,7 @@ public class ImportingWordPress {
                 statement = writing.importStatement(actor, organization, draft, post.publishedAt(), publish);
                 imported.remember(organization, site, sourceId, statement.id().value(), clock.instant());
             } catch (DomainException refused) {
-                skipped.add(ImportReport.Skipped.of(label, refused.messageKey(), refused.arguments()));
+                skipped.add(ImportReport.Skipped.of(post, refused.messageKey(), refused.arguments()));
                 continue;
             }
             comments += importComments(actor, statement, post, skipped);
@@ -228,7 +225,8 @@ public class ImportingWordPress {
 
     /**
      * Brings a post's comments over with their status (trash stays behind) and their threads: a reply to a reply
-     * joins the top-level comment, as Chorus threads are one level deep. Comment text is kept as plain text.
+     * joins the top-level comment, as Chorus threads are one level deep. Comment text is kept as plain text, line
+     * breaks included.
      */
     private int importComments(
             Actor actor, org.chorus.statements.Statement statement, WxrPost post, List<ImportReport.Skipped> skipped) {
@@ -247,17 +245,15 @@ public class ImportingWordPress {
                 default -> org.chorus.comments.CommentStatus.PENDING;
             };
             if (status == null) {
-                skipped.add(ImportReport.Skipped.of(
-                        "comment " + c.wpId() + " on '" + post.title() + "'", "import.skipped.trash"));
+                skipped.add(ImportReport.Skipped.comment(post, c, "import.skipped.trash"));
                 continue;
             }
             long top = c.parentWpId() != 0 && topOf.containsKey(c.parentWpId()) ? topOf.get(c.parentWpId()) : c.wpId();
             topOf.put(c.wpId(), top);
             var parent = top == c.wpId() ? null : byWpId.get(top);
-            var text = org.chorus.shared.markdown.Markdown.sanitize(c.content()).plainText();
+            var text = WordPressContent.commentText(c.content());
             if (text.isBlank()) {
-                skipped.add(ImportReport.Skipped.of(
-                        "comment " + c.wpId() + " on '" + post.title() + "'", "import.skipped.empty"));
+                skipped.add(ImportReport.Skipped.comment(post, c, "import.skipped.empty"));
                 continue;
             }
             byWpId.put(

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param siteUrl the blog's address, used to recognise links between the exported posts
  * @param wxrVersion {@code null} for the oldest exports, which did not write one
- * @param skipped one line per item left out (menus, revisions, custom types), to show the person importing
+ * @param skipped the items left out (menus, revisions, custom types), to show the person importing
  */
 public record WxrExport(
         String siteTitle,
@@ -18,7 +18,7 @@ public record WxrExport(
         List<WxrTerm> tags,
         List<WxrPost> posts,
         List<WxrAttachment> attachments,
-        List<String> skipped) {
+        List<WxrSkipped> skipped) {
 
     public WxrExport {
         authors = List.copyOf(authors);

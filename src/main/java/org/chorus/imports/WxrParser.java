@@ -170,7 +170,7 @@ public final class WxrParser {
         private final List<WxrTerm> tags = new ArrayList<>();
         private final List<WxrPost> posts = new ArrayList<>();
         private final List<WxrAttachment> attachments = new ArrayList<>();
-        private final List<String> skipped = new ArrayList<>();
+        private final List<WxrSkipped> skipped = new ArrayList<>();
         private final int maxItems;
         private int items;
 
@@ -328,9 +328,10 @@ public final class WxrParser {
                         type,
                         List.copyOf(postCategories),
                         List.copyOf(postTags),
-                        comments));
+                        comments,
+                        "open".equals(stripped(fields, "wp:comment_status"))));
             } else {
-                skipped.add("%s '%s' (id %d)".formatted(type, title.strip(), id));
+                skipped.add(new WxrSkipped(type, title.strip(), id));
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param type {@code post} or {@code page}
  * @param categories category names, in the order of the export
  * @param tags tag names, in the order of the export
+ * @param commentsOpen whether WordPress took comments on it ({@code wp:comment_status} {@code open})
  */
 public record WxrPost(
         long wpId,
@@ -27,7 +28,8 @@ public record WxrPost(
         String type,
         List<String> categories,
         List<String> tags,
-        List<WxrComment> comments) {
+        List<WxrComment> comments,
+        boolean commentsOpen) {
 
     public WxrPost {
         categories = List.copyOf(categories);

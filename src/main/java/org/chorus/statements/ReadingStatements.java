@@ -159,6 +159,14 @@ public class ReadingStatements {
         return statements.links(ids);
     }
 
+    /**
+     * The rendered texts of listed statements, by slug, in the language each was listed in, in one query: for feeds,
+     * whose readers get the whole text with its line breaks.
+     */
+    public java.util.Map<String, org.chorus.shared.markdown.SafeHtml> bodies(List<StatementSummary> items) {
+        return statements.bodies(items);
+    }
+
     /** Public statements matching the filter, newest date of issue first, one page. */
     public StatementList list(StatementFilter filter, String readerLanguage, int page) {
         int current = Math.min(Math.max(1, page), 100_000);

@@ -148,6 +148,28 @@ class Statements {
                 > 0;
     }
 
+    /** The stored HTML of each listed statement's text in the language it was listed in, by slug. */
+    java.util.Map<String, org.chorus.shared.markdown.SafeHtml> bodies(List<StatementSummary> items) {
+        var bodies = new java.util.HashMap<String, org.chorus.shared.markdown.SafeHtml>();
+        if (items.isEmpty()) {
+            return bodies;
+        }
+        jdbc.sql("""
+                        select s.slug, t.body_html from statements s
+                        join statement_texts t on t.statement_id = s.id
+                        join unnest(:slugs, :languages) as listed (slug, language)
+                          on listed.slug = s.slug and listed.language = t.language
+                        """)
+                .param("slugs", items.stream().map(StatementSummary::slug).toArray(String[]::new))
+                .param(
+                        "languages",
+                        items.stream().map(StatementSummary::language).toArray(String[]::new))
+                .query(rs -> {
+                    bodies.put(rs.getString("slug"), Markdown.sanitize(rs.getString("body_html")));
+                });
+        return bodies;
+    }
+
     /** Writes a text (original or translation) and its search vector in its language's configuration. */
     void putText(StatementId id, StatementText t, String plainBody) {
         jdbc.sql("""

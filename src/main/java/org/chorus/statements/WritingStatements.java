@@ -302,7 +302,8 @@ public class WritingStatements {
 
     /**
      * Brings in a statement from another system (a WordPress import): published ones keep their original date and
-     * are published at once, others arrive as drafts. Only publishers import.
+     * are published at once, others arrive as drafts; comments are open if they were open there. Only publishers
+     * import.
      */
     @Transactional
     public Statement importStatement(
@@ -317,8 +318,7 @@ public class WritingStatements {
         }
         var checked = draft.checked();
         var now = clock.instant();
-        var details = new Statement.Details(
-                checked.issuedOn(), checked.issuedPrecision(), checked.place(), checked.topics(), false);
+        var details = checked.details();
         var statement = insertWithFreeSlug(
                 Statement.imported(
                         StatementId.random(),

@@ -50,6 +50,9 @@ class CommentPagesTest {
     CommentFixtures comments;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     ModeratingComments moderating;
 
     @Autowired
@@ -131,6 +134,20 @@ class CommentPagesTest {
                 .isEmpty();
         assertThat(shown.textNodes()).extracting(TextNode::text).containsExactly("<b>Not bold</b>", "Second line");
         assertThat(shown.select("br")).hasSize(2);
+    }
+
+    @Test
+    void a_comment_typed_in_a_browser_is_stored_with_plain_line_endings() throws Exception {
+        var person = fixtures.person("reader");
+        var first = Fixtures.unique("Count us in");
+        mvc.perform(postComment(person, first + "!\r\nSee you on Friday.\rLou", formStamp(person)))
+                .andExpect(status().is3xxRedirection());
+
+        var stored = jdbc.sql("select body from comments where body like :start")
+                .param("start", first + "%")
+                .query(String.class)
+                .single();
+        assertThat(stored).isEqualTo(first + "!\nSee you on Friday.\nLou");
     }
 
     @Test

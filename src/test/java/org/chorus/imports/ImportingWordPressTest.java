@@ -65,14 +65,11 @@ class ImportingWordPressTest {
         assertThat(first.published()).isGreaterThanOrEqualTo(3);
         assertThat(first.comments()).isEqualTo(1);
         assertThat(first.skipped()).anySatisfy(line -> {
-            assertThat(line.item()).contains("Private Post");
+            assertThat(line.title()).isEqualTo("Private Post");
             assertThat(line.reason()).isEqualTo("import.skipped.status");
             assertThat(line.arguments()).containsExactly("private");
         });
-        assertThat(first.skipped()).anySatisfy(line -> {
-            assertThat(line.item()).contains("Sample Page");
-            assertThat(line.reason()).isEqualTo("import.skipped.not-a-post");
-        });
+        assertThat(first.skipped()).noneSatisfy(line -> assertThat(line.title()).isEqualTo("Sample Page"));
 
         ImportReport second;
         try (var in = Files.newInputStream(WXR.resolve("small-export.xml"))) {
@@ -149,8 +146,120 @@ class ImportingWordPressTest {
 
         assertThat(Html.select(page, "details li").eachText())
                 .isNotEmpty()
-                .anySatisfy(line -> assertThat(line).contains("Seuls les articles deviennent des déclarations"))
+                .anySatisfy(line -> assertThat(line)
+                        .isEqualTo("Page « Sample Page » (id 2) : Saisissez un code de langue à deux lettres, comme en,"
+                                + " fr, es ou ar."))
                 .noneSatisfy(line -> assertThat(line).containsPattern("\\b[a-z]+\\.[a-z-]+\\.[a-z.-]+\\b"));
+    }
+
+    @Test
+    void a_wordpress_page_becomes_a_statement_with_its_comments_which_stay_open_where_they_were_open()
+            throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        ImportReport report;
+        try (var in = Files.newInputStream(WXR.resolve("theme-unit-test-data.xml"))) {
+            report = importing.importExport(owner, org.id(), in, "en");
+        }
+
+        assertThat(report.skipped())
+                .filteredOn(line -> line.kind().equals("page"))
+                .allSatisfy(line -> assertThat(line.reason()).isEqualTo("import.skipped.empty"));
+        var pages = jdbc.sql("""
+                        select t.title, s.slug, s.comments_enabled,
+                               (select count(*) from comments c where c.statement_id = s.id) as comments
+                        from statements s join statement_texts t on t.statement_id = s.id
+                        where s.issuer_id = :org and t.title like 'Page with comments%'
+                        order by t.title
+                        """)
+                .param("org", org.id().value())
+                .query((rs, i) -> java.util.List.of(
+                        rs.getString("title"),
+                        rs.getString("slug"),
+                        rs.getBoolean("comments_enabled"),
+                        rs.getInt("comments")))
+                .list();
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0))
+                .containsExactly("Page with comments", pages.get(0).get(1), true, 4);
+        assertThat(pages.get(1))
+                .containsExactly("Page with comments disabled", pages.get(1).get(1), false, 0);
+        mvc.perform(get("/s/" + pages.get(0).get(1) + "/comments"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Contributor comment.")));
+    }
+
+    @Test
+    void block_editor_html_becomes_markdown_in_the_editor_and_comments_keep_their_line_breaks() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var export = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><title>Debt league</title><link>https://debt.example</link>
+                <wp:wxr_version>1.2</wp:wxr_version>
+                <item><title>Our call</title><dc:creator>admin</dc:creator><wp:post_id>7</wp:post_id>
+                <wp:post_date_gmt>2023-10-20 10:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status>
+                <wp:status>publish</wp:status><wp:post_type>page</wp:post_type>
+                <content:encoded><![CDATA[<!-- wp:paragraph -->
+                <p>We call for <strong>debt relief</strong>.</p>
+                <!-- /wp:paragraph -->
+
+                <!-- wp:paragraph -->
+                <p>Fund the future!<br>Pay the debt!</p>
+                <!-- /wp:paragraph -->]]></content:encoded>
+                <wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author>Lou</wp:comment_author>
+                <wp:comment_date_gmt>2023-10-21 09:00:00</wp:comment_date_gmt>
+                <wp:comment_content><![CDATA[Count us in!
+                See you on Friday.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                <wp:comment_parent>0</wp:comment_parent></wp:comment>
+                </item>
+                </channel></rss>
+                """;
+        follow(owner, upload(owner, org, "call.xml", export.getBytes(UTF_8), "en"), "en");
+
+        var slug = jdbc.sql("select slug from statements where issuer_id = :org")
+                .param("org", org.id().value())
+                .query(String.class)
+                .single();
+        var editor = mvc.perform(get("/s/" + slug + "/edit").with(user(owner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.first(editor, "textarea#body").wholeText())
+                .isEqualTo("We call for **debt relief**.\n\nFund the future!\nPay the debt!");
+        var comment = jdbc.sql("select c.body from comments c join statements s on s.id = c.statement_id"
+                        + " where s.slug = :slug")
+                .param("slug", slug)
+                .query(String.class)
+                .single();
+        assertThat(comment).isEqualTo("Count us in!\nSee you on Friday.");
+        mvc.perform(get("/s/" + slug + "/comments"))
+                .andExpect(Html.has(".comment-body br"))
+                .andExpect(content().string(Matchers.containsString("Count us in!")));
+    }
+
+    @Test
+    void every_line_of_the_report_names_the_item_in_the_readers_language() throws Exception {
+        var org = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(org, owner, Role.OWNER);
+        var page = follow(
+                owner,
+                upload(owner, org, "small-export.xml", Files.readAllBytes(WXR.resolve("small-export.xml")), "en")
+                        .header("Accept-Language", "es"),
+                "es");
+
+        assertThat(Html.select(page, "details li").eachText())
+                .isNotEmpty()
+                .anySatisfy(line -> assertThat(line).startsWith("Entrada «Private Post» (id "))
+                .allSatisfy(line -> assertThat(line)
+                        .doesNotContainPattern("^(post|page|comment) ")
+                        .doesNotContain("'")
+                        .doesNotContain("(untitled)"));
     }
 
     @Test

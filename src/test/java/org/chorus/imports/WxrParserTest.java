@@ -278,11 +278,29 @@ class WxrParserTest {
                 .allSatisfy(attachment -> assertThat(attachment.url()).startsWith("http"));
         assertThat(export.skipped())
                 .hasSize(70)
-                .allSatisfy(reason -> assertThat(reason).startsWith("nav_menu_item '"));
+                .allSatisfy(item -> assertThat(item.type()).isEqualTo("nav_menu_item"));
         assertThat(export.posts().stream().mapToInt(p -> p.comments().size()).sum())
                 .isEqualTo(33);
         assertThat(export.posts())
                 .allSatisfy(post -> assertThat(post.publishedAt()).isNotNull());
+    }
+
+    @Test
+    void a_page_says_whether_wordpress_took_comments_on_it() throws IOException {
+        var export = parse("theme-unit-test-data.xml");
+
+        assertThat(export.posts())
+                .filteredOn(p -> p.title().equals("Page with comments"))
+                .singleElement()
+                .satisfies(page -> {
+                    assertThat(page.type()).isEqualTo("page");
+                    assertThat(page.commentsOpen()).isTrue();
+                    assertThat(page.comments()).hasSize(4);
+                });
+        assertThat(export.posts())
+                .filteredOn(p -> p.title().equals("Page with comments disabled"))
+                .singleElement()
+                .satisfies(page -> assertThat(page.commentsOpen()).isFalse());
     }
 
     @Test
@@ -303,7 +321,7 @@ class WxrParserTest {
                 </channel></rss>
                 """));
 
-        assertThat(export.skipped()).containsExactly("nav_menu_item 'Home' (id 12)");
+        assertThat(export.skipped()).containsExactly(new WxrSkipped("nav_menu_item", "Home", 12));
         assertThat(export.posts()).isEmpty();
     }
 

@@ -44,8 +44,12 @@ public final class Markdown {
     // Raw HTML and every URL are passed on as written, so that writers keep the odd <br> or <em>: the policy below is
     // what makes them safe. (The renderer's own URL filter would turn a javascript: link into href="", a link to the
     // page itself, where the policy drops the link and keeps its text.)
+    //
+    // A single line break is a line break on the page: statements are not code, and the slogans and signature blocks
+    // people paste as plain lines ("Fund the future!" / "Pay the debt!") must not run together (decision 0019).
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
+            .softbreak("<br />\n")
             .attributeProviderFactory(context -> new AsciiHeadingAnchors())
             .build();
 
@@ -92,8 +96,8 @@ public final class Markdown {
     private Markdown() {}
 
     /**
-     * Markdown (CommonMark with tables, autolinks and heading anchors) as sanitized HTML. Images that Chorus does not
-     * host become their alt text ({@link HostedImages}).
+     * Markdown (CommonMark with tables, autolinks and heading anchors, and every line break kept) as sanitized HTML.
+     * Images that Chorus does not host become their alt text ({@link HostedImages}).
      */
     public static SafeHtml render(String markdown) {
         return rendering(markdown).html();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
@@ -69,14 +70,15 @@ class FeedController {
         author.setName("Chorus");
         feed.setAuthors(List.of(author));
         var entries = new ArrayList<Entry>();
+        var bodies = reading.bodies(list.items());
         for (var item : list.items()) {
-            entries.add(entry(item, ui));
+            entries.add(entry(item, bodies.get(item.slug()), ui));
         }
         feed.setEntries(entries);
         return ResponseEntity.ok().contentType(ATOM).body(new WireFeedOutput().outputString(feed));
     }
 
-    private static Entry entry(StatementSummary item, Ui ui) {
+    private static Entry entry(StatementSummary item, SafeHtml body, Ui ui) {
         var entry = new Entry();
         var url = ui.absolute("/s/" + item.slug());
         entry.setId(url);
@@ -94,6 +96,13 @@ class FeedController {
         summary.setType("text");
         summary.setValue(item.subtitle().isEmpty() ? item.excerpt() : item.subtitle() + " — " + item.excerpt());
         entry.setSummary(summary);
+        if (body != null) {
+            // the whole text as readers see it on the page, line breaks included; images at Chorus's address
+            var content = new Content();
+            content.setType("html");
+            content.setValue(body.withAbsoluteImages(ui.absolute("")).html());
+            entry.setContents(List.of(content));
+        }
         return entry;
     }
 

@@ -27,6 +27,24 @@ class MarkdownTest {
     }
 
     @Test
+    void slogans_and_a_signature_block_pasted_as_plain_lines_stay_on_their_own_lines() {
+        var html = Markdown.render("Fund the future!\nPay the debt!\n\nAmina Diallo\nChairperson\n20 October 2023")
+                .html();
+
+        assertThat(html)
+                .isEqualTo("<p>Fund the future!<br />\nPay the debt!</p>\n"
+                        + "<p>Amina Diallo<br />\nChairperson<br />\n20 October 2023</p>\n");
+    }
+
+    @Test
+    void a_line_break_inside_a_list_item_or_a_quote_is_kept_too() {
+        var html = Markdown.render("- first line\n  second line\n\n> quoted\n> on two lines")
+                .html();
+
+        assertThat(html).contains("first line<br />\nsecond line", "quoted<br />\non two lines");
+    }
+
+    @Test
     void tables_render_with_their_column_alignment() {
         var html = Markdown.render("""
                         | Organization | Country | Members |
