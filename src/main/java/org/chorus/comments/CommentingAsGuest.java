@@ -48,6 +48,8 @@ public class CommentingAsGuest {
     private final ChorusProperties properties;
     private final Clock clock;
 
+    private final org.chorus.shared.config.SiteName site;
+
     CommentingAsGuest(
             Comments comments,
             ReadingStatements statements,
@@ -58,7 +60,9 @@ public class CommentingAsGuest {
             Mail mail,
             MessageSource messageSource,
             ChorusProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.chorus.shared.config.SiteName site) {
+        this.site = site;
         this.comments = comments;
         this.statements = statements;
         this.stamps = stamps;
@@ -150,7 +154,7 @@ public class CommentingAsGuest {
                                 t.t("comment.guest.mail.button"), properties.link("/guest-comments/" + token.value())),
                         new LetterBlock.Paragraph(t.t("comment.guest.mail.validity", LINK_VALIDITY.toHours())),
                         new LetterBlock.Paragraph(t.t("comment.guest.mail.not-you"))),
-                t.t("comment.guest.mail.reason", organization));
+                t.t("comment.guest.mail.reason", organization, site.name()));
         mail.send(letter, Addressee.transactional(email, name, "comments.guest-confirm:" + token.hash()));
         return comment;
     }

@@ -35,7 +35,8 @@ class NewCoalitionChoiceTest {
 
     @Test
     void a_site_admin_is_offered_a_new_coalition() throws Exception {
-        var page = Html.parse(mvc.perform(get("/organizations/new").with(user(fixtures.adminUser(fixtures.admin().id()))))
+        var page = Html.parse(mvc.perform(get("/organizations/new")
+                        .with(user(fixtures.adminUser(fixtures.admin().id()))))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(page.select("#parent option").eachText()).contains("— None (a new coalition) —");

@@ -155,6 +155,23 @@ class PendingInvitationsTest {
     }
 
     @Test
+    void a_person_who_signs_in_from_an_invitation_comes_back_to_it() throws Exception {
+        var invited = invite(Language.ENGLISH);
+        signingUp.createActive(invited.address(), "Ines", Fixtures.PASSWORD, Language.ENGLISH, false);
+        var session = new MockHttpSession();
+        mvc.perform(get(invited.path()).session(session)).andExpect(status().isOk());
+        var signedIn = mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("email", invited.address())
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(signedIn.getResponse().getRedirectedUrl())
+                .contains(invited.path().replaceFirst("\\?.*$", ""));
+    }
+
+    @Test
     void a_person_who_signs_up_from_an_invitation_is_signed_in_by_the_confirmation_and_joins() throws Exception {
         var invited = invite(Language.ENGLISH);
         var session = new MockHttpSession();

@@ -6,6 +6,10 @@ package org.chorus.accounts.web;
  */
 public record SignUpForm(String email, String displayName, String password, String next) {
 
+    public SignUpForm {
+        next = localPath(next);
+    }
+
     static SignUpForm blank(String next) {
         return new SignUpForm("", "", "", next == null ? "" : next);
     }
