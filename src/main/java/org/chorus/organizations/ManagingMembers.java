@@ -127,14 +127,15 @@ public class ManagingMembers {
                 now.plus(INVITATION_VALIDITY),
                 letterLanguage.tag());
         events.publishEvent(new MemberInvited(organization, role, actor.account(), now));
-        var link = link(token, letterLanguage);
+        var link = link(token);
         letters.invite(address, letterLanguage, org, inviter.displayName(), role, token, link);
         return link;
     }
 
-    // the link names the letter's language, so the page it opens speaks it without a cookie (issue 12, item 17)
-    private String link(SecretToken token, Language language) {
-        return properties.link("/invitations/" + token.value() + "?lang=" + language.tag());
+    // the letter's copy of the link also names the letter's language (?lang=, added by the email engine), so the
+    // page it opens speaks it without a cookie (issue 12, item 17)
+    private String link(SecretToken token) {
+        return properties.link("/invitations/" + token.value());
     }
 
     /**
@@ -198,7 +199,7 @@ public class ManagingMembers {
                 now.plus(INVITATION_VALIDITY),
                 language.tag());
         events.publishEvent(new MemberInvited(organization, old.role(), actor.account(), now));
-        var link = link(token, language);
+        var link = link(token);
         letters.invite(
                 invitations.openEmail(old.emailSealed()),
                 language,

@@ -129,9 +129,10 @@ class PendingInvitationsTest {
                 .findFirst()
                 .orElseThrow()
                 .group(1);
-        assertThat(newPath).endsWith("?lang=fr").isNotEqualTo(invited.path());
+        assertThat(newPath).endsWith("?lang=fr").isNotEqualTo(invited.path() + "?lang=fr");
 
-        mvc.perform(get(invited.path()))
+        // the old link as its letter gave it
+        mvc.perform(get(invited.path() + "?lang=fr"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.containsString("invitation plus récente")));
         var invitee = fixtures.user(
@@ -145,13 +146,19 @@ class PendingInvitationsTest {
     @Test
     void a_signed_out_visitor_sees_what_the_invitation_is_for_in_the_language_of_its_letter() throws Exception {
         var invited = invite(Language.SPANISH);
-        var page = Html.parse(mvc.perform(get(invited.path()).header("Accept-Language", "en"))
+        var emailed = ReceivedMail.linkPath(TestMail.awaitOne(invited.address()), "/invitations/");
+        assertThat(emailed).isEqualTo(invited.path() + "?lang=es");
+        var page = Html.parse(mvc.perform(get(emailed).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(page.select("html").attr("lang")).isEqualTo("es");
         assertThat(page.select("main").text())
                 .contains(invited.organization().name(), "Editor", "Olga Owner", "Iniciar sesión para aceptar");
         assertThat(page.select("a[href^=/signup?next=]")).hasSize(1);
+
+        // the link as the owner may pass it on, without a language, still opens in the invitation's
+        mvc.perform(get(invited.path()).header("Accept-Language", "en"))
+                .andExpect(redirectedUrl(invited.path() + "?lang=es"));
     }
 
     @Test
@@ -159,7 +166,7 @@ class PendingInvitationsTest {
         var invited = invite(Language.ENGLISH);
         signingUp.createActive(invited.address(), "Ines", Fixtures.PASSWORD, Language.ENGLISH, false);
         var session = new MockHttpSession();
-        mvc.perform(get(invited.path()).session(session)).andExpect(status().isOk());
+        mvc.perform(get(invited.path() + "?lang=en").session(session)).andExpect(status().isOk());
         var signedIn = mvc.perform(post("/login")
                         .session(session)
                         .with(csrf())
@@ -175,9 +182,10 @@ class PendingInvitationsTest {
     void a_person_who_signs_up_from_an_invitation_is_signed_in_by_the_confirmation_and_joins() throws Exception {
         var invited = invite(Language.ENGLISH);
         var session = new MockHttpSession();
-        var invitationPage = Html.parse(mvc.perform(get(invited.path()).session(session))
-                .andExpect(status().isOk())
-                .andReturn());
+        var invitationPage =
+                Html.parse(mvc.perform(get(invited.path() + "?lang=en").session(session))
+                        .andExpect(status().isOk())
+                        .andReturn());
         var signUp = invitationPage.select("a[href^=/signup?next=]").attr("href");
         var form = Html.parse(mvc.perform(get(signUp).session(session))
                 .andExpect(status().isOk())

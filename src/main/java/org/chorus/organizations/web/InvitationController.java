@@ -38,6 +38,10 @@ class InvitationController {
             Model model) {
         var invitation = members.invitation(token);
         var path = "/invitations/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
+        if (viewer == null && request.getParameter("lang") == null && invitation.language() != null) {
+            // a link passed on by hand names no language: the page speaks the invitation's, as its letter does
+            return "redirect:" + path + "?lang=" + invitation.language().tag();
+        }
         if (viewer == null) {
             // signing in from here (or from any page after this one) comes back here to accept
             requests.saveRequest(request, response);
