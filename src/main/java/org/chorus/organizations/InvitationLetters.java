@@ -6,7 +6,6 @@ import org.chorus.email.Letter;
 import org.chorus.email.LetterBlock;
 import org.chorus.email.Mail;
 import org.chorus.shared.SecretToken;
-import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.config.SiteName;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
@@ -21,7 +20,7 @@ class InvitationLetters {
     private final MessageSource messages;
     private final SiteName site;
 
-    InvitationLetters(Mail mail, MessageSource messages, ChorusProperties properties, SiteName siteName) {
+    InvitationLetters(Mail mail, MessageSource messages, SiteName siteName) {
         this.mail = mail;
         this.messages = messages;
         this.site = siteName;
