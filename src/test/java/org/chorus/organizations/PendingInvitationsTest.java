@@ -191,6 +191,7 @@ class PendingInvitationsTest {
                 .andExpect(status().isOk())
                 .andReturn());
         var next = form.select("input[name=next]").val();
+        assertThat(form.select(".notice").text()).contains("in this browser");
         assertThat(next).startsWith("/invitations/");
 
         mvc.perform(post("/signup")
