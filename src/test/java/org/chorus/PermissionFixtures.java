@@ -207,6 +207,7 @@ final class PermissionFixtures {
         fixed("/password/reset/{token}", resetLink.substring(resetLink.lastIndexOf('/') + 1));
         fixed("/email-change/{token}", emailChangeToken);
         perCall("/invitations/{token}", call -> invitation());
+        perCall("/o/{slug}/manage/invitations/{invitation}", call -> pendingInvitation());
         perCall("/o/{slug}/manage/members/{account}", call -> {
             // a member again before each call, whatever the call before did to them
             fixtures.grant(own, target, Role.MEMBER);
@@ -465,7 +466,12 @@ final class PermissionFixtures {
 
     private String invitation() {
         var link = members.invite(owner, own.id(), people.get(Caller.MEMBER).email(), Role.MEMBER);
-        return link.substring(link.lastIndexOf('/') + 1);
+        return link.substring(link.lastIndexOf('/') + 1).replaceFirst("\\?.*$", "");
+    }
+
+    private String pendingInvitation() {
+        members.invite(owner, own.id(), Fixtures.uniqueEmail("pending"), Role.MEMBER);
+        return members.pendingInvitations(owner, own.id()).getFirst().id().toString();
     }
 
     private String pendingChild() {
@@ -518,7 +524,7 @@ final class PermissionFixtures {
 
     private static String token(String email, String prefix) {
         var path = ReceivedMail.linkPath(TestMail.awaitOne(email), prefix);
-        return path.substring(prefix.length());
+        return path.substring(prefix.length()).replaceFirst("\\?lang=[a-z]+$", "");
     }
 
     private void fixed(String variable, String... values) {

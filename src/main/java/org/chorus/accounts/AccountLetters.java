@@ -1,14 +1,13 @@
 package org.chorus.accounts;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Objects;
 import org.chorus.email.Addressee;
 import org.chorus.email.Letter;
 import org.chorus.email.LetterBlock;
 import org.chorus.email.Mail;
 import org.chorus.shared.SecretToken;
 import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.config.SiteName;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
 import org.springframework.context.MessageSource;
@@ -26,13 +25,13 @@ class AccountLetters {
     private final Mail mail;
     private final MessageSource messages;
     private final ChorusProperties properties;
-    private final String site;
+    private final SiteName site;
 
-    AccountLetters(Mail mail, MessageSource messages, ChorusProperties properties) {
+    AccountLetters(Mail mail, MessageSource messages, ChorusProperties properties, SiteName siteName) {
         this.mail = mail;
         this.messages = messages;
         this.properties = properties;
-        this.site = Objects.requireNonNullElse(URI.create(properties.baseUrl()).getHost(), properties.baseUrl());
+        this.site = siteName;
     }
 
     /**
@@ -143,13 +142,13 @@ class AccountLetters {
     private void send(Message message, Account account, String to, String key, String buttonPath, Object... more) {
         var t = new Messages(messages, language(account).locale());
         var textArguments = new Object[more.length + 1];
-        textArguments[0] = site;
+        textArguments[0] = site.name();
         System.arraycopy(more, 0, textArguments, 1, more.length);
         var blocks = new ArrayList<LetterBlock>();
         blocks.add(new LetterBlock.Paragraph(t.t("account-mail.greeting", account.displayName())));
         blocks.add(new LetterBlock.Paragraph(t.t(message.texts + ".text", textArguments)));
         if (message.notYou) {
-            blocks.add(new LetterBlock.Paragraph(t.t(message.texts + ".not-you", site)));
+            blocks.add(new LetterBlock.Paragraph(t.t(message.texts + ".not-you", site.name())));
         }
         if (buttonPath != null) {
             blocks.add(new LetterBlock.Button(t.t(message.texts + ".button"), properties.link(buttonPath)));
@@ -158,9 +157,9 @@ class AccountLetters {
                 new Letter(
                         message.kind,
                         language(account),
-                        t.t(message.texts + ".subject", site),
+                        t.t(message.texts + ".subject", site.name()),
                         blocks,
-                        t.t(message.reason, site)),
+                        t.t(message.reason, site.name())),
                 Addressee.transactional(to, account.displayName(), "accounts." + key));
     }
 

@@ -140,6 +140,9 @@ class SecurityConfiguration {
                         // through Spring Security's own DELETE endpoint
                         .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/webauthn/register/**")
                         .denyAll()
+                        // an invitation's page says what it is for to anyone with the link; accepting needs a sign-in
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/invitations/*")
+                        .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(

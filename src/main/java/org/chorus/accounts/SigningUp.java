@@ -87,15 +87,21 @@ public class SigningUp {
      */
     @Transactional
     public boolean confirm(String token) {
+        return confirmed(token).isPresent();
+    }
+
+    /** As {@link #confirm(String)}, naming the account that is active now. */
+    @Transactional
+    public java.util.Optional<AccountId> confirmed(String token) {
         var hash = SecretToken.hash(token);
         var now = clock.instant();
         var link = confirmations.find(hash, now).filter(l -> l.newEmail() == null);
         if (link.isEmpty()) {
-            return false;
+            return java.util.Optional.empty();
         }
         confirmations.use(hash, now);
         accounts.changeStatus(link.get().account(), AccountStatus.PENDING, AccountStatus.ACTIVE, now);
-        return accounts.byId(link.get().account()).map(Account::active).orElse(false);
+        return accounts.byId(link.get().account()).filter(Account::active).map(Account::id);
     }
 
     /**

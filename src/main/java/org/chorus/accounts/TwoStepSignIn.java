@@ -118,6 +118,27 @@ public class TwoStepSignIn {
     }
 
     /**
+     * Signs in the person who just signed up in this browser (the password was typed here at {@code passwordAt}) and
+     * confirmed the address by the emailed link: both factors of a sign-in, so they need not type the password again.
+     * Does nothing for an account with two-factor sign-in or one that is not active.
+     */
+    public boolean signInAfterConfirmation(
+            HttpServletRequest request, HttpServletResponse response, AccountId account, Instant passwordAt) {
+        var found = accounts.byId(account).filter(Account::active);
+        if (found.isEmpty() || twoFactor.required(account)) {
+            return false;
+        }
+        var user = new ChorusUser(found.get());
+        var authorities = new ArrayList<GrantedAuthority>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(passwordAt)
+                .build());
+        user.eraseCredentials();
+        signIn(request, response, user, authorities);
+        return true;
+    }
+
+    /**
      * Makes a sign-in (second step, or a passkey alone) the session's: drops any pending step, changes the session id
      * against fixation, keeps the authentication and registers the session so that a password change can end it.
      */

@@ -49,6 +49,8 @@ public class CommentingAsGuest {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final org.chorus.shared.config.SiteName site;
+
     CommentingAsGuest(
             Comments comments,
             ReadingStatements statements,
@@ -60,7 +62,9 @@ public class CommentingAsGuest {
             MessageSource messageSource,
             ChorusProperties properties,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.chorus.shared.config.SiteName site) {
+        this.site = site;
         this.comments = comments;
         this.statements = statements;
         this.stamps = stamps;
@@ -153,7 +157,7 @@ public class CommentingAsGuest {
                                 t.t("comment.guest.mail.button"), properties.link("/guest-comments/" + token.value())),
                         new LetterBlock.Paragraph(t.t("comment.guest.mail.validity", LINK_VALIDITY.toHours())),
                         new LetterBlock.Paragraph(t.t("comment.guest.mail.not-you"))),
-                t.t("comment.guest.mail.reason", organization));
+                t.t("comment.guest.mail.reason", organization, site.name()));
         mail.send(letter, Addressee.transactional(email, name, "comments.guest-confirm:" + token.hash()));
         return comment;
     }

@@ -88,8 +88,8 @@ public class DevMailbox implements MailTransport {
                     sequence.incrementAndGet(),
                     clock.instant(),
                     message.getMessageID(),
-                    String.join(", ", List.of(message.getHeader("From"))),
-                    String.join(", ", List.of(message.getHeader("To"))),
+                    decoded(message.getHeader("From")),
+                    decoded(message.getHeader("To")),
                     message.getSubject(),
                     html,
                     text,
@@ -100,5 +100,21 @@ public class DevMailbox implements MailTransport {
         } catch (IOException e) {
             throw new MessagingException("could not capture the message", e);
         }
+    }
+
+    /** A header as people read it: RFC 2047 encoded words ({@code =?UTF-8?Q?…?=}) decoded. */
+    static String decoded(String[] values) {
+        if (values == null) {
+            return "";
+        }
+        var out = new java.util.ArrayList<String>();
+        for (var value : values) {
+            try {
+                out.add(jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(value)));
+            } catch (java.io.UnsupportedEncodingException e) {
+                out.add(value);
+            }
+        }
+        return String.join(", ", out);
     }
 }

@@ -12,11 +12,11 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.config.SiteName;
 import org.chorus.shared.i18n.Messages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -46,15 +46,23 @@ class MimeLetters {
             TemplateEngine.createPrecompiled(null, ContentType.Plain, null, "gg.jte.generated.text");
     private final MessageSource messageSource;
     private final InternetAddress from;
-    private final String siteName;
+    private final SiteName siteName;
     private final String siteUrl;
+    private final String linkBase;
     private final Clock clock;
 
-    MimeLetters(MessageSource messageSource, MailSettings settings, ChorusProperties chorus, Clock clock) {
+    MimeLetters(
+            MessageSource messageSource,
+            MailSettings settings,
+            ChorusProperties chorus,
+            Clock clock,
+            SiteName siteName) {
         this.messageSource = messageSource;
         this.clock = clock;
         this.siteUrl = chorus.link("/");
-        this.siteName = URI.create(chorus.baseUrl()).getHost();
+        this.linkBase = chorus.link("");
+        // the site's name (CHORUS_SITE_NAME, else the coalition's), never the host: "localhost" in dev
+        this.siteName = siteName;
         try {
             var parsed = InternetAddress.parse(settings.from(), true);
             if (parsed.length != 1) {
@@ -72,13 +80,15 @@ class MimeLetters {
     record Rendered(String subject, String html, String text) {}
 
     Rendered render(Letter letter, Mail.Recipient recipient) {
+        var language = letter.language().tag();
         var view = new LetterView(
                 letter,
                 new Messages(messageSource, letter.language().locale()),
-                siteName,
+                siteName.name(),
                 siteUrl,
-                recipient.unsubscribeUrl(),
-                recipient.preferencesUrl());
+                LetterView.withLanguage(recipient.unsubscribeUrl(), linkBase, language),
+                LetterView.withLanguage(recipient.preferencesUrl(), linkBase, language),
+                linkBase);
         var htmlOut = new StringOutput();
         html.render("email/letter.jte", Map.of("view", view), htmlOut);
         var textOut = new StringOutput();
@@ -89,7 +99,7 @@ class MimeLetters {
     MimeMessage build(Letter letter, Mail.Recipient recipient, String messageId) throws MessagingException {
         var rendered = render(letter, recipient);
         var message = new StableIdMessage(SESSION, messageId);
-        message.setFrom(from);
+        message.setFrom(sender());
         message.setRecipient(Message.RecipientType.TO, address(recipient));
         message.setSubject(rendered.subject(), "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
@@ -112,6 +122,22 @@ class MimeLetters {
 
     InternetAddress from() {
         return from;
+    }
+
+    /**
+     * The sender as recipients see it: the display name of CHORUS_SMTP_FROM when the operator gave one of their own,
+     * else the site's name (the default "Chorus" is not a choice, so it gives way to CHORUS_SITE_NAME or the coalition).
+     */
+    InternetAddress sender() {
+        var personal = from.getPersonal();
+        if (personal != null && !personal.isBlank() && !SiteName.DEFAULT.equals(personal)) {
+            return from;
+        }
+        try {
+            return new InternetAddress(from.getAddress(), siteName.name(), "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            return from;
+        }
     }
 
     private static InternetAddress address(Mail.Recipient recipient) throws MessagingException {

@@ -20,9 +20,12 @@ class FollowLetters {
     private final MessageSource messages;
     private final ChorusProperties settings;
 
-    FollowLetters(MessageSource messages, ChorusProperties settings) {
+    private final org.chorus.shared.config.SiteName site;
+
+    FollowLetters(MessageSource messages, ChorusProperties settings, org.chorus.shared.config.SiteName site) {
         this.messages = messages;
         this.settings = settings;
+        this.site = site;
     }
 
     Messages in(Language language) {
@@ -46,11 +49,11 @@ class FollowLetters {
     String reason(Language language, FollowTarget target, boolean includeChildren, String targetName) {
         var t = in(language);
         if (!target.isOrganization()) {
-            return t.t("follows.letter.reason.topic", target.topic());
+            return t.t("follows.letter.reason.topic", target.topic(), site.name());
         }
         return includeChildren
-                ? t.t("follows.letter.reason.organization-below", targetName)
-                : t.t("follows.letter.reason.organization", targetName);
+                ? t.t("follows.letter.reason.organization-below", targetName, site.name())
+                : t.t("follows.letter.reason.organization", targetName, site.name());
     }
 
     Letter confirmation(Language language, String targetName, String confirmUrl) {
@@ -63,7 +66,7 @@ class FollowLetters {
                         new LetterBlock.Paragraph(t.t("follows.letter.confirm.text", targetName)),
                         new LetterBlock.Button(t.t("follows.letter.confirm.button"), confirmUrl),
                         new LetterBlock.Paragraph(t.t("follows.letter.confirm.ignore"))),
-                t.t("follows.letter.confirm.reason"));
+                t.t("follows.letter.confirm.reason", site.name()));
     }
 
     Letter alreadyFollowing(Language language, String targetName, String preferencesUrl) {
@@ -75,7 +78,7 @@ class FollowLetters {
                 List.of(
                         new LetterBlock.Paragraph(t.t("follows.letter.already.text", targetName)),
                         new LetterBlock.Button(t.t("follows.letter.already.button"), preferencesUrl)),
-                t.t("follows.letter.confirm.reason"));
+                t.t("follows.letter.confirm.reason", site.name()));
     }
 
     Letter notice(Language language, PublishedStatement statement, Organization issuer, String reason) {

@@ -1,14 +1,12 @@
 package org.chorus.organizations;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import org.chorus.email.Addressee;
 import org.chorus.email.Letter;
 import org.chorus.email.LetterBlock;
 import org.chorus.email.Mail;
 import org.chorus.shared.SecretToken;
-import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.config.SiteName;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
 import org.springframework.context.MessageSource;
@@ -20,12 +18,12 @@ class InvitationLetters {
 
     private final Mail mail;
     private final MessageSource messages;
-    private final String site;
+    private final SiteName site;
 
-    InvitationLetters(Mail mail, MessageSource messages, ChorusProperties properties) {
+    InvitationLetters(Mail mail, MessageSource messages, SiteName siteName) {
         this.mail = mail;
         this.messages = messages;
-        this.site = Objects.requireNonNullElse(URI.create(properties.baseUrl()).getHost(), properties.baseUrl());
+        this.site = siteName;
     }
 
     void invite(
@@ -45,10 +43,14 @@ class InvitationLetters {
                         List.of(
                                 new LetterBlock.Paragraph(t.t("invitation-mail.greeting")),
                                 new LetterBlock.Paragraph(t.t(
-                                        "invitation-mail.text", inviter, organization.name(), site, t.t(role.key()))),
+                                        "invitation-mail.text",
+                                        inviter,
+                                        organization.name(),
+                                        site.name(),
+                                        t.t(role.key()))),
                                 new LetterBlock.Paragraph(t.t("invitation-mail.how")),
                                 new LetterBlock.Button(t.t("invitation-mail.button"), link)),
-                        t.t("invitation-mail.reason", inviter, organization.name(), site)),
+                        t.t("invitation-mail.reason", inviter, organization.name(), site.name())),
                 Addressee.transactional(address, null, "organizations.invitation:" + token.hash()));
     }
 }

@@ -3,8 +3,11 @@ package org.chorus.organizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
+import org.chorus.accounts.AccountSummary;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.EmailAddress;
 import org.chorus.shared.InvalidField;
@@ -107,29 +110,124 @@ public class ManagingMembers {
         }
         var org = organizations.byId(organization).orElseThrow(() -> new NotFoundException("organization.not-found"));
         var inviter = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
-        var token = SecretToken.generate();
         var now = clock.instant();
-        invitations.insert(
-                token.hash(), organization, address, role, actor.account(), now, now.plus(INVITATION_VALIDITY));
-        events.publishEvent(new MemberInvited(organization, role, actor.account(), now));
-        var link = properties.link("/invitations/" + token.value());
         var letterLanguage = accounts.findByEmail(address)
                 .flatMap(a -> Language.byTag(a.language()))
                 .or(() -> java.util.Optional.ofNullable(language))
                 .or(() -> Language.byTag(inviter.language()))
                 .orElse(Language.DEFAULT);
+        var token = SecretToken.generate();
+        invitations.insert(
+                token.hash(),
+                organization,
+                address,
+                role,
+                actor.account(),
+                now,
+                now.plus(INVITATION_VALIDITY),
+                letterLanguage.tag());
+        events.publishEvent(new MemberInvited(organization, role, actor.account(), now));
+        var link = link(token);
         letters.invite(address, letterLanguage, org, inviter.displayName(), role, token, link);
         return link;
     }
 
-    /** What the link invites to, if it is still open. */
+    // the letter's copy of the link also names the letter's language (?lang=, added by the email engine), so the
+    // page it opens speaks it without a cookie (issue 12, item 17)
+    private String link(SecretToken token) {
+        return properties.link("/invitations/" + token.value());
+    }
+
+    /**
+     * The invitations of the organization that wait for an answer, for those who may invite: who invited whom (the
+     * address only for those who may see addresses) and when. One query for invitations, one for names.
+     */
+    public List<PendingInvitation> pendingInvitations(Actor actor, OrganizationId organization) {
+        permissions.require(actor, organization, OrganizationPermission.INVITE_MEMBERS);
+        boolean emails = permissions.can(actor, organization, OrganizationPermission.SEE_EMAIL_ADDRESSES);
+        var waiting = invitations.waiting(organization, clock.instant());
+        var names =
+                accounts
+                        .findAll(waiting.stream()
+                                .map(Invitations.Waiting::invitedBy)
+                                .collect(Collectors.toSet()))
+                        .stream()
+                        .collect(Collectors.toMap(AccountSummary::id, AccountSummary::displayName));
+        return waiting.stream()
+                .map(w -> new PendingInvitation(
+                        w.id(),
+                        emails && w.emailSealed() != null ? invitations.openEmail(w.emailSealed()) : null,
+                        w.role(),
+                        names.getOrDefault(w.invitedBy(), ""),
+                        w.createdAt(),
+                        w.expiresAt()))
+                .toList();
+    }
+
+    /** An owner takes an invitation back: its link then says it was withdrawn. */
+    @Transactional
+    public void withdrawInvitation(Actor actor, OrganizationId organization, UUID invitation) {
+        permissions.require(actor, organization, OrganizationPermission.INVITE_MEMBERS);
+        if (!invitations.withdraw(organization, invitation, clock.instant())) {
+            throw new NotFoundException("invitation.not-waiting");
+        }
+    }
+
+    /**
+     * An owner sends an invitation again: a new link valid 14 days from now, in the letter's language, emailed with a
+     * new idempotency key; the old link then says a newer one was sent. Returns the new link.
+     */
+    @Transactional
+    public String resendInvitation(Actor actor, OrganizationId organization, UUID invitation) {
+        permissions.require(actor, organization, OrganizationPermission.INVITE_MEMBERS);
+        var org = organizations.byId(organization).orElseThrow(() -> new NotFoundException("organization.not-found"));
+        var inviter = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
+        var now = clock.instant();
+        var old = invitations
+                .replace(organization, invitation, now)
+                .orElseThrow(() -> new NotFoundException("invitation.not-waiting"));
+        var language = Language.byTag(old.language()).orElse(Language.DEFAULT);
+        var token = SecretToken.generate();
+        invitations.insertSealed(
+                token.hash(),
+                organization,
+                old.emailSealed(),
+                old.emailIndex(),
+                old.role(),
+                actor.account(),
+                now,
+                now.plus(INVITATION_VALIDITY),
+                language.tag());
+        events.publishEvent(new MemberInvited(organization, old.role(), actor.account(), now));
+        var link = link(token);
+        letters.invite(
+                invitations.openEmail(old.emailSealed()),
+                language,
+                org,
+                inviter.displayName(),
+                old.role(),
+                token,
+                link);
+        return link;
+    }
+
+    /** What the link invites to, if it is still open; a link the organization closed says so. */
     public Invitation invitation(String token) {
+        var hash = SecretToken.hash(token);
         var open = invitations
-                .open(SecretToken.hash(token), clock.instant())
-                .orElseThrow(() -> new NotFoundException("invitation.invalid"));
+                .open(hash, clock.instant())
+                .orElseThrow(() ->
+                        new NotFoundException(invitations.closedBecause(hash).orElse("invitation.invalid")));
         var organization =
                 organizations.byId(open.organization()).orElseThrow(() -> new NotFoundException("invitation.invalid"));
-        return new Invitation(organization, open.role(), open.email());
+        var inviter =
+                accounts.find(open.invitedBy()).map(AccountSummary::displayName).orElse("");
+        return new Invitation(
+                organization,
+                open.role(),
+                open.email(),
+                inviter,
+                Language.byTag(open.language()).orElse(null));
     }
 
     /** The signed-in person accepts; the invitation was for their email address and works once. */
@@ -137,7 +235,10 @@ public class ManagingMembers {
     public Organization accept(Actor actor, String token) {
         var hash = SecretToken.hash(token);
         var now = clock.instant();
-        var open = invitations.open(hash, now).orElseThrow(() -> new NotFoundException("invitation.invalid"));
+        var open = invitations
+                .open(hash, now)
+                .orElseThrow(() ->
+                        new NotFoundException(invitations.closedBecause(hash).orElse("invitation.invalid")));
         var person = accounts.find(actor.account()).orElseThrow(() -> new NotFoundException("account.not-found"));
         if (!open.isFor(personalData.emailIndex(person.email()))) {
             throw new PermissionDenied("invitation.other-address");

@@ -48,12 +48,12 @@ class ChangingEmailTest {
 
     @ParameterizedTest(name = "in {0}")
     @CsvSource({
-        "en, ltr, Confirm your new email address for localhost, because someone asked to use this address,"
-                + " Your email address on localhost is being changed, Your email address on localhost was changed,"
-                + " because it is the address of your account at localhost, Your email address has been changed",
-        "ar, rtl, أكّد عنوان بريدك الإلكتروني الجديد على localhost, لأن شخصًا ما طلب استخدام هذا العنوان,"
-                + " يجري تغيير عنوان بريدك الإلكتروني على localhost, تم تغيير عنوان بريدك الإلكتروني على localhost,"
-                + " لأنه عنوان حسابك على localhost, تم تغيير عنوان بريدك الإلكتروني"
+        "en, ltr, Confirm your new email address for Test Coalition, because someone asked to use this address,"
+                + " Your email address on Test Coalition is being changed, Your email address on Test Coalition was changed,"
+                + " because it is the address of your account at Test Coalition, Your email address has been changed",
+        "ar, rtl, أكّد عنوان بريدك الإلكتروني الجديد على Test Coalition, لأن شخصًا ما طلب استخدام هذا العنوان,"
+                + " يجري تغيير عنوان بريدك الإلكتروني على Test Coalition, تم تغيير عنوان بريدك الإلكتروني على Test Coalition,"
+                + " لأنه عنوان حسابك على Test Coalition, تم تغيير عنوان بريدك الإلكتروني"
     })
     void a_person_moves_their_account_to_a_new_address_by_the_link_sent_there(
             String language,
@@ -153,12 +153,12 @@ class ChangingEmailTest {
         assertThat(toTaken).isEqualTo(toUnknown);
 
         var tried = TestMail.awaitOne(owner.email());
-        assertThat(tried.getSubject()).isEqualTo("Alguien intentó usar su dirección en localhost");
+        assertThat(tried.getSubject()).isEqualTo("Alguien intentó usar su dirección en Test Coalition");
         assertThat(ReceivedMail.text(tried)).contains("Tomás Taken").doesNotContain("/email-change/");
         assertThat(TestMail.await(person.email(), 2))
                 .as("the mover's own address is told the same both times")
                 .extracting(m -> m.getSubject())
-                .containsOnly("Your email address on localhost is being changed");
+                .containsOnly("Your email address on Test Coalition is being changed");
         assertThat(directory.find(owner.id()).orElseThrow().email()).isEqualTo(owner.email());
         assertThat(directory.find(person.id()).orElseThrow().email()).isEqualTo(person.email());
     }

@@ -41,9 +41,9 @@ class ConfirmingAddressesTest {
 
     @ParameterizedTest(name = "in {0}")
     @CsvSource({
-        "en, Confirm your email address for localhost, Confirm my address, ltr, because someone signed up at localhost,"
+        "en, Confirm your email address for Test Coalition, Confirm my address, ltr, because someone signed up at Test Coalition,"
                 + " Your address is confirmed",
-        "ar, أكّد عنوان بريدك الإلكتروني على localhost, تأكيد عنواني, rtl, لأن شخصًا ما أنشأ حسابًا على localhost,"
+        "ar, أكّد عنوان بريدك الإلكتروني على Test Coalition, تأكيد عنواني, rtl, لأن شخصًا ما أنشأ حسابًا على Test Coalition,"
                 + " تم تأكيد عنوانك"
     })
     void a_visitor_confirms_the_address_by_the_emailed_link_and_can_then_sign_in(

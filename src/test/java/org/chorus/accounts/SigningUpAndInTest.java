@@ -130,9 +130,9 @@ class SigningUpAndInTest {
         assertThat(known.getHeaderNames()).isEqualTo(unknown.getHeaderNames());
 
         var notice = TestMail.awaitOne(owner.email());
-        assertThat(notice.getSubject()).isEqualTo("حاول شخص ما إنشاء حساب على localhost بعنوانك");
-        assertThat(ReceivedMail.linkPath(notice, "/password/forgot")).isEqualTo("/password/forgot");
-        assertThat(TestMail.awaitOne(fresh).getSubject()).isEqualTo("Confirm your email address for localhost");
+        assertThat(notice.getSubject()).isEqualTo("حاول شخص ما إنشاء حساب على Test Coalition بعنوانك");
+        assertThat(ReceivedMail.linkPath(notice, "/password/forgot")).isEqualTo("/password/forgot?lang=ar");
+        assertThat(TestMail.awaitOne(fresh).getSubject()).isEqualTo("Confirm your email address for Test Coalition");
         assertThat(directory.findByEmail(owner.email())).hasValueSatisfying(a -> {
             assertThat(a.id()).isEqualTo(owner.id());
             assertThat(a.displayName()).isEqualTo("Karim Known");

@@ -177,7 +177,7 @@ class GuestCommentsTest {
         // a mail scanner opening the link confirms nothing: the page's button does
         mvc.perform(get("/guest-comments/" + token(letter)))
                 .andExpect(status().isOk())
-                .andExpect(Html.has("form[method=post][action=/guest-comments/" + token(letter) + "] button"));
+                .andExpect(Html.has("form[method=post][action=/guest-comments/" + token(letter) + "?lang=en] button"));
         assertThat(statusOf(body)).isEqualTo("UNCONFIRMED");
 
         mvc.perform(post("/guest-comments/" + token(letter)).with(csrf()))

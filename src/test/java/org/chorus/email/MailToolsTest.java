@@ -70,12 +70,13 @@ class MailToolsTest {
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("dev@example.org")));
             mvc.perform(get("/dev/mail/1"))
                     .andExpect(status().isOk())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("http://localhost/confirm/abc")));
+                    .andExpect(content()
+                            .string(org.hamcrest.Matchers.containsString("http://localhost/confirm/abc?lang=en")));
             mvc.perform(get("/dev/mail/1/html"))
                     .andExpect(status().isOk())
                     .andExpect(header().string(
                                     "Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'none'")))
-                    .andExpect(Html.has("a[href='http://localhost/confirm/abc']"));
+                    .andExpect(Html.has("a[href='http://localhost/confirm/abc?lang=en']"));
             mvc.perform(get("/dev/mail/1/source"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("Message-ID: <1@localhost>")));

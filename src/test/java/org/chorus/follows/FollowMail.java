@@ -21,14 +21,17 @@ final class FollowMail {
         return part(message, "text/html");
     }
 
-    /** The path of the first link in the text part that starts with {@code http://localhost<prefix>}. */
+    /**
+     * The path of the first link in the text part that starts with {@code http://localhost<prefix>}, without the
+     * letter's language that every link carries ({@code ?lang=}, checked by {@code LettersNameTheSiteTest}).
+     */
     static String link(MimeMessage message, String prefix) {
         var matcher = Pattern.compile("http://localhost(" + Pattern.quote(prefix) + "[^\\s<>\"]*)")
                 .matcher(text(message));
         if (!matcher.find()) {
             throw new AssertionError("no link to " + prefix + " in:\n" + text(message));
         }
-        return matcher.group(1);
+        return matcher.group(1).replaceFirst("\\?lang=[a-z]+$", "");
     }
 
     static String header(MimeMessage message, String name) {

@@ -3,7 +3,9 @@ package org.chorus.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
+import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
+import org.chorus.accounts.TwoStepSignIn;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.RateLimits;
 import org.chorus.shared.web.FormErrors;
@@ -23,24 +25,41 @@ class SignUpController {
     /** Requests for a new link one network address may make per hour (each address also has its own limit). */
     static final int RESENDS_PER_NETWORK_ADDRESS = 20;
 
+    /** How long after signing up the confirmation in the same browser also signs in (the link's own validity). */
+    static final Duration SIGN_IN_WITHIN = Duration.ofHours(48);
+
     private final SigningUp signingUp;
+    private final TwoStepSignIn twoStep;
+    private final java.time.Clock clock;
     private final RateLimits resends = new RateLimits(Duration.ofHours(1), 100_000);
 
-    SignUpController(SigningUp signingUp) {
+    SignUpController(SigningUp signingUp, TwoStepSignIn twoStep, java.time.Clock clock) {
         this.signingUp = signingUp;
+        this.twoStep = twoStep;
+        this.clock = clock;
     }
 
+    /** Who signed up in this browser and where they go once the address is confirmed (an invitation). */
+    record SignedUpHere(AccountId account, java.time.Instant at, String next) implements java.io.Serializable {}
+
+    static final String SIGNED_UP_HERE = SignUpController.class.getName() + ".signedUpHere";
+
     @GetMapping("/signup")
-    String form(Model model) {
-        model.addAttribute("form", SignUpForm.blank());
+    String form(@RequestParam(required = false) String next, Model model) {
+        model.addAttribute("form", SignUpForm.blank(SignUpForm.localPath(next)));
         model.addAttribute("errors", FormErrors.none());
         return "accounts/signup";
     }
 
     @PostMapping("/signup")
-    String signUp(@ModelAttribute("form") SignUpForm form, Ui ui, Model model) {
+    String signUp(@ModelAttribute("form") SignUpForm form, Ui ui, Model model, HttpServletRequest request) {
         try {
-            signingUp.signUp(form.email(), form.displayName(), form.password(), ui.language());
+            var account = signingUp.signUp(form.email(), form.displayName(), form.password(), ui.language());
+            if (!form.safeNext().isEmpty()) {
+                // only this browser, which typed the password, is signed in by the confirmation (and goes on there)
+                request.getSession()
+                        .setAttribute(SIGNED_UP_HERE, new SignedUpHere(account, clock.instant(), form.safeNext()));
+            }
         } catch (DomainException problem) {
             if ("account.email-taken".equals(problem.messageKey())) {
                 // the same answer as a new sign-up, so the form does not tell who has an account here
@@ -75,8 +94,24 @@ class SignUpController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/signup/confirm/{token}")
-    String confirm(@PathVariable String token, Model model) {
-        model.addAttribute("confirmed", signingUp.confirm(token));
+    String confirm(
+            @PathVariable String token,
+            Model model,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        var account = signingUp.confirmed(token);
+        var session = request.getSession(false);
+        if (account.isPresent()
+                && session != null
+                && session.getAttribute(SIGNED_UP_HERE) instanceof SignedUpHere here
+                && here.account().equals(account.get())
+                && here.at().plus(SIGN_IN_WITHIN).isAfter(clock.instant())) {
+            session.removeAttribute(SIGNED_UP_HERE);
+            if (twoStep.signInAfterConfirmation(request, response, here.account(), here.at())) {
+                return "redirect:" + here.next();
+            }
+        }
+        model.addAttribute("confirmed", account.isPresent());
         return "accounts/signup-confirmed";
     }
 

@@ -149,6 +149,26 @@ class ManageOrganizationController {
         }
     }
 
+    /** An owner takes back an invitation that waits: its link then says it was withdrawn. */
+    @PostMapping("/o/{slug}/manage/invitations/{invitation}/withdraw")
+    String withdrawInvitation(
+            @PathVariable String slug, @PathVariable UUID invitation, Actor actor, RedirectAttributes redirect) {
+        var page = directory.page(actor, slug);
+        members.withdrawInvitation(actor, page.organization().id(), invitation);
+        redirect.addFlashAttribute("notice", "manage.invitations.withdrawn");
+        return "redirect:/o/" + slug + "/manage#invitations";
+    }
+
+    /** An owner sends an invitation again with a new link (the old one stops working). */
+    @PostMapping("/o/{slug}/manage/invitations/{invitation}/resend")
+    String resendInvitation(
+            @PathVariable String slug, @PathVariable UUID invitation, Actor actor, RedirectAttributes redirect) {
+        var page = directory.page(actor, slug);
+        members.resendInvitation(actor, page.organization().id(), invitation);
+        redirect.addFlashAttribute("notice", "manage.invitations.resent");
+        return "redirect:/o/" + slug + "/manage#invitations";
+    }
+
     // who may act in the organization: only after a recent sign-in (a session left open must not hand it over)
     @RequiresRecentSignIn
     @PostMapping("/o/{slug}/manage/members/{account}/role")
@@ -244,6 +264,7 @@ class ManageOrganizationController {
         model.addAttribute("canChangeRoles", canChangeRoles);
         model.addAttribute("canSeeEmails", permissions.can(actor, id, OrganizationPermission.SEE_EMAIL_ADDRESSES));
         model.addAttribute("members", members.members(actor, id));
+        model.addAttribute("invitations", canInvite ? members.pendingInvitations(actor, id) : List.of());
         model.addAttribute("pending", canApprove ? directory.pendingBelow(actor, id) : List.of());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("twoFactorRequired", registering.twoFactorRequired(id));

@@ -20,7 +20,11 @@ public final class ConfirmLinkPage {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("title", ui.t(prefix + ".title"));
         model.addAttribute("text", ui.t(prefix + ".text"));
-        model.addAttribute("action", action);
+        // the answer to the button speaks the page's language too, cookie or not (links in letters carry ?lang=)
+        model.addAttribute(
+                "action",
+                action + (action.contains("?") ? "&" : "?") + "lang="
+                        + ui.language().tag());
         model.addAttribute("button", ui.t(prefix + ".button"));
         return "layout/confirm-link";
     }
