@@ -1,5 +1,6 @@
 package org.chorus.statements.web;
 
+import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -11,11 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.chorus.statements.StatementSummary;
+import org.chorus.statements.Topic;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -53,7 +57,8 @@ class FeedController {
                 org != null
                         ? ui.t("statements.of", org.name())
                         : cleanTopic != null
-                                ? ui.t("statements.title") + " — " + cleanTopic
+                                ? ui.t("statements.title") + " — "
+                                        + reading.topic(cleanTopic).label()
                                 : ui.t("statements.title"));
         feed.setLanguage(cleanLanguage);
         feed.setAlternateLinks(List.of(link("alternate", "text/html", ui.absolute("/statements" + query))));
@@ -66,15 +71,23 @@ class FeedController {
         var author = new Person();
         author.setName("Chorus");
         feed.setAuthors(List.of(author));
+        var labels =
+                reading
+                        .topics(list.items().stream()
+                                .flatMap(item -> item.topics().stream())
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Topic::slug, Topic::label));
         var entries = new ArrayList<Entry>();
         for (var item : list.items()) {
-            entries.add(entry(item, ui));
+            entries.add(entry(item, ui, labels));
         }
         feed.setEntries(entries);
         return ResponseEntity.ok().contentType(ATOM).body(new WireFeedOutput().outputString(feed));
     }
 
-    private static Entry entry(StatementSummary item, Ui ui) {
+    private static Entry entry(StatementSummary item, Ui ui, Map<String, String> labels) {
         var entry = new Entry();
         var url = ui.absolute("/s/" + item.slug());
         entry.setId(url);
@@ -92,6 +105,16 @@ class FeedController {
         summary.setType("text");
         summary.setValue(item.subtitle().isEmpty() ? item.excerpt() : item.subtitle() + " — " + item.excerpt());
         entry.setSummary(summary);
+        // The slug is the term (what a filter takes), the label what people read.
+        entry.setCategories(item.topics().stream()
+                .map(slug -> {
+                    var category = new Category();
+                    category.setTerm(slug);
+                    category.setLabel(labels.getOrDefault(slug, slug));
+                    category.setScheme(ui.absolute("/statements?topic="));
+                    return category;
+                })
+                .toList());
         return entry;
     }
 

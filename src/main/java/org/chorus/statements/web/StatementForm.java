@@ -20,10 +20,11 @@ public record StatementForm(
         Boolean commentsEnabled,
         String cosigners,
         String signatories,
-        String correctionNote) {
+        String correctionNote,
+        String slug) {
 
     public static StatementForm blank(String language) {
-        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "");
+        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "", "");
     }
 
     public StatementDraft draft() {
