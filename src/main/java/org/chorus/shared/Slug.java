@@ -35,6 +35,8 @@ public record Slug(String value) {
     /** As {@link #suggest(String)}, no longer than {@code maxLength}. */
     public static String suggest(String name, int maxLength) {
         var ascii = TO_LATIN.transliterate(name == null ? "" : name)
+                // marks inside transliterated words (ʿ for Arabic ع) would otherwise split them
+                .replaceAll("\\p{Lm}", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");

@@ -16,7 +16,7 @@ class SlugTest {
     @Test
     void an_arabic_name_becomes_a_readable_latin_address() {
         var slug = Slug.suggest("جمعية العمل المناخي");
-        assertThat(slug).isNotEmpty().startsWith("jm").contains("-almnakhy");
+        assertThat(slug).isEqualTo("jmyt-alml-almnakhy");
         assertThat(Slug.isValid(slug)).isTrue();
     }
 
