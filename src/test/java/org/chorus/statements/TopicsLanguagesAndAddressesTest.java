@@ -65,6 +65,8 @@ class TopicsLanguagesAndAddressesTest {
         var tag = page.selectFirst(".topics a.tag");
         assertThat(tag.text()).isEqualTo(label);
         assertThat(tag.attr("href")).isEqualTo("/statements?topic=" + slug);
+        assertThat(page.selectFirst("script[type=application/ld+json]").data())
+                .contains("\"keywords\":\"" + label + "\"");
 
         var list = Html.parse(mvc.perform(get("/statements")).andReturn());
         assertThat(list.select("select#f-topic option[value=" + slug + "]").text())
