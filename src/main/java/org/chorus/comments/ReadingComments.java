@@ -32,6 +32,19 @@ public class ReadingComments {
         var s = statement.statement();
         boolean open = s.isPublic() && s.commentsEnabled();
         var approved = s.isPublic() ? comments.approvedOn(s.id()) : List.<Comment>of();
+        boolean banned = viewer != null && open && comments.banned(s.issuer(), viewer.account());
+        return new CommentsPage(statement, threads(approved), open, viewer != null, banned, clock.instant());
+    }
+
+    /**
+     * The approved threads of a public statement, oldest first, in one query: what its page shows under the text.
+     * Only for a statement the caller knows to be public (the statement page's contribution).
+     */
+    public List<CommentThread> threadsOf(StatementId statement) {
+        return threads(comments.approvedOn(statement));
+    }
+
+    private static List<CommentThread> threads(List<Comment> approved) {
         var threads = new LinkedHashMap<CommentId, List<Comment>>();
         var tops = new LinkedHashMap<CommentId, Comment>();
         for (var c : approved) {
@@ -46,16 +59,9 @@ public class ReadingComments {
                 threads.get(c.parent()).add(c);
             }
         }
-        boolean banned = viewer != null && open && comments.banned(s.issuer(), viewer.account());
-        return new CommentsPage(
-                statement,
-                tops.values().stream()
-                        .map(c -> new CommentThread(c, List.copyOf(threads.get(c.id()))))
-                        .toList(),
-                open,
-                viewer != null,
-                banned,
-                clock.instant());
+        return tops.values().stream()
+                .map(c -> new CommentThread(c, List.copyOf(threads.get(c.id()))))
+                .toList();
     }
 
     /** How many comments a public statement's comments page shows, in one query. */

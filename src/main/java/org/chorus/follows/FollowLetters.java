@@ -10,6 +10,7 @@ import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
 import org.chorus.statements.PublishedStatement;
+import org.chorus.statements.ReadingStatements;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,16 @@ class FollowLetters {
 
     private final MessageSource messages;
     private final ChorusProperties settings;
+    private final ReadingStatements statements;
 
     private final org.chorus.shared.config.SiteName site;
 
-    FollowLetters(MessageSource messages, ChorusProperties settings, org.chorus.shared.config.SiteName site) {
+    FollowLetters(
+            MessageSource messages,
+            ChorusProperties settings,
+            ReadingStatements statements,
+            org.chorus.shared.config.SiteName site) {
+        this.statements = statements;
         this.messages = messages;
         this.settings = settings;
         this.site = site;
@@ -42,14 +49,19 @@ class FollowLetters {
             var organization = organizations.get(target.organization());
             return organization == null ? "?" : organization.name();
         }
-        return in(language).t("follows.target.topic", target.topic());
+        return in(language).t("follows.target.topic", topicLabel(target));
+    }
+
+    /** A topic as writers wrote it ("Loss and damage"), not its slug. */
+    private String topicLabel(FollowTarget target) {
+        return statements.topic(target.topic()).label();
     }
 
     /** Why the follower gets a letter: the footer line. */
     String reason(Language language, FollowTarget target, boolean includeChildren, String targetName) {
         var t = in(language);
         if (!target.isOrganization()) {
-            return t.t("follows.letter.reason.topic", target.topic(), site.name());
+            return t.t("follows.letter.reason.topic", topicLabel(target), site.name());
         }
         return includeChildren
                 ? t.t("follows.letter.reason.organization-below", targetName, site.name())

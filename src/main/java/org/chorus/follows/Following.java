@@ -20,6 +20,7 @@ import org.chorus.shared.SecretToken;
 import org.chorus.shared.Slug;
 import org.chorus.shared.crypto.PersonalData;
 import org.chorus.shared.i18n.Language;
+import org.chorus.statements.ReadingStatements;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +44,7 @@ public class Following {
     private final Clock clock;
     private final FollowSettings settings;
     private final RateLimits limits;
+    private final ReadingStatements statements;
 
     Following(
             Follows follows,
@@ -52,7 +54,9 @@ public class Following {
             FollowLetters letters,
             CoalitionDirectory organizations,
             Clock clock,
-            FollowSettings settings) {
+            FollowSettings settings,
+            ReadingStatements statements) {
+        this.statements = statements;
         this.follows = follows;
         this.personalData = personalData;
         this.mail = mail;
@@ -240,6 +244,11 @@ public class Following {
                 .orElseThrow(() -> new NotFoundException("follows.link.invalid"));
     }
 
+    /** A topic as writers wrote it ("Loss and damage"), for pages about following it. */
+    public String topicLabel(String topic) {
+        return statements.topic(topic).label();
+    }
+
     private Map<OrganizationId, Organization> names(FollowTarget target) {
         return target.isOrganization() ? organizations.find(List.of(target.organization())) : Map.of();
     }
@@ -254,7 +263,7 @@ public class Following {
                 row.target(),
                 row.target().isOrganization()
                         ? (organization == null ? "?" : organization.name())
-                        : row.target().topic(),
+                        : topicLabel(row.target().topic()),
                 organization == null ? null : organization.slug(),
                 row.frequency(),
                 row.includeChildren(),

@@ -1,11 +1,13 @@
 package org.chorus.organizations;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chorus.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +19,25 @@ public class CoalitionDirectory {
     private final Organizations organizations;
     private final OrganizationPermissions permissions;
     private final Memberships memberships;
+    private final ZoneId defaultTimeZone;
 
-    CoalitionDirectory(Organizations organizations, OrganizationPermissions permissions, Memberships memberships) {
+    CoalitionDirectory(
+            Organizations organizations,
+            OrganizationPermissions permissions,
+            Memberships memberships,
+            @Value("${chorus.organizations.default-time-zone:UTC}") String defaultTimeZone) {
         this.organizations = organizations;
+        this.defaultTimeZone = ZoneId.of(defaultTimeZone);
         this.permissions = permissions;
         this.memberships = memberships;
+    }
+
+    /**
+     * The time zone the organization works in: the one it chose on its profile, else the site's default
+     * ({@code chorus.organizations.default-time-zone}, UTC unless set). Scheduled times are typed and shown in it.
+     */
+    public ZoneId timeZone(OrganizationId id) {
+        return organizations.timeZone(id).map(ZoneId::of).orElse(defaultTimeZone);
     }
 
     /** Every listed coalition with its whole structure, from one query. */

@@ -130,6 +130,21 @@ class Organizations {
                         """).param("id", id.value()).query(Organizations::map).list();
     }
 
+    /** The organization's own time zone, if it chose one. */
+    Optional<String> timeZone(OrganizationId id) {
+        return jdbc.sql("select time_zone from organizations where id = :id and time_zone is not null")
+                .param("id", id.value())
+                .query(String.class)
+                .optional();
+    }
+
+    void changeTimeZone(OrganizationId id, String zone) {
+        jdbc.sql("update organizations set time_zone = :zone where id = :id")
+                .param("id", id.value())
+                .param("zone", zone)
+                .update();
+    }
+
     void updateProfile(OrganizationId id, OrganizationProfile p) {
         jdbc.sql("""
                         update organizations set name = :name, country = :country, languages = :languages,

@@ -148,8 +148,19 @@ public class RegisteringOrganizations {
     /** Owners and editors edit the public profile. */
     @Transactional
     public void updateProfile(Actor actor, OrganizationId id, OrganizationProfile profile) {
+        updateProfile(actor, id, profile, null);
+    }
+
+    /** As {@link #updateProfile(Actor, OrganizationId, OrganizationProfile)}, with the time zone it works in. */
+    @Transactional
+    public void updateProfile(Actor actor, OrganizationId id, OrganizationProfile profile, String timeZone) {
         permissions.require(actor, id, OrganizationPermission.EDIT_PROFILE);
-        organizations.updateProfile(id, profile.checked());
+        var checked = profile.checked();
+        var zone = timeZone == null ? null : TimeZones.checked(timeZone);
+        organizations.updateProfile(id, checked);
+        if (zone != null) {
+            organizations.changeTimeZone(id, zone.getId());
+        }
         events.publishEvent(new OrganizationProfileChanged(id, actor.account()));
     }
 

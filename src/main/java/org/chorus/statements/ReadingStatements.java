@@ -31,16 +31,34 @@ public class ReadingStatements {
     private final CoalitionDirectory organizations;
     private final OrganizationPermissions permissions;
     private final AccountDirectory accounts;
+    private final Topics topics;
 
     ReadingStatements(
             Statements statements,
             CoalitionDirectory organizations,
             OrganizationPermissions permissions,
-            AccountDirectory accounts) {
+            AccountDirectory accounts,
+            Topics topics) {
         this.statements = statements;
+        this.topics = topics;
         this.organizations = organizations;
         this.permissions = permissions;
         this.accounts = accounts;
+    }
+
+    /** These topics with their labels as writers wrote them ("Loss and damage" for loss-and-damage), in order. */
+    public List<Topic> topics(java.util.Collection<String> slugs) {
+        return topics.of(slugs == null ? List.of() : slugs);
+    }
+
+    /** One topic with its label. */
+    public Topic topic(String slug) {
+        return topics.of(List.of(slug)).getFirst();
+    }
+
+    /** The topics public statements are about, by label: the choices of a topic filter. */
+    public List<Topic> topicsInUse() {
+        return topics.inUse();
     }
 
     /**

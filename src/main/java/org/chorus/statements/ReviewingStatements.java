@@ -2,7 +2,9 @@ package org.chorus.statements;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,14 +23,17 @@ public class ReviewingStatements {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Publication publication;
+    private final CoalitionDirectory organizations;
 
     ReviewingStatements(
             Statements statements,
             OrganizationPermissions permissions,
             Clock clock,
             ApplicationEventPublisher events,
-            Publication publication) {
+            Publication publication,
+            CoalitionDirectory organizations) {
         this.publication = publication;
+        this.organizations = organizations;
         this.statements = statements;
         this.permissions = permissions;
         this.clock = clock;
@@ -59,6 +64,21 @@ public class ReviewingStatements {
                     id, statement.issuer(), approved.scheduledFor(), actor.account(), clock.instant()));
         }
         return approved;
+    }
+
+    /**
+     * Publishes now ({@code at} null or past), or schedules it for {@code at} as read on the issuing organization's
+     * clocks: the date and time a publisher types are in the organization's time zone.
+     */
+    @Transactional
+    public Statement approveAt(Actor actor, StatementId id, LocalDateTime at) {
+        var statement = find(id);
+        return approve(
+                actor,
+                id,
+                at == null
+                        ? null
+                        : at.atZone(organizations.timeZone(statement.issuer())).toInstant());
     }
 
     @Transactional

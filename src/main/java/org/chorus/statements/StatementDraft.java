@@ -2,9 +2,10 @@ package org.chorus.statements;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
@@ -29,6 +30,8 @@ public record StatementDraft(
     static final int TITLE_MAX = 300;
     static final int BODY_MAX = 200_000;
     static final int TOPICS_MAX = 10;
+    static final int TOPIC_SLUG_MAX = 40;
+    static final int TOPIC_LABEL_MAX = 80;
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     /** The checked values. */
@@ -86,19 +89,34 @@ public record StatementDraft(
 
     /** Topics typed as a comma-separated list become slugs: "Just transition" → just-transition. */
     static List<String> topicList(String typed) {
-        var topics = new LinkedHashSet<String>();
-        if (typed != null) {
-            for (var word : typed.split("[,;،\\n]+")) {
-                var slug = Slug.suggest(word);
-                if (!slug.isEmpty()) {
-                    topics.add(slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug);
-                }
-            }
-        }
+        var topics = new ArrayList<>(topicLabels(typed).keySet());
         if (topics.size() > TOPICS_MAX) {
             throw new InvalidField("topics", "statement.topics.too-many", TOPICS_MAX);
         }
-        return new ArrayList<>(topics);
+        return topics;
+    }
+
+    /** The topics as the writer wrote them ("Loss and damage"), by their slug (loss-and-damage), in typed order. */
+    public Map<String, String> topicLabels() {
+        return topicLabels(topics);
+    }
+
+    static Map<String, String> topicLabels(String typed) {
+        var labels = new LinkedHashMap<String, String>();
+        if (typed != null) {
+            for (var word : typed.split("[,;،\\n]+")) {
+                var label = word.strip().replaceAll("\\s+", " ");
+                var slug = Slug.suggest(label, TOPIC_SLUG_MAX);
+                if (!slug.isEmpty() && !labels.containsKey(slug)) {
+                    labels.put(
+                            slug,
+                            label.length() > TOPIC_LABEL_MAX
+                                    ? label.substring(0, TOPIC_LABEL_MAX).strip()
+                                    : label);
+                }
+            }
+        }
+        return labels;
     }
 
     private static List<Signatory> signatories(List<Signatory> typed) {

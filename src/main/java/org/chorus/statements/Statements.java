@@ -140,6 +140,19 @@ class Statements {
                 .optional();
     }
 
+    /** Moves a statement not yet published to another address; false when that address is taken. */
+    boolean changeSlug(StatementId id, String slug) {
+        try {
+            return jdbc.sql("""
+                            update statements set slug = :slug
+                            where id = :id and status in ('DRAFT', 'IN_REVIEW')
+                              and not exists (select 1 from statements other where other.slug = :slug)
+                            """).param("id", id.value()).param("slug", slug).update() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
     boolean slugTaken(String slug) {
         return jdbc.sql("select count(*) from statements where slug = :slug")
                         .param("slug", slug)

@@ -30,6 +30,7 @@ public class WritingStatements {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Publication publication;
+    private final Topics topics;
 
     WritingStatements(
             Statements statements,
@@ -37,8 +38,10 @@ public class WritingStatements {
             CoalitionDirectory organizations,
             Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
-            Publication publication) {
+            Publication publication,
+            Topics topics) {
         this.statements = statements;
+        this.topics = topics;
         this.permissions = permissions;
         this.organizations = organizations;
         this.clock = clock;
@@ -54,18 +57,32 @@ public class WritingStatements {
     /** Starts a statement as a draft of the issuing organization. */
     @Transactional
     public Statement draft(Actor actor, OrganizationId issuer, StatementDraft draft) {
+        return draft(actor, issuer, draft, null);
+    }
+
+    /** Starts a draft at the address the writer chose ({@code slug}), or one made from its title when blank. */
+    @Transactional
+    public Statement draft(Actor actor, OrganizationId issuer, StatementDraft draft, String slug) {
         permissions.require(actor, issuer, StatementPermission.WRITE_STATEMENTS);
         var checked = draft.checked();
+        var chosen = chosenSlug(slug);
         var now = clock.instant();
-        var statement = insertWithFreeSlug(
-                Statement.draft(
-                        StatementId.random(),
-                        freeSlug(checked.title()),
-                        issuer,
-                        checked.language(),
-                        checked.details(),
-                        now),
-                actor);
+        var fresh = Statement.draft(
+                StatementId.random(),
+                chosen == null ? freeSlug(checked.title()) : chosen,
+                issuer,
+                checked.language(),
+                checked.details(),
+                now);
+        Statement statement;
+        if (chosen == null) {
+            statement = insertWithFreeSlug(fresh, actor);
+        } else if (statements.insert(fresh, actor.account().value())) {
+            statement = fresh;
+        } else {
+            throw new InvalidField("slug", "statement.slug.taken", chosen);
+        }
+        topics.remember(draft.topicLabels(), now);
         saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
         var cosigners = cosigners(actor, issuer, checked.cosignerSlugs(), List.of());
         statements.addRevision(
@@ -89,6 +106,16 @@ public class WritingStatements {
      */
     @Transactional
     public Statement edit(Actor actor, StatementId id, StatementDraft draft, String correctionNote) {
+        return edit(actor, id, draft, correctionNote, null);
+    }
+
+    /**
+     * As {@link #edit(Actor, StatementId, StatementDraft, String)}, and moves the statement to the address the writer
+     * chose ({@code slug}, ignored when blank or unchanged): only before publication, since links to a public
+     * statement must keep working.
+     */
+    @Transactional
+    public Statement edit(Actor actor, StatementId id, StatementDraft draft, String correctionNote, String slug) {
         var statement = find(id);
         statement.requireOwnWords();
         var checked = draft.checked();
@@ -102,7 +129,17 @@ public class WritingStatements {
         if (!checked.language().equals(statement.originalLanguage())) {
             throw new InvalidField("language", "statement.language.fixed");
         }
+        var chosen = chosenSlug(slug);
+        if (chosen != null && !chosen.equals(statement.slug())) {
+            if (statement.status() != StatementStatus.DRAFT && statement.status() != StatementStatus.IN_REVIEW) {
+                throw new InvalidField("slug", "statement.slug.fixed");
+            }
+            if (!statements.changeSlug(id, chosen)) {
+                throw new InvalidField("slug", "statement.slug.taken", chosen);
+            }
+        }
         statements.update(updated);
+        topics.remember(draft.topicLabels(), now);
         saveText(updated, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, correction);
         var cosigners = cosigners(actor, statement.issuer(), checked.cosignerSlugs(), statements.cosigners(id));
         statements.addRevision(
@@ -330,6 +367,7 @@ public class WritingStatements {
                         published,
                         now),
                 actor);
+        topics.remember(draft.topicLabels(), now);
         saveText(statement, checked.language(), checked.title(), checked.subtitle(), checked.body(), null, false);
         statements.addRevision(
                 statement.id(),
@@ -410,8 +448,20 @@ public class WritingStatements {
         return new StatementText(c.language(), c.title(), c.subtitle(), c.body(), "", null, false, null);
     }
 
+    /** The address a writer typed, checked; null when they left it blank. */
+    private String chosenSlug(String typed) {
+        var slug = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (slug.isEmpty()) {
+            return null;
+        }
+        if (!Slug.isValid(slug) || slug.length() > 70) {
+            throw new InvalidField("slug", "statement.slug.invalid");
+        }
+        return slug;
+    }
+
     private String freeSlug(String title) {
-        var base = Slug.suggest(title);
+        var base = Slug.suggest(title, 70);
         if (base.isEmpty() || !Slug.isValid(base)) {
             base = "statement-"
                     + SecretToken.generate()
@@ -419,9 +469,6 @@ public class WritingStatements {
                             .replaceAll("[^a-zA-Z0-9]", "")
                             .toLowerCase()
                             .substring(0, 8);
-        }
-        if (base.length() > 70) {
-            base = base.substring(0, 70).replaceAll("-+$", "");
         }
         var candidate = base;
         for (int n = 2; statements.slugTaken(candidate); n++) {

@@ -34,7 +34,7 @@ class ImageJourneyBrowserTest extends BrowserJourney {
             var page = context.newPage();
             Browser.signIn(page, owner.email());
             page.navigate("/o/" + coalition.slug() + "/statements/new");
-            page.getByLabel("Language of the text").fill("en");
+            page.getByLabel("Language of the text").selectOption("en");
             page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true))
                     .fill(title);
             var text = page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true));

@@ -34,7 +34,7 @@ class StatementJourneyBrowserTest extends BrowserJourney {
                     .click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write a statement"))
                     .click();
-            page.getByLabel("Language of the text").fill("en");
+            page.getByLabel("Language of the text").selectOption("en");
             page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true))
                     .fill(title);
             page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))

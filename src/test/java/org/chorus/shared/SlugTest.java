@@ -14,8 +14,20 @@ class SlugTest {
     }
 
     @Test
-    void a_name_in_a_script_without_latin_letters_gives_no_suggestion() {
-        assertThat(Slug.suggest("جمعية العمل المناخي")).isEmpty();
+    void an_arabic_name_becomes_a_readable_latin_address() {
+        var slug = Slug.suggest("جمعية العمل المناخي");
+        assertThat(slug).isEqualTo("jmyt-alml-almnakhy");
+        assertThat(Slug.isValid(slug)).isTrue();
+    }
+
+    @Test
+    void a_cyrillic_name_becomes_a_readable_latin_address() {
+        assertThat(Slug.suggest("Климатическая сеть Москвы")).isEqualTo("klimaticeskaa-set-moskvy");
+    }
+
+    @Test
+    void a_chinese_name_becomes_pinyin_words() {
+        assertThat(Slug.suggest("北京气候联盟")).isEqualTo("bei-jing-qi-hou-lian-meng");
     }
 
     @Test
@@ -31,5 +43,19 @@ class SlugTest {
         var suggestion = Slug.suggest("word ".repeat(40));
         assertThat(suggestion.length()).isLessThanOrEqualTo(76);
         assertThat(Slug.isValid(suggestion)).isTrue();
+    }
+
+    @Test
+    void a_long_title_is_never_cut_inside_a_word() {
+        var title = "Joint statement of the coalition on the financing of loss and damage at the climate conference";
+        var slug = Slug.suggest(title, 70);
+        assertThat(slug).isEqualTo("joint-statement-of-the-coalition-on-the-financing-of-loss-and-damage");
+        var words = java.util.List.of(title.toLowerCase(java.util.Locale.ROOT).split(" "));
+        assertThat(Slug.suggest(title).split("-")).allMatch(words::contains);
+    }
+
+    @Test
+    void a_single_word_longer_than_the_limit_is_cut_as_a_last_resort() {
+        assertThat(Slug.suggest("a".repeat(100), 70)).hasSize(70);
     }
 }

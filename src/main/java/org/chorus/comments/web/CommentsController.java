@@ -41,10 +41,22 @@ class CommentsController {
         this.stamps = stamps;
     }
 
+    /**
+     * The comments page. The Reply and Report buttons are small GET forms that come back here with {@code reply} (the
+     * write form then answers that comment) or {@code report} (that comment then shows its report form), so both work
+     * without JavaScript.
+     */
     @GetMapping("/s/{slug}/comments")
     @PublicPage
-    String show(@PathVariable String slug, @Nullable Actor viewer, Model model) {
-        return show(model, slug, viewer, "", null, FormErrors.none());
+    String show(
+            @PathVariable String slug,
+            @RequestParam(required = false) String reply,
+            @RequestParam(required = false) String report,
+            @Nullable Actor viewer,
+            Model model) {
+        model.addAttribute(
+                "report", commentId(report) == null ? null : commentId(report).toString());
+        return show(model, slug, viewer, "", commentId(reply), FormErrors.none());
     }
 
     @PostMapping("/s/{slug}/comments")
@@ -121,6 +133,9 @@ class CommentsController {
         model.addAttribute("parent", parent == null ? null : parent.toString());
         model.addAttribute("errors", errors);
         model.addAttribute("stamp", page.canComment() ? stamps.issue() : "");
+        if (!model.containsAttribute("report")) {
+            model.addAttribute("report", null);
+        }
         return "comments/show";
     }
 

@@ -180,6 +180,7 @@ class FollowController {
             FormErrors errors) {
         model.addAttribute("organization", target.organization());
         model.addAttribute("topic", target.topic());
+        model.addAttribute("topicLabel", target.topic() == null ? null : following.topicLabel(target.topic()));
         model.addAttribute("email", email);
         model.addAttribute("language", language);
         model.addAttribute("frequency", frequency);

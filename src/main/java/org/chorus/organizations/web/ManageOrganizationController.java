@@ -115,7 +115,7 @@ class ManageOrganizationController {
             RedirectAttributes redirect) {
         var page = directory.page(actor, slug);
         try {
-            registering.updateProfile(actor, page.organization().id(), form.profile());
+            registering.updateProfile(actor, page.organization().id(), form.profile(), form.timeZone());
         } catch (InvalidField problem) {
             return show(model, actor, page, form, FormErrors.of(problem, ui.messages()), FormErrors.none(), null);
         }
@@ -255,7 +255,7 @@ class ManageOrganizationController {
         }
         model.addAttribute("page", page);
         model.addAttribute("viewer", actor);
-        model.addAttribute("form", form);
+        model.addAttribute("form", form.withTimeZone(directory.timeZone(id).getId()));
         model.addAttribute("profileErrors", profileErrors);
         model.addAttribute("inviteErrors", inviteErrors);
         model.addAttribute("invitationLink", invitationLink);

@@ -1,5 +1,6 @@
 package org.chorus.statements.web;
 
+import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -11,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.chorus.statements.StatementSummary;
+import org.chorus.statements.Topic;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -56,7 +60,8 @@ class FeedController {
                 org != null
                         ? ui.t("statements.of", org.name())
                         : cleanTopic != null
-                                ? ui.t("statements.title") + " — " + cleanTopic
+                                ? ui.t("statements.title") + " — "
+                                        + reading.topic(cleanTopic).label()
                                 : ui.t("statements.title"));
         feed.setLanguage(cleanLanguage);
         feed.setAlternateLinks(List.of(link("alternate", "text/html", ui.absolute("/statements" + query))));
@@ -69,16 +74,24 @@ class FeedController {
         var author = new Person();
         author.setName("Chorus");
         feed.setAuthors(List.of(author));
+        var labels =
+                reading
+                        .topics(list.items().stream()
+                                .flatMap(item -> item.topics().stream())
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Topic::slug, Topic::label));
         var entries = new ArrayList<Entry>();
         var bodies = reading.bodies(list.items());
         for (var item : list.items()) {
-            entries.add(entry(item, bodies.get(item.slug()), ui));
+            entries.add(entry(item, bodies.get(item.slug()), ui, labels));
         }
         feed.setEntries(entries);
         return ResponseEntity.ok().contentType(ATOM).body(new WireFeedOutput().outputString(feed));
     }
 
-    private static Entry entry(StatementSummary item, SafeHtml body, Ui ui) {
+    private static Entry entry(StatementSummary item, SafeHtml body, Ui ui, Map<String, String> labels) {
         var entry = new Entry();
         var url = ui.absolute("/s/" + item.slug());
         entry.setId(url);
@@ -103,6 +116,16 @@ class FeedController {
             content.setValue(body.withAbsoluteImages(ui.absolute("")).html());
             entry.setContents(List.of(content));
         }
+        // The slug is the term (what a filter takes), the label what people read.
+        entry.setCategories(item.topics().stream()
+                .map(slug -> {
+                    var category = new Category();
+                    category.setTerm(slug);
+                    category.setLabel(labels.getOrDefault(slug, slug));
+                    category.setScheme(ui.absolute("/statements?topic="));
+                    return category;
+                })
+                .toList());
         return entry;
     }
 

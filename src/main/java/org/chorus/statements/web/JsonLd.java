@@ -2,9 +2,11 @@ package org.chorus.statements.web;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.chorus.shared.web.ProblemResponses;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.StatementPage;
+import org.chorus.statements.Topic;
 
 /** The schema.org NewsArticle description of a statement page, for search engines and link previews. */
 public final class JsonLd {
@@ -12,7 +14,15 @@ public final class JsonLd {
     private JsonLd() {}
 
     public static String newsArticle(StatementPage page, Ui ui, String url) {
+        return newsArticle(page, ui, url, List.of());
+    }
+
+    /** With the statement's topics as writers wrote them for {@code keywords} (its slugs when none are given). */
+    public static String newsArticle(StatementPage page, Ui ui, String url, List<Topic> topics) {
         var s = page.statement();
+        var keywords = topics == null || topics.isEmpty()
+                ? s.topics()
+                : topics.stream().map(Topic::label).toList();
         var t = page.text();
         // the date of issue, as precise as it is known: 2023-10-20, or 2024-02 (decision 0017)
         var published = s.issuedOn() == null || !s.isPublic()
@@ -29,7 +39,7 @@ public final class JsonLd {
                 + ",\"mainEntityOfPage\":" + json(url)
                 + (published == null ? "" : ",\"datePublished\":" + json(published))
                 + ",\"dateModified\":" + json(modified)
-                + ",\"keywords\":" + json(String.join(", ", s.topics()))
+                + ",\"keywords\":" + json(String.join(", ", keywords))
                 + ",\"author\":" + organizations(page, ui, true)
                 + ",\"publisher\":" + organizations(page, ui, false) + "}";
     }

@@ -22,10 +22,11 @@ public record StatementForm(
         String cosigners,
         String signatories,
         String correctionNote,
-        Boolean issuedDayUnknown) {
+        Boolean issuedDayUnknown,
+        String slug) {
 
     public static StatementForm blank(String language) {
-        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "", false);
+        return new StatementForm(language, "", "", "", "", "", "", false, "", "", "", false, "");
     }
 
     /** The date of issue as the use case reads it: {@code 2024-02-09}, or {@code 2024-02} when the day is unknown. */

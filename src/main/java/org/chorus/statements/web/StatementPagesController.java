@@ -8,6 +8,7 @@ import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.AfterStatementText;
 import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,15 +45,29 @@ class StatementPagesController {
     @GetMapping("/s/{slug}")
     @PublicPage
     String original(@PathVariable String slug, @Nullable Actor viewer, Model model) {
-        model.addAttribute("page", reading.page(viewer, slug, null));
+        var page = reading.page(viewer, slug, null);
+        model.addAttribute("page", page);
+        model.addAttribute("topics", reading.topics(page.statement().topics()));
+        timeZone(page, model);
         return "statements/show";
     }
 
     @GetMapping("/s/{slug}/{language:[a-z]{2,3}}")
     @PublicPage
     String translation(@PathVariable String slug, @PathVariable String language, @Nullable Actor viewer, Model model) {
-        model.addAttribute("page", reading.page(viewer, slug, language));
+        var page = reading.page(viewer, slug, language);
+        model.addAttribute("page", page);
+        model.addAttribute("topics", reading.topics(page.statement().topics()));
+        timeZone(page, model);
         return "statements/show";
+    }
+
+    /** Writers schedule and see scheduled times in the issuer's time zone; the public never sees them. */
+    private void timeZone(StatementPage page, Model model) {
+        if (page.canWrite()) {
+            model.addAttribute(
+                    "timeZone", organizations.timeZone(page.statement().issuer()));
+        }
     }
 
     @GetMapping("/s/{slug}/revisions")
@@ -83,6 +98,7 @@ class StatementPagesController {
         model.addAttribute("list", reading.list(query.filter(), ui.lang(), page));
         model.addAttribute("query", query);
         model.addAttribute("organizations", organizations.listed());
+        model.addAttribute("topics", reading.topicsInUse());
         return "statements/list";
     }
 

@@ -1,6 +1,5 @@
 package org.chorus.statements.web;
 
-import java.time.ZoneId;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
@@ -13,8 +12,10 @@ import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.ReviewingStatements;
+import org.chorus.statements.Statement;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementPermission;
+import org.chorus.statements.Topic;
 import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,7 +83,7 @@ class WritingController {
             return form(model, organization, null, form, FormErrors.none(), writing.preview(form.body()));
         }
         try {
-            var statement = writing.draft(actor, organization.id(), form.draft());
+            var statement = writing.draft(actor, organization.id(), form.draft(), form.slug());
             redirect.addFlashAttribute("notice", "statement.draft-saved");
             return "redirect:/s/" + statement.slug();
         } catch (InvalidField problem) {
@@ -103,7 +104,9 @@ class WritingController {
                 t.body(),
                 s.issuedOn() == null ? "" : s.issuedOn().toString(),
                 s.place() == null ? "" : s.place(),
-                String.join(", ", s.topics()),
+                String.join(
+                        ", ",
+                        reading.topics(s.topics()).stream().map(Topic::label).toList()),
                 s.commentsEnabled(),
                 String.join(
                         "\n", page.cosigners().stream().map(Organization::slug).toList()),
@@ -113,7 +116,8 @@ class WritingController {
                                 .map(x -> x.name() + " | " + x.roleTitle() + " | " + x.organization())
                                 .toList()),
                 "",
-                s.issuedPrecision() == org.chorus.statements.DatePrecision.MONTH);
+                s.issuedPrecision() == org.chorus.statements.DatePrecision.MONTH,
+                s.slug());
         model.addAttribute("removedImages", writing.preview(t.body()).removedImages());
         return form(model, page.issuer(), page, form, FormErrors.none(), null);
     }
@@ -131,14 +135,15 @@ class WritingController {
         if (preview != null) {
             return form(model, page.issuer(), page, form, FormErrors.none(), writing.preview(form.body()));
         }
+        Statement saved;
         try {
-            writing.edit(actor, page.statement().id(), form.draft(), form.correctionNote());
+            saved = writing.edit(actor, page.statement().id(), form.draft(), form.correctionNote(), form.slug());
         } catch (InvalidField problem) {
             return form(model, page.issuer(), page, form, FormErrors.of(problem, ui.messages()), null);
         }
         redirect.addFlashAttribute(
                 "notice", page.statement().isPublic() ? "statement.corrected" : "statement.draft-saved");
-        return "redirect:/s/" + slug;
+        return "redirect:/s/" + saved.slug();
     }
 
     /** The live preview: htmx posts the body as it is typed and swaps in the rendered, sanitized HTML. */
@@ -257,14 +262,15 @@ class WritingController {
             @PathVariable String step,
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "") String publishAt,
-            @RequestParam(defaultValue = "UTC") String zone,
             Actor actor,
             RedirectAttributes redirect) {
         var page = writable(slug, actor);
         var id = page.statement().id();
         var done = switch (step) {
             case "submit" -> reviewing.submit(actor, id);
-            case "approve" -> reviewing.approve(actor, id, when(publishAt, zone));
+            case "approve" ->
+                reviewing.approveAt(
+                        actor, id, FormDates.dateTime("publishAt", publishAt, "statement.publish-at.invalid"));
             case "send-back" -> reviewing.sendBack(actor, id, comment);
             default -> reviewing.retract(actor, id, comment);
         };
@@ -273,18 +279,6 @@ class WritingController {
                 "statement.workflow." + step + "."
                         + done.status().name().toLowerCase().replace('_', '-'));
         return "redirect:/s/" + slug;
-    }
-
-    private static java.time.Instant when(String publishAt, String zone) {
-        var local = FormDates.dateTime("publishAt", publishAt, "statement.publish-at.invalid");
-        if (local == null) {
-            return null;
-        }
-        try {
-            return local.atZone(ZoneId.of(zone)).toInstant();
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidField("publishAt", "statement.publish-at.invalid");
-        }
     }
 
     private static String translateForm(
