@@ -41,11 +41,12 @@ class Publication {
     }
 
     /**
-     * The time zone in which the day a statement went online becomes its date of issue: UTC for now; the issuing
-     * organization's own zone once organizations have one (the one place to change).
+     * The time zone in which the day a statement went online becomes its date of issue: the issuing organization's
+     * own (chosen on its profile, else the site's default), so a statement published at 00:30 in Manila is dated that
+     * day in Manila.
      */
     java.time.ZoneId zone(OrganizationId issuer) {
-        return java.time.ZoneOffset.UTC;
+        return organizations.timeZone(issuer);
     }
 
     /**
