@@ -22,8 +22,15 @@ class NotificationLetters {
     private final MessageSource messages;
     private final ChorusProperties settings;
     private final Describing describing;
+    private final org.chorus.shared.config.SiteName site;
 
-    NotificationLetters(Mail mail, MessageSource messages, ChorusProperties settings, Describing describing) {
+    NotificationLetters(
+            Mail mail,
+            MessageSource messages,
+            ChorusProperties settings,
+            Describing describing,
+            org.chorus.shared.config.SiteName site) {
+        this.site = site;
         this.mail = mail;
         this.messages = messages;
         this.settings = settings;
@@ -61,7 +68,7 @@ class NotificationLetters {
                         language,
                         described.text(),
                         blocks,
-                        t.t("notification.mail.reason", settings.link("/account"))),
+                        t.t("notification.mail.reason", settings.link("/account"), site.name())),
                 Addressee.transactional(person.email(), person.displayName(), "notifications:" + key));
     }
 
@@ -85,7 +92,7 @@ class NotificationLetters {
                                 new LetterBlock.Items(items),
                                 new LetterBlock.Button(
                                         t.t("notification.summary.tasks"), settings.link("/account/tasks"))),
-                        t.t("notification.mail.reason", settings.link("/account"))),
+                        t.t("notification.mail.reason", settings.link("/account"), site.name())),
                 Addressee.transactional(person.email(), person.displayName(), "notifications:" + key));
     }
 }

@@ -27,7 +27,8 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
     Fixtures fixtures;
 
     @Test
-    void an_organizer_carries_a_statement_with_slogans_and_a_signature_block_and_the_page_keeps_their_lines() {
+    void
+            an_organizer_carries_a_statement_of_2023_with_slogans_and_a_signature_block_and_it_keeps_its_lines_and_its_date() {
         var coalition = fixtures.coalition();
         var organizer = fixtures.person("organizer");
         fixtures.grant(coalition, organizer, Role.OWNER);
@@ -46,9 +47,11 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             var page = context.newPage();
             Browser.signIn(page, organizer.email());
             page.navigate("/o/" + coalition.slug() + "/statements/new");
-            page.getByLabel("Language of the text").fill("en");
+            page.getByLabel("Language of the text").selectOption("en");
             page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true))
                     .fill(title);
+            // carried over from the archive: issued in 2023, online here today
+            page.getByLabel("Date of issue").fill("2023-10-20");
             // pasted as plain lines, the way slogans and signature blocks arrive from a word processor
             page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill(text);
             assertThat(page.locator("#body-hint")).containsText("Each line break is kept");
@@ -63,7 +66,17 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             var body = page.locator(".statement-body");
             assertThat(body.locator("p").nth(1).innerText()).isEqualTo("Fund the future!\nPay the debt!");
             assertThat(body.locator("p").nth(2).innerText()).isEqualTo("Amina Diallo\nChairperson");
+            assertThat(page.locator("time.issued-on")).hasAttribute("datetime", "2023-10-20");
+            assertThat(page.locator(".online-since")).isVisible();
             assertNoSeriousAxeViolations(page, "the published statement");
+
+            // the date of issue, not today, places it in lists
+            page.navigate("/statements?from=2023-10-01&to=2023-10-31");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)))
+                    .isVisible();
+            page.navigate("/statements?from=" + java.time.LocalDate.now().minusDays(7));
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)))
+                    .hasCount(0);
         }
     }
 

@@ -41,7 +41,7 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
             var w = writing.newPage();
             Browser.signIn(w, writer.email());
             w.navigate("/o/" + coalition.slug() + "/statements/new");
-            w.getByLabel("Language of the text").fill("en");
+            w.getByLabel("Language of the text").selectOption("en");
             w.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
             w.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Fund the future! Pay the debt!");
             button(w, "Save the draft");
@@ -80,7 +80,7 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
             w.setContent(ReceivedMail.html(sentBack));
             assertThat(w.locator("body")).containsText("Please cite the 2023 report.");
             var editLink = ReceivedMail.linkPath(sentBack, "/s/");
-            assertThat(editLink).endsWith("/edit");
+            assertThat(editLink).endsWith("/edit?lang=en");
             w.navigate(base() + editLink);
             assertThat(w.locator("#review-comment")).containsText("Please cite the 2023 report.");
             axe(w, w.url());

@@ -140,8 +140,8 @@ class IssueDatePagesTest {
         var coalition = fixtures.coalition();
         var chapter = fixtures.below(coalition, OrganizationKind.CHAPTER);
         var word = "zq" + Fixtures.unique("w").substring(2).replace("-", "");
-        var original = statements.published(
-                statements.ownerOf(coalition), coalition, "en", Fixtures.unique("Joint call " + word), "Act now.");
+        // dated the day it goes online, the newest of the run, so it is among the home page's latest
+        var original = publish(statements.ownerOf(coalition), coalition, "Joint call " + word, null);
         var copy = writing.republish(statements.ownerOf(chapter), chapter.id(), original.slug(), null);
 
         var home = Html.parse(mvc.perform(get("/")).andReturn());
