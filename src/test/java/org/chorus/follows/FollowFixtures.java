@@ -170,7 +170,7 @@ public class FollowFixtures {
                         title,
                         "What we ask for",
                         "We, the undersigned, ask for " + title + ".",
-                        "2026-11-20",
+                        null, // dated the day it goes online, so the newest fixture is the newest everywhere
                         "Nairobi",
                         topics,
                         false,

@@ -38,7 +38,7 @@ public class StatementFixtures {
                         title,
                         "A subtitle",
                         body,
-                        "2026-11-20",
+                        null, // dated the day it goes online, so the newest fixture is the newest everywhere
                         "Nairobi",
                         "climate finance",
                         false,
