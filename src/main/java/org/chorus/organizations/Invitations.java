@@ -194,4 +194,13 @@ class Invitations {
                         .update()
                 == 1;
     }
+
+    /** The organization of the invitation this person accepted with this link, if they did. */
+    Optional<OrganizationId> acceptedBy(String tokenHash, AccountId by) {
+        return jdbc.sql("select organization_id from invitations where token_hash = :hash and accepted_by = :by")
+                .param("hash", tokenHash)
+                .param("by", by.value())
+                .query((rs, i) -> new OrganizationId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
 }

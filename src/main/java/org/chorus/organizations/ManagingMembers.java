@@ -230,6 +230,11 @@ public class ManagingMembers {
                 Language.byTag(open.language()).orElse(null));
     }
 
+    /** The organization this person joined with this link, if they did (the link then leads there). */
+    public java.util.Optional<Organization> joinedWith(Actor actor, String token) {
+        return invitations.acceptedBy(SecretToken.hash(token), actor.account()).flatMap(organizations::byId);
+    }
+
     /** The signed-in person accepts; the invitation was for their email address and works once. */
     @Transactional
     public Organization accept(Actor actor, String token) {

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
 import org.chorus.shared.i18n.Language;
 import org.chorus.support.ChorusWebTest;
@@ -40,6 +42,9 @@ class PendingInvitationsTest {
 
     @Autowired
     SigningUp signingUp;
+
+    @Autowired
+    AccountDirectory accounts;
 
     private record Invited(
             Organization organization, org.chorus.accounts.ChorusUser owner, String address, String path) {}
@@ -179,8 +184,53 @@ class PendingInvitationsTest {
     }
 
     @Test
-    void a_person_who_signs_up_from_an_invitation_is_signed_in_by_the_confirmation_and_joins() throws Exception {
+    void a_person_who_signs_up_from_an_invitation_joins_by_confirming_the_address_without_another_press()
+            throws Exception {
         var invited = invite(Language.ENGLISH);
+        var signedUp = signUpFrom(invited);
+        assertThat(permissions.roleOf(
+                        Actor.of(fixtures.user(signedUp.account())),
+                        invited.organization().id()))
+                .isEmpty();
+
+        var signedIn = confirm(signedUp);
+
+        var member = Actor.of(fixtures.user(signedUp.account()));
+        assertThat(permissions.roleOf(member, invited.organization().id())).contains(Role.EDITOR);
+        var landed = mvc.perform(get(signedUp.next()).session(signedIn))
+                .andExpect(redirectedUrl("/o/" + invited.organization().slug()))
+                .andReturn();
+        assertThat(landed.getFlashMap().get("notice")).isEqualTo("invitation.accepted");
+    }
+
+    @Test
+    void an_invitation_withdrawn_before_the_address_is_confirmed_is_not_accepted_and_its_page_says_why()
+            throws Exception {
+        var invited = invite(Language.ENGLISH);
+        var signedUp = signUpFrom(invited);
+        var id = members.pendingInvitations(
+                        Actor.of(invited.owner()), invited.organization().id())
+                .getFirst()
+                .id();
+        members.withdrawInvitation(
+                Actor.of(invited.owner()), invited.organization().id(), id);
+
+        var signedIn = confirm(signedUp);
+
+        assertThat(permissions.roleOf(
+                        Actor.of(fixtures.user(signedUp.account())),
+                        invited.organization().id()))
+                .isEmpty();
+        mvc.perform(get(signedUp.next()).session(signedIn))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(Matchers.containsString("withdrawn by the organization")))
+                .andExpect(content().string(Matchers.containsString("Sign out")));
+    }
+
+    private record SignedUp(MockHttpSession session, String next, String confirmToken, AccountId account) {}
+
+    /** Opens the invitation signed out, follows "Create an account" and signs up with the invited address. */
+    private SignedUp signUpFrom(Invited invited) throws Exception {
         var session = new MockHttpSession();
         var invitationPage =
                 Html.parse(mvc.perform(get(invited.path() + "?lang=en").session(session))
@@ -209,17 +259,18 @@ class PendingInvitationsTest {
                         .orElseThrow(),
                 "/signup/confirm/");
         var token = confirm.replaceFirst("^/signup/confirm/", "").replaceFirst("\\?.*$", "");
-        var confirmed = mvc.perform(
-                        post("/signup/confirm/" + token).session(session).with(csrf()))
-                .andExpect(redirectedUrl(next))
-                .andReturn();
-        var signedIn = (MockHttpSession) confirmed.getRequest().getSession(false);
+        var account = accounts.findByEmail(invited.address()).orElseThrow().id();
+        return new SignedUp(session, next, token, account);
+    }
 
-        mvc.perform(get(next).session(signedIn))
-                .andExpect(status().isOk())
-                .andExpect(Html.has("form[action^=/invitations/] button"));
-        mvc.perform(post(next).session(signedIn).with(csrf()))
-                .andExpect(redirectedUrl("/o/" + invited.organization().slug()));
+    /** Presses the confirm button in the browser that signed up; returns the signed-in session. */
+    private MockHttpSession confirm(SignedUp signedUp) throws Exception {
+        var confirmed = mvc.perform(post("/signup/confirm/" + signedUp.confirmToken())
+                        .session(signedUp.session())
+                        .with(csrf()))
+                .andExpect(redirectedUrl(signedUp.next()))
+                .andReturn();
+        return (MockHttpSession) confirmed.getRequest().getSession(false);
     }
 
     @Test

@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.chorus.accounts.AccountId;
+import org.chorus.accounts.SignedUpAndConfirmedHere;
 import org.chorus.accounts.SigningUp;
 import org.chorus.accounts.TwoStepSignIn;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.RateLimits;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +33,15 @@ class SignUpController {
     private final SigningUp signingUp;
     private final TwoStepSignIn twoStep;
     private final java.time.Clock clock;
+    private final ApplicationEventPublisher events;
     private final RateLimits resends = new RateLimits(Duration.ofHours(1), 100_000);
 
-    SignUpController(SigningUp signingUp, TwoStepSignIn twoStep, java.time.Clock clock) {
+    SignUpController(
+            SigningUp signingUp, TwoStepSignIn twoStep, java.time.Clock clock, ApplicationEventPublisher events) {
         this.signingUp = signingUp;
         this.twoStep = twoStep;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Who signed up in this browser and where they go once the address is confirmed (an invitation). */
@@ -108,6 +113,9 @@ class SignUpController {
                 && here.at().plus(SIGN_IN_WITHIN).isAfter(clock.instant())) {
             session.removeAttribute(SIGNED_UP_HERE);
             if (twoStep.signInAfterConfirmation(request, response, here.account(), here.at())) {
+                // the page the sign-up started from finishes what it was for (an invitation is accepted) here, in this
+                // POST, by listening: accounts does not know the modules above it
+                events.publishEvent(new SignedUpAndConfirmedHere(here.account(), here.next()));
                 return "redirect:" + here.next();
             }
         }

@@ -17,7 +17,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The invited person opens the link, signed in or not, and sees what it is for (organization, role, who invited); a
- * signed-out visitor signs in or signs up from it and comes back to it, then accepts.
+ * signed-out visitor signs in from it and comes back to it, then accepts; one who signs up from it joins by confirming
+ * the address ({@link AcceptingOnConfirmation}) and the link then leads into the organization.
  */
 @Controller
 class InvitationController {
@@ -35,7 +36,17 @@ class InvitationController {
             @Nullable Actor viewer,
             HttpServletRequest request,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
+        if (viewer != null) {
+            var joined = members.joinedWith(viewer, token);
+            if (joined.isPresent()) {
+                // accepted already, by the confirmation of a sign-up that started here or by the button: the link leads
+                // in
+                redirect.addFlashAttribute("notice", "invitation.accepted");
+                return "redirect:/o/" + joined.get().slug();
+            }
+        }
         var invitation = members.invitation(token);
         var path = "/invitations/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
         if (viewer == null && request.getParameter("lang") == null && invitation.language() != null) {
