@@ -13,14 +13,20 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
  * /dev/mail for one test in the shared test context, which sends mail over SMTP to GreenMail: while a test holds it
  * {@link #switchOn() switched on}, every message the engine sends is also kept in a dev mailbox, which /dev/mail then
  * shows as in dev mode. Switched off (the rest of the time), /dev/mail is 404 as in production, and the only change
- * is one field read per message sent. Tests run one at a time in the JVM, so no other test sees the mailbox.
+ * is one field read per message sent. Tests run one at a time in the JVM, so no other test sees the mailbox. Dev mode
+ * itself is untouched: there the capture is the transport ({@code chorus.mail.transport=capture}, refused in
+ * production by ProductionSettings); everywhere else /dev/mail is 404.
  */
 public class DevMailInTests implements BeanPostProcessor, BeanFactoryAware {
 
     private static final String BEAN = "devMailboxSwitchedOnForTest";
 
     private DefaultListableBeanFactory beans;
-    private volatile DevMailbox mailbox;
+    /**
+     * One for the JVM, like GreenMail: any live test context may deliver a queued message (docs/decisions/0007), so
+     * each context's transport copies into the mailbox that the switched-on one shows.
+     */
+    private static volatile DevMailbox mailbox;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
