@@ -100,6 +100,38 @@ class MailToolsTest {
         mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
     }
 
+    @Autowired
+    DevMailInTests devMail;
+
+    @Test
+    void a_test_that_switches_the_dev_mailbox_on_reads_the_sent_mail_there_and_nobody_else_does() throws Exception {
+        var to = MailEngineTest.unique("switched");
+        try (var on = devMail.switchOn()) {
+            mail.send(
+                    new Letter(
+                            "test.switched", Language.ENGLISH, "Switched on for « one » test", List.of(), "Because."),
+                    Addressee.transactional(to, null, "k:" + to));
+            TestMail.awaitOne(to);
+            var captured = org.chorus.support.Eventually.eventually("the copy in /dev/mail")
+                    .until(
+                            () -> devMailbox().newestFirst().stream()
+                                    .filter(m -> m.to().contains(to))
+                                    .toList(),
+                            found -> !found.isEmpty())
+                    .getFirst();
+            assertThat(captured.subject()).isEqualTo("Switched on for « one » test");
+            mvc.perform(get("/dev/mail/" + captured.number()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Switched on for « one » test")));
+        }
+        mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
+        assertThat(context.getBeanProvider(DevMailbox.class).getIfAvailable()).isNull();
+    }
+
+    private DevMailbox devMailbox() {
+        return context.getBean(DevMailbox.class);
+    }
+
     @Test
     void the_start_up_check_reaches_the_configured_server() {
         assertThat(serverCheck.check()).isTrue();

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The test beans of every test context, the whole application's and each module's: the fixtures (made on first use,
- * so a module's context holds only those its modules can build), the shared clock and the query counter.
+ * so a module's context holds only those its modules can build), the shared clock, the query counter, and /dev/mail
+ * for the test that switches it on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.comments.CommentFixtures.class,
     org.chorus.follows.FollowFixtures.class,
     QueryCounter.class,
-    TestClock.class
+    TestClock.class,
+    org.chorus.email.DevMailInTests.class
 })
 @interface TestBeans {}
