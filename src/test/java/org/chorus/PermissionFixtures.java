@@ -94,6 +94,7 @@ final class PermissionFixtures {
     private final Statement published;
     private final Statement draft;
     private final Statement elsewhere;
+    private final Statement republication;
     private final String comment;
     private final ChorusUser commenter;
     private final ChorusUser target;
@@ -152,6 +153,7 @@ final class PermissionFixtures {
         draft = statements.draft(owner, own, "en", Fixtures.unique("Draft"), "We ask for this.");
         var otherOwner = Actor.of(people.get(Caller.OTHER_OWNER));
         elsewhere = statements.published(otherOwner, other, "en", Fixtures.unique("Elsewhere"), "Said elsewhere.");
+        republication = writing.republish(owner, own.id(), elsewhere.slug(), "Why we carry it.");
         comment = post(people.get(Caller.MEMBER), "A comment by the member.");
         commenter = fixtures.person("commenter");
         target = fixtures.person("target");
@@ -394,6 +396,7 @@ final class PermissionFixtures {
         return switch (call.endpoint()) {
             case "GET /s/{slug}/edit", "POST /s/{slug}/edit", "GET /s/{slug}/translate", "POST /s/{slug}/translate" ->
                 draft.slug();
+            case "GET /s/{slug}/republication", "POST /s/{slug}/republication" -> republication.slug();
             case "POST /s/{slug}/workflow/submit" -> freshDraft().slug();
             case "POST /s/{slug}/workflow/approve", "POST /s/{slug}/workflow/send-back" ->
                 reviewing.submit(owner, freshDraft().id()).slug();

@@ -129,6 +129,9 @@ final class PermissionPolicy {
             entry("POST /s/{slug}/edit", WRITERS_OF_A_DRAFT),
             entry("GET /s/{slug}/translate", WRITERS_OF_A_DRAFT),
             entry("POST /s/{slug}/translate", WRITERS_OF_A_DRAFT),
+            // a published copy that follows its original: its introduction and topics, changed by publishers
+            entry("GET /s/{slug}/republication", role(PUBLISH_STATEMENTS)),
+            entry("POST /s/{slug}/republication", role(PUBLISH_STATEMENTS)),
             entry("POST /s/{slug}/workflow/submit", WRITERS_OF_A_DRAFT),
             // in review: writers see it, only publishers decide
             entry(

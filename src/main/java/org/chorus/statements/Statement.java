@@ -230,6 +230,31 @@ public record Statement(
         return correction ? next.correct(now) : next;
     }
 
+    /**
+     * A republication that follows its original keeps the republisher's own parts: its introduction and its topics.
+     * They change as the words would (a draft freely, a published copy by publishers, a locked one not at all), and
+     * nothing of the original is touched.
+     */
+    public Statement withOwnParts(String introduction, List<String> topics, Instant now) {
+        if (!followsOriginal()) {
+            throw DomainException.conflict("statement.republication.not-following");
+        }
+        requireEditable();
+        var r = republication;
+        return new Statement(
+                id,
+                slug,
+                issuer,
+                originalLanguage,
+                workflow,
+                new Details(issuedOn(), issuedPrecision(), place(), topics, commentsEnabled()),
+                new Republication(
+                        r.sourceStatement(), r.url(), r.title(), r.publisher(), r.publishedOn(), introduction),
+                createdAt,
+                now,
+                version);
+    }
+
     /** An editor asks for review. */
     public Statement submit(Instant now) {
         require(status() == StatementStatus.DRAFT, "statement.submit-only-drafts");

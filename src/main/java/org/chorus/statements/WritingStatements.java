@@ -261,6 +261,30 @@ public class WritingStatements {
                 source.topics());
     }
 
+    /**
+     * The republisher changes its own parts of a copy that follows its original: the introduction above the copy and
+     * the topics it files it under. A published copy is changed by publishers only, as any published statement.
+     */
+    @Transactional
+    public Statement changeRepublication(Actor actor, StatementId id, String introduction, String topicsTyped) {
+        var statement = find(id);
+        if (!statement.followsOriginal()) {
+            throw DomainException.conflict("statement.republication.not-following");
+        }
+        statement.requireEditable();
+        permissions.require(
+                actor,
+                statement.issuer(),
+                statement.isPublic() ? StatementPermission.PUBLISH_STATEMENTS : StatementPermission.WRITE_STATEMENTS);
+        var intro = TextChecks.optional("introduction", introduction, 5000, "statement.introduction.too-long");
+        var topicList = StatementDraft.topicList(topicsTyped);
+        var now = clock.instant();
+        statements.update(statement.withOwnParts(intro.isEmpty() ? null : intro, topicList, now));
+        topics.remember(StatementDraft.topicLabels(topicsTyped), now);
+        events.publishEvent(new StatementChanged(id));
+        return statements.byId(id).orElseThrow();
+    }
+
     /** Republishes a statement from elsewhere on the web; its text is pasted (Chorus fetches nothing). */
     @Transactional
     public Statement republishFromUrl(

@@ -199,6 +199,58 @@ class WritingController {
         return "redirect:/s/" + slug + "/" + language.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A copy that follows its original: the republisher's own parts, its introduction and topics. */
+    @GetMapping("/s/{slug}/republication")
+    String republicationForm(@PathVariable String slug, Actor actor, Model model) {
+        var page = ownParts(slug, actor);
+        var s = page.statement();
+        var intro = s.republication().introduction();
+        var typed = String.join(
+                ", ", reading.topics(s.topics()).stream().map(Topic::label).toList());
+        return republicationForm(model, page, intro == null ? "" : intro, typed, FormErrors.none());
+    }
+
+    @PostMapping("/s/{slug}/republication")
+    String changeRepublication(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String introduction,
+            @RequestParam(defaultValue = "") String topics,
+            Actor actor,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
+        var page = ownParts(slug, actor);
+        try {
+            writing.changeRepublication(actor, page.statement().id(), introduction, topics);
+        } catch (InvalidField problem) {
+            return republicationForm(model, page, introduction, topics, FormErrors.of(problem, ui.messages()));
+        }
+        redirect.addFlashAttribute("notice", "statement.republication.saved");
+        return "redirect:/s/" + slug;
+    }
+
+    private StatementPage ownParts(String slug, Actor actor) {
+        var page = writable(slug, actor);
+        var s = page.statement();
+        if (!s.followsOriginal()) {
+            throw org.chorus.shared.DomainException.conflict("statement.republication.not-following");
+        }
+        s.requireEditable();
+        if (s.isPublic() && !page.canPublish()) {
+            throw new org.chorus.shared.PermissionDenied("permission.denied");
+        }
+        return page;
+    }
+
+    private static String republicationForm(
+            Model model, StatementPage page, String introduction, String topics, FormErrors errors) {
+        model.addAttribute("page", page);
+        model.addAttribute("introduction", introduction);
+        model.addAttribute("topics", topics);
+        model.addAttribute("errors", errors);
+        return "statements/republication";
+    }
+
     @GetMapping("/o/{org}/statements/republish")
     String republishForm(
             @PathVariable String org, @RequestParam(defaultValue = "") String source, Actor actor, Model model) {
