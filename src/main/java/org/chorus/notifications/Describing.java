@@ -1,11 +1,15 @@
 package org.chorus.notifications;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.TimeZones;
 import org.chorus.shared.i18n.Messages;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementId;
@@ -14,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns notices into sentences and links, reading titles and names from the statements and organizations modules: two
- * queries for any number of notices.
+ * queries for any number of notices, and one more per scheduled time, read in its organization's time zone.
  */
 @Component
 class Describing {
@@ -48,13 +52,17 @@ class Describing {
         var names = organizationIds.isEmpty()
                 ? Map.<OrganizationId, Organization>of()
                 : organizations.find(organizationIds);
-        return notices.stream().map(n -> describe(n, links, names, t, locale)).toList();
+        Function<OrganizationId, ZoneId> zones = organizations::timeZone;
+        return notices.stream()
+                .map(n -> describe(n, links, names, zones, t, locale))
+                .toList();
     }
 
     private static Described describe(
             Notice n,
             Map<StatementId, StatementLink> links,
             Map<OrganizationId, Organization> names,
+            Function<OrganizationId, ZoneId> zones,
             Messages t,
             java.util.Locale locale) {
         var link = n.statement() == null ? null : links.get(n.statement());
@@ -90,15 +98,15 @@ class Describing {
                 path = link == null ? "/account/tasks" : "/s/" + link.slug();
             }
         }
+        // a scheduled time reads as the statement page shows it: on the issuing organization's clocks
         Object third = other != null
                 ? other.name()
                 : n.detailAt() == null
                         ? ""
-                        : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
-                                        .withLocale(locale)
-                                        .withZone(java.time.ZoneOffset.UTC)
-                                        .format(n.detailAt())
-                                + " UTC";
+                        : TimeZones.format(
+                                n.detailAt(),
+                                n.organization() == null ? ZoneOffset.UTC : zones.apply(n.organization()),
+                                locale);
         return new Described(n, t.t(n.kind().key(), what, organizationName, third), path, n.open());
     }
 }
