@@ -183,20 +183,17 @@ class Statements {
         return bodies;
     }
 
-    /** Writes a text (original or translation) and its search vector in its language's configuration. */
+    /** Writes a text (original or translation); PostgreSQL derives its search vector and excerpt (V1_203). */
     void putText(StatementId id, StatementText t, String plainBody) {
         jdbc.sql("""
                         insert into statement_texts (statement_id, language, title, subtitle, body, body_html, body_text,
-                                                     translator, status, updated_at, search)
-                        values (:id, :language, :title, :subtitle, :body, :html, :plain, :translator, :status, :updated,
-                                setweight(to_tsvector(chorus_search_config(:language), :title), 'A')
-                                || setweight(to_tsvector(chorus_search_config(:language), :subtitle), 'B')
-                                || setweight(to_tsvector(chorus_search_config(:language), :plain), 'C'))
+                                                     translator, status, updated_at)
+                        values (:id, :language, :title, :subtitle, :body, :html, :plain, :translator, :status, :updated)
                         on conflict (statement_id, language) do update set
                             title = excluded.title, subtitle = excluded.subtitle, body = excluded.body,
                             body_html = excluded.body_html, body_text = excluded.body_text,
                             translator = excluded.translator, status = excluded.status,
-                            updated_at = excluded.updated_at, search = excluded.search
+                            updated_at = excluded.updated_at
                         """)
                 .param("id", id.value())
                 .param("language", t.language())
@@ -444,10 +441,10 @@ class Statements {
                         """).param("source", source.value()).update();
         jdbc.sql("""
                         insert into statement_texts (statement_id, language, title, subtitle, body, body_html, body_text,
-                                                     translator, status, updated_at, search)
+                                                     translator, status, updated_at)
                         select c.id, t.language, t.title, t.subtitle, t.body, t.body_html, t.body_text, t.translator,
                                case when c.status in ('PUBLISHED', 'RETRACTED') then 'PUBLISHED' else 'DRAFT' end,
-                               t.updated_at, t.search
+                               t.updated_at
                         from statements c
                         join statements s on s.id = c.source_statement_id
                         join statement_texts t on t.statement_id = s.id
@@ -457,7 +454,7 @@ class Statements {
                             title = excluded.title, subtitle = excluded.subtitle, body = excluded.body,
                             body_html = excluded.body_html, body_text = excluded.body_text,
                             translator = excluded.translator, status = excluded.status,
-                            updated_at = excluded.updated_at, search = excluded.search
+                            updated_at = excluded.updated_at
                         """).param("source", source.value()).update();
         jdbc.sql("""
                         delete from statement_signatories g using statements c
@@ -534,7 +531,7 @@ class Statements {
         return jdbc.sql("""
                         select s.id, s.slug, s.issuer_id, s.topics, s.issued_on, s.issued_precision, s.published_at,
                                s.updated_at, s.source_statement_id, s.source_url, t.language, t.title, t.subtitle,
-                               left(t.body_text, 400) as excerpt, count(*) over () as total,
+                               t.excerpt, count(*) over () as total,
                                array(select r.issuer_id from statements r
                                      where r.source_statement_id = s.id and r.status = 'PUBLISHED'
                                      order by r.published_at) as republishers
@@ -641,7 +638,7 @@ class Statements {
         var byId = new java.util.HashMap<UUID, PublishedStatement>();
         found.forEach(p -> byId.put(p.id().value(), p));
         jdbc.sql("""
-                        select t.statement_id, t.language, t.title, t.subtitle, left(t.body_text, 400) as excerpt
+                        select t.statement_id, t.language, t.title, t.subtitle, t.excerpt
                         from statement_texts t join statements s on s.id = t.statement_id
                         where t.statement_id = any(:ids) and (t.status = 'PUBLISHED' or t.language = s.original_language)
                         order by t.language = s.original_language desc, t.language
