@@ -183,7 +183,8 @@ class RepublicationsFollowTheOriginalTest {
     }
 
     @Test
-    void a_republication_made_before_copies_followed_their_original_is_brought_in_line_by_the_migration() {
+    void a_republication_made_before_copies_followed_their_original_is_brought_in_line_by_the_migration()
+            throws java.io.IOException {
         var original = original(List.of(AMINA));
         var republisher = fixtures.coalition();
         var copy = writing.republish(
@@ -203,8 +204,19 @@ class RepublicationsFollowTheOriginalTest {
                 .param("id", copy.id().value())
                 .update();
 
-        new ResourceDatabasePopulator(new ClassPathResource(
-                        "db/migration/statements/V1_177__existing_republications_follow_their_original.sql"))
+        // the migration as it runs on a database of its time: since V1_203 PostgreSQL derives the search vector
+        // itself, so the copy of that column is left out of the script replayed here
+        var script = new String(
+                        new ClassPathResource(
+                                        "db/migration/statements/V1_177__existing_republications_follow_their_original.sql")
+                                .getInputStream()
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace("updated_at, search)", "updated_at)")
+                .replace("t.updated_at, t.search", "t.updated_at")
+                .replace(", search = excluded.search", "");
+        new ResourceDatabasePopulator(new org.springframework.core.io.ByteArrayResource(
+                        script.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .execute(dataSource);
 
         var page = reading.page(null, copy.slug(), "ar");
