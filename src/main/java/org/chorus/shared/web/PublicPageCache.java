@@ -55,8 +55,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * renders it, and requests for the same key arriving meanwhile either get the stale entry at once (if it was rendered
  * less than {@code MAX_STALE} ago and no {@link PublicPagesWithdrawn} event came since) or wait for that rendering, at
  * most {@code WAIT} after it began, then render the page themselves. A rendering that stores nothing (an error, a
- * cookie, a handler without {@link PublicPage}) releases its waiters at once, and for {@code NOT_KEPT_MEMORY} the key
- * is rendered without anyone waiting. A sequential reader after a change always gets a fresh page: the first request
+ * cookie, a handler without {@link PublicPage}) releases its waiters at once, and unless it failed (an exception, a
+ * 5xx) the key is rendered without anyone waiting for {@code NOT_KEPT_MEMORY}. A sequential reader after a change always gets a fresh page: the first request
  * for a stale key renders.
  *
  * <p>Caching is opt-in: a page is kept only when its handler carries {@link PublicPage}. The filter runs first of all,
@@ -308,16 +308,20 @@ public class PublicPageCache implements WebMvcConfigurer {
                 throws ServletException, IOException {
             long before = generation.get();
             var now = clock.instant();
-            var recorder = new Recorder(response, () -> finish(key, rendering, null, false));
+            var recorder = new Recorder(response, () -> finish(key, rendering, null, true));
             request.setAttribute(RECORDER, recorder);
             ContentCachingResponseWrapper recorded = null;
             Entry stored = null;
-            boolean overtaken = false;
+            // whether the page will not be kept next time either; not after a failure (the database may be back at
+            // once, and a popular page must not lose its single flight while it struggles) or a change during rendering
+            boolean notKeepable = false;
             try {
                 chain.doFilter(request, recorder);
+                notKeepable = true;
                 if (recorder.getResponse() instanceof ContentCachingResponseWrapper wrapper) {
                     recorded = wrapper;
                     misses.increment();
+                    notKeepable = wrapper.getStatus() < 500;
                     if (wrapper.getStatus() == 200
                             && wrapper.getHeader("Set-Cookie") == null
                             && request.getSession(false) == null) {
@@ -327,21 +331,21 @@ public class PublicPageCache implements WebMvcConfigurer {
                             wrapper.setHeader("Last-Modified", http(stored.lastModified()));
                             wrapper.setHeader("Cache-Control", "public, no-cache");
                         } else {
-                            overtaken = true; // a change came while it rendered: keepable, but not this rendering
+                            notKeepable = false; // a change came while it rendered: keepable, but not this rendering
                         }
                     }
                 }
             } finally {
                 request.removeAttribute(RECORDER);
-                finish(key, rendering, stored, overtaken);
+                finish(key, rendering, stored, notKeepable);
             }
             if (recorded != null) {
                 recorded.copyBodyToResponse();
             } // else not a public page: passed through untouched
         }
 
-        private void finish(String key, Rendering rendering, Entry stored, boolean overtaken) {
-            if (stored == null && !overtaken) {
+        private void finish(String key, Rendering rendering, Entry stored, boolean notKeepable) {
+            if (stored == null && notKeepable) {
                 if (notKept.size() >= MAX_ENTRIES) {
                     notKept.clear();
                 }
