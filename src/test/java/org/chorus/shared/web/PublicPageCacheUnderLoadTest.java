@@ -7,8 +7,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +55,10 @@ class PublicPageCacheUnderLoadTest {
     final PublicPageCache cache = new PublicPageCache(clock, meters);
     final Pages pages = new Pages();
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(pages)
-            .addFilters(cache.publicPageCacheFilter(new FixedLocaleResolver(Locale.ENGLISH))
-                    .getFilter())
+            .addFilters(
+                    PublicPageCacheUnderLoadTest::readersWhoWentAway,
+                    cache.publicPageCacheFilter(new FixedLocaleResolver(Locale.ENGLISH))
+                            .getFilter())
             .addInterceptors(new PublicPageCache.Marker())
             .build();
     final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -119,6 +130,36 @@ class PublicPageCacheUnderLoadTest {
         }
     }
 
+    /** A request with {@code X-Gone} comes from a reader who disconnected: writing its answer fails. */
+    static void readersWhoWentAway(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (((HttpServletRequest) request).getHeader("X-Gone") == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // as Tomcat does: the stream is there, writing to it fails
+        var stream = new ServletOutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {}
+        };
+        chain.doFilter(request, new HttpServletResponseWrapper((HttpServletResponse) response) {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return stream;
+            }
+        });
+    }
+
     @AfterEach
     void stopReaders() {
         pages.open();
@@ -159,6 +200,22 @@ class PublicPageCacheUnderLoadTest {
         assertThat(counted("miss")).isEqualTo(1);
         mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #1"));
         assertThat(counted("hit")).isEqualTo(1);
+    }
+
+    @Test
+    void a_reader_who_went_away_while_the_page_rendered_still_leaves_it_to_those_waiting() throws Exception {
+        pages.close();
+        var gone = readers.submit(
+                () -> mvc.perform(get("/o/greens").header("X-Gone", "yes")).andReturn());
+        await().until(() -> pages.renders.get() == 1);
+        var other = read("/o/greens");
+        await().until(() -> counted("wait") == 1);
+        pages.open();
+
+        assertThat(gone).failsWithin(Duration.ofMinutes(1));
+        assertThat(body(other)).isEqualTo("Page of greens #1");
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #1"));
+        assertThat(pages.renders).hasValue(1);
     }
 
     @Test
