@@ -8,7 +8,7 @@
 # It is a measurement, not a test: it exits 0 whatever the ratio. Both servers and wrk share the machine's cores.
 # Needs nginx and wrk (apt-get install nginx wrk). Only talks to 127.0.0.1; stops everything it started on exit.
 # Usage: bench/statement-page.sh [--duration SECONDS(20)] [--connections N(32)] [--threads N(2)]
-#                                [--port CHORUS_PORT(8090)] [--nginx-port PORT(8091)]
+#                                [--port CHORUS_PORT(8090)] [--nginx-port PORT(8091)] [--db-port PORT(54349)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,11 +21,12 @@ while [[ $# -gt 0 ]]; do
     --threads) threads=${2:?}; shift 2 ;;
     --port) port=${2:?}; shift 2 ;;
     --nginx-port) nginx_port=${2:?}; shift 2 ;;
+    --db-port) db_port=${2:?}; shift 2 ;;
     -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "statement-page: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-for value in "$duration" "$connections" "$threads" "$port" "$nginx_port"; do
+for value in "$duration" "$connections" "$threads" "$port" "$nginx_port" "$db_port"; do
   [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "statement-page: '$value' is not a positive number" >&2; exit 2; }
 done
 

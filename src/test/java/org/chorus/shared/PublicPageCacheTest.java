@@ -42,6 +42,12 @@ class PublicPageCacheTest {
     @Autowired
     CommentFixtures comments;
 
+    @Autowired
+    org.chorus.statements.ReviewingStatements reviewing;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void a_public_page_is_served_again_without_queries_with_an_etag_and_304_when_unchanged() throws Exception {
         var org = fixtures.coalition();
@@ -69,8 +75,13 @@ class PublicPageCacheTest {
                                 "Authorization",
                                 "Bearer " + tokens.create(fixtures.admin().email(), "m")))
                 .andExpect(content()
-                        .string(Matchers.containsString(
-                                "chorus_page_cache_total{application=\"chorus\",result=\"hit\"}")));
+                        .string(Matchers.allOf(
+                                Matchers.containsString(
+                                        "chorus_page_cache_total{application=\"chorus\",result=\"hit\"}"),
+                                Matchers.containsString(
+                                        "chorus_page_cache_total{application=\"chorus\",result=\"wait\"}"),
+                                Matchers.containsString(
+                                        "chorus_page_cache_total{application=\"chorus\",result=\"stale\"}"))));
         mvc.perform(get("/s/" + s.slug()).header("If-None-Match", etag)).andExpect(status().isNotModified());
     }
 
@@ -170,6 +181,20 @@ class PublicPageCacheTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", Matchers.not(etag)))
                 .andExpect(content().string(Matchers.containsString("New words.")));
+    }
+
+    @Test
+    void a_retraction_drops_every_kept_page_so_none_is_served_stale_while_pages_render_again() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var s = statements.published(owner, org, "en", Fixtures.unique("Retracted"), "Words we take back.");
+        mvc.perform(get("/s/" + s.slug())).andExpect(status().isOk());
+        assertThat(meters.get("chorus.page.cache.bytes").gauge().value()).isPositive();
+
+        reviewing.retract(owner, s.id(), "We were wrong.");
+
+        assertThat(meters.get("chorus.page.cache.bytes").gauge().value()).isZero();
+        mvc.perform(get("/s/" + s.slug())).andExpect(content().string(Matchers.containsString("We were wrong.")));
     }
 
     @Test

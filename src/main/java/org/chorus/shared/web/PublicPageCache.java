@@ -18,7 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.chorus.shared.i18n.Language;
@@ -44,8 +48,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * statement is served without touching the database or rendering again. Every answer carries an ETag and
  * Last-Modified, and a matching If-None-Match gets 304. Every public page, kept or not, hit, miss or 304, says
  * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
- * or to a signed-in reader. Any committed {@link PublicPagesChanged} event empties the
- * cache; entries also expire after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
+ * or to a signed-in reader. Any committed {@link PublicPagesChanged} event makes every entry stale; entries also
+ * go stale after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
+ *
+ * <p>Under load (decision 0026) a page is rendered once at a time per key: the first request that finds no fresh entry
+ * renders it, and requests for the same key arriving meanwhile either get the stale entry at once (if it was rendered
+ * less than {@code MAX_STALE} ago and no {@link PublicPagesWithdrawn} event came since) or wait for that rendering, at
+ * most {@code WAIT} after it began, then render the page themselves. A rendering that stores nothing (an error, a
+ * cookie, a handler without {@link PublicPage}) releases its waiters at once, and unless it failed (an exception, a
+ * 5xx) the key is rendered without anyone waiting for {@code NOT_KEPT_MEMORY}. A sequential reader after a change always gets a fresh page: the first request
+ * for a stale key renders.
  *
  * <p>Caching is opt-in: a page is kept only when its handler carries {@link PublicPage}. The filter runs first of all,
  * so a hit is answered by key before Spring Security and the DispatcherServlet; on a miss it only knows which handler
@@ -62,22 +74,40 @@ public class PublicPageCache implements WebMvcConfigurer {
     static final String VARY = "Accept-Language, Cookie";
 
     static final Duration TTL = Duration.ofSeconds(60);
+    /** How long after it was rendered an entry may still be served stale, while the page is rendered again. */
+    static final Duration MAX_STALE = TTL.multipliedBy(2);
+    /** How long after a rendering began other requests for the same page wait for it before rendering it themselves. */
+    static final Duration WAIT = Duration.ofSeconds(5);
+    /** How long a page that came out not to be kept is rendered without anyone waiting for another rendering of it. */
+    static final Duration NOT_KEPT_MEMORY = Duration.ofSeconds(10);
+
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Rendering> renderings = new ConcurrentHashMap<>();
+    private final Map<String, Instant> notKept = new ConcurrentHashMap<>();
+    private final Object storing = new Object();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Clock clock;
     private final io.micrometer.core.instrument.Counter hits;
     private final io.micrometer.core.instrument.Counter misses;
+    private final io.micrometer.core.instrument.Counter waits;
+    private final io.micrometer.core.instrument.Counter staleHits;
     private volatile Instant changedAt;
+    /** Entries of an older generation were rendered before a withdrawal and are never served stale. */
+    private volatile long withdrawnBefore;
+    /** {@link #WAIT}, except in tests that need a rendering to outlast it or never to. */
+    volatile Duration wait = WAIT;
 
     PublicPageCache(Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.clock = clock;
         this.changedAt = clock.instant();
         this.hits = meters.counter("chorus.page.cache", "result", "hit");
         this.misses = meters.counter("chorus.page.cache", "result", "miss");
+        this.waits = meters.counter("chorus.page.cache", "result", "wait");
+        this.staleHits = meters.counter("chorus.page.cache", "result", "stale");
         io.micrometer.core.instrument.Gauge.builder("chorus.page.cache.bytes", bytes, AtomicLong::get)
                 .register(meters);
     }
@@ -89,32 +119,98 @@ public class PublicPageCache implements WebMvcConfigurer {
             String etag,
             int status,
             List<Map.Entry<String, String>> headers,
-            byte[] body) {}
+            byte[] body) {
+
+        boolean fresh(long current, Instant now) {
+            return generation == current && storedAt.plus(TTL).isAfter(now);
+        }
+    }
 
     /**
-     * Empties the cache once the change commits (at once outside a transaction). Not a {@code
-     * TransactionalEventListener}: Spring Modulith would record each of those in its event publication registry, a
-     * row per event for a cache that is in memory anyway.
+     * One request rendering a page that others may wait for. It is joinable while it renders for the current
+     * generation and began less than {@link #wait} ago; after that a new request renders the page again, so a hung
+     * rendering holds nobody for longer.
+     */
+    static final class Rendering {
+
+        final long generation;
+        private final long deadline;
+        private final CompletableFuture<Entry> stored = new CompletableFuture<>();
+
+        Rendering(long generation, Duration wait) {
+            this.generation = generation;
+            this.deadline = System.nanoTime() + wait.toNanos();
+        }
+
+        boolean joinable(long current) {
+            return generation == current && deadline - System.nanoTime() > 0;
+        }
+
+        /** The entry the rendering stored, or null if it stored none or did not finish in time. */
+        Entry await() {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            try {
+                return stored.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        void finish(Entry entry) {
+            stored.complete(entry);
+        }
+    }
+
+    /**
+     * Makes every entry stale (or drops them all after a withdrawal) once the change commits (at once outside a
+     * transaction). Not a {@code TransactionalEventListener}: Spring Modulith would record each of those in its event
+     * publication registry, a row per event for a cache that is in memory anyway.
      */
     @EventListener
     void onChange(PublicPagesChanged event) {
+        Runnable change = event instanceof PublicPagesWithdrawn ? this::withdraw : this::invalidate;
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            invalidate();
+            change.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                invalidate();
+                change.run();
             }
         });
     }
 
+    /**
+     * Makes every entry stale: the next request for a page renders it again, and requests for it meanwhile get the
+     * stale entry.
+     */
     public void invalidate() {
         generation.incrementAndGet();
         changedAt = clock.instant();
-        entries.clear();
-        bytes.set(0);
+        notKept.clear();
+    }
+
+    /** Drops every entry, and no entry rendered before now is ever served again, not even while a page renders. */
+    void withdraw() {
+        withdrawnBefore = generation.incrementAndGet();
+        changedAt = clock.instant();
+        notKept.clear();
+        synchronized (storing) {
+            entries.clear();
+            bytes.set(0);
+        }
+    }
+
+    private boolean servableStale(Entry entry, Instant now) {
+        return entry.generation() >= withdrawnBefore
+                && entry.storedAt().plus(MAX_STALE).isAfter(now);
     }
 
     @Bean
@@ -166,36 +262,99 @@ public class PublicPageCache implements WebMvcConfigurer {
                     request, Language.of(localeResolver.resolveLocale(request)).tag());
             var now = clock.instant();
             var entry = entries.get(key);
-            if (entry != null
-                    && entry.generation() == generation.get()
-                    && entry.storedAt().plus(TTL).isAfter(now)) {
+            long current = generation.get();
+            if (entry != null && entry.fresh(current, now)) {
                 hits.increment();
                 replay(entry, request, response);
                 return;
             }
+            var remembered = notKept.get(key);
+            if (remembered != null && remembered.isAfter(now)) {
+                render(key, request, response, chain, null);
+                return;
+            }
+            var mine = new Rendering(current, wait);
+            var rendering =
+                    renderings.compute(key, (k, other) -> other != null && other.joinable(current) ? other : mine);
+            if (rendering == mine) {
+                render(key, request, response, chain, mine);
+                return;
+            }
+            if (entry != null && servableStale(entry, now)) {
+                staleHits.increment();
+                replay(entry, request, response);
+                return;
+            }
+            waits.increment();
+            var rendered = rendering.await();
+            if (rendered != null) {
+                replay(rendered, request, response);
+                return;
+            }
+            render(key, request, response, chain, null);
+        }
+
+        /**
+         * Renders the page through the rest of the chain and keeps it if it may be. {@code rendering} is this
+         * request's, when others may be waiting for it; it is finished as soon as it is known whether the page is kept
+         * (before the body goes to a possibly slow reader), and in any case, so no waiter is left behind.
+         */
+        private void render(
+                String key,
+                HttpServletRequest request,
+                HttpServletResponse response,
+                FilterChain chain,
+                Rendering rendering)
+                throws ServletException, IOException {
             long before = generation.get();
-            var recorder = new Recorder(response);
+            var now = clock.instant();
+            var recorder = new Recorder(response, () -> finish(key, rendering, null, true));
             request.setAttribute(RECORDER, recorder);
+            ContentCachingResponseWrapper recorded = null;
+            Entry stored = null;
+            // whether the page will not be kept next time either; not after a failure (the database may be back at
+            // once, and a popular page must not lose its single flight while it struggles) or a change during rendering
+            boolean notKeepable = false;
             try {
                 chain.doFilter(request, recorder);
+                notKeepable = true;
+                if (recorder.getResponse() instanceof ContentCachingResponseWrapper wrapper) {
+                    recorded = wrapper;
+                    misses.increment();
+                    notKeepable = wrapper.getStatus() < 500;
+                    if (wrapper.getStatus() == 200
+                            && wrapper.getHeader("Set-Cookie") == null
+                            && request.getSession(false) == null) {
+                        if (generation.get() == before) {
+                            stored = store(key, wrapper, wrapper.getContentAsByteArray(), now, before);
+                            wrapper.setHeader("ETag", stored.etag());
+                            wrapper.setHeader("Last-Modified", http(stored.lastModified()));
+                            wrapper.setHeader("Cache-Control", "public, no-cache");
+                        } else {
+                            notKeepable = false; // a change came while it rendered: keepable, but not this rendering
+                        }
+                    }
+                }
             } finally {
                 request.removeAttribute(RECORDER);
+                finish(key, rendering, stored, notKeepable);
             }
-            if (!(recorder.getResponse() instanceof ContentCachingResponseWrapper wrapper)) {
-                return; // not a public page: passed through untouched
+            if (recorded != null) {
+                recorded.copyBodyToResponse();
+            } // else not a public page: passed through untouched
+        }
+
+        private void finish(String key, Rendering rendering, Entry stored, boolean notKeepable) {
+            if (stored == null && notKeepable) {
+                if (notKept.size() >= MAX_ENTRIES) {
+                    notKept.clear();
+                }
+                notKept.put(key, clock.instant().plus(NOT_KEPT_MEMORY));
             }
-            misses.increment();
-            var body = wrapper.getContentAsByteArray();
-            if (wrapper.getStatus() == 200
-                    && wrapper.getHeader("Set-Cookie") == null
-                    && request.getSession(false) == null
-                    && generation.get() == before) {
-                var fresh = store(key, wrapper, body, now, before);
-                wrapper.setHeader("ETag", fresh.etag());
-                wrapper.setHeader("Last-Modified", http(fresh.lastModified()));
-                wrapper.setHeader("Cache-Control", "public, no-cache");
+            if (rendering != null) {
+                renderings.remove(key, rendering);
+                rendering.finish(stored);
             }
-            wrapper.copyBodyToResponse();
         }
 
         /** The page as the reader asked for it: path, every parameter (sorted), language, htmx or not. */
@@ -235,12 +394,29 @@ public class PublicPageCache implements WebMvcConfigurer {
             crc.update(body);
             var etag = "\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
             var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body);
-            if (entries.size() >= MAX_ENTRIES || bytes.addAndGet(body.length) > MAX_BYTES) {
-                entries.clear();
-                bytes.set(body.length);
+            synchronized (storing) {
+                if (full(entries.get(key), body.length)) {
+                    // stale entries go first; only if the fresh ones alone fill the cache is it emptied
+                    long current = generation.get();
+                    for (var kept : entries.entrySet()) {
+                        if (!kept.getValue().fresh(current, now) && entries.remove(kept.getKey(), kept.getValue())) {
+                            bytes.addAndGet(-kept.getValue().body().length);
+                        }
+                    }
+                    if (full(entries.get(key), body.length)) {
+                        entries.clear();
+                        bytes.set(0);
+                    }
+                }
+                var replaced = entries.put(key, entry);
+                bytes.addAndGet(body.length - (replaced == null ? 0 : replaced.body().length));
             }
-            entries.put(key, entry);
             return entry;
+        }
+
+        private boolean full(Entry replaced, int length) {
+            return (replaced == null && entries.size() >= MAX_ENTRIES)
+                    || bytes.get() - (replaced == null ? 0 : replaced.body().length) + length > MAX_BYTES;
         }
 
         private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -274,19 +450,26 @@ public class PublicPageCache implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            var recorder = request.getAttribute(RECORDER) instanceof Recorder r ? r : null;
             if (!(handler instanceof HandlerMethod method
                     && method.getMethodAnnotation(PublicPage.class) instanceof PublicPage page)) {
+                if (recorder != null) {
+                    recorder.passThrough();
+                }
                 return true;
             }
             // for every reader, stored or not: a shared cache in front of Chorus must not serve one language's page,
             // or a signed-in reader's, to someone else; the header is stored with the page and replayed on hits
             // and 304s
             response.addHeader("Vary", VARY);
-            if (request.getAttribute(RECORDER) instanceof Recorder recorder
-                    && Set.of(page.parameters())
-                            .containsAll(request.getParameterMap().keySet())
-                    && anonymous()) {
-                recorder.record();
+            if (recorder != null) {
+                if (Set.of(page.parameters())
+                                .containsAll(request.getParameterMap().keySet())
+                        && anonymous()) {
+                    recorder.record();
+                } else {
+                    recorder.passThrough();
+                }
             }
             return true;
         }
@@ -301,14 +484,21 @@ public class PublicPageCache implements WebMvcConfigurer {
 
     /**
      * Passes the response through until {@link #record()}, then keeps its body in memory (so the cache can store it
-     * and give it an ETag) by putting a {@link ContentCachingResponseWrapper} under itself.
+     * and give it an ETag) by putting a {@link ContentCachingResponseWrapper} under itself. {@link #passThrough()}
+     * says at once that the page will not be kept, so requests waiting for it need not wait for the whole answer.
      */
     static final class Recorder extends HttpServletResponseWrapper {
 
+        private final Runnable notKept;
         private boolean bodyStarted;
 
-        Recorder(HttpServletResponse response) {
+        Recorder(HttpServletResponse response, Runnable notKept) {
             super(response);
+            this.notKept = notKept;
+        }
+
+        void passThrough() {
+            notKept.run();
         }
 
         void record() {
