@@ -29,9 +29,19 @@ final class Archive {
     private static final double[] LANGUAGE_SHARES = {0.45, 0.20, 0.18, 0.12, 0.05};
     private static final double[] TRANSLATION_SHARES = {0.40, 0.25, 0.25, 0.07, 0.03};
 
-    static final int DRAFTS = 150;
-    static final int IN_REVIEW = 100;
-    static final int RETRACTED = 50;
+    /** Drafts, statements in review and retracted ones: a few hundred at 100,000, a few in a small archive. */
+    static int drafts(int published) {
+        return Math.clamp(published / 600, 5, 150);
+    }
+
+    static int inReview(int published) {
+        return Math.clamp(published / 1000, 3, 100);
+    }
+
+    static int retracted(int published) {
+        return Math.clamp(published / 2000, 2, 50);
+    }
+
     static final int YEARS = 6;
 
     static final List<String> TOPICS = List.of(
@@ -211,11 +221,11 @@ final class Archive {
             statements.add(copy ? republication(i, at) : original(i, "PUBLISHED", at));
         }
         int index = published;
-        for (int i = 0; i < DRAFTS + IN_REVIEW; i++) {
+        for (int i = 0; i < drafts(published) + inReview(published); i++) {
             var created = end.minusSeconds(random.nextLong(60L * 86_400));
-            statements.add(original(index++, i < DRAFTS ? "DRAFT" : "IN_REVIEW", created));
+            statements.add(original(index++, i < drafts(published) ? "DRAFT" : "IN_REVIEW", created));
         }
-        for (int i = 0; i < RETRACTED; i++) {
+        for (int i = 0; i < retracted(published); i++) {
             var at = Instant.ofEpochSecond(start.getEpochSecond() + random.nextLong(span - 30L * 86_400));
             statements.add(original(index++, "RETRACTED", at));
         }

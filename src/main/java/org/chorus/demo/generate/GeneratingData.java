@@ -120,6 +120,10 @@ public class GeneratingData {
             var counts = counts(connection);
             writeFiles(request, prose, counts, seconds(began));
             out.printf("Done in %.1f s: %s%n", seconds(began), counts);
+            out.printf(
+                    "CPU time: %.0f s in this process, %s in its PostgreSQL backend (the rest of the wall time went to"
+                            + " other work on the machine)%n",
+                    processCpuSeconds(), backendCpu(connection));
             out.println("Vocabulary and summary: " + request.outputDirectory().toAbsolutePath());
             return counts;
         } catch (SQLException e) {
@@ -544,6 +548,31 @@ public class GeneratingData {
                 .append(DemoData.PASSWORD)
                 .append('\n');
         Files.writeString(directory.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+    }
+
+    private static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9
+                : Double.NaN;
+    }
+
+    /** The CPU time of this connection's PostgreSQL process, when it runs on this machine (Linux). */
+    private static String backendCpu(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            var stat = Path.of("/proc/" + rows.getInt(1) + "/stat");
+            if (!Files.isReadable(stat)) {
+                return "unknown";
+            }
+            var fields = Files.readString(stat).replaceFirst("^.*\\) ", "").split(" ");
+            // utime and stime, fields 14 and 15 of the file, in clock ticks (100 per second on Linux)
+            return String.format(
+                    java.util.Locale.ROOT, "%.0f s", (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long since) {

@@ -40,8 +40,12 @@ final class WordLists {
 
     /** The missing word lists, each with the package that installs it; empty when all are there. */
     static List<String> missing() {
+        return missing(SOURCES);
+    }
+
+    static List<String> missing(List<Source> sources) {
         var missing = new ArrayList<String>();
-        for (var source : SOURCES) {
+        for (var source : sources) {
             if (!Files.isReadable(source.path())) {
                 missing.add(source.path() + " (apt-get install " + source.debianPackage() + ")");
             }
