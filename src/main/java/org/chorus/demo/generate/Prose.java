@@ -9,6 +9,9 @@ import java.util.random.RandomGenerator;
  */
 final class Prose {
 
+    static final int MIN_BODY = 2048;
+    static final int MAX_BODY = 4096;
+
     private final Vocabulary words;
     private final Locale locale;
 
@@ -33,24 +36,31 @@ final class Prose {
 
     /** A Markdown body of 2 to 4 KB (UTF-8): paragraphs, sometimes a heading, a list, emphasis or a line break. */
     String body(RandomGenerator random) {
-        int target = 2000 + random.nextInt(2001);
-        var out = new StringBuilder(target + 400);
-        int paragraphs = 0;
-        while (utf8Length(out) < target) {
-            if (paragraphs > 0) {
-                out.append("\n\n");
+        int target = MIN_BODY + random.nextInt(MAX_BODY - MIN_BODY);
+        var out = new StringBuilder(MAX_BODY);
+        int bytes = 0;
+        var block = new StringBuilder(1024);
+        while (bytes < target) {
+            block.setLength(0);
+            if (bytes > 0) {
+                block.append("\n\n");
                 int kind = random.nextInt(100);
                 if (kind < 8) {
-                    out.append("## ")
+                    block.append("## ")
                             .append(capitalized(phrase(random, 2 + random.nextInt(4))))
                             .append("\n\n");
                 } else if (kind < 20) {
-                    list(random, out);
-                    out.append("\n\n");
+                    list(random, block);
+                    block.append("\n\n");
                 }
             }
-            paragraph(random, out);
-            paragraphs++;
+            paragraph(random, block);
+            int size = utf8Length(block);
+            if (bytes >= MIN_BODY && bytes + size > MAX_BODY) {
+                break;
+            }
+            out.append(block);
+            bytes += size;
         }
         return out.toString();
     }

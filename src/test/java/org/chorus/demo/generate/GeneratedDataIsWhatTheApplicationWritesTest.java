@@ -162,7 +162,8 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
             var rendered = Markdown.render(text.get(0));
             assertThat(text.get(1)).isEqualTo(rendered.html());
             assertThat(text.get(2)).isEqualTo(rendered.plainText());
-            assertThat(text.get(0).getBytes(StandardCharsets.UTF_8).length).isBetween(2000, 4600);
+            assertThat(text.get(0).getBytes(StandardCharsets.UTF_8).length)
+                    .isBetween(Prose.MIN_BODY, Prose.MAX_BODY + 512);
             assertThat(text.get(3))
                     .isEqualTo(
                             text.get(2).substring(0, Math.min(400, text.get(2).length())));
