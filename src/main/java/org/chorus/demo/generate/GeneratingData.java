@@ -66,6 +66,7 @@ public class GeneratingData {
     /** Generates, printing progress to {@code out}; throws {@link Refused} before writing anything when it must not. */
     public Map<String, Long> generate(Request request, PrintStream out) {
         long began = System.nanoTime();
+        double cpuBefore = processCpuSeconds();
         var missing = WordLists.missing();
         if (!missing.isEmpty()) {
             throw new Refused("word lists missing: " + String.join(", ", missing));

@@ -78,9 +78,12 @@ final class Prose {
         return out.toString();
     }
 
-    /** A capitalized word of at least four letters, for names of people and organizations. */
+    /**
+     * A capitalized word of at least four letters, for names of people and organizations: drawn evenly from the whole
+     * vocabulary rather than by frequency, so names rarely repeat.
+     */
     String name(RandomGenerator random) {
-        return capitalized(words.drawLong(random, 4));
+        return capitalized(words.drawEvenly(random, 4));
     }
 
     private void paragraph(RandomGenerator random, StringBuilder out) {

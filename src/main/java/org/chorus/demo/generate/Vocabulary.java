@@ -45,10 +45,10 @@ final class Vocabulary {
         return words.get(Math.min(index < 0 ? -index - 1 : index, words.size() - 1));
     }
 
-    /** A word of at least {@code minLength} letters, for names, which read oddly when short. */
-    String drawLong(RandomGenerator random, int minLength) {
+    /** A word of at least {@code minLength} letters, any word as likely as another: for names. */
+    String drawEvenly(RandomGenerator random, int minLength) {
         for (int i = 0; i < 20; i++) {
-            var word = draw(random);
+            var word = words.get(random.nextInt(words.size()));
             if (word.length() >= minLength) {
                 return word;
             }
