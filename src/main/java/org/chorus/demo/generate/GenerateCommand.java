@@ -22,7 +22,7 @@ class GenerateCommand {
             }
 
             public String usage() {
-                return "generate [--statements N] [--seed S]   (fills an empty database with N published statements"
+                return "generate [--statements N] [--seed S] [--until YYYY-MM-DD]   (fills an empty database with N published statements"
                         + " (100000), their organizations, translations and comments; writes the vocabulary to"
                         + " DATA_DIR/generated)";
             }
@@ -34,10 +34,14 @@ class GenerateCommand {
                 long seed = args.option("seed")
                         .map(v -> (long) number(v, "seed", 0, Integer.MAX_VALUE))
                         .orElse(DEFAULT_SEED);
+                var until = args.option("until").map(GenerateCommand::day).orElse(null);
                 try {
                     generating.generate(
                             new GeneratingData.Request(
-                                    statements, seed, properties.dataDir().resolve("generated")),
+                                    statements,
+                                    seed,
+                                    until,
+                                    properties.dataDir().resolve("generated")),
                             out);
                     return 0;
                 } catch (GeneratingData.Refused refused) {
@@ -46,6 +50,14 @@ class GenerateCommand {
                 }
             }
         };
+    }
+
+    private static java.time.LocalDate day(String value) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--until must be a date such as 2026-12-01, not '" + value + "'");
+        }
     }
 
     private static int number(String value, String name, int min, int max) {

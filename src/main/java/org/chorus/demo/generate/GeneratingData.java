@@ -46,8 +46,11 @@ public class GeneratingData {
         }
     }
 
-    /** What to generate, and where the word lists and summary go ({@code generated/} under the data directory). */
-    public record Request(int statements, long seed, Path outputDirectory) {}
+    /**
+     * What to generate, and where the word lists and summary go ({@code generated/} under the data directory). The
+     * archive ends the day before {@code until} (today when null): the same seed and day give the same archive.
+     */
+    public record Request(int statements, long seed, LocalDate until, Path outputDirectory) {}
 
     private static final int BATCH = 250;
 
@@ -83,7 +86,9 @@ public class GeneratingData {
                 var words = searchable(connection, entry.getKey(), entry.getValue());
                 prose.put(entry.getKey(), new Prose(new Vocabulary(entry.getKey(), words)));
             }
-            var end = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
+            var end = (request.until() == null ? LocalDate.now(clock) : request.until())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
             var coalition = new Coalition(
                     prose,
                     request.seed(),
@@ -538,6 +543,9 @@ public class GeneratingData {
         var summary = new StringBuilder();
         summary.append("seed ").append(request.seed()).append('\n');
         summary.append("statements requested ").append(request.statements()).append('\n');
+        if (request.until() != null) {
+            summary.append("until ").append(request.until()).append('\n');
+        }
         counts.forEach((table, count) ->
                 summary.append(table).append(' ').append(count).append('\n'));
         summary.append("seconds ")

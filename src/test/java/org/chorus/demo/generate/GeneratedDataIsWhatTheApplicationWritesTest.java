@@ -116,7 +116,7 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
         assertThat(jdbc.sql("select current_database()").query(String.class).single())
                 .startsWith("generated_");
         counts = generating.generate(
-                new GeneratingData.Request(STATEMENTS, 7, output), new PrintStream(new ByteArrayOutputStream()));
+                new GeneratingData.Request(STATEMENTS, 7, null, output), new PrintStream(new ByteArrayOutputStream()));
     }
 
     @Test
@@ -221,7 +221,7 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
     void a_second_run_is_refused_and_changes_nothing() {
         long before = count("select count(*) from statements");
         assertThatThrownBy(() -> generating.generate(
-                        new GeneratingData.Request(10, 7, output), new PrintStream(new ByteArrayOutputStream())))
+                        new GeneratingData.Request(10, 7, null, output), new PrintStream(new ByteArrayOutputStream())))
                 .isInstanceOf(GeneratingData.Refused.class)
                 .hasMessageContaining("already holds generated data");
         var err = new ByteArrayOutputStream();
