@@ -127,9 +127,8 @@ public class GeneratingData {
             writeFiles(request, prose, counts, seconds(began));
             out.printf("Done in %.1f s: %s%n", seconds(began), counts);
             out.printf(
-                    "CPU time: %.0f s in this process, %s in its PostgreSQL backend (the rest of the wall time went to"
-                            + " other work on the machine)%n",
-                    processCpuSeconds(), backendCpu(connection));
+                    "CPU time of the generation: %.0f s in this process, %s in its PostgreSQL backend%n",
+                    processCpuSeconds() - cpuBefore, backendCpu(connection));
             out.println("Vocabulary and summary: " + request.outputDirectory().toAbsolutePath());
             return counts;
         } catch (SQLException e) {
