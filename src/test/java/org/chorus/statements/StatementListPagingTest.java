@@ -42,6 +42,12 @@ class StatementListPagingTest {
     @Autowired
     Statements repository;
 
+    @Autowired
+    WritingStatements writing;
+
+    @Autowired
+    ReviewingStatements reviewing;
+
     @Test
     void older_links_lead_through_the_whole_list_once_in_order_and_newer_links_lead_back() throws Exception {
         var org = fixtures.coalition();
@@ -191,6 +197,30 @@ class StatementListPagingTest {
         assertThat(repository.countPublic(List.of(org.id()), filter, 3))
                 .as("one more than the cap says 'more than'")
                 .isEqualTo(4);
+    }
+
+    @Test
+    void the_topic_filter_offers_a_new_topic_as_soon_as_its_first_statement_is_published() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var topic = Fixtures.unique("fresh-topic");
+        var draft = statements.draft(owner, org, "en", Fixtures.unique("Topical"), "Words.");
+        writing.edit(
+                owner,
+                draft.id(),
+                new StatementDraft(
+                        "en", Fixtures.unique("Topical"), "", "Words.", null, null, topic, false, List.of(), List.of()),
+                null);
+        assertThat(Html.parse(mvc.perform(get("/statements")).andReturn())
+                        .select("#f-topic option[value=" + topic + "]"))
+                .as("a draft's topic is not offered")
+                .isEmpty();
+
+        reviewing.approve(owner, draft.id(), null);
+
+        assertThat(Html.parse(mvc.perform(get("/statements")).andReturn())
+                        .select("#f-topic option[value=" + topic + "]"))
+                .hasSize(1);
     }
 
     private Feed feed(String path) throws Exception {
