@@ -556,7 +556,8 @@ class Statements {
             params.put("branch", pageSize + 1 + position.offset(pageSize));
             page = "select * from ((select " + LIST_COLUMNS + " from statements s where " + conditions + BY_ISSUER
                     + order + " limit :branch) union (select " + LIST_COLUMNS + " from statements s where "
-                    + conditions + BY_CO_ISSUER + order + " limit :branch)) s" + order
+                    + conditions + (organizations.size() > FEW_ORGANIZATIONS ? BY_CO_ISSUER_OF_MANY : BY_CO_ISSUER)
+                    + order + " limit :branch)) s" + order
                     + " limit :limit offset :offset";
         }
         params.put("reader", readerLanguage);
@@ -626,6 +627,18 @@ class Statements {
 
     private static final String BY_CO_ISSUER = " and exists (select 1 from statement_cosigners c"
             + " where c.statement_id = s.id and c.organization_id = any(:orgs))";
+
+    /** Up to this many organizations, a list reads their co-issues by organization; beyond, statement by statement. */
+    static final int FEW_ORGANIZATIONS = 10;
+
+    /**
+     * The co-issuer branch for many organizations (an organization page's "below" holds hundreds): their co-issues are
+     * much of the list, so the order's index finds a page at once, and each statement's co-issuers are read by the
+     * primary key. The {@code coalesce} keeps PostgreSQL from searching the organization index instead, once per
+     * organization for every statement (4 ms a statement with 470 organizations).
+     */
+    private static final String BY_CO_ISSUER_OF_MANY = " and exists (select 1 from statement_cosigners c"
+            + " where c.statement_id = s.id and coalesce(c.organization_id = any(:orgs), false))";
 
     /** The conditions of the filters in use, and only those: an unused "or :x is null" would hide every index. */
     private static String conditions(StatementFilter filter, Map<String, Object> params) {

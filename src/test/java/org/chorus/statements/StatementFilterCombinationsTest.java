@@ -68,6 +68,11 @@ class StatementFilterCombinationsTest {
         organizationLists.add(List.of(coalition.id()));
         organizationLists.add(List.of(chapter.id(), member.id()));
         organizationLists.add(List.of());
+        var many = new ArrayList<OrganizationId>(List.of(chapter.id(), member.id()));
+        for (int i = 0; many.size() <= Statements.FEW_ORGANIZATIONS; i++) {
+            many.add(new OrganizationId(UUID.randomUUID()));
+        }
+        organizationLists.add(many);
         int compared = 0;
         for (var organizations : organizationLists) {
             for (var t : Arrays.asList(null, topic)) {
@@ -100,7 +105,7 @@ class StatementFilterCombinationsTest {
                 }
             }
         }
-        assertThat(compared).isEqualTo(128);
+        assertThat(compared).isEqualTo(160);
         assertThat(generic(List.of(coalition.id()), StatementFilter.all(), "fr"))
                 .as("the data covers what the filters tell apart")
                 .contains(first.slug() + " fr", month.slug() + " en", french.slug() + " fr")
