@@ -556,7 +556,8 @@ class Statements {
             params.put("branch", pageSize + 1 + position.offset(pageSize));
             page = "select * from ((select " + LIST_COLUMNS + " from statements s where " + conditions + BY_ISSUER
                     + order + " limit :branch) union (select " + LIST_COLUMNS + " from statements s where "
-                    + conditions + (organizations.size() > FEW_ORGANIZATIONS ? BY_CO_ISSUER_OF_MANY : BY_CO_ISSUER)
+                    + conditions
+                    + (organizations.size() > FEW_ORGANIZATIONS ? BY_CO_ISSUER_OF_MANY : BY_CO_ISSUER_OF_FEW)
                     + order + " limit :branch)) s" + order
                     + " limit :limit offset :offset";
         }
@@ -627,6 +628,14 @@ class Statements {
 
     private static final String BY_CO_ISSUER = " and exists (select 1 from statement_cosigners c"
             + " where c.statement_id = s.id and c.organization_id = any(:orgs))";
+
+    /**
+     * The co-issuer branch of a list for a few organizations: their co-issues first (by organization), then those
+     * statements by id, then the page of them. As an {@code exists}, PostgreSQL walked the whole order's index probing
+     * each statement (45 ms for a chapter's 8 members on generated data, 7 ms this way).
+     */
+    private static final String BY_CO_ISSUER_OF_FEW = " and s.id = any(array(select c.statement_id"
+            + " from statement_cosigners c where c.organization_id = any(:orgs)))";
 
     /** Up to this many organizations, a list reads their co-issues by organization; beyond, statement by statement. */
     static final int FEW_ORGANIZATIONS = 10;
