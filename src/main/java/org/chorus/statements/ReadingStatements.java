@@ -185,48 +185,110 @@ public class ReadingStatements {
         return statements.bodies(items);
     }
 
-    /** Public statements matching the filter, newest date of issue first, one page. */
-    public StatementList list(StatementFilter filter, String readerLanguage, int page) {
-        int current = Math.min(Math.max(1, page), 100_000);
-        var rows = statements.listPublic(filter, readerLanguage, PAGE_SIZE, (current - 1) * PAGE_SIZE);
-        long total = !rows.isEmpty()
-                ? rows.getFirst().total()
-                : current > 1 ? list(filter, readerLanguage, 1).total() : 0;
-        return new StatementList(summaries(rows), current, PAGE_SIZE, total);
+    /**
+     * Lists say how many statements they have up to this many, and "more than" beyond: counting further would read the
+     * whole list on every page (decision 0025).
+     */
+    public static final int COUNT_CAP = 1_000;
+
+    /**
+     * Public statements matching the filter, newest date of issue first: the page at {@code position}, with the cursors
+     * of the pages newer and older than it and the list's total (up to {@link #COUNT_CAP}), in four queries.
+     */
+    public StatementList list(StatementFilter filter, String readerLanguage, ListPosition position) {
+        var organizations = filter.organization() == null ? null : List.of(filter.organization());
+        var rows = statements.listPublic(organizations, filter, readerLanguage, position, PAGE_SIZE);
+        return page(rows, position, PAGE_SIZE, statements.countPublic(organizations, filter, COUNT_CAP));
+    }
+
+    /**
+     * The same page as {@link #list} without counting the list (its total is 0): for feeds, which do not show one, in
+     * three queries.
+     */
+    public StatementList uncounted(StatementFilter filter, String readerLanguage, ListPosition position) {
+        var organizations = filter.organization() == null ? null : List.of(filter.organization());
+        var rows = statements.listPublic(organizations, filter, readerLanguage, position, PAGE_SIZE);
+        return page(rows, position, PAGE_SIZE, 0);
+    }
+
+    /** The newest public statements, at most {@code limit}, without a total: for the home page, in two queries. */
+    public List<StatementSummary> latest(String readerLanguage, int limit) {
+        var rows = statements.listPublic(null, StatementFilter.all(), readerLanguage, ListPosition.newest(), limit);
+        return summaries(rows.subList(0, Math.min(limit, rows.size())));
     }
 
     /**
      * What an organization's page shows of statements: its latest (as issuer or co-issuer, its republications
      * included) and the latest of the organizations {@code below} it, at most {@code limit} each, with how many there
-     * are in all, in three queries.
+     * are in all (up to {@link #COUNT_CAP}), in five queries.
      */
     public OrganizationStatements ofOrganizationPage(
             OrganizationId organization, List<OrganizationId> below, String readerLanguage, int limit) {
-        var own = statements.listPublic(List.of(organization), StatementFilter.all(), readerLanguage, limit, 0);
+        var all = StatementFilter.all();
+        var newest = ListPosition.newest();
+        var own = statements.listPublic(List.of(organization), all, readerLanguage, newest, limit);
         // asked even when nothing is below, so that every organization page costs the same
-        var theirs = statements.listPublic(below, StatementFilter.all(), readerLanguage, limit, 0);
-        var all = new ArrayList<>(own);
-        all.addAll(theirs);
-        var summaries = summaries(all);
+        var theirs = statements.listPublic(below, all, readerLanguage, newest, limit);
+        var ownCount = statements.countPublic(List.of(organization), all, COUNT_CAP);
+        var theirCount = statements.countPublic(below, all, COUNT_CAP);
+        var rows = new ArrayList<>(own);
+        rows.addAll(theirs);
+        var named = named(rows);
         return new OrganizationStatements(
-                new StatementList(summaries.subList(0, own.size()), 1, limit, total(own)),
-                new StatementList(summaries.subList(own.size(), summaries.size()), 1, limit, total(theirs)));
+                page(own, newest, limit, ownCount, named), page(theirs, newest, limit, theirCount, named));
     }
 
     /** An organization's latest statements and those of the organizations below it, each with its total. */
     public record OrganizationStatements(StatementList own, StatementList below) {}
 
-    private static long total(List<Statements.ListRow> rows) {
-        return rows.isEmpty() ? 0 : rows.getFirst().total();
+    private StatementList page(List<Statements.ListRow> rows, ListPosition position, int pageSize, long counted) {
+        return page(rows, position, pageSize, counted, named(rows));
     }
 
-    private List<StatementSummary> summaries(List<Statements.ListRow> rows) {
+    /**
+     * A page from the rows {@link Statements#listPublic} found: one more than the page when there is more in the
+     * direction it was read, whose cursors say where the next pages start.
+     */
+    private StatementList page(
+            List<Statements.ListRow> rows,
+            ListPosition position,
+            int pageSize,
+            long counted,
+            java.util.Map<OrganizationId, Organization> named) {
+        boolean towardsNewer = position.before() != null;
+        boolean more = rows.size() > pageSize;
+        var shown = !more ? rows : towardsNewer ? rows.subList(1, rows.size()) : rows.subList(0, pageSize);
+        boolean newerExist = towardsNewer ? more : !position.isNewest();
+        boolean olderExist = towardsNewer ? !shown.isEmpty() : more;
+        return new StatementList(
+                summaries(shown, named),
+                Math.min(counted, COUNT_CAP),
+                counted > COUNT_CAP,
+                newerExist && !shown.isEmpty()
+                        ? StatementCursor.at(shown.getFirst()).token()
+                        : null,
+                olderExist && !shown.isEmpty()
+                        ? StatementCursor.at(shown.getLast()).token()
+                        : null,
+                position.isNewest(),
+                position.after() == null && position.before() == null ? Math.max(1, position.number()) : null);
+    }
+
+    private java.util.Map<OrganizationId, Organization> named(List<Statements.ListRow> rows) {
         var ids = new HashSet<OrganizationId>();
         rows.forEach(r -> {
             ids.add(r.issuer());
             ids.addAll(r.republishers());
         });
-        var named = organizations.find(ids);
+        return organizations.find(ids);
+    }
+
+    private List<StatementSummary> summaries(List<Statements.ListRow> rows) {
+        return summaries(rows, named(rows));
+    }
+
+    private List<StatementSummary> summaries(
+            List<Statements.ListRow> rows, java.util.Map<OrganizationId, Organization> named) {
         return rows.stream()
                 .map(r -> new StatementSummary(
                         r.slug(),

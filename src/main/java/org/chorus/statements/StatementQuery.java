@@ -55,9 +55,13 @@ public record StatementQuery(Organization organization, String topic, String lan
         return query.isEmpty() ? "" : "?" + query;
     }
 
-    /** The address of another page of this list at {@code path}. */
-    public String pageHref(String path, int page) {
-        var query = queryString();
-        return path + (query.isEmpty() ? "?" : query + "&") + "page=" + page;
+    /** The address of the page of this list at {@code path} that is older than the cursor {@code token}. */
+    public String olderHref(String path, String token) {
+        return path + (queryString().isEmpty() ? "?" : queryString() + "&") + "after=" + token;
+    }
+
+    /** The address of the page of this list at {@code path} that is newer than the cursor {@code token}. */
+    public String newerHref(String path, String token) {
+        return path + (queryString().isEmpty() ? "?" : queryString() + "&") + "before=" + token;
     }
 }

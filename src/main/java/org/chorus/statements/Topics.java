@@ -1,24 +1,41 @@
 package org.chorus.statements;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.chorus.shared.web.PublicPagesChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Stores the label of each topic as it was last written. */
 @Repository
 class Topics {
 
-    private final JdbcClient jdbc;
+    /** How long the topics in use are kept at most, as the page cache keeps pages (several nodes, one database). */
+    static final Duration IN_USE_TTL = Duration.ofSeconds(60);
 
-    Topics(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile InUse inUse;
+
+    private record InUse(List<Topic> topics, Instant readAt) {}
+
+    Topics(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void remember(Map<String, String> labels, Instant now) {
+        if (!labels.isEmpty()) {
+            forgetInUseAfterCommit();
+        }
         labels.forEach((slug, label) -> jdbc.sql("""
                         insert into statement_topics (slug, label, updated_at) values (:slug, :label, :now)
                         on conflict (slug) do update set label = excluded.label, updated_at = excluded.updated_at
@@ -47,8 +64,40 @@ class Topics {
                 .toList();
     }
 
-    /** Every topic of a public statement, by label. */
+    /**
+     * Every topic of a public statement, by label: the choices of the list's topic filter. Kept until a public page
+     * changes (a statement published, corrected or retracted) or {@link #IN_USE_TTL}: finding that no public statement
+     * has a topic reads them all, about 50 ms at 100,000 statements, on every list page.
+     */
     List<Topic> inUse() {
+        var kept = inUse;
+        var now = clock.instant();
+        if (kept != null && now.isBefore(kept.readAt().plus(IN_USE_TTL))) {
+            return kept.topics();
+        }
+        var topics = readInUse();
+        inUse = new InUse(topics, now);
+        return topics;
+    }
+
+    @EventListener
+    void onChange(PublicPagesChanged event) {
+        forgetInUseAfterCommit();
+    }
+
+    private void forgetInUseAfterCommit() {
+        inUse = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    inUse = null;
+                }
+            });
+        }
+    }
+
+    private List<Topic> readInUse() {
         return jdbc.sql("""
                         select t.slug, t.label from statement_topics t
                         where exists (select 1 from statements s

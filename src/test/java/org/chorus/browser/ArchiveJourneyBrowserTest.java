@@ -77,6 +77,23 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             page.navigate("/statements?from=" + java.time.LocalDate.now().minusDays(7));
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)))
                     .hasCount(0);
+
+            // an older page, reached by cursor, links back to the newest without JavaScript
+            var cursor = new org.chorus.statements.StatementCursor(
+                            java.time.LocalDate.of(2023, 10, 21), java.time.Instant.EPOCH, new java.util.UUID(0, 0))
+                    .token();
+            page.navigate("/statements?after=" + cursor);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)))
+                    .isVisible();
+            assertThat(page.locator("nav.pagination a[rel=prev]")).hasText("Newer");
+            assertNoSeriousAxeViolations(page, "an older page of the list");
+            try (var arabic = browser.newContext(base(), "ar")) {
+                var rtl = arabic.newPage();
+                rtl.navigate("/statements?after=" + cursor);
+                assertThat(rtl.locator("html")).hasAttribute("dir", "rtl");
+                assertThat(rtl.locator("nav.pagination a[rel=prev]")).hasText("الأحدث");
+                assertNoSeriousAxeViolations(rtl, "an older page of the list in Arabic");
+            }
         }
     }
 

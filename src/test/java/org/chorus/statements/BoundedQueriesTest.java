@@ -12,6 +12,7 @@ import org.chorus.organizations.OrganizationKind;
 import org.chorus.shared.web.PublicPageCache;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.chorus.support.QueryCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +111,26 @@ class BoundedQueriesTest {
     }
 
     @Test
+    void an_older_page_costs_what_the_first_does_by_cursor_or_by_old_page_number() throws Exception {
+        var org = fixtures.coalition();
+        publish(org, 45);
+        var first = "/statements?organization=" + org.slug();
+        var older = Html.parse(mvc.perform(get(first)).andReturn())
+                .selectFirst("a[rel=next]")
+                .attr("href");
+        assertThat(queries(older)).isEqualTo(queries(first));
+        assertThat(queries(first + "&page=3")).isEqualTo(queries(first));
+        assertThat(queries("/o/" + org.slug() + "/statements?" + older.substring(older.indexOf('&') + 1)))
+                .isEqualTo(queries(first));
+        var api = "/api/v1/statements?organization=" + org.slug();
+        var olderApi = com.jayway.jsonpath.JsonPath.<String>read(
+                mvc.perform(get(api)).andReturn().getResponse().getContentAsString(), "$.next");
+        assertThat(queries(olderApi)).isEqualTo(queries(api));
+        var feed = "/statements.atom?organization=" + org.slug();
+        assertThat(queries(feed + older.substring(older.indexOf('&')))).isEqualTo(queries(feed));
+    }
+
+    @Test
     void the_home_page_costs_three_queries_whatever_the_number_of_organizations_and_statements() throws Exception {
         var coalition = fixtures.coalition();
         publish(coalition, 1);
@@ -168,7 +189,13 @@ class BoundedQueriesTest {
         }
     }
 
+    /**
+     * The queries of a page rendered again without the page cache; the first rendering fills what is kept in memory
+     * for every page alike (the topics in use), so that both pages compared pay for it or neither.
+     */
     private int queries(String path) throws Exception {
+        cache.invalidate();
+        mvc.perform(get(path));
         cache.invalidate();
         QueryCounter.reset();
         mvc.perform(get(path)).andExpect(status().isOk());

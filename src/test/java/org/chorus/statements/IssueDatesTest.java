@@ -49,7 +49,7 @@ class IssueDatesTest {
         var archive = publish(owner, org, "From the 2023 archive", "2023-10-20", null);
         var february = publish(owner, org, "From February 2024", "2024-02", null);
 
-        var list = reading.list(byOrganization(org), "en", 1);
+        var list = reading.list(byOrganization(org), "en", ListPosition.newest());
 
         assertThat(list.items())
                 .extracting(StatementSummary::slug)
@@ -125,7 +125,7 @@ class IssueDatesTest {
         var copy = writing.republish(statements.ownerOf(chapter), chapter.id(), original.slug(), null);
         assertThat(copy.isPublic()).isTrue();
 
-        var list = reading.list(new StatementFilter(null, topic, null, null, null), "en", 1);
+        var list = reading.list(new StatementFilter(null, topic, null, null, null), "en", ListPosition.newest());
         assertThat(list.items()).singleElement().satisfies(item -> {
             assertThat(item.slug()).isEqualTo(original.slug());
             assertThat(item.alsoPublishedBy()).extracting(Organization::id).containsExactly(chapter.id());
@@ -136,7 +136,8 @@ class IssueDatesTest {
             assertThat(result.alsoPublishedBy()).extracting(Organization::name).containsExactly(chapter.name());
         });
 
-        assertThat(reading.list(byOrganization(chapter), "en", 1).items())
+        assertThat(reading.list(byOrganization(chapter), "en", ListPosition.newest())
+                        .items())
                 .extracting(StatementSummary::slug)
                 .containsExactly(copy.slug());
         assertThat(reading.search(word, null, chapter.id()))
@@ -154,7 +155,9 @@ class IssueDatesTest {
 
         reviewing.retract(owner, statement.id(), "Superseded.");
 
-        assertThat(reading.list(byOrganization(org), "en", 1).items()).isEmpty();
+        assertThat(reading.list(byOrganization(org), "en", ListPosition.newest())
+                        .items())
+                .isEmpty();
         assertThat(reading.search(word, null, null)).isEmpty();
         assertThat(reading.page(null, statement.slug(), null).statement().status())
                 .isEqualTo(StatementStatus.RETRACTED);
@@ -173,7 +176,7 @@ class IssueDatesTest {
     private List<String> slugs(Organization org, String from, String to) {
         var filter = new StatementFilter(
                 org.id(), null, null, LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
-        return reading.list(filter, "en", 1).items().stream()
+        return reading.list(filter, "en", ListPosition.newest()).items().stream()
                 .map(StatementSummary::slug)
                 .toList();
     }

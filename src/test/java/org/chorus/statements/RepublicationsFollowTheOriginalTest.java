@@ -126,7 +126,10 @@ class RepublicationsFollowTheOriginalTest {
         assertThat(page.statement().republication().introduction())
                 .as("the republisher's introduction stays theirs")
                 .isEqualTo("Our intro.");
-        assertThat(reading.list(new StatementFilter(republisher.id(), null, "fr", null, null), "fr", 1)
+        assertThat(reading.list(
+                                new StatementFilter(republisher.id(), null, "fr", null, null),
+                                "fr",
+                                ListPosition.newest())
                         .items())
                 .as("lists and search read the copy like any statement")
                 .extracting(StatementSummary::slug)

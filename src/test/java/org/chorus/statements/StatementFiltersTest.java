@@ -43,9 +43,9 @@ class StatementFiltersTest {
         var query = new StatementQuery(null, "land & water", null, LocalDate.of(2026, 1, 2), null);
 
         assertThat(query.queryString()).isEqualTo("?topic=land+%26+water&from=2026-01-02");
-        assertThat(query.pageHref("/statements", 3))
-                .isEqualTo("/statements?topic=land+%26+water&from=2026-01-02&page=3");
-        assertThat(new StatementQuery(null, null, null, null, null).pageHref("/api/v1/statements", 2))
-                .isEqualTo("/api/v1/statements?page=2");
+        assertThat(query.olderHref("/statements", "AQAB"))
+                .isEqualTo("/statements?topic=land+%26+water&from=2026-01-02&after=AQAB");
+        assertThat(new StatementQuery(null, null, null, null, null).newerHref("/api/v1/statements", "AQAB"))
+                .isEqualTo("/api/v1/statements?before=AQAB");
     }
 }

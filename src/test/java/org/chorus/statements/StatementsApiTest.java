@@ -57,9 +57,10 @@ class StatementsApiTest {
         mvc.perform(get("/api/openapi"))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters.length()")
-                        .value(6))
+                        .value(8))
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[*].name")
-                        .value(Matchers.hasItems("organization", "topic", "language", "from", "to", "page")))
+                        .value(Matchers.hasItems(
+                                "organization", "topic", "language", "from", "to", "after", "before", "page")))
                 .andExpect(
                         jsonPath("$.paths['/api/v1/statements'].get.parameters[?(@.name == 'from')].description")
                                 .value(

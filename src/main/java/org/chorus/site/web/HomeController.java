@@ -4,7 +4,6 @@ import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.ReadingStatements;
-import org.chorus.statements.StatementFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +26,7 @@ class HomeController {
     @PublicPage
     String home(Ui ui, Model model) {
         model.addAttribute("coalitions", directory.coalitions());
-        var latest = statements.list(StatementFilter.all(), ui.lang(), 1).items();
-        model.addAttribute("latest", latest.subList(0, Math.min(LATEST, latest.size())));
+        model.addAttribute("latest", statements.latest(ui.lang(), LATEST));
         return "site/home";
     }
 }

@@ -12,10 +12,13 @@ import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.statements.DatePrecision;
+import org.chorus.statements.ListPosition;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,8 +59,35 @@ class StatementsApi {
     static final String PUBLISHED_AT = "the moment the statement went online on this Chorus (for an import, on the "
             + "site it came from); null before it is public";
 
-    /** One page of statements; {@code next} is the address of the next page, when there is one. */
-    public record StatementItems(List<StatementItem> items, int page, int pages, long total, String next) {}
+    /**
+     * One page of statements; {@code next} is the address of the page of older statements and {@code nextCursor} its
+     * cursor, when there is one (the same address is in the {@code Link} header, rel="next").
+     */
+    public record StatementItems(
+            List<StatementItem> items,
+
+            @Schema(description = "the page number when the request gave one (?page=), else null")
+            Integer page,
+
+            @Schema(description = "the number of pages when the total is exact, else null")
+            Integer pages,
+
+            @Schema(description = TOTAL) long total,
+
+            @Schema(description = "true when there are more statements than total (lists count up to 1,000)")
+            boolean totalIsAtLeast,
+
+            @Schema(description = "the cursor of the page of older statements, for ?after=; null on the last page")
+            String nextCursor,
+
+            @Schema(description = "the address of the page of older statements; null on the last page")
+            String next,
+
+            @Schema(description = "the address of the page of newer statements; null on the newest page")
+            String previous) {}
+
+    static final String TOTAL = "how many statements the list has, counted up to 1,000: when totalIsAtLeast is true, "
+            + "there are more than that";
 
     /**
      * A text of a statement: the original or a published translation. HTML is sanitized; in both, images from other
@@ -112,7 +142,9 @@ class StatementsApi {
             summary = "Public statements, newest date of issue first, 20 a page",
             description = "Retracted statements are left out; a statement republished by other organizations appears "
                     + "once, as its original, unless the list is of one organization, which includes its "
-                    + "republications.")
+                    + "republications. Pages are addressed by cursor: follow `next` (or the `Link` header, "
+                    + "rel=\"next\") for older statements and `previous` for newer ones; a cursor stays valid while "
+                    + "statements are published. `page` numbers (1 to 50) still work for old links.")
     @Parameter(name = "organization", in = ParameterIn.QUERY, description = "organization slug (issuer or co-issuer)")
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic")
     @Parameter(
@@ -124,10 +156,25 @@ class StatementsApi {
             in = ParameterIn.QUERY,
             description = "issued on or after, yyyy-mm-dd (a statement dated to the month matches any day of it)")
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "issued on or before, yyyy-mm-dd")
-    StatementItems list(
-            @ParameterObject StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page) {
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description = "a cursor (nextCursor of a page): the page of statements older than it")
+    @Parameter(
+            name = "before",
+            in = ParameterIn.QUERY,
+            description = "a cursor: the page of statements newer than it (the previous link gives one)")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "deprecated: a page number, 1 to 50, for links made before cursors; prefer after")
+    ResponseEntity<StatementItems> list(
+            @ParameterObject StatementQuery.Parameters parameters,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer page) {
         var query = reading.query(parameters);
-        var list = reading.list(query.filter(), query.languageOr("en"), page);
+        var list = reading.list(query.filter(), query.languageOr("en"), ListPosition.of(after, before, page));
         var items = list.items().stream()
                 .map(s -> new StatementItem(
                         s.slug(),
@@ -145,11 +192,25 @@ class StatementsApi {
                         false,
                         s.republished()))
                 .toList();
-        String next = null;
-        if (list.hasNext()) {
-            next = query.pageHref("/api/v1/statements", list.page() + 1);
+        var path = "/api/v1/statements";
+        var next = list.hasOlder() ? query.olderHref(path, list.older()) : null;
+        var previous = list.hasNewer() ? query.newerHref(path, list.newer()) : null;
+        Integer pages = list.totalIsAtLeast()
+                ? null
+                : (int) Math.max(1, (list.total() + ReadingStatements.PAGE_SIZE - 1) / ReadingStatements.PAGE_SIZE);
+        var response = ResponseEntity.ok();
+        var links = new java.util.ArrayList<String>();
+        if (next != null) {
+            links.add("<" + next + ">; rel=\"next\"");
         }
-        return new StatementItems(items, list.page(), list.pages(), list.total(), next);
+        if (previous != null) {
+            links.add("<" + previous + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(new StatementItems(
+                items, list.page(), pages, list.total(), list.totalIsAtLeast(), list.older(), next, previous));
     }
 
     @GetMapping("/api/v1/statements/{slug}")

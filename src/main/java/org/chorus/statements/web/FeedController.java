@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.ListPosition;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.chorus.statements.StatementSummary;
@@ -25,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -44,15 +46,25 @@ class FeedController {
         this.reading = reading;
     }
 
+    /**
+     * A page of the feed: the newest entries, or those older ({@code after}) or newer ({@code before}) than a cursor; a
+     * paged feed (RFC 5005, section 3) links to the next page (older entries), the previous one and the first.
+     */
     @GetMapping("/statements.atom")
-    @PublicPage(parameters = {"organization", "topic", "language", "from", "to"})
+    @PublicPage(parameters = {"organization", "topic", "language", "from", "to", "after", "before"})
     @ResponseBody
-    ResponseEntity<String> feed(StatementQuery.Parameters parameters, Ui ui) throws FeedException {
+    ResponseEntity<String> feed(
+            StatementQuery.Parameters parameters,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
+            Ui ui)
+            throws FeedException {
         var filters = reading.query(parameters);
         var org = filters.organization();
         var cleanTopic = filters.topic();
         var cleanLanguage = filters.language();
-        var list = reading.list(filters.filter(), filters.languageOr(ui.lang()), 1);
+        var position = ListPosition.of(after, before, null);
+        var list = reading.uncounted(filters.filter(), filters.languageOr(ui.lang()), position);
         var query = filters.queryString();
         var feed = new Feed("atom_1.0");
         feed.setId(ui.absolute("/statements.atom" + query));
@@ -65,7 +77,28 @@ class FeedController {
                                 : ui.t("statements.title"));
         feed.setLanguage(cleanLanguage);
         feed.setAlternateLinks(List.of(link("alternate", "text/html", ui.absolute("/statements" + query))));
-        feed.setOtherLinks(List.of(link("self", "application/atom+xml", ui.absolute("/statements.atom" + query))));
+        var self = position.isNewest()
+                ? "/statements.atom" + query
+                : position.after() != null
+                        ? filters.olderHref("/statements.atom", position.after().token())
+                        : filters.newerHref(
+                                "/statements.atom", position.before().token());
+        var links = new ArrayList<Link>();
+        links.add(link("self", "application/atom+xml", ui.absolute(self)));
+        if (!position.isNewest()) {
+            links.add(link("first", "application/atom+xml", ui.absolute("/statements.atom" + query)));
+        }
+        if (list.hasNewer()) {
+            links.add(link(
+                    "previous",
+                    "application/atom+xml",
+                    ui.absolute(filters.newerHref("/statements.atom", list.newer()))));
+        }
+        if (list.hasOlder()) {
+            links.add(link(
+                    "next", "application/atom+xml", ui.absolute(filters.olderHref("/statements.atom", list.older()))));
+        }
+        feed.setOtherLinks(links);
         var updated = list.items().stream()
                 .map(FeedController::updated)
                 .max(Instant::compareTo)

@@ -7,6 +7,7 @@ import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
 import org.chorus.statements.AfterStatementText;
+import org.chorus.statements.ListPosition;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
@@ -91,11 +92,21 @@ class StatementPagesController {
         return "statements/diff";
     }
 
+    /**
+     * A page of the list: the newest, or the one older ({@code after}) or newer ({@code before}) than a cursor the list
+     * gave; {@code page} numbers from old links still work for the first pages (decision 0025).
+     */
     @GetMapping("/statements")
-    @PublicPage(parameters = {"organization", "topic", "language", "from", "to", "page"})
-    String list(StatementQuery.Parameters parameters, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
+    @PublicPage(parameters = {"organization", "topic", "language", "from", "to", "after", "before", "page"})
+    String list(
+            StatementQuery.Parameters parameters,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer page,
+            Ui ui,
+            Model model) {
         var query = reading.query(parameters);
-        model.addAttribute("list", reading.list(query.filter(), ui.lang(), page));
+        model.addAttribute("list", reading.list(query.filter(), ui.lang(), ListPosition.of(after, before, page)));
         model.addAttribute("query", query);
         model.addAttribute("organizations", organizations.listed());
         model.addAttribute("topics", reading.topicsInUse());
@@ -103,8 +114,14 @@ class StatementPagesController {
     }
 
     @GetMapping("/o/{slug}/statements")
-    @PublicPage(parameters = "page")
-    String ofOrganization(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Ui ui, Model model) {
-        return list(new StatementQuery.Parameters(slug, null, null, null, null), page, ui, model);
+    @PublicPage(parameters = {"after", "before", "page"})
+    String ofOrganization(
+            @PathVariable String slug,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer page,
+            Ui ui,
+            Model model) {
+        return list(new StatementQuery.Parameters(slug, null, null, null, null), after, before, page, ui, model);
     }
 }
