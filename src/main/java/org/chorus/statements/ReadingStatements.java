@@ -32,14 +32,17 @@ public class ReadingStatements {
     private final OrganizationPermissions permissions;
     private final AccountDirectory accounts;
     private final Topics topics;
+    private final StatementSearch search;
 
     ReadingStatements(
             Statements statements,
             CoalitionDirectory organizations,
             OrganizationPermissions permissions,
             AccountDirectory accounts,
-            Topics topics) {
+            Topics topics,
+            StatementSearch search) {
         this.statements = statements;
+        this.search = search;
         this.topics = topics;
         this.organizations = organizations;
         this.permissions = permissions;
@@ -275,7 +278,7 @@ public class ReadingStatements {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        var results = statements.search(query.strip(), language, organization, 50);
+        var results = search.search(query.strip(), language, organization, 50);
         var ids = new HashSet<OrganizationId>();
         results.forEach(r -> {
             ids.add(r.issuer());
