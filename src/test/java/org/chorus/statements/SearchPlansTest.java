@@ -124,6 +124,16 @@ class SearchPlansTest {
         }
     }
 
+    @Test
+    void a_long_query_of_many_words_uses_the_indexes() {
+        var query = new StringBuilder();
+        for (int rank = 1; query.length() < 190; rank += 97) {
+            query.append(word("en", rank)).append(rank % 2 == 0 ? " or " : " ");
+        }
+        assertThat(sequentialScansOfTexts(plan(query.toString().strip(), null, null)))
+                .isEmpty();
+    }
+
     private static JsonNode plan(String query, String language, OrganizationId organization) {
         return JsonMapper.builder().build().readTree(search.plan(query, language, organization, 50));
     }
