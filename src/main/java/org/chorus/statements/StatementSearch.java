@@ -153,7 +153,8 @@ class StatementSearch {
         var filters = new StringBuilder();
         if (titles) {
             filters.append(
-                    " and to_tsvector('%1$s'::regconfig, t.title) @@ websearch_to_tsquery('%1$s'::regconfig, :query)");
+                    " and (case when chorus_search_config(t.language) = '%1$s'::regconfig"
+                            + " then to_tsvector('%1$s'::regconfig, t.title) end) @@ websearch_to_tsquery('%1$s'::regconfig, :query)");
         }
         if (byLanguage) {
             // a constant condition: the planner drops the other configurations' branches for the language asked
@@ -163,15 +164,17 @@ class StatementSearch {
         if (byOrganization) {
             filters.append(" and s.issuer_id = :org");
         } else {
-            filters.append(" and (s.source_statement_id is null or not exists (select 1 from statements o"
-                    + " where o.id = s.source_statement_id and o.status = 'PUBLISHED'))");
+            // a scalar sub-select, looked up by primary key for the few republications only: written as NOT EXISTS,
+            // the planner hashes every published statement first
+            filters.append(" and (s.source_statement_id is null or (select o.status from statements o"
+                    + " where o.id = s.source_statement_id) is distinct from 'PUBLISHED')");
         }
         return """
                 (select t.statement_id, t.language, s.issued_on, s.published_at
                  from statements s
                  join statement_texts t on t.statement_id = s.id
-                 where chorus_search_config(t.language) = '%1$s'::regconfig
-                   and t.search @@ websearch_to_tsquery('%1$s'::regconfig, :query)
+                 where (case when chorus_search_config(t.language) = '%1$s'::regconfig then t.search end)
+                       @@ websearch_to_tsquery('%1$s'::regconfig, :query)
                    and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
                  order by s.issued_on desc, s.published_at desc
                  limit %3$d)""".formatted(
