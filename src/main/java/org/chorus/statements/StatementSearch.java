@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Full-text search over published statement texts, built so PostgreSQL answers from its indexes at any size
  * (decision 0024). A text is searched in its language's configuration ({@code chorus_search_config}); the query asks
- * each configuration on its own, with that configuration's constant tsquery, so the planner can use the partial GIN
+ * each configuration on its own, with that configuration's constant tsquery, so the planner can use the GIN
  * indexes of V1_210 (a tsquery computed per row, as before, can use no index). Each configuration contributes a
  * bounded set of candidates, the most recent matches and the most recent title matches, chosen through the GIN index
  * for rare words or by walking the date index for common ones, as the planner estimates; only those are ranked and
@@ -27,15 +27,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatementSearch {
 
-    /** The configurations of V1_003, each with its own partial indexes (V1_210). */
+    /** The configurations of V1_003, each with its own indexes (V1_210). */
     static final List<String> CONFIGURATIONS =
             List.of("chorus_english", "chorus_french", "chorus_spanish", "chorus_arabic", "chorus_simple");
 
     /** Recent matches anywhere in a text taken from each configuration before ranking. */
-    static final int MATCHES_PER_CONFIGURATION = 100;
+    static final int MATCHES_PER_CONFIGURATION = 40;
 
     /** Recent title matches taken from each configuration before ranking, however many bodies match too. */
-    static final int TITLE_MATCHES_PER_CONFIGURATION = 50;
+    static final int TITLE_MATCHES_PER_CONFIGURATION = 20;
 
     /** A statement text that matches a search, with its issuer's and republishers' ids (the page shows names). */
     record Hit(
@@ -147,7 +147,7 @@ class StatementSearch {
 
     /**
      * One configuration's most recent matches (or title matches), newest first as the {@code statements_listed}
-     * index is ordered. Every predicate names the configuration as a constant, so it matches the partial indexes.
+     * index is ordered. Every predicate names the configuration as a constant, so it matches that configuration's indexes.
      */
     private static String candidates(String configuration, boolean titles, boolean byLanguage, boolean byOrganization) {
         var filters = new StringBuilder();
