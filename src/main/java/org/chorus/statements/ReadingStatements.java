@@ -32,14 +32,17 @@ public class ReadingStatements {
     private final OrganizationPermissions permissions;
     private final AccountDirectory accounts;
     private final Topics topics;
+    private final StatementSearch search;
 
     ReadingStatements(
             Statements statements,
             CoalitionDirectory organizations,
             OrganizationPermissions permissions,
             AccountDirectory accounts,
-            Topics topics) {
+            Topics topics,
+            StatementSearch search) {
         this.statements = statements;
+        this.search = search;
         this.topics = topics;
         this.organizations = organizations;
         this.permissions = permissions;
@@ -330,14 +333,15 @@ public class ReadingStatements {
     }
 
     /**
-     * Full-text search over published statements in every language, a republished one once (as its original);
+     * Full-text search over published statements in every language, the best {@link #PAGE_SIZE} (decision 0024), a
+     * republished one once (as its original);
      * organization ids are replaced by names.
      */
     public List<SearchResult> search(String query, String language, OrganizationId organization) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        var results = statements.search(query.strip(), language, organization, 50);
+        var results = search.search(query.strip(), language, organization, PAGE_SIZE);
         var ids = new HashSet<OrganizationId>();
         results.forEach(r -> {
             ids.add(r.issuer());

@@ -756,63 +756,6 @@ class Statements {
                 .toList();
     }
 
-    /** A statement text that matches a search, with its issuer's and republishers' ids (the page shows names). */
-    record SearchHit(
-            String slug,
-            String language,
-            boolean original,
-            String title,
-            String snippet,
-            OrganizationId issuer,
-            LocalDate issuedOn,
-            DatePrecision issuedPrecision,
-            List<OrganizationId> republishers,
-            double rank) {}
-
-    /**
-     * Published statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
-     * configuration, accent-insensitive, best first, with highlighted snippets. Retracted statements are not found; a
-     * statement republished here is found once, as its original, unless the search is within one organization.
-     */
-    List<SearchHit> search(String query, String language, OrganizationId organization, int limit) {
-        return jdbc.sql("""
-                        select s.slug, t.language, t.language = s.original_language as original, t.title,
-                               ts_headline(chorus_search_config(t.language), t.body_text, q,
-                                   'StartSel=' || chr(2) || ', StopSel=' || chr(3)
-                                   || ', MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=" … "') as snippet,
-                               s.issuer_id, s.issued_on, s.issued_precision, ts_rank_cd(t.search, q) as rank,
-                               array(select r.issuer_id from statements r
-                                     where r.source_statement_id = s.id and r.status = 'PUBLISHED'
-                                     order by r.published_at) as republishers
-                        from statements s
-                        join statement_texts t on t.statement_id = s.id and t.status = 'PUBLISHED'
-                        cross join lateral websearch_to_tsquery(chorus_search_config(t.language), :query) as q
-                        where s.status = 'PUBLISHED' and t.search @@ q
-                          and (cast(:language as text) is null or t.language = :language)
-                          and (cast(:org as uuid) is null or s.issuer_id = :org)
-                          and (cast(:org as uuid) is not null or s.source_statement_id is null or not exists (
-                                select 1 from statements o where o.id = s.source_statement_id and o.status = 'PUBLISHED'))
-                        order by rank desc, s.issued_on desc, s.published_at desc
-                        limit :limit
-                        """)
-                .param("query", query)
-                .param("language", language)
-                .param("org", organization == null ? null : organization.value())
-                .param("limit", limit)
-                .query((rs, i) -> new SearchHit(
-                        rs.getString("slug"),
-                        rs.getString("language"),
-                        rs.getBoolean("original"),
-                        rs.getString("title"),
-                        rs.getString("snippet"),
-                        new OrganizationId(rs.getObject("issuer_id", UUID.class)),
-                        date(rs, "issued_on"),
-                        DatePrecision.valueOf(rs.getString("issued_precision")),
-                        organizationIds(rs.getArray("republishers")),
-                        rs.getDouble("rank")))
-                .list();
-    }
-
     Optional<String> slugOf(StatementId id) {
         return jdbc.sql("select slug from statements where id = :id")
                 .param("id", id.value())

@@ -280,6 +280,19 @@ class StatementPagesTest {
     }
 
     @Test
+    void a_search_of_stop_words_punctuation_another_script_or_a_thousand_characters_finds_nothing_and_says_so()
+            throws Exception {
+        for (var q : java.util.List.of(
+                "the and of", "«»!?— …", "\"\"", "съешь жёлтых", "-", "w".repeat(1000), "a b c ".repeat(150))) {
+            var page = Html.parse(mvc.perform(get("/search").param("q", q).param("lang", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn());
+            assertThat(page.select(".statement-item")).as(q).isEmpty();
+            assertThat(page.text()).as(q).contains("Nothing found");
+        }
+    }
+
+    @Test
     void in_each_language_a_match_in_the_title_ranks_above_a_match_in_the_text() throws Exception {
         var org = fixtures.coalition();
         var owner = statements.ownerOf(org);

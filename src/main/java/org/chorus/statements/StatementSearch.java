@@ -1,0 +1,199 @@
+package org.chorus.statements;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.organizations.OrganizationId;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Full-text search over published statement texts, built so PostgreSQL answers from its indexes at any size
+ * (decision 0024). A text is searched in its language's configuration ({@code chorus_search_config}); the query asks
+ * each configuration on its own, with that configuration's constant tsquery, so the planner can use the GIN
+ * indexes of V1_210 (a tsquery computed per row, as before, can use no index). Each configuration contributes a
+ * bounded set of candidates, the most recent matches and the most recent title matches, chosen through the GIN index
+ * for rare words or by walking the date index for common ones, as the planner estimates; only those are ranked and
+ * only the rows shown get a snippet.
+ */
+@Repository
+class StatementSearch {
+
+    /** The configurations of V1_003, each with its own indexes (V1_210). */
+    static final List<String> CONFIGURATIONS =
+            List.of("chorus_english", "chorus_french", "chorus_spanish", "chorus_arabic", "chorus_simple");
+
+    /** Recent matches anywhere in a text taken from each configuration before ranking. */
+    static final int MATCHES_PER_CONFIGURATION = 40;
+
+    /** Recent title matches taken from each configuration before ranking, however many bodies match too. */
+    static final int TITLE_MATCHES_PER_CONFIGURATION = 20;
+
+    /** A statement text that matches a search, with its issuer's and republishers' ids (the page shows names). */
+    record Hit(
+            String slug,
+            String language,
+            boolean original,
+            String title,
+            String snippet,
+            OrganizationId issuer,
+            LocalDate issuedOn,
+            DatePrecision issuedPrecision,
+            List<OrganizationId> republishers,
+            double rank) {}
+
+    private final JdbcTemplate jdbc;
+
+    StatementSearch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Published statement texts matching a web-search style query (quotes, OR, -word) in each text's own language
+     * configuration, accent-insensitive: title matches first, then by rank, then the newest, with highlighted
+     * snippets. Retracted statements are not found; a statement republished here is found once, as its original,
+     * unless the search is within one organization.
+     */
+    List<Hit> search(String query, String language, OrganizationId organization, int limit) {
+        return run("", query, language, organization, limit, (rs, i) -> hit(rs));
+    }
+
+    /** PostgreSQL's plan for this search, as JSON, run the way {@link #search} runs it: for the plan test. */
+    String plan(String query, String language, OrganizationId organization, int limit) {
+        return String.join(
+                "\n", run("explain (format json) ", query, language, organization, limit, (rs, i) -> rs.getString(1)));
+    }
+
+    private <T> List<T> run(
+            String prefix, String query, String language, OrganizationId organization, int limit, RowMapper<T> rows) {
+        var parameters = parameters(query, language, organization, limit);
+        var parsed = NamedParameterUtils.parseSqlStatement(prefix + sql(language != null, organization != null));
+        var sql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
+        var values = NamedParameterUtils.buildValueArray(parsed, parameters, null);
+        return jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    customPlans(statement);
+                    for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                    }
+                    return statement;
+                },
+                rows);
+    }
+
+    /**
+     * Plans each search for its own words: a server-side prepared statement may switch to a generic plan after a few
+     * runs, and a generic plan cannot tell a word in every text (walk the dates) from a rare one (use the index).
+     */
+    private static void customPlans(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    }
+
+    static MapSqlParameterSource parameters(String query, String language, OrganizationId organization, int limit) {
+        return new MapSqlParameterSource()
+                .addValue("query", query)
+                .addValue("language", language)
+                .addValue("org", organization == null ? null : organization.value())
+                .addValue("limit", limit);
+    }
+
+    /** The SQL for the filters in use, with named parameters (:query, :language, :org, :limit). */
+    static String sql(boolean byLanguage, boolean byOrganization) {
+        var branches = new ArrayList<String>();
+        for (var configuration : CONFIGURATIONS) {
+            branches.add(candidates(configuration, false, byLanguage, byOrganization));
+            branches.add(candidates(configuration, true, byLanguage, byOrganization));
+        }
+        return """
+                with candidates as (
+                %s
+                ),
+                ranked as (
+                    select c.statement_id, c.language, c.issued_on, c.published_at,
+                           to_tsvector(chorus_search_config(t.language), t.title) @@ q as in_title,
+                           ts_rank_cd(t.search, q) as rank
+                    from (select distinct statement_id, language, issued_on, published_at from candidates) c
+                    join statement_texts t on t.statement_id = c.statement_id and t.language = c.language
+                    cross join lateral websearch_to_tsquery(chorus_search_config(t.language), :query) as q
+                    order by in_title desc, rank desc, c.issued_on desc, c.published_at desc
+                    limit :limit
+                )
+                select s.slug, t.language, t.language = s.original_language as original, t.title,
+                       ts_headline(chorus_search_config(t.language), t.body_text,
+                           websearch_to_tsquery(chorus_search_config(t.language), :query),
+                           'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                           || ', MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=" … "') as snippet,
+                       s.issuer_id, s.issued_on, s.issued_precision, r.rank,
+                       array(select p.issuer_id from statements p
+                             where p.source_statement_id = s.id and p.status = 'PUBLISHED'
+                             order by p.published_at) as republishers
+                from ranked r
+                join statements s on s.id = r.statement_id
+                join statement_texts t on t.statement_id = r.statement_id and t.language = r.language
+                order by r.in_title desc, r.rank desc, r.issued_on desc, r.published_at desc
+                """.formatted(String.join("\nunion all\n", branches));
+    }
+
+    /**
+     * One configuration's most recent matches (or title matches), newest first as the {@code statements_listed}
+     * index is ordered. Every predicate names the configuration as a constant, so it matches that configuration's indexes.
+     */
+    private static String candidates(String configuration, boolean titles, boolean byLanguage, boolean byOrganization) {
+        var filters = new StringBuilder();
+        if (titles) {
+            filters.append(
+                    " and (case when chorus_search_config(t.language) = '%1$s'::regconfig"
+                            + " then to_tsvector('%1$s'::regconfig, t.title) end) @@ websearch_to_tsquery('%1$s'::regconfig, :query)");
+        }
+        if (byLanguage) {
+            // a constant condition: the planner drops the other configurations' branches for the language asked
+            filters.append(" and t.language = :language"
+                    + " and chorus_search_config(cast(:language as text)) = '%1$s'::regconfig");
+        }
+        if (byOrganization) {
+            filters.append(" and s.issuer_id = :org");
+        } else {
+            // a scalar sub-select, looked up by primary key for the few republications only: written as NOT EXISTS,
+            // the planner hashes every published statement first
+            filters.append(" and (s.source_statement_id is null or (select o.status from statements o"
+                    + " where o.id = s.source_statement_id) is distinct from 'PUBLISHED')");
+        }
+        return """
+                (select t.statement_id, t.language, s.issued_on, s.published_at
+                 from statements s
+                 join statement_texts t on t.statement_id = s.id
+                 where (case when chorus_search_config(t.language) = '%1$s'::regconfig then t.search end)
+                       @@ websearch_to_tsquery('%1$s'::regconfig, :query)
+                   and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
+                 order by s.issued_on desc, s.published_at desc
+                 limit %3$d)""".formatted(
+                        configuration,
+                        filters.toString().formatted(configuration),
+                        titles ? TITLE_MATCHES_PER_CONFIGURATION : MATCHES_PER_CONFIGURATION);
+    }
+
+    private static Hit hit(ResultSet rs) throws SQLException {
+        return new Hit(
+                rs.getString("slug"),
+                rs.getString("language"),
+                rs.getBoolean("original"),
+                rs.getString("title"),
+                rs.getString("snippet"),
+                new OrganizationId(rs.getObject("issuer_id", UUID.class)),
+                Statements.date(rs, "issued_on"),
+                DatePrecision.valueOf(rs.getString("issued_precision")),
+                Statements.organizationIds(rs.getArray("republishers")),
+                rs.getDouble("rank"));
+    }
+}

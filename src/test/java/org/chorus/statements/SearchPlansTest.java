@@ -1,0 +1,231 @@
+package org.chorus.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.support.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search reads its indexes, not every text, at realistic statistics (issue 13, decision 0024): a database of its own
+ * (the other tests' database stays as it is) with thousands of texts in five languages whose words follow a Zipf-like
+ * law, analyzed, and the plan PostgreSQL makes for the exact SQL search runs, for a rare word, a word in every text,
+ * a phrase, an exclusion and with each filter.
+ */
+class SearchPlansTest {
+
+    private static final String DATABASE = "chorus_search_plans";
+    private static final int STATEMENTS = 6000;
+    private static final OrganizationId ISSUER =
+            new OrganizationId(UUID.fromString("00000000-0000-0000-0000-000000000007"));
+
+    private static JdbcTemplate admin;
+    private static JdbcTemplate jdbc;
+    private static StatementSearch search;
+
+    @BeforeAll
+    static void a_database_of_thousands_of_texts() throws SQLException {
+        var server = TestDatabase.jdbcUrl();
+        admin = new JdbcTemplate(new DriverManagerDataSource(server, "postgres", ""));
+        admin.execute("drop database if exists " + DATABASE);
+        admin.execute("create database " + DATABASE);
+        var url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+        try (var probe = DriverManager.getConnection(url, "postgres", "")) {
+            assertThat(probe.getCatalog()).isEqualTo(DATABASE);
+        }
+        var dataSource = new DriverManagerDataSource(url, "postgres", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        generate();
+        search = new StatementSearch(jdbc);
+    }
+
+    @AfterAll
+    static void drop_the_database() {
+        if (admin != null) {
+            admin.execute("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    @Test
+    void a_rare_word_is_looked_up_in_each_configurations_index() {
+        var plan = plan(word("en", 4000), null, null);
+        assertThat(sequentialScansOfTexts(plan)).isEmpty();
+        assertThat(indexes(plan))
+                .contains(
+                        "statement_texts_search_english",
+                        "statement_texts_search_french",
+                        "statement_texts_search_spanish",
+                        "statement_texts_search_arabic",
+                        "statement_texts_search_simple");
+    }
+
+    @Test
+    void a_word_in_every_text_reads_neither_every_text_nor_every_match() {
+        var plan = plan(word("en", 1), null, null);
+        assertThat(sequentialScansOfTexts(plan)).isEmpty();
+        assertThat(search.search(word("en", 1), null, null, 50)).hasSize(50);
+    }
+
+    @Test
+    void phrases_exclusions_and_or_use_the_indexes_too() {
+        for (var query : List.of(
+                '"' + word("fr", 1) + " " + word("fr", 2) + '"',
+                word("es", 1) + " -" + word("es", 3),
+                word("de", 40) + " or " + word("de", 3000))) {
+            assertThat(sequentialScansOfTexts(plan(query, null, null)))
+                    .as(query)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_language_filter_asks_only_that_languages_configuration() {
+        for (var language : List.of("fr", "de")) {
+            var plan = plan(word(language, 4000), language, null);
+            assertThat(sequentialScansOfTexts(plan)).isEmpty();
+            assertThat(indexes(plan))
+                    .filteredOn(index -> index.startsWith("statement_texts_search_"))
+                    .containsOnly(
+                            language.equals("fr") ? "statement_texts_search_french" : "statement_texts_search_simple");
+        }
+        assertThat(sequentialScansOfTexts(plan(word("ar", 1), "ar", null))).isEmpty();
+    }
+
+    @Test
+    void an_organization_filter_uses_the_indexes() {
+        assertThat(sequentialScansOfTexts(plan(word("en", 1), null, ISSUER))).isEmpty();
+        assertThat(sequentialScansOfTexts(plan(word("es", 4000), "es", ISSUER))).isEmpty();
+    }
+
+    @Test
+    void stop_words_punctuation_and_another_script_find_nothing_without_reading_every_text() {
+        for (var query : List.of("the and of", "«»!?—", word("ar", 2), "x".repeat(200), "\"unbalanced OR -(")) {
+            assertThat(sequentialScansOfTexts(plan(query, "en", null)))
+                    .as(query)
+                    .isEmpty();
+            assertThat(search.search(query, "en", null, 50)).as(query).isEmpty();
+        }
+    }
+
+    @Test
+    void a_long_query_of_many_words_uses_the_indexes() {
+        var query = new StringBuilder();
+        for (int rank = 1; query.length() < 190; rank += 97) {
+            query.append(word("en", rank)).append(rank % 2 == 0 ? " or " : " ");
+        }
+        assertThat(sequentialScansOfTexts(plan(query.toString().strip(), null, null)))
+                .isEmpty();
+    }
+
+    private static JsonNode plan(String query, String language, OrganizationId organization) {
+        return JsonMapper.builder().build().readTree(search.plan(query, language, organization, 50));
+    }
+
+    /** The nodes of the plan that read statement_texts from start to end. */
+    private static List<String> sequentialScansOfTexts(JsonNode plan) {
+        var scans = new ArrayList<String>();
+        visit(plan, node -> {
+            if (node.path("Node Type").asString("").contains("Seq Scan")
+                    && node.path("Relation Name").asString("").equals("statement_texts")) {
+                scans.add(node.toString());
+            }
+        });
+        return scans;
+    }
+
+    private static List<String> indexes(JsonNode plan) {
+        var names = new ArrayList<String>();
+        visit(plan, node -> {
+            if (node.has("Index Name")) {
+                names.add(node.path("Index Name").asString());
+            }
+        });
+        return names;
+    }
+
+    private static void visit(JsonNode node, java.util.function.Consumer<JsonNode> action) {
+        if (node.isObject()) {
+            action.accept(node);
+        }
+        for (var child : node) {
+            visit(child, action);
+        }
+    }
+
+    /**
+     * The word of this rank in a language's synthetic vocabulary: letters for the digits of the rank, Latin or
+     * Arabic, so every configuration's parser sees a word.
+     */
+    private static String word(String language, int rank) {
+        var letters = language.equals("ar") ? "ابتثجحخدذر" : "bcdfghklmn";
+        var word = new StringBuilder(language.equals("ar") ? "س" : "zu");
+        for (var digit : Integer.toString(rank).toCharArray()) {
+            word.append(letters.charAt(digit - '0')).append(language.equals("ar") ? "و" : "a");
+        }
+        return word.toString();
+    }
+
+    /**
+     * Thousands of published statements over six years in five languages, some translated, some republished, some
+     * retracted, whose words follow a Zipf-like law (rank = e^(uniform · ln 5000)), then ANALYZE, so the planner sees
+     * what it would see in production.
+     */
+    private static void generate() {
+        jdbc.execute("""
+                create function plan_word(language text, rank int) returns text language sql immutable return
+                    case when language = 'ar' then 'س' || regexp_replace(translate(rank::text, '0123456789', 'ابتثجحخدذر'), '(.)', '\\1و', 'g')
+                         else 'zu' || regexp_replace(translate(rank::text, '0123456789', 'bcdfghklmn'), '(.)', '\\1a', 'g') end
+                """);
+        jdbc.execute("""
+                create function plan_words(language text, n int, seed int) returns text language sql volatile return
+                    (select string_agg(plan_word(language, least(5000, floor(exp(random() * ln(5000)))::int)), ' ')
+                     from generate_series(1, n + seed * 0))
+                """);
+        jdbc.update("""
+                insert into statements (id, slug, issuer_id, original_language, status, issued_on, published_at,
+                    created_by, created_at, updated_at)
+                select gen_random_uuid(), 'plan-' || i,
+                       ('00000000-0000-0000-0000-' || lpad(to_hex(1 + i % 40), 12, '0'))::uuid,
+                       (array['en', 'en', 'en', 'en', 'fr', 'fr', 'es', 'es', 'ar', 'de'])[1 + i % 10],
+                       case when i % 97 = 0 then 'RETRACTED' when i % 211 = 0 then 'DRAFT' else 'PUBLISHED' end,
+                       date '2020-01-01' + i * 2191 / ?, timestamptz '2020-01-01 09:00Z' + i * interval '8 hours',
+                       gen_random_uuid(), now(), now()
+                from generate_series(1, ?) i
+                """, STATEMENTS, STATEMENTS);
+        jdbc.update("""
+                update statements s set source_statement_id = o.id
+                from statements o
+                where split_part(s.slug, '-', 2)::int % 33 = 5 and o.slug = 'plan-' || (split_part(s.slug, '-', 2)::int - 5)
+                """);
+        jdbc.update("""
+                insert into statement_texts (statement_id, language, title, body, body_html, body_text, status, updated_at)
+                select id, language, plan_words(language, 6, i), '', '', plan_words(language, 150, i), 'PUBLISHED', now()
+                from (select s.id, s.original_language as language, split_part(s.slug, '-', 2)::int as i from statements s
+                      union all
+                      select s.id, (array['fr', 'es', 'de', 'en', 'ar'])[1 + split_part(s.slug, '-', 2)::int / 5 % 5],
+                             -split_part(s.slug, '-', 2)::int
+                      from statements s
+                      where split_part(s.slug, '-', 2)::int % 5 = 1) texts
+                on conflict do nothing
+                """);
+        jdbc.execute("vacuum analyze statements");
+        jdbc.execute("vacuum analyze statement_texts");
+    }
+}
