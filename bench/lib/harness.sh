@@ -144,20 +144,29 @@ bench_start() {
 # ------------------------------------------------------------------------------------------------------- requests
 run_id="$$$RANDOM"
 
-# Signs in through the real form (session cookie and CSRF token, as a browser does), retrying while the demo data
-# is still being made; the session stays in $tmp/session.
-sign_in() { # $1 = email, $2 = password
-  local jar="$tmp/session" page token deadline=$((SECONDS + 120))
+# Signs in through the real form (session cookie and CSRF token, as a browser does) as the first of the given
+# accounts that works, retrying while the demo data is still being made; the session stays in $tmp/session and the
+# address in `signed_in_as`.
+signed_in_as=""
+sign_in() { # $1 = password, then the addresses to try
+  local password=$1 jar="$tmp/session" page token email deadline=$((SECONDS + 120))
+  shift
   while :; do
-    rm -f "$jar"
-    page=$(curl -s -c "$jar" -b "$jar" "$url/login")
-    token=$({ grep -o 'name="_csrf" value="[^"]*"' <<<"$page" || true; } | head -1 | sed 's/.*value="//; s/"$//')
-    [[ -n "$token" ]] || fail "no CSRF token on $url/login"
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=$1" --data-urlencode "password=$2" \
-      --data-urlencode "_csrf=$token" "$url/login"
-    curl -s -b "$jar" "$url/" | grep -q 'action="/logout"' && return 0
-    ((SECONDS < deadline)) || fail "could not sign in as $1 on $url/login"
-    sleep 2
+    for email in "$@"; do
+      rm -f "$jar"
+      page=$(curl -s -c "$jar" -b "$jar" "$url/login")
+      token=$({ grep -o 'name="_csrf" value="[^"]*"' <<<"$page" || true; } | head -1 | sed 's/.*value="//; s/"$//')
+      [[ -n "$token" ]] || fail "no CSRF token on $url/login"
+      curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
+        --data-urlencode "_csrf=$token" "$url/login"
+      if curl -s -b "$jar" "$url/" | grep -q 'action="/logout"'; then
+        signed_in_as=$email
+        echo "signed in as $email" >&2
+        return 0
+      fi
+    done
+    ((SECONDS < deadline)) || fail "could not sign in on $url/login as any of: $*"
+    sleep 5
   done
 }
 
