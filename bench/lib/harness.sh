@@ -268,7 +268,7 @@ report() {
   echo "### $title"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "- machine: $(machine); load average before the run: $load_before"
+  echo "- machine: $(machine); load average (1, 5, 15 min) before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- commit: $(commit)"
   echo "- data: $published published statements, $texts texts"
   echo "- command: \`$command_line\`"
