@@ -7,7 +7,7 @@
 # ---------------------------------------------------------------------------------------------------------- options
 : "${bench:=harness}"
 statements=100000 data_dir="" url="" port=8105 db_port=54405 requests=200 warmup=20 max_seconds=20
-command_line="bench/$bench $*"
+command_line="bench/$bench${*:+ $*}"
 
 bench_help() { # prints the calling script's header comment
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
@@ -112,7 +112,7 @@ bench_start() {
     echo "building Chorus (bin/chorus build) …" >&2
     training="$PWD/target/training/postgres" # the build's start-up-cache training run can leave its PostgreSQL running
     before=$(pgrep -f -- "-D $training( |\$)" || true)
-    spawn bin/chorus build
+    spawn bin/chorus build >&2 # the table alone goes to stdout
     wait "$spawned" || build_status=$?
     for pid in $(pgrep -f -- "-D $training( |\$)" || true); do
       grep -qx "$pid" <<<"$before" || kill -INT "$pid" || true
