@@ -3,12 +3,18 @@ package org.chorus.statements;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.DomainException;
 import org.postgresql.PGStatement;
+import org.postgresql.jdbc.PgStatement;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,9 +57,12 @@ class StatementSearch {
             double rank) {}
 
     private final JdbcTemplate jdbc;
+    /** How long one search may run before PostgreSQL stops it ({@code chorus.search.timeout}). */
+    private volatile Duration timeout;
 
-    StatementSearch(JdbcTemplate jdbc) {
+    StatementSearch(JdbcTemplate jdbc, @Value("${chorus.search.timeout:1500ms}") Duration timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
     }
 
     /**
@@ -63,7 +72,56 @@ class StatementSearch {
      * unless the search is within one organization.
      */
     List<Hit> search(String query, String language, OrganizationId organization, int limit) {
-        return run("", query, language, organization, limit, (rs, i) -> hit(rs));
+        if (onlyExclusions(query)) {
+            throw DomainException.invalid("search.no-words");
+        }
+        try {
+            return run("", query, language, organization, limit, (rs, i) -> hit(rs));
+        } catch (DataAccessException e) {
+            if (cancelled(e)) {
+                throw DomainException.invalid("search.too-broad");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a web-search query only excludes words ({@code -word}, {@code -"a phrase"}) and asks for none: it would
+     * match nearly every text, and no index can find the texts that lack a word. Punctuation alone is not that.
+     */
+    static boolean onlyExclusions(String query) {
+        var excludes = false;
+        var tokens = TOKENS.matcher(query);
+        while (tokens.find()) {
+            var token = tokens.group();
+            if (token.equalsIgnoreCase("or") || token.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            if (!token.startsWith("-")) {
+                return false;
+            }
+            excludes = true;
+        }
+        return excludes;
+    }
+
+    private static final Pattern TOKENS = Pattern.compile("-?\"[^\"]*\"?|[^\\s\"]+");
+
+    /** Sets how long a search may run and returns the previous bound: for the test of the guard. */
+    Duration timeout(Duration bound) {
+        var previous = timeout;
+        timeout = bound;
+        return previous;
+    }
+
+    /** PostgreSQL stopped the statement: its timeout (SQLSTATE 57014, query_canceled). */
+    private static boolean cancelled(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL's plan for this search, as JSON, run the way {@link #search} runs it: for the plan test. */
@@ -82,6 +140,7 @@ class StatementSearch {
                 connection -> {
                     var statement = connection.prepareStatement(sql);
                     customPlans(statement);
+                    bounded(statement);
                     for (int i = 0; i < values.length; i++) {
                         statement.setObject(i + 1, values[i]);
                     }
@@ -97,6 +156,16 @@ class StatementSearch {
     private static void customPlans(PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    }
+
+    /**
+     * The runaway guard: pgjdbc asks PostgreSQL to cancel the search when it runs longer than {@link #timeout}, and
+     * {@link #search} turns the cancellation into a message asking for a narrower search.
+     */
+    private void bounded(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PgStatement.class)) {
+            statement.unwrap(PgStatement.class).setQueryTimeoutMs(timeout.toMillis());
         }
     }
 
@@ -148,6 +217,8 @@ class StatementSearch {
     /**
      * One configuration's most recent matches (or title matches), newest first as the {@code statements_listed}
      * index is ordered. Every predicate names the configuration as a constant, so it matches that configuration's indexes.
+     * The {@code querytree} condition is a constant too: the planner drops a branch whose query has no word to look for
+     * in that configuration (stop words only, or only exclusions), instead of walking every text that lacks a word.
      */
     private static String candidates(String configuration, boolean titles, boolean byLanguage, boolean byOrganization) {
         var filters = new StringBuilder();
@@ -175,6 +246,7 @@ class StatementSearch {
                  join statement_texts t on t.statement_id = s.id
                  where (case when chorus_search_config(t.language) = '%1$s'::regconfig then t.search end)
                        @@ websearch_to_tsquery('%1$s'::regconfig, :query)
+                   and querytree(websearch_to_tsquery('%1$s'::regconfig, :query)) not in ('', 'T')
                    and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
                  order by s.issued_on desc, s.published_at desc
                  limit %3$d)""".formatted(

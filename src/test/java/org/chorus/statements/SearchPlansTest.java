@@ -53,7 +53,7 @@ class SearchPlansTest {
                 .migrate();
         jdbc = new JdbcTemplate(dataSource);
         generate();
-        search = new StatementSearch(jdbc);
+        search = new StatementSearch(jdbc, java.time.Duration.ofSeconds(30));
     }
 
     @AfterAll

@@ -1,6 +1,9 @@
 package org.chorus.statements.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.shared.DomainException;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.springframework.stereotype.Controller;
@@ -25,7 +28,8 @@ class SearchController {
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String organization,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         var filters = reading.query(new StatementQuery.Parameters(organization, null, language, null, null));
         var org = filters.organization();
         var lang = filters.language();
@@ -34,7 +38,14 @@ class SearchController {
         model.addAttribute("language", lang);
         model.addAttribute("organization", org);
         model.addAttribute("organizations", organizations.listed());
-        model.addAttribute("results", reading.search(query, lang, org == null ? null : org.id()));
+        try {
+            model.addAttribute("results", reading.search(query, lang, org == null ? null : org.id()));
+        } catch (DomainException e) {
+            // too broad to answer in time, or only exclusions: the page says so and keeps the form
+            response.setStatus(e.status());
+            model.addAttribute("results", List.of());
+            model.addAttribute("problem", e.messageKey());
+        }
         return "statements/search";
     }
 }

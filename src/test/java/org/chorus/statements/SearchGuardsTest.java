@@ -1,0 +1,77 @@
+package org.chorus.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A search that would run too long is stopped and the page asks for a narrower one, in the reader's language; a
+ * search of excluded words only is not run at all (decision 0024).
+ */
+@ChorusWebTest
+class SearchGuardsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
+
+    @Autowired
+    StatementSearch search;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void a_search_stopped_by_its_time_bound_asks_for_more_words_or_a_filter_instead_of_failing() throws Exception {
+        var coalition = fixtures.coalition();
+        var word = "zq" + Fixtures.unique("w").substring(2).replace("-", "");
+        statements.published(statements.ownerOf(coalition), coalition, "en", "Call " + word, "Body " + word);
+        var found = Html.parse(
+                mvc.perform(get("/search?q=" + word)).andExpect(status().isOk()).andReturn());
+        assertThat(found.select(".statement-item")).hasSize(1);
+
+        // another transaction holds the texts, so the search waits past its bound, as a runaway one would run past it
+        var previous = search.timeout(Duration.ofMillis(300));
+        try (var blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table statement_texts in access exclusive mode");
+            var stopped = Html.parse(mvc.perform(get("/search?q=" + word + "&lang=es"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andReturn());
+            assertThat(stopped.select(".notice").text()).contains("Añada palabras");
+            assertThat(stopped.select("input#q").attr("value")).isEqualTo(word);
+            assertThat(stopped.select(".statement-item")).isEmpty();
+            blocker.rollback();
+        } finally {
+            search.timeout(previous);
+        }
+    }
+
+    @Test
+    void a_search_of_excluded_words_only_says_to_add_a_word_to_look_for() throws Exception {
+        var page = Html.parse(mvc.perform(get("/search?q=-climate -finance&lang=fr"))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn());
+        assertThat(page.select(".notice").text()).contains("Ajoutez au moins un mot");
+        assertThat(page.select(".statement-item")).isEmpty();
+        assertThat(StatementSearch.onlyExclusions("-\"climate finance\" or -aid"))
+                .isTrue();
+        assertThat(StatementSearch.onlyExclusions("aid -\"climate finance\"")).isFalse();
+        assertThat(StatementSearch.onlyExclusions("\"climate -finance\"")).isFalse();
+        assertThat(StatementSearch.onlyExclusions("«»!? -")).isFalse();
+    }
+}
