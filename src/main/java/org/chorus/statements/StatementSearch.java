@@ -15,6 +15,7 @@ import org.postgresql.PGStatement;
 import org.postgresql.jdbc.PgStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -76,7 +77,9 @@ class StatementSearch {
             throw DomainException.invalid("search.no-words");
         }
         try {
-            return run("", query, language, organization, limit, (rs, i) -> hit(rs));
+            return query.contains("\"")
+                    ? phrase(query, language, organization, limit)
+                    : run("", query, language, organization, limit, (rs, i) -> hit(rs));
         } catch (DataAccessException e) {
             if (cancelled(e)) {
                 throw DomainException.invalid("search.too-broad");
@@ -132,15 +135,29 @@ class StatementSearch {
 
     private <T> List<T> run(
             String prefix, String query, String language, OrganizationId organization, int limit, RowMapper<T> rows) {
+        return run(prefix, query, language, organization, limit, rows, false, timeout);
+    }
+
+    private <T> List<T> run(
+            String prefix,
+            String query,
+            String language,
+            OrganizationId organization,
+            int limit,
+            RowMapper<T> rows,
+            boolean phraseFromIndex,
+            Duration bound) {
         var parameters = parameters(query, language, organization, limit);
-        var parsed = NamedParameterUtils.parseSqlStatement(prefix + sql(language != null, organization != null));
+        var parsed = NamedParameterUtils.parseSqlStatement(
+                prefix + sql(language != null, organization != null, phraseFromIndex));
         var sql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
         var values = NamedParameterUtils.buildValueArray(parsed, parameters, null);
         return jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(sql);
                     customPlans(statement);
-                    bounded(statement);
+                    // the runaway guard: pgjdbc asks PostgreSQL to cancel it past the bound; search() says "too broad"
+                    statement.unwrap(PgStatement.class).setQueryTimeoutMs(bound.toMillis());
                     for (int i = 0; i < values.length; i++) {
                         statement.setObject(i + 1, values[i]);
                     }
@@ -150,22 +167,40 @@ class StatementSearch {
     }
 
     /**
+     * A phrase: first as any search, walking the dates, which finds a common phrase ("climate change") at once; if
+     * that has not ended within {@link #PHRASE_WALK} the phrase is rare among texts having its words, and the walk
+     * could read every statement (the planner estimates a phrase as frequent as its words), so its words' texts are
+     * taken from the index and the phrase checked on them (0.1 s rather than 1.5 s for 5,000 such texts at 100,000
+     * statements). The first attempt is undone to a savepoint, so the transaction goes on.
+     */
+    private List<Hit> phrase(String query, String language, OrganizationId organization, int limit) {
+        var walk = PHRASE_WALK.compareTo(timeout) < 0 ? PHRASE_WALK : timeout;
+        return jdbc.execute((ConnectionCallback<List<Hit>>) connection -> {
+            var savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try {
+                return run("", query, language, organization, limit, (rs, i) -> hit(rs), false, walk);
+            } catch (DataAccessException e) {
+                if (!cancelled(e) || walk.equals(timeout)) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+            }
+            return run("", query, language, organization, limit, (rs, i) -> hit(rs), true, timeout.minus(walk));
+        });
+    }
+
+    /** How long a phrase search walks the dates before it asks the index instead. */
+    static final Duration PHRASE_WALK = Duration.ofMillis(150);
+
+    /**
      * Plans each search for its own words: a server-side prepared statement may switch to a generic plan after a few
      * runs, and a generic plan cannot tell a word in every text (walk the dates) from a rare one (use the index).
      */
     private static void customPlans(PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        }
-    }
-
-    /**
-     * The runaway guard: pgjdbc asks PostgreSQL to cancel the search when it runs longer than {@link #timeout}, and
-     * {@link #search} turns the cancellation into a message asking for a narrower search.
-     */
-    private void bounded(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PgStatement.class)) {
-            statement.unwrap(PgStatement.class).setQueryTimeoutMs(timeout.toMillis());
         }
     }
 
@@ -179,10 +214,19 @@ class StatementSearch {
 
     /** The SQL for the filters in use, with named parameters (:query, :language, :org, :limit). */
     static String sql(boolean byLanguage, boolean byOrganization) {
+        return sql(byLanguage, byOrganization, false);
+    }
+
+    /**
+     * The SQL for the filters in use; for a query with a phrase, each configuration's matches are taken from its
+     * index and sorted rather than by walking the dates: the planner estimates a phrase as frequent as its words
+     * together, and walking the dates for a rare phrase of common words read every statement (1.5 s at 100,000).
+     */
+    static String sql(boolean byLanguage, boolean byOrganization, boolean phrase) {
         var branches = new ArrayList<String>();
         for (var configuration : CONFIGURATIONS) {
-            branches.add(candidates(configuration, false, byLanguage, byOrganization));
-            branches.add(candidates(configuration, true, byLanguage, byOrganization));
+            branches.add(candidates(configuration, false, byLanguage, byOrganization, phrase));
+            branches.add(candidates(configuration, true, byLanguage, byOrganization, phrase));
         }
         return """
                 with candidates as (
@@ -220,7 +264,8 @@ class StatementSearch {
      * The {@code querytree} condition is a constant too: the planner drops a branch whose query has no word to look for
      * in that configuration (stop words only, or only exclusions), instead of walking every text that lacks a word.
      */
-    private static String candidates(String configuration, boolean titles, boolean byLanguage, boolean byOrganization) {
+    private static String candidates(
+            String configuration, boolean titles, boolean byLanguage, boolean byOrganization, boolean phrase) {
         var filters = new StringBuilder();
         if (titles) {
             filters.append(
@@ -248,11 +293,13 @@ class StatementSearch {
                        @@ websearch_to_tsquery('%1$s'::regconfig, :query)
                    and querytree(websearch_to_tsquery('%1$s'::regconfig, :query)) not in ('', 'T')
                    and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
-                 order by s.issued_on desc, s.published_at desc
+                 order by s.issued_on%4$s desc, s.published_at desc
                  limit %3$d)""".formatted(
                         configuration,
                         filters.toString().formatted(configuration),
-                        titles ? TITLE_MATCHES_PER_CONFIGURATION : MATCHES_PER_CONFIGURATION);
+                        titles ? TITLE_MATCHES_PER_CONFIGURATION : MATCHES_PER_CONFIGURATION,
+                        // an expression, not the indexed column: the date index cannot give this order
+                        phrase ? " + 0" : "");
     }
 
     private static Hit hit(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
@@ -59,6 +60,30 @@ class SearchGuardsTest {
         } finally {
             search.timeout(previous);
         }
+    }
+
+    @Test
+    void a_phrase_whose_walk_through_the_dates_is_stopped_is_found_through_the_index() throws Exception {
+        var coalition = fixtures.coalition();
+        var word = "zq" + Fixtures.unique("w").substring(2).replace("-", "");
+        statements.published(statements.ownerOf(coalition), coalition, "en", "Call " + word + " now", "Body");
+        // the texts are held a while: the first attempt is stopped after its short walk, the second waits and answers
+        var blocker = dataSource.getConnection();
+        blocker.setAutoCommit(false);
+        blocker.createStatement().execute("lock table statement_texts in access exclusive mode");
+        var release = CompletableFuture.runAsync(() -> {
+            try (blocker) {
+                Thread.sleep(StatementSearch.PHRASE_WALK.toMillis() * 4);
+                blocker.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var page = Html.parse(mvc.perform(get("/search").param("q", "\"call " + word + "\""))
+                .andExpect(status().isOk())
+                .andReturn());
+        release.join();
+        assertThat(page.select(".statement-item")).hasSize(1);
     }
 
     @Test
