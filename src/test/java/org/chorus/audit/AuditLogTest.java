@@ -110,7 +110,14 @@ class AuditLogTest {
         members.designateReviewer(owner, org.id(), member.id(), false);
         members.remove(owner, org.id(), member.id());
 
-        awaitKinds(() -> activity.ofOrganization(owner, org.slug(), null), "members.REMOVED");
+        // each change is written by an asynchronous listener, in no promised order: wait for all of them
+        awaitKinds(
+                () -> activity.ofOrganization(owner, org.slug(), null),
+                "members.INVITED",
+                "members.ROLE_CHANGED",
+                "members.REVIEWER_DESIGNATED",
+                "members.REVIEWER_WITHDRAWN",
+                "members.REMOVED");
         var log = activity.ofOrganization(owner, org.slug(), null);
         var invitation = line(log, "members.INVITED");
         assertThat(invitation.entry().actor()).isEqualTo(owner.account());
