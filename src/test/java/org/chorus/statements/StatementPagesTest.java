@@ -280,6 +280,29 @@ class StatementPagesTest {
     }
 
     @Test
+    void a_word_near_the_start_or_deep_in_a_long_text_is_highlighted_in_its_snippet() throws Exception {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var tag = Fixtures.unique("zr").replace("-", "");
+        var filler = "Housing cooperatives keep rents fair for every tenant. ".repeat(60);
+        var early = statements.published(owner, org, "en", "Early " + tag, tag + " opens the text. " + filler);
+        var deep = statements.published(owner, org, "en", "Deep " + tag, filler + "Only here: " + tag + " closes it.");
+
+        var page = Html.parse(mvc.perform(get("/search").param("q", tag)).andReturn());
+
+        for (var statement : java.util.List.of(early, deep)) {
+            var item = page.select(".statement-item:has(a[href=/s/" + statement.slug() + "])");
+            assertThat(item.select("mark").eachText())
+                    .as(statement.slug())
+                    .isNotEmpty()
+                    .allSatisfy(marked -> assertThat(marked).isEqualToIgnoringCase(tag));
+        }
+        assertThat(page.select(".statement-item:has(a[href=/s/" + deep.slug() + "])")
+                        .text())
+                .contains("Only here: " + tag);
+    }
+
+    @Test
     void a_search_of_stop_words_punctuation_another_script_or_a_thousand_characters_finds_nothing_and_says_so()
             throws Exception {
         for (var q : java.util.List.of(
