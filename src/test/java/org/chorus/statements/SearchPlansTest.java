@@ -109,6 +109,34 @@ class SearchPlansTest {
     }
 
     @Test
+    void a_common_word_with_a_language_filter_walks_the_newest_statements_and_finds_that_language_only() {
+        for (var language : List.of("en", "fr", "de")) {
+            var query = word(language, 1);
+            assertThat(indexes(plan(query, language, null))).as(language).contains("statements_listed");
+            assertThat(search.search(query, language, null, 20))
+                    .as(language)
+                    .hasSize(20)
+                    .allSatisfy(hit -> assertThat(hit.language()).isEqualTo(language));
+        }
+    }
+
+    @Test
+    void every_configuration_but_the_shared_one_serves_a_single_language() {
+        var definition =
+                jdbc.queryForObject("select pg_get_functiondef('chorus_search_config'::regproc)", String.class);
+        for (var configuration : StatementSearch.CONFIGURATIONS) {
+            var languages = java.util.regex.Pattern.compile("WHEN '[^']+'::text THEN '" + configuration + "'")
+                    .matcher(definition)
+                    .results()
+                    .count();
+            assertThat(languages)
+                    .as(configuration)
+                    .isEqualTo(configuration.equals(StatementSearch.SHARED_CONFIGURATION) ? 0 : 1);
+        }
+        assertThat(definition).contains("ELSE '" + StatementSearch.SHARED_CONFIGURATION + "'");
+    }
+
+    @Test
     void an_organization_filter_uses_the_indexes() {
         assertThat(sequentialScansOfTexts(plan(word("en", 1), null, ISSUER))).isEmpty();
         assertThat(sequentialScansOfTexts(plan(word("es", 4000), "es", ISSUER))).isEmpty();
