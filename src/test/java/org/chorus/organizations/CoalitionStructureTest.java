@@ -28,6 +28,9 @@ class CoalitionStructureTest {
     @Autowired
     CoalitionDirectory directory;
 
+    @Autowired
+    RegisteringOrganizations registering;
+
     @Test
     void the_home_page_shows_each_coalition_with_its_commissions_chapters_members_and_allies() throws Exception {
         var coalition = fixtures.coalition();
@@ -41,6 +44,28 @@ class CoalitionStructureTest {
                 .andExpect(content().string(Matchers.containsString("/o/" + commission.slug())))
                 .andExpect(content().string(Matchers.containsString("/o/" + member.slug())))
                 .andExpect(content().string(Matchers.containsString("/o/" + ally.slug())));
+    }
+
+    @Test
+    void the_organizations_offered_as_filters_change_as_soon_as_one_is_founded_or_renamed() throws Exception {
+        var before = directory.listed();
+        var coalition = fixtures.coalition();
+        assertThat(directory.listed())
+                .hasSize(before.size() + 1)
+                .extracting(Organization::id)
+                .contains(coalition.id());
+        var renamed = coalition.name() + " renamed";
+        registering.updateProfile(
+                fixtures.siteAdmin(),
+                coalition.id(),
+                new OrganizationProfile(
+                        renamed,
+                        coalition.country(),
+                        coalition.languages(),
+                        coalition.website(),
+                        coalition.description()));
+        assertThat(directory.listed()).extracting(Organization::name).contains(renamed);
+        mvc.perform(get("/search")).andExpect(content().string(Matchers.containsString(renamed)));
     }
 
     @Test
