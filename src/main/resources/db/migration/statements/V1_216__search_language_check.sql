@@ -4,7 +4,7 @@
 -- 300, and sorted them all instead of walking the newest statements (40 ms instead of 2). PL/pgSQL is not inlined, so
 -- the planner gives this call its default selectivity and leaves the estimate to the index expression's statistics.
 -- Decision 0024.
-create function chorus_text_in_language(text_language text, wanted text) returns boolean
+create or replace function chorus_text_in_language(text_language text, wanted text) returns boolean
     language plpgsql immutable strict parallel safe
 as $$
 begin
