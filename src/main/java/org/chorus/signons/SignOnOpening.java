@@ -1,0 +1,126 @@
+package org.chorus.signons;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.chorus.accounts.AccountId;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.FieldChecks;
+import org.chorus.shared.InvalidField;
+import org.chorus.statements.StatementId;
+
+/**
+ * A statement opened for sign-on by its issuer, with the organizers' choices. Closing keeps it (the list stays);
+ * re-opening takes new choices. It says itself whether it accepts a sign-on of a kind at a time.
+ */
+public record SignOnOpening(
+        StatementId statement,
+        OrganizationId organization,
+        AccountId openedBy,
+        Choices choices,
+        boolean open,
+        Instant openedAt,
+        Instant closedAt) {
+
+    public static final int THANK_YOU_MAX = 2_000;
+    public static final int RETENTION_DEFAULT = 365;
+    public static final int RETENTION_MAX = 3_650;
+
+    /** What the organizers choose when they open a statement for sign-on. */
+    public record Choices(
+            WhoMaySign whoMaySign,
+            Instant closesAt,
+            boolean showPeopleNames,
+            boolean autoApprovePeople,
+            boolean autoApproveOrganizations,
+            String thankYou,
+            int retentionDays) {
+
+        public Choices {
+            whoMaySign = whoMaySign == null ? WhoMaySign.BOTH : whoMaySign;
+            thankYou = thankYou == null ? "" : thankYou.strip();
+        }
+
+        /** The choices an opening starts with: everyone may sign, no deadline, names shown to those who consent. */
+        public static Choices defaults() {
+            return new Choices(WhoMaySign.BOTH, null, true, true, false, "", RETENTION_DEFAULT);
+        }
+
+        /** Throws every broken choice at once: a deadline already past, a thank-you too long, a retention out of range. */
+        Choices checked(Instant now) {
+            var checks = new FieldChecks();
+            checks.check(() -> {
+                if (closesAt != null && !closesAt.isAfter(now)) {
+                    throw new InvalidField("closesAt", "signons.opening.closes-in-past");
+                }
+            });
+            checks.check(() -> {
+                if (thankYou.length() > THANK_YOU_MAX) {
+                    throw new InvalidField("thankYou", "signons.opening.thank-you-too-long", THANK_YOU_MAX);
+                }
+            });
+            checks.check(() -> {
+                if (retentionDays < 1 || retentionDays > RETENTION_MAX) {
+                    throw new InvalidField("retentionDays", "signons.opening.retention-range", 1, RETENTION_MAX);
+                }
+            });
+            checks.done();
+            return this;
+        }
+    }
+
+    /** A statement opened for the first time. */
+    static SignOnOpening open(
+            StatementId statement, OrganizationId organization, AccountId by, Choices choices, Instant now) {
+        return new SignOnOpening(statement, organization, by, choices.checked(now), true, now, null);
+    }
+
+    /** Opened again (or with changed choices), by {@code by}; the sign-ons already there stay. */
+    SignOnOpening reopen(AccountId by, Choices choices, Instant now) {
+        return new SignOnOpening(statement, organization, by, choices.checked(now), true, now, null);
+    }
+
+    /** Closed by the organizers: the form says so and the list stays. */
+    SignOnOpening close(Instant now) {
+        if (!open) {
+            throw DomainException.conflict("signons.already-closed");
+        }
+        return new SignOnOpening(statement, organization, openedBy, choices, false, openedAt, now);
+    }
+
+    /** Whether the form takes sign-ons at {@code now}: open, and before the deadline if there is one. */
+    public boolean acceptingAt(Instant now) {
+        return open && (choices.closesAt() == null || now.isBefore(choices.closesAt()));
+    }
+
+    /** Throws {@code signons.closed} or {@code signons.kind-not-accepted} unless a sign-on of this kind is taken now. */
+    void requireAccepting(SignOnKind kind, Instant now) {
+        if (!acceptingAt(now)) {
+            throw DomainException.conflict("signons.closed");
+        }
+        if (!choices.whoMaySign().accepts(kind)) {
+            throw DomainException.conflict("signons.kind-not-accepted");
+        }
+    }
+
+    /** When the sign-on stopped taking signatures (closed, or its deadline passed); null while it still takes them. */
+    public Instant endedAt(Instant now) {
+        if (!open) {
+            return closedAt;
+        }
+        var deadline = choices.closesAt();
+        return deadline != null && !now.isBefore(deadline) ? deadline : null;
+    }
+
+    /** After this the signers' personal data is deleted; null while the sign-on still takes signatures. */
+    public Instant personalDataUntil(Instant now) {
+        var ended = endedAt(now);
+        return ended == null ? null : ended.plus(Duration.ofDays(choices.retentionDays()));
+    }
+
+    /** The status a sign-on of this kind gets once its signer confirmed. */
+    SignOnStatus statusOnConfirmation(SignOnKind kind) {
+        boolean approve = kind == SignOnKind.PERSON ? choices.autoApprovePeople() : choices.autoApproveOrganizations();
+        return approve ? SignOnStatus.APPROVED : SignOnStatus.CONFIRMED;
+    }
+}
