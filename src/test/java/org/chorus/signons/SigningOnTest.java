@@ -48,6 +48,9 @@ class SigningOnTest {
     SignOnRetention retention;
 
     @Autowired
+    org.chorus.statements.ReviewingStatements reviewing;
+
+    @Autowired
     PersonalData personalData;
 
     @Autowired
@@ -299,6 +302,25 @@ class SigningOnTest {
                 .isInstanceOfSatisfying(
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("signons.statement-not-public"));
+    }
+
+    @Test
+    void opening_and_closing_renew_the_cached_pages_and_a_retracted_statement_takes_no_more_sign_ons(
+            PublishedEvents events) {
+        opening.close(owner, statement.slug(), Language.ENGLISH);
+        opening.open(owner, statement.slug(), SignOnOpening.Choices.defaults(), Language.ENGLISH);
+        assertThat(events.ofType(SignOnOpeningChanged.class)
+                        .matching(e -> e.statement().equals(statement.id())))
+                .extracting(SignOnOpeningChanged::open)
+                .containsExactly(false, true);
+        assertThat(formContext().acceptingNow()).isTrue();
+        reviewing.retract(owner, statement.id(), "Superseded.");
+        org.chorus.support.Eventually.eventually("the sign-on closes after the retraction")
+                .until(() -> !formContext().acceptingNow());
+    }
+
+    SigningOn.FormContext formContext() {
+        return signing.formContext(statement.id()).orElseThrow();
     }
 
     @Test
