@@ -2,11 +2,9 @@ package org.chorus.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
-import java.util.List;
 import org.chorus.organizations.Role;
 import org.chorus.signons.SignOnFixtures;
 import org.chorus.signons.SignOnOpening;
@@ -51,7 +49,7 @@ class SignOnJourneyBrowserTest extends BrowserJourney {
             page.navigate("/s/" + statement.slug() + "?lang=ar");
             assertThat(page.locator("html")).hasAttribute("dir", "rtl");
             page.locator("#sign summary").first().click();
-            assertNoSeriousAxeViolations(page, "the statement page with the sign-on form, in Arabic");
+            Browser.assertAxeClean(page, "the statement page with the sign-on form, in Arabic");
         }
 
         try (var context = browser.newContext(base(), "en")) {
@@ -66,7 +64,7 @@ class SignOnJourneyBrowserTest extends BrowserJourney {
             form.getByLabel("Your email address").fill(email);
             form.getByLabel("List my name").check();
             form.getByLabel("Keep me informed by " + coalition.name()).check();
-            assertNoSeriousAxeViolations(page, "the statement page with the sign-on form");
+            Browser.assertAxeClean(page, "the statement page with the sign-on form");
             // a person takes a few seconds to fill the form; the server refuses forms sent faster
             clock.advance(Duration.ofSeconds(5));
             form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Sign"))
@@ -84,18 +82,7 @@ class SignOnJourneyBrowserTest extends BrowserJourney {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw my signature"))
                     .click();
             assertThat(page.locator("h1")).hasText("Your signature is withdrawn");
-            assertNoSeriousAxeViolations(page, "the withdrawal page");
+            Browser.assertAxeClean(page, "the withdrawal page");
         }
-    }
-
-    private static void assertNoSeriousAxeViolations(Page page, String what) {
-        var serious = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
-                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                        .map(v -> v.getId() + ": " + v.getHelp())
-                        .toList();
-        org.assertj.core.api.Assertions.assertThat(serious)
-                .as("axe violations on %s", what)
-                .isEmpty();
     }
 }
