@@ -28,7 +28,8 @@ class SignOns {
 
     private static final String OPENING_COLUMNS = """
             statement_id, organization_id, opened_by, who_may_sign, closes_at, show_people_names, auto_approve_people,
-            auto_approve_organizations, thank_you, retention_days, blocked_domains, status, opened_at, closed_at""";
+            auto_approve_organizations, thank_you, retention_days, blocked_domains, embed_origins, status, opened_at,
+            closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -73,16 +74,16 @@ class SignOns {
         jdbc.sql("""
                         insert into signon_openings (statement_id, organization_id, opened_by, who_may_sign, closes_at,
                             show_people_names, auto_approve_people, auto_approve_organizations, thank_you,
-                            retention_days, blocked_domains, status, opened_at, closed_at)
+                            retention_days, blocked_domains, embed_origins, status, opened_at, closed_at)
                         values (:statement, :organization, :by, :who, :closes, :names, :people, :organizations,
-                            :thanks, :retention, :blocked, :status, :opened, :closed)
+                            :thanks, :retention, :blocked, :embed, :status, :opened, :closed)
                         on conflict (statement_id) do update set opened_by = excluded.opened_by,
                             who_may_sign = excluded.who_may_sign, closes_at = excluded.closes_at,
                             show_people_names = excluded.show_people_names,
                             auto_approve_people = excluded.auto_approve_people,
                             auto_approve_organizations = excluded.auto_approve_organizations,
                             thank_you = excluded.thank_you, retention_days = excluded.retention_days,
-                            blocked_domains = excluded.blocked_domains,
+                            blocked_domains = excluded.blocked_domains, embed_origins = excluded.embed_origins,
                             status = excluded.status, opened_at = excluded.opened_at, closed_at = excluded.closed_at
                         """)
                 .param("statement", o.statement().value())
@@ -96,6 +97,7 @@ class SignOns {
                 .param("thanks", c.thankYou())
                 .param("retention", c.retentionDays())
                 .param("blocked", c.blockedDomains().toArray(String[]::new))
+                .param("embed", c.embedOrigins().toArray(String[]::new))
                 .param("status", o.open() ? "OPEN" : "CLOSED")
                 .param("opened", Timestamp.from(o.openedAt()))
                 .param("closed", timestamp(o.closedAt()))
@@ -289,7 +291,8 @@ class SignOns {
                         rs.getBoolean("auto_approve_organizations"),
                         rs.getString("thank_you"),
                         rs.getInt("retention_days"),
-                        List.of((String[]) rs.getArray("blocked_domains").getArray())),
+                        List.of((String[]) rs.getArray("blocked_domains").getArray()),
+                        List.of((String[]) rs.getArray("embed_origins").getArray())),
                 "OPEN".equals(rs.getString("status")),
                 instant(rs, "opened_at"),
                 instant(rs, "closed_at"));

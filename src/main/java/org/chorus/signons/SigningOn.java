@@ -288,7 +288,8 @@ public class SigningOn {
         }
         var signOn = found.get().signOn();
         var slug = statements.slugOf(signOn.statement()).orElse(null);
-        var opening = signOns.openingForUpdate(signOn.statement()).orElseThrow();
+        // read, not locked: confirmations of a statement must not queue on its one opening row
+        var opening = signOns.opening(signOn.statement()).orElseThrow();
         var thanks = opening.choices().thankYou();
         if (signOn.status() != SignOnStatus.PENDING) {
             return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks);

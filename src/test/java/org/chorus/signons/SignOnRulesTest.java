@@ -74,16 +74,33 @@ class SignOnRulesTest {
     @Test
     void a_blocked_domain_blocks_the_domains_below_it_and_only_domains_are_accepted() {
         var choices = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of(" @Spam.Example ", ""));
+                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of(" @Spam.Example ", ""), null);
         assertThat(choices.blockedDomains()).containsExactly("spam.example");
         assertThat(choices.blocks("a@spam.example")).isTrue();
         assertThat(choices.blocks("a@mail.SPAM.example")).isTrue();
         assertThat(choices.blocks("a@notspam.example")).isFalse();
         var broken = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"));
+                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"), null);
         assertThatThrownBy(() -> opened(broken))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("blockedDomains"));
+    }
+
+    @Test
+    void only_https_origins_may_frame_the_form_and_none_by_default() {
+        assertThat(SignOnOpening.Choices.defaults().frameAncestors()).isEqualTo("'none'");
+        var choices = new SignOnOpening.Choices(
+                WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of("https://A.example/"));
+        assertThat(choices.frameAncestors()).isEqualTo("https://a.example");
+        for (var bad : java.util.List.of(
+                "http://a.example", "https://a.example/path", "*", "https://a.example; script-src *")) {
+            var broken = new SignOnOpening.Choices(
+                    WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of(bad));
+            assertThatThrownBy(() -> opened(broken))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidField.class, e -> assertThat(e.field()).isEqualTo("embedOrigins"));
+        }
     }
 
     @Test

@@ -178,7 +178,8 @@ class SigningOnTest {
         var guarded = signOns.opened(
                 owner,
                 issuer,
-                new SignOnOpening.Choices(WhoMaySign.BOTH, null, true, true, false, "", 365, List.of("Spam.example")));
+                new SignOnOpening.Choices(
+                        WhoMaySign.BOTH, null, true, true, false, "", 365, List.of("Spam.example"), List.of()));
         var email = "bot-" + java.util.UUID.randomUUID() + "@mail.spam.example";
         var answer = signing.sign(
                 guarded.slug(),

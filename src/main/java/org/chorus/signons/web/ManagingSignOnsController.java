@@ -52,6 +52,7 @@ class ManagingSignOnsController {
             @RequestParam(defaultValue = "") String thankYou,
             @RequestParam(defaultValue = "") String retentionDays,
             @RequestParam(defaultValue = "") String blockedDomains,
+            @RequestParam(defaultValue = "") String embedOrigins,
             Actor actor,
             Ui ui,
             Model model,
@@ -67,7 +68,8 @@ class ManagingSignOnsController {
                 autoApproveOrganizations,
                 thankYou,
                 retentionDays,
-                blockedDomains);
+                blockedDomains,
+                embedOrigins);
         try {
             opening.open(actor, slug, form.choices(zone), ui.language());
         } catch (InvalidField problem) {

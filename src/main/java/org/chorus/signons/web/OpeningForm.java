@@ -18,7 +18,8 @@ public record OpeningForm(
         boolean autoApproveOrganizations,
         String thankYou,
         String retentionDays,
-        String blockedDomains) {
+        String blockedDomains,
+        String embedOrigins) {
 
     public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
         return new OpeningForm(
@@ -33,7 +34,8 @@ public record OpeningForm(
                 c.autoApproveOrganizations(),
                 c.thankYou(),
                 String.valueOf(c.retentionDays()),
-                String.join("\n", c.blockedDomains()));
+                String.join("\n", c.blockedDomains()),
+                String.join("\n", c.embedOrigins()));
     }
 
     SignOnOpening.Choices choices(ZoneId zone) {
@@ -58,6 +60,11 @@ public record OpeningForm(
                 autoApproveOrganizations,
                 thankYou,
                 retention,
-                blockedDomains == null ? List.of() : List.of(blockedDomains.split("[\\s,;]+")));
+                lines(blockedDomains),
+                lines(embedOrigins));
+    }
+
+    private static List<String> lines(String value) {
+        return value == null ? List.of() : List.of(value.split("[\\s,;]+"));
     }
 }
