@@ -44,7 +44,8 @@ public record SignOnOpening(
             String thankYou,
             int retentionDays,
             List<String> blockedDomains,
-            List<String> embedOrigins) {
+            List<String> embedOrigins,
+            List<SignOnQuestion> questions) {
 
         public Choices {
             whoMaySign = whoMaySign == null ? WhoMaySign.BOTH : whoMaySign;
@@ -63,6 +64,7 @@ public record SignOnOpening(
                             .filter(o -> !o.isEmpty())
                             .distinct()
                             .toList();
+            questions = questions == null ? List.of() : List.copyOf(questions);
         }
 
         /** Choices with no blocked email domain. */
@@ -82,6 +84,7 @@ public record SignOnOpening(
                     autoApproveOrganizations,
                     thankYou,
                     retentionDays,
+                    List.of(),
                     List.of(),
                     List.of());
         }
@@ -128,6 +131,11 @@ public record SignOnOpening(
                         || embedOrigins.stream()
                                 .anyMatch(o -> !ORIGIN.matcher(o).matches())) {
                     throw new InvalidField("embedOrigins", "signons.opening.embed-origins-invalid", EMBED_ORIGINS_MAX);
+                }
+            });
+            checks.check(() -> {
+                if (questions.size() > SignOnQuestion.MAX || questions.stream().anyMatch(q -> !q.wellFormed())) {
+                    throw new InvalidField("questions", "signons.opening.questions-invalid", SignOnQuestion.MAX);
                 }
             });
             checks.check(() -> {

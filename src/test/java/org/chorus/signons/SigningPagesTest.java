@@ -178,7 +178,8 @@ class SigningPagesTest {
                         "",
                         365,
                         java.util.List.of(),
-                        java.util.List.of("https://Partner.example/", "https://allies.example:8443")));
+                        java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
+                        java.util.List.of()));
         var page = mvc.perform(get("/s/" + embeddable.slug() + "/sign/embed?kind=organization"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
@@ -238,12 +239,15 @@ class SigningPagesTest {
                         .with(csrf())
                         .param("whoMaySign", "PEOPLE")
                         .param("retentionDays", "90")
+                        .param("questions", "Sector: Health | Labour")
                         .param("thankYou", "Thank you!"))
                 .andExpect(status().is3xxRedirection());
         var page = mvc.perform(get("/s/" + other.slug()).with(user(editor)).cookie(SESSION))
                 .andReturn();
         assertThat(Html.parse(page).select("#sign input[name=kind]").eachAttr("value"))
                 .containsExactly("person");
+        assertThat(Html.parse(page).select("#sign select[name=answers] option").eachAttr("value"))
+                .containsExactly("", "Health", "Labour");
         assertThat(Html.parse(page).select("#sign a[href$=/sign-on/manage]")).hasSize(1);
 
         mvc.perform(post("/s/" + other.slug() + "/sign-on/close")

@@ -53,6 +53,7 @@ class ManagingSignOnsController {
             @RequestParam(defaultValue = "") String retentionDays,
             @RequestParam(defaultValue = "") String blockedDomains,
             @RequestParam(defaultValue = "") String embedOrigins,
+            @RequestParam(defaultValue = "") String questions,
             Actor actor,
             Ui ui,
             Model model,
@@ -69,7 +70,8 @@ class ManagingSignOnsController {
                 thankYou,
                 retentionDays,
                 blockedDomains,
-                embedOrigins);
+                embedOrigins,
+                questions);
         try {
             opening.open(actor, slug, form.choices(zone), ui.language());
         } catch (InvalidField problem) {

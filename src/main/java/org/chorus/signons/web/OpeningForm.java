@@ -7,6 +7,7 @@ import java.util.List;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.signons.SignOnOpening;
+import org.chorus.signons.SignOnQuestion;
 import org.chorus.signons.WhoMaySign;
 
 /** The opening form as written, kept to show it again when refused. */
@@ -19,7 +20,8 @@ public record OpeningForm(
         String thankYou,
         String retentionDays,
         String blockedDomains,
-        String embedOrigins) {
+        String embedOrigins,
+        String questions) {
 
     public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
         return new OpeningForm(
@@ -35,7 +37,10 @@ public record OpeningForm(
                 c.thankYou(),
                 String.valueOf(c.retentionDays()),
                 String.join("\n", c.blockedDomains()),
-                String.join("\n", c.embedOrigins()));
+                String.join("\n", c.embedOrigins()),
+                String.join(
+                        "\n",
+                        c.questions().stream().map(SignOnQuestion::written).toList()));
     }
 
     SignOnOpening.Choices choices(ZoneId zone) {
@@ -61,7 +66,8 @@ public record OpeningForm(
                 thankYou,
                 retention,
                 lines(blockedDomains),
-                lines(embedOrigins));
+                lines(embedOrigins),
+                SignOnQuestion.parse(questions));
     }
 
     private static List<String> lines(String value) {

@@ -71,6 +71,7 @@ class SigningController {
             @RequestParam(defaultValue = "") String contactPerson,
             @RequestParam(defaultValue = "false") boolean showName,
             @RequestParam(required = false) List<String> keepInformedBy,
+            @RequestParam(required = false) List<String> answers,
             @RequestParam(name = HONEYPOT, required = false) String honeypot,
             @RequestParam(required = false) String stamp,
             @RequestParam(defaultValue = "false") boolean embed,
@@ -90,7 +91,8 @@ class SigningController {
                 description,
                 contactPerson,
                 showName,
-                keepInformedBy);
+                keepInformedBy,
+                answers);
         try {
             var statement = signing.sign(
                     slug, form, new SigningOn.Signals(honeypot, stamp, request.getRemoteAddr()), ui.language());
