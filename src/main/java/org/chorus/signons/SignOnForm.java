@@ -143,6 +143,12 @@ public record SignOnForm(
                 .toList();
     }
 
+    /** Never the personal fields, whatever logs a form. */
+    @Override
+    public String toString() {
+        return "SignOnForm[" + kind + ", hidden]";
+    }
+
     private static UUID uuid(String value) {
         try {
             return value == null ? null : UUID.fromString(value.strip());

@@ -46,6 +46,9 @@ class SigningPagesTest {
     TestClock clock;
 
     @Autowired
+    SigningOn signing;
+
+    @Autowired
     JdbcClient jdbc;
 
     Organization issuer;
@@ -148,6 +151,26 @@ class SigningPagesTest {
         assertThat(second.getResponse().getContentAsString())
                 .isEqualTo(first.getResponse().getContentAsString());
         assertThat(count("PENDING", email)).isEqualTo(1);
+    }
+
+    @Test
+    void a_sign_on_runs_the_same_few_queries_however_many_signed_before() throws Exception {
+        int first = queriesOfASignOn();
+        var forms = new java.util.ArrayList<SignOnForm>();
+        for (int i = 0; i < 50; i++) {
+            forms.add(SignOnFixtures.person(
+                    "Earlier " + i, Fixtures.uniqueEmail("earlier"), i % 2 == 0, java.util.List.of()));
+        }
+        signing.seedListed(statement.id(), forms, org.chorus.shared.i18n.Language.ENGLISH);
+        int later = queriesOfASignOn();
+        assertThat(later).isEqualTo(first).isLessThanOrEqualTo(20);
+    }
+
+    int queriesOfASignOn() throws Exception {
+        var request = signAsPerson(Fixtures.uniqueEmail("counted"));
+        org.chorus.support.QueryCounter.reset();
+        mvc.perform(request).andExpect(status().isOk());
+        return org.chorus.support.QueryCounter.count();
     }
 
     @Test
