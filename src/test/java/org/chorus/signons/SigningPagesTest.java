@@ -192,17 +192,11 @@ class SigningPagesTest {
         var embeddable = signOns.opened(
                 owner,
                 issuer,
-                new org.chorus.signons.SignOnOpening.Choices(
-                        WhoMaySign.BOTH,
-                        null,
-                        true,
-                        true,
-                        false,
-                        "",
-                        365,
-                        java.util.List.of(),
-                        java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
-                        java.util.List.of()));
+                SignOnOpening.Choices.defaults()
+                        .guarded(
+                                java.util.List.of(),
+                                java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
+                                java.util.List.of()));
         var page = mvc.perform(get("/s/" + embeddable.slug() + "/sign/embed?kind=organization"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
