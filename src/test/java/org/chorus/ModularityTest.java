@@ -29,6 +29,7 @@ class ModularityTest {
                         "follows",
                         "audit",
                         "notifications",
-                        "images");
+                        "images",
+                        "signons");
     }
 }

@@ -1,6 +1,8 @@
 package org.chorus.demo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
@@ -12,8 +14,15 @@ import org.chorus.organizations.OrganizationProfile;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
+import org.chorus.signons.OpeningSignOns;
+import org.chorus.signons.SignOnForm;
+import org.chorus.signons.SignOnKind;
+import org.chorus.signons.SignOnOpening;
+import org.chorus.signons.SigningOn;
+import org.chorus.signons.WhoMaySign;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Signatory;
+import org.chorus.statements.Statement;
 import org.chorus.statements.StatementDraft;
 import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Component;
@@ -46,6 +55,8 @@ public class DemoData {
     private final ManagingMembers members;
     private final WritingStatements writing;
     private final ReviewingStatements reviewing;
+    private final OpeningSignOns openingSignOns;
+    private final SigningOn signing;
 
     DemoData(
             SigningUp signingUp,
@@ -53,7 +64,11 @@ public class DemoData {
             RegisteringOrganizations registering,
             ManagingMembers members,
             WritingStatements writing,
-            ReviewingStatements reviewing) {
+            ReviewingStatements reviewing,
+            OpeningSignOns openingSignOns,
+            SigningOn signing) {
+        this.openingSignOns = openingSignOns;
+        this.signing = signing;
         this.signingUp = signingUp;
         this.accounts = accounts;
         this.registering = registering;
@@ -315,6 +330,7 @@ public class DemoData {
                         + "وللخسائر والأضرار.",
                 "Malik Member",
                 true);
+        signOns(owner, finance);
         writing.republish(
                 amina,
                 europe.id(),
@@ -353,6 +369,65 @@ public class DemoData {
                         List.of(),
                         List.of()));
         reviewing.submit(editor, draft.id());
+    }
+
+    /** The finance statement open for sign-on, with a few hundred sign-ons from many countries already listed. */
+    private void signOns(Actor owner, Statement finance) {
+        openingSignOns.open(
+                owner,
+                finance.slug(),
+                new SignOnOpening.Choices(
+                        WhoMaySign.BOTH,
+                        null,
+                        true,
+                        true,
+                        false,
+                        "Thank you for signing. Share the statement with your networks and join a day of action.",
+                        365),
+                Language.ENGLISH);
+        var countries = List.of(
+                "KE", "NG", "SN", "ZA", "GH", "EG", "MA", "TN", "ET", "UG", "TZ", "CM", "FR", "DE", "ES", "IT", "PT",
+                "BE", "NL", "SE", "PL", "GB", "IE", "BR", "AR", "CL", "CO", "MX", "PE", "EC", "BO", "US", "CA", "IN",
+                "BD", "PK", "NP", "LK", "PH", "ID", "VN", "JP", "KR", "AU", "NZ", "FJ", "LB", "JO", "TR");
+        var kinds =
+                List.of("Climate Action", "Housing Rights", "Workers' Union", "Youth for Climate", "Just Transition");
+        var given = List.of("Ana", "Kofi", "Leila", "Mateo", "Priya", "Sven", "Yuki", "Zainab", "Omar", "Chloé");
+        var family = List.of("Mensah", "Haddad", "García", "Sharma", "Nilsson", "Tanaka", "Okafor", "Dubois");
+        var forms = new ArrayList<SignOnForm>();
+        for (int i = 0; i < 320; i++) {
+            var country = countries.get(i % countries.size());
+            if (i % 4 == 0) {
+                var name = kinds.get(i / 4 % kinds.size()) + " "
+                        + Locale.of("", country).getDisplayCountry(Locale.ENGLISH);
+                forms.add(new SignOnForm(
+                        SignOnKind.ORGANIZATION,
+                        name,
+                        "contact" + i + "@signons.chorus.test",
+                        country,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "Demo Contact " + i,
+                        false,
+                        List.of()));
+            } else {
+                var name = given.get(i % given.size()) + " " + family.get(i / given.size() % family.size());
+                forms.add(new SignOnForm(
+                        SignOnKind.PERSON,
+                        name,
+                        "person" + i + "@signons.chorus.test",
+                        country,
+                        i % 3 == 0 ? "University of the Commons" : "",
+                        i % 5 == 0 ? "Researcher" : "",
+                        "",
+                        "",
+                        "",
+                        i % 2 == 0,
+                        List.of()));
+            }
+        }
+        signing.seedListed(finance.id(), forms, Language.ENGLISH);
     }
 
     private AccountId person(String email, String name, Language language, boolean admin) {

@@ -61,6 +61,18 @@ final class Browser implements AutoCloseable {
                 .click();
     }
 
+    /** Fails unless axe-core finds no serious or critical WCAG 2 A/AA violation on the page as it is now. */
+    static void assertAxeClean(com.microsoft.playwright.Page page, String what) {
+        var serious = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + ": " + v.getHelp())
+                        .toList();
+        org.assertj.core.api.Assertions.assertThat(serious)
+                .as("axe violations on %s", what)
+                .isEmpty();
+    }
+
     @Override
     public void close() {
         chromium.close();
