@@ -27,7 +27,7 @@ class BenchScriptsTest {
 
     @Test
     void the_benchmark_scripts_are_valid_shell() throws Exception {
-        for (var script : List.of("bench/pages", "bench/search", "bench/lib/harness.sh")) {
+        for (var script : List.of("bench/pages", "bench/search", "bench/signon-burst.sh", "bench/lib/harness.sh")) {
             assertThat(run("bash", "-n", script).status()).as(script).isZero();
         }
     }
@@ -49,6 +49,18 @@ class BenchScriptsTest {
             assertThat(unknown.output()).contains("unknown option '--colour'");
             assertThat(run(bench, "--requests", "many").status()).as(bench).isEqualTo(2);
         }
+    }
+
+    @Test
+    void the_sign_on_burst_explains_itself_and_refuses_bad_options_before_starting_anything() throws Exception {
+        var bench = "bench/signon-burst.sh";
+        var help = run(bench, "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).contains("Usage: " + bench, "--duration", "--connections", "pgbench");
+        var unknown = run(bench, "--colour", "blue");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown option '--colour'");
+        assertThat(run(bench, "--duration", "long").status()).isEqualTo(2);
     }
 
     @Test
