@@ -1,0 +1,126 @@
+package org.chorus.signons;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.chorus.statements.StatementId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The public list of a statement's sign-ons: approved ones only, public fields only (never the sealed personal data,
+ * never a person who did not consent to be named), read page by page after a cursor.
+ */
+@Repository
+class SignOnLists {
+
+    private static final String LISTED_ORGANIZATIONS = """
+            from signons s
+            where s.statement_id = :statement and s.status = 'APPROVED' and s.kind = 'ORGANIZATION'""";
+
+    private static final String NAMED_PEOPLE = """
+            from signons s
+            where s.statement_id = :statement and s.status = 'APPROVED' and s.kind = 'PERSON' and s.show_name
+                and s.name is not null""";
+
+    private final JdbcClient jdbc;
+
+    SignOnLists(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A listed organization and its place in the list. */
+    record OrganizationRow(ListedOrganization organization, SignOnCursor cursor) {}
+
+    /** A person listed by name and their place in the list. */
+    record PersonRow(ListedPerson person, SignOnCursor cursor) {}
+
+    /** Whether the statement's opening shows the names of people who consented; empty when it was never opened. */
+    java.util.Optional<Boolean> namesShown(StatementId statement) {
+        return jdbc.sql("select show_people_names from signon_openings where statement_id = :statement")
+                .param("statement", statement.value())
+                .query(Boolean.class)
+                .optional();
+    }
+
+    /**
+     * Up to {@code limit} listed organizations after {@code after} (from the start when null), grouped by country in
+     * the order of {@code countries} (their names sorted in the reader's language), then by name.
+     */
+    List<OrganizationRow> organizations(StatementId statement, List<String> countries, SignOnCursor after, int limit) {
+        // a country the list of names does not know goes last
+        var place = "coalesce(array_position(cast(:countries as text[]), s.country::text), 1000)";
+        var sql = "select s.id, s.name, lower(s.name) as sort_name, s.country, s.website, s.description "
+                + LISTED_ORGANIZATIONS
+                + (after == null
+                        ? ""
+                        : " and (" + place + ", lower(s.name), s.id) > (coalesce(array_position(cast(:countries as"
+                                + " text[]), cast(:afterCountry as text)), 1000), cast(:afterName as text),"
+                                + " cast(:afterId as uuid))")
+                + " order by " + place + ", lower(s.name), s.id limit :limit";
+        var query = jdbc.sql(sql)
+                .param("statement", statement.value())
+                .param("countries", countries.toArray(String[]::new))
+                .param("limit", limit);
+        if (after != null) {
+            query = query.param("afterCountry", after.country())
+                    .param("afterName", after.name())
+                    .param("afterId", after.id());
+        }
+        return query.query((rs, n) -> new OrganizationRow(
+                        new ListedOrganization(
+                                rs.getString("name"),
+                                rs.getString("country"),
+                                rs.getString("website"),
+                                rs.getString("description")),
+                        SignOnCursor.organization(
+                                rs.getString("country"), rs.getString("sort_name"), rs.getObject("id", UUID.class))))
+                .list();
+    }
+
+    /** Up to {@code limit} people listed by name after {@code after} (from the start when null), newest first. */
+    List<PersonRow> people(StatementId statement, SignOnCursor after, int limit) {
+        var sql = "select s.id, s.name, s.affiliation, s.title, s.country, s.created_at "
+                + NAMED_PEOPLE
+                + (after == null ? "" : " and (s.created_at, s.id) < (:afterAt, :afterId)")
+                + " order by s.created_at desc, s.id desc limit :limit";
+        var query = jdbc.sql(sql).param("statement", statement.value()).param("limit", limit);
+        if (after != null) {
+            query = query.param("afterAt", Timestamp.from(after.signedAt())).param("afterId", after.id());
+        }
+        return query.query((rs, n) -> new PersonRow(
+                        person(rs),
+                        SignOnCursor.person(rs.getTimestamp("created_at").toInstant(), rs.getObject("id", UUID.class))))
+                .list();
+    }
+
+    /** Every listed organization, by country code and name, handed over one at a time (downloads). */
+    void eachOrganization(StatementId statement, Consumer<ListedOrganization> each) {
+        jdbc.sql("select s.name, s.country, s.website, s.description " + LISTED_ORGANIZATIONS
+                        + " order by s.country, lower(s.name), s.id")
+                .param("statement", statement.value())
+                .query(rs -> {
+                    each.accept(new ListedOrganization(
+                            rs.getString("name"),
+                            rs.getString("country"),
+                            rs.getString("website"),
+                            rs.getString("description")));
+                });
+    }
+
+    /** Every person listed by name, newest first, handed over one at a time (downloads). */
+    void eachPerson(StatementId statement, Consumer<ListedPerson> each) {
+        jdbc.sql("select s.name, s.affiliation, s.title, s.country " + NAMED_PEOPLE
+                        + " order by s.created_at desc, s.id desc")
+                .param("statement", statement.value())
+                .query(rs -> {
+                    each.accept(person(rs));
+                });
+    }
+
+    private static ListedPerson person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ListedPerson(
+                rs.getString("name"), rs.getString("affiliation"), rs.getString("title"), rs.getString("country"));
+    }
+}
