@@ -148,6 +148,9 @@ final class PermissionFixtures {
                         """.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "en");
         published = comments.published(owner, own, true);
+        // open for sign-on, so its list, counter and downloads exist
+        context.getBean(org.chorus.signons.SignOnRows.class)
+                .open(published.id(), owner, own, org.chorus.signons.SignOnOpening.Choices.defaults());
         writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
         writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
         draft = statements.draft(owner, own, "en", Fixtures.unique("Draft"), "We ask for this.");

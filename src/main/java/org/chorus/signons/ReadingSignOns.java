@@ -42,6 +42,12 @@ public class ReadingSignOns {
         return counts.totals(statement, clock.instant());
     }
 
+    /** The totals of the public statement at {@code slug}, in two queries; not found unless it was opened for sign-on. */
+    public SignOnTotals totals(String slug) {
+        return totals(statements.visible(null, slug).id())
+                .orElseThrow(() -> new NotFoundException("signons.not-opened"));
+    }
+
     /** The totals of those of these statements that were opened for sign-on, in one query. */
     public Map<StatementId, SignOnTotals> totals(Collection<StatementId> statements) {
         return counts.totals(statements, clock.instant());
