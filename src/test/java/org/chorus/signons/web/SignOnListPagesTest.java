@@ -135,6 +135,42 @@ class SignOnListPagesTest {
     }
 
     @Test
+    void a_page_of_the_list_costs_the_same_queries_for_two_sign_ons_or_a_hundred_and_five() throws Exception {
+        var small = rows.opened(Fixtures.unique("Small list"));
+        var big = rows.opened(Fixtures.unique("Big list"));
+        rows.counted(() -> {
+            rows.organization(small.id(), "Only Group", "KE", null, null);
+            rows.person(small.id(), "Only Person", null, null, "KE", true);
+            for (int i = 0; i < 105; i++) {
+                rows.organization(
+                        big.id(), "Group " + i, List.of("KE", "FR", "BR").get(i % 3), null, null);
+                rows.person(big.id(), "Person " + i, "Union " + i, null, "FR", true);
+            }
+        });
+        for (var list : List.of("/signons", "/signons/people")) {
+            var bigFirst = "/s/" + big.slug() + list;
+            assertThat(queries(bigFirst)).isEqualTo(queries("/s/" + small.slug() + list));
+            var next = page(bigFirst, "en").select("a[rel=next]").attr("href");
+            assertThat(queries(next)).isEqualTo(queries(bigFirst));
+        }
+        assertThat(queries("/s/" + big.slug() + "/signons/count"))
+                .isEqualTo(queries("/s/" + small.slug() + "/signons/count"));
+    }
+
+    @Autowired
+    org.chorus.shared.web.PublicPageCache cache;
+
+    /** The SQL a page runs when it is rendered, not served from the cache. */
+    private int queries(String path) throws Exception {
+        cache.invalidate();
+        mvc.perform(get(path));
+        cache.invalidate();
+        QueryCounter.reset();
+        mvc.perform(get(path)).andExpect(status().isOk());
+        return QueryCounter.count();
+    }
+
+    @Test
     void a_damaged_page_link_is_refused_with_a_message_and_an_unopened_statement_has_no_list() throws Exception {
         var statement = rows.opened(Fixtures.unique("Damaged"));
         for (var path : List.of("/signons?after=not-a-cursor", "/signons/people?after=AAAA")) {
