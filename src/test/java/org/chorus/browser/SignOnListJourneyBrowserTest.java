@@ -1,0 +1,83 @@
+package org.chorus.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import org.chorus.signons.SignOnRows;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A reader of a statement open for sign-on sees its totals grow without reloading, finds who signed by country and by
+ * name, and the list reads right to left in Arabic; every page passes axe.
+ */
+@ChorusWebTest
+class SignOnListJourneyBrowserTest extends BrowserJourney {
+
+    @Autowired
+    SignOnRows rows;
+
+    @Test
+    void a_reader_watches_the_count_grow_and_reads_the_list_by_country_and_name_in_english_and_arabic() {
+        var title = Fixtures.unique("Water is a right");
+        var statement = rows.opened(title);
+        rows.counted(() -> {
+            rows.organization(statement.id(), "Friends of Rivers", "KE", "https://rivers.example", "We defend rivers.");
+            rows.organization(statement.id(), "Amis des rivières", "FR", null, null);
+            rows.person(statement.id(), "Ana Lima", "Rivers Union", "Organizer", "BR", true);
+        });
+
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            page.navigate("/s/" + statement.slug());
+            var counter = page.locator(".signon-totals .signon-count");
+            assertThat(counter).hasText("Signed by 2 organizations in 2 countries and 1 person.");
+            assertNoSeriousAxeViolations(page, "the statement page with its totals");
+
+            // the count job finds one more; the page asks for the counter again by itself (htmx, every 10 s)
+            rows.counted(() -> rows.organization(statement.id(), "Agua Viva", "BR", null, null));
+            assertThat(counter)
+                    .hasText(
+                            "Signed by 3 organizations in 3 countries and 1 person.",
+                            new LocatorAssertions.HasTextOptions().setTimeout(25_000));
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See who signed"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who signed")))
+                    .isVisible();
+            assertThat(page.locator(".signon-country h3")).hasText(new String[] {"Brazil", "France", "Kenya"});
+            assertThat(page.locator(".signon-name"))
+                    .hasText(new String[] {"Agua Viva", "Amis des rivières", "Friends of Rivers"});
+            assertNoSeriousAxeViolations(page, "the organizations who signed");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))
+                    .click();
+            assertThat(page.locator(".signon-people li")).hasText("Ana Lima, Organizer, Rivers Union (Brazil)");
+            assertNoSeriousAxeViolations(page, "the people who signed");
+        }
+
+        try (var arabic = browser.newContext(base(), "ar")) {
+            var page = arabic.newPage();
+            page.navigate("/s/" + statement.slug() + "/signons");
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+            assertThat(page.locator(".signon-country h3").first()).hasText("البرازيل");
+            assertNoSeriousAxeViolations(page, "the list in Arabic");
+        }
+    }
+
+    private static void assertNoSeriousAxeViolations(Page page, String what) {
+        var serious = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + ": " + v.getHelp())
+                        .toList();
+        assertThat(serious).as("axe violations on %s", what).isEmpty();
+    }
+}
