@@ -61,6 +61,18 @@ final class Browser implements AutoCloseable {
                 .click();
     }
 
+    /** Fails with the list of axe-core's serious and critical WCAG 2 A/AA violations on the page, if there are any. */
+    static void assertNoSeriousAxeViolations(com.microsoft.playwright.Page page, String what) {
+        var serious = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + ": " + v.getHelp())
+                        .toList();
+        org.assertj.core.api.Assertions.assertThat(serious)
+                .as("axe violations on %s", what)
+                .isEmpty();
+    }
+
     @Override
     public void close() {
         chromium.close();

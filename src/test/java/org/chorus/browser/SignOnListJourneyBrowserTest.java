@@ -1,13 +1,10 @@
 package org.chorus.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import org.chorus.signons.SignOnRows;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
@@ -39,7 +36,7 @@ class SignOnListJourneyBrowserTest extends BrowserJourney {
             page.navigate("/s/" + statement.slug());
             var counter = page.locator(".signon-totals .signon-count");
             assertThat(counter).hasText("Signed by 2 organizations in 2 countries and 1 person.");
-            assertNoSeriousAxeViolations(page, "the statement page with its totals");
+            Browser.assertNoSeriousAxeViolations(page, "the statement page with its totals");
 
             // the count job finds one more; the page asks for the counter again by itself (htmx, every 10 s)
             rows.counted(() -> rows.organization(statement.id(), "Agua Viva", "BR", null, null));
@@ -55,12 +52,12 @@ class SignOnListJourneyBrowserTest extends BrowserJourney {
             assertThat(page.locator(".signon-country h3")).hasText(new String[] {"Brazil", "France", "Kenya"});
             assertThat(page.locator(".signon-name"))
                     .hasText(new String[] {"Agua Viva", "Amis des rivières", "Friends of Rivers"});
-            assertNoSeriousAxeViolations(page, "the organizations who signed");
+            Browser.assertNoSeriousAxeViolations(page, "the organizations who signed");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))
                     .click();
             assertThat(page.locator(".signon-people li")).hasText("Ana Lima, Organizer, Rivers Union (Brazil)");
-            assertNoSeriousAxeViolations(page, "the people who signed");
+            Browser.assertNoSeriousAxeViolations(page, "the people who signed");
         }
 
         try (var arabic = browser.newContext(base(), "ar")) {
@@ -68,16 +65,7 @@ class SignOnListJourneyBrowserTest extends BrowserJourney {
             page.navigate("/s/" + statement.slug() + "/signons");
             assertThat(page.locator("html")).hasAttribute("dir", "rtl");
             assertThat(page.locator(".signon-country h3").first()).hasText("البرازيل");
-            assertNoSeriousAxeViolations(page, "the list in Arabic");
+            Browser.assertNoSeriousAxeViolations(page, "the list in Arabic");
         }
-    }
-
-    private static void assertNoSeriousAxeViolations(Page page, String what) {
-        var serious = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
-                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                        .map(v -> v.getId() + ": " + v.getHelp())
-                        .toList();
-        assertThat(serious).as("axe violations on %s", what).isEmpty();
     }
 }

@@ -160,14 +160,8 @@ class SignOnListPagesTest {
     @Autowired
     org.chorus.shared.web.PublicPageCache cache;
 
-    /** The SQL a page runs when it is rendered, not served from the cache. */
     private int queries(String path) throws Exception {
-        cache.invalidate();
-        mvc.perform(get(path));
-        cache.invalidate();
-        QueryCounter.reset();
-        mvc.perform(get(path)).andExpect(status().isOk());
-        return QueryCounter.count();
+        return QueryCounter.rendering(mvc, cache, path);
     }
 
     @Test
