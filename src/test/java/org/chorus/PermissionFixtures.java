@@ -34,6 +34,9 @@ import org.chorus.organizations.OrganizationKind;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
+import org.chorus.signons.OpeningSignOns;
+import org.chorus.signons.SignOnFixtures;
+import org.chorus.signons.SignOnOpening;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Statement;
 import org.chorus.statements.StatementFixtures;
@@ -90,6 +93,7 @@ final class PermissionFixtures {
     private final Organization other;
     private final Actor owner;
     private final CommentFixtures comments;
+    private final SignOnFixtures signOns;
     private final java.util.UUID wordPressImport;
     private final Statement published;
     private final Statement draft;
@@ -148,10 +152,10 @@ final class PermissionFixtures {
                         """.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "en");
         published = comments.published(owner, own, true);
-        // open for sign-on, so its list, counter and downloads exist
-        context.getBean(org.chorus.signons.SignOnRows.class)
-                .open(published.id(), owner, own, org.chorus.signons.SignOnOpening.Choices.defaults());
         writing.translate(owner, published.id(), "fr", "Déclaration", "", "Nous demandons.", "Traductrice", true);
+        signOns = context.getBean(SignOnFixtures.class);
+        context.getBean(OpeningSignOns.class)
+                .open(owner, published.slug(), SignOnOpening.Choices.defaults(), Language.ENGLISH);
         writing.edit(owner, published.id(), statementDraft(Fixtures.unique("Corrected")), "A correction");
         draft = statements.draft(owner, own, "en", Fixtures.unique("Draft"), "We ask for this.");
         var otherOwner = Actor.of(people.get(Caller.OTHER_OWNER));
@@ -254,6 +258,9 @@ final class PermissionFixtures {
                 // a ban is for the author: each has their own, so no one else is banned from commenting
                 call -> post(call.values().get("decision").equals("ban") ? fixtures.person("banned") : commenter, "A"));
         fixed("/guest-comments/{token}", guestToken);
+        // a sign-on's links: confirming again is harmless; a withdrawal uses its link up, so each call has its own
+        fixed("/signons/confirm/{token}", SignOnFixtures.token(signOnLink("/signons/confirm/")));
+        perCall("/signons/withdraw/{token}", call -> SignOnFixtures.token(signOnLink("/signons/withdraw/")));
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(
@@ -325,6 +332,9 @@ final class PermissionFixtures {
                 call -> statementForm("The draft, edited", null),
                 call -> statementForm("The draft, edited", "preview"));
         form("POST /statements/preview", call -> params("body", "**Bold**"));
+        form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));
+        form("POST /s/{slug}/sign/organization", call -> params("organization", own.slug()));
+        form("POST /s/{slug}/sign-on/open", call -> params("whoMaySign", "BOTH", "retentionDays", "365"));
         form(
                 "POST /s/{slug}/translate",
                 call -> params("language", "fr", "title", "Brouillon", "body", "Nous demandons.", "publish", "false"));
@@ -400,6 +410,8 @@ final class PermissionFixtures {
             case "GET /s/{slug}/edit", "POST /s/{slug}/edit", "GET /s/{slug}/translate", "POST /s/{slug}/translate" ->
                 draft.slug();
             case "GET /s/{slug}/republication", "POST /s/{slug}/republication" -> republication.slug();
+            // closing uses the sign-on up: each call closes one of its own
+            case "POST /s/{slug}/sign-on/close" -> signOns.opened(owner, own).slug();
             case "POST /s/{slug}/workflow/submit" -> freshDraft().slug();
             case "POST /s/{slug}/workflow/approve", "POST /s/{slug}/workflow/send-back" ->
                 reviewing.submit(owner, freshDraft().id()).slug();
@@ -409,6 +421,13 @@ final class PermissionFixtures {
                         .slug();
             default -> published.slug();
         };
+    }
+
+    /** A link of the letter a person gets when signing the published statement (each call signs anew). */
+    private String signOnLink(String prefix) {
+        var email = Fixtures.uniqueEmail("signer");
+        signOns.sign(published, SignOnFixtures.person("A signer", email, false, List.of()));
+        return SignOnFixtures.link(email, 0, prefix);
     }
 
     private Statement freshDraft() {

@@ -20,6 +20,8 @@ import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
 import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
 import static org.chorus.organizations.OrganizationPermission.INVITE_MEMBERS;
 import static org.chorus.organizations.OrganizationPermission.VIEW_PEOPLE;
+import static org.chorus.signons.SignOnPermission.MANAGE_SIGN_ONS;
+import static org.chorus.signons.SignOnPermission.SIGN_FOR_ORGANIZATION;
 import static org.chorus.statements.StatementPermission.ANSWER_CO_ISSUE_REQUESTS;
 import static org.chorus.statements.StatementPermission.ASK_CO_ISSUERS;
 import static org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS;
@@ -204,6 +206,17 @@ final class PermissionPolicy {
             entry(
                     "POST /o/{slug}/manage/announcements/{id}/cancel",
                     role(SEND_ANNOUNCEMENTS).and(role(WRITE_ANNOUNCEMENTS))),
+            // sign-ons: the form works without a session (decision 0028); its links are the proof of the address
+            entry("GET /s/{slug}/sign", PUBLIC),
+            entry("POST /s/{slug}/sign", PUBLIC),
+            entry("POST /s/{slug}/sign/organization", role(SIGN_FOR_ORGANIZATION)),
+            entry("GET /signons/confirm/{token}", PUBLIC),
+            entry("POST /signons/confirm/{token}", PUBLIC),
+            entry("GET /signons/withdraw/{token}", PUBLIC),
+            entry("POST /signons/withdraw/{token}", PUBLIC),
+            entry("GET /s/{slug}/sign-on/manage", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/open", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/close", role(MANAGE_SIGN_ONS)),
             // audit
             entry("GET /account/activity", SIGNED_IN),
             entry("GET /o/{slug}/manage/activity", role(VIEW_ACTIVITY)),

@@ -160,6 +160,8 @@ class SecurityConfiguration {
                                 "/s/*/edit",
                                 "/s/*/translate",
                                 "/s/*/workflow/**",
+                                "/s/*/sign-on/**",
+                                "/s/*/sign/organization",
                                 "/statements/preview",
                                 "/comments/**",
                                 "/o/*/comments",
@@ -168,12 +170,16 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 // no CSRF token where the caller has no session: RFC 8058 one-click unsubscribe (mail clients post; the
-                // signed link is the proof) and machine endpoints (providers' webhooks, with their own secret)
-                .csrf(
-                        c -> c.ignoringRequestMatchers(org.springframework.security.web.servlet.util.matcher
-                                        .PathPatternRequestMatcher.withDefaults()
-                                        .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe"))
-                                .ignoringRequestMatchers("/hooks/**"))
+                // signed link is the proof), machine endpoints (providers' webhooks, with their own secret), and the
+                // sign-on form on the cached statement page (signed stamp and same-origin check: decision 0028)
+                .csrf(c -> c.ignoringRequestMatchers(
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe"),
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/s/*/sign"))
+                        .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")

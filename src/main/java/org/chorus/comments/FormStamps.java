@@ -1,16 +1,12 @@
 package org.chorus.comments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.SigningKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +25,10 @@ public class FormStamps {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
-    private final byte[] key = new byte[32];
+    private final SigningKey key = new SigningKey();
 
     FormStamps(Clock clock) {
         this.clock = clock;
-        RANDOM.nextBytes(key);
     }
 
     /** A genuine stamp: its id, spent once, and until when it is accepted. */
@@ -49,7 +44,7 @@ public class FormStamps {
         var id = new byte[16];
         RANDOM.nextBytes(id);
         var value = shown.toEpochMilli() + "." + HexFormat.of().formatHex(id);
-        return value + "." + sign(value);
+        return value + "." + key.sign(value);
     }
 
     /**
@@ -64,8 +59,7 @@ public class FormStamps {
         }
         var value = stamp.substring(0, signatureAt);
         var signature = stamp.substring(signatureAt + 1);
-        if (!MessageDigest.isEqual(
-                sign(value).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!key.signed(value, signature)) {
             throw new InvalidField("body", "comment.form-invalid");
         }
         Instant shown;
@@ -82,15 +76,5 @@ public class FormStamps {
             throw new InvalidField("body", "comment.form-expired");
         }
         return new Checked(stamp.substring(idAt + 1, signatureAt), shown.plus(MAX_AGE));
-    }
-
-    private String sign(String value) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

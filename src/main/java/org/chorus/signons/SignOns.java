@@ -239,6 +239,22 @@ class SignOns {
                 .update();
     }
 
+    /**
+     * Empties the personal data of sign-ons whose opening ended (closed, or past its deadline) more than its retention
+     * days ago: the sealed document, the blind index, and a person's listed name, affiliation and title.
+     */
+    int forgetPersonalData(Instant now) {
+        return jdbc.sql("""
+                        update signons s set personal = null, email_index = null,
+                            name = case when s.kind = 'PERSON' then null else s.name end,
+                            affiliation = null, title = null, show_name = false
+                        from signon_openings o
+                        where o.statement_id = s.statement_id and s.personal is not null
+                          and coalesce(case when o.status = 'CLOSED' then o.closed_at end,
+                                       case when o.closes_at <= :now then o.closes_at end)
+                              + make_interval(days => o.retention_days) <= :now""").param("now", Timestamp.from(now)).update();
+    }
+
     // --- consents
 
     void consent(SignOnId signOn, Collection<OrganizationId> organizations) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Signer(String email, String name, String affiliation, String title) {
 
-    static final String COLUMN = "signons.personal";
+    // what the sealing is bound to (AEAD associated data): column "personal" of "signons"
+    static final String COLUMN = "signons.personal_data";
     // the purpose of the canonical address's blind index, apart from every other column's
     static final String EMAIL_INDEX = "signons.email";
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -170,6 +170,11 @@ public class ReadingStatements {
         return heading(visible(viewer, slug), language);
     }
 
+    /** The organizations that co-issue a statement with its issuer, in their order (one query). */
+    public List<OrganizationId> coIssuers(StatementId id) {
+        return statements.cosigners(id);
+    }
+
     /** The address of a statement, whatever its state (callers link only where they may). */
     public Optional<String> slugOf(StatementId id) {
         return statements.slugOf(id);

@@ -84,10 +84,3 @@ create table signon_counts (
     people        integer     not null default 0,
     refreshed_at  timestamptz not null
 );
-
--- ids of sign-on form stamps that brought a sign-on in, refused a second time until the stamp would have expired
-create table signon_form_stamps_used (
-    id           text primary key,
-    usable_until timestamptz not null
-);
-create index signon_form_stamps_used_until on signon_form_stamps_used (usable_until);

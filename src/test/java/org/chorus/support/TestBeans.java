@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.statements.StatementFixtures.class,
     org.chorus.comments.CommentFixtures.class,
     org.chorus.follows.FollowFixtures.class,
+    org.chorus.signons.SignOnFixtures.class,
     org.chorus.signons.SignOnRows.class,
     QueryCounter.class,
     TestClock.class,

@@ -1,0 +1,59 @@
+package org.chorus.signons.web;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.chorus.shared.FormDates;
+import org.chorus.shared.InvalidField;
+import org.chorus.signons.SignOnOpening;
+import org.chorus.signons.WhoMaySign;
+
+/** The opening form as written, kept to show it again when refused. */
+public record OpeningForm(
+        String whoMaySign,
+        String closesAt,
+        boolean showPeopleNames,
+        boolean autoApprovePeople,
+        boolean autoApproveOrganizations,
+        String thankYou,
+        String retentionDays) {
+
+    public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
+        return new OpeningForm(
+                c.whoMaySign().name(),
+                c.closesAt() == null
+                        ? ""
+                        : LocalDateTime.ofInstant(c.closesAt(), zone)
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString(),
+                c.showPeopleNames(),
+                c.autoApprovePeople(),
+                c.autoApproveOrganizations(),
+                c.thankYou(),
+                String.valueOf(c.retentionDays()));
+    }
+
+    SignOnOpening.Choices choices(ZoneId zone) {
+        WhoMaySign who;
+        try {
+            who = WhoMaySign.valueOf(whoMaySign);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidField("whoMaySign", "signons.opening.who-invalid");
+        }
+        var closes = FormDates.dateTime("closesAt", closesAt, "signons.opening.closes-invalid");
+        int retention;
+        try {
+            retention = Integer.parseInt(retentionDays == null ? "" : retentionDays.strip());
+        } catch (NumberFormatException e) {
+            retention = -1;
+        }
+        return new SignOnOpening.Choices(
+                who,
+                closes == null ? null : closes.atZone(zone).toInstant(),
+                showPeopleNames,
+                autoApprovePeople,
+                autoApproveOrganizations,
+                thankYou,
+                retention);
+    }
+}

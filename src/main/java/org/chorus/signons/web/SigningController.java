@@ -1,0 +1,188 @@
+package org.chorus.signons.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.chorus.organizations.Actor;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.web.ConfirmLinkPage;
+import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.Ui;
+import org.chorus.signons.SignOnForm;
+import org.chorus.signons.SignOnKind;
+import org.chorus.signons.SignOnStamps;
+import org.chorus.signons.SigningOn;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Signing a statement: the form's own page (where a refused form comes back, never cached), the answer "check your
+ * email" (given only after the sign-on committed; the same whether the address signed before or not), the one-click
+ * sign-on of an organization's owner, and the pages of the two links a letter carries, whose buttons confirm or
+ * withdraw by POST (mail scanners open links; they do not press buttons).
+ */
+@Controller
+class SigningController {
+
+    static final String HONEYPOT = "homepage";
+
+    private final SigningOn signing;
+    private final SignOnStamps stamps;
+    private final ChorusProperties properties;
+
+    SigningController(SigningOn signing, SignOnStamps stamps, ChorusProperties properties) {
+        this.signing = signing;
+        this.stamps = stamps;
+        this.properties = properties;
+    }
+
+    @GetMapping("/s/{slug}/sign")
+    String form(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "person") String kind,
+            Ui ui,
+            Model model,
+            HttpServletResponse response) {
+        return form(model, response, ui, slug, SignOnForm.empty(kind(kind)), FormErrors.none());
+    }
+
+    @PostMapping("/s/{slug}/sign")
+    String sign(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String affiliation,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String website,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String contactPerson,
+            @RequestParam(defaultValue = "false") boolean showName,
+            @RequestParam(required = false) List<String> keepInformedBy,
+            @RequestParam(name = HONEYPOT, required = false) String honeypot,
+            @RequestParam(required = false) String stamp,
+            Ui ui,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        SameOrigin.require(request, properties.baseUrl());
+        var form = new SignOnForm(
+                kind(kind),
+                name,
+                email,
+                country,
+                affiliation,
+                title,
+                website,
+                description,
+                contactPerson,
+                showName,
+                keepInformedBy);
+        try {
+            var statement = signing.sign(
+                    slug, form, new SigningOn.Signals(honeypot, stamp, request.getRemoteAddr()), ui.language());
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("title", statement.title());
+            model.addAttribute("slug", slug);
+            return "signons/check-email";
+        } catch (InvalidField problem) {
+            return form(model, response, ui, slug, form, FormErrors.of(problem, ui.messages()));
+        } catch (DomainException problem) {
+            // closed meanwhile (409) or too many (429): said at the top of the form; anything else is an error page
+            if (problem.status() != 409 && problem.status() != 429) {
+                throw problem;
+            }
+            return form(model, response, ui, slug, form, FormErrors.of("form", problem, ui.messages()));
+        }
+    }
+
+    /** An owner signs for their organization: the statement's page shows the sign-on (it is theirs, not cached). */
+    @PostMapping("/s/{slug}/sign/organization")
+    String signForOrganization(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String organization,
+            Actor actor,
+            Ui ui,
+            RedirectAttributes redirect) {
+        signing.signForOrganization(actor, slug, organization, ui.language());
+        redirect.addFlashAttribute("notice", "signons.signed-for-organization");
+        return "redirect:/s/" + slug + "#sign";
+    }
+
+    @GetMapping("/signons/confirm/{token}")
+    String confirmPage(@PathVariable String token, Ui ui, Model model, HttpServletResponse response) {
+        return ConfirmLinkPage.show(model, response, ui, "signons.confirm", "/signons/confirm/" + segment(token));
+    }
+
+    @PostMapping("/signons/confirm/{token}")
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        var confirmation = signing.confirm(token);
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(
+                switch (confirmation.outcome()) {
+                    case CONFIRMED, AWAITS_APPROVAL, ALREADY_CONFIRMED -> 200;
+                    case EXPIRED -> 410;
+                    case UNKNOWN -> 404;
+                });
+        model.addAttribute("outcome", confirmation.outcome().name());
+        model.addAttribute("slug", confirmation.statementSlug());
+        model.addAttribute("thankYou", confirmation.thankYou() == null ? "" : confirmation.thankYou());
+        return "signons/confirmed";
+    }
+
+    @GetMapping("/signons/withdraw/{token}")
+    String withdrawPage(@PathVariable String token, Ui ui, Model model, HttpServletResponse response) {
+        if (signing.withdrawable(token).isEmpty()) {
+            throw new NotFoundException("signons.link-unknown");
+        }
+        return ConfirmLinkPage.show(model, response, ui, "signons.withdraw", "/signons/withdraw/" + segment(token));
+    }
+
+    @PostMapping("/signons/withdraw/{token}")
+    String withdraw(@PathVariable String token, Model model, HttpServletResponse response) {
+        var statement = signing.withdraw(token).orElseThrow(() -> new NotFoundException("signons.link-unknown"));
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("slug", statement);
+        return "signons/withdrawn";
+    }
+
+    private String form(
+            Model model, HttpServletResponse response, Ui ui, String slug, SignOnForm form, FormErrors errors) {
+        var statement = signing.statement(slug, ui.language());
+        var context = signing.formContext(statement.statement().id())
+                .orElseThrow(() -> new NotFoundException("signons.not-open"));
+        response.setHeader("Cache-Control", "private, no-store");
+        model.addAttribute("statement", statement);
+        model.addAttribute("context", context);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "stamp",
+                context.acceptingNow() ? stamps.issue(statement.statement().id()) : "");
+        return "signons/sign";
+    }
+
+    /** The form's kind as it names it; anything else is no form of ours. */
+    private static SignOnKind kind(String value) {
+        return switch (value) {
+            case "person" -> SignOnKind.PERSON;
+            case "organization" -> SignOnKind.ORGANIZATION;
+            default -> throw new NotFoundException("signons.kind-unknown");
+        };
+    }
+
+    private static String segment(String token) {
+        return UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
+    }
+}
