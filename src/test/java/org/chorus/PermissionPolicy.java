@@ -176,6 +176,13 @@ final class PermissionPolicy {
             entry("GET /s/{slug}/signons.csv", PUBLIC),
             entry("GET /s/{slug}/signons.json", PUBLIC),
             entry("GET /api/v1/statements/{slug}/signons", PUBLIC),
+            // the organizers' view: every sign-on, decisions, exports with personal data
+            entry("GET /s/{slug}/sign-on/signers", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/approve", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/reject", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/remove", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers.csv", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers.json", role(MANAGE_SIGN_ONS)),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

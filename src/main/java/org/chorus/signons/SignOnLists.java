@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The public list of a statement's sign-ons: approved ones only, public fields only (never the sealed personal data,
- * never a person who did not consent to be named), read page by page after a cursor.
+ * The lists of a statement's sign-ons, read page by page after a cursor: the public one (approved sign-ons only, public
+ * fields only: never the sealed personal data, never a person who did not consent to be named) and the organizers' one
+ * (every sign-on, sealed data included, which only {@link ModeratingSignOns} reads), with the organizers' decisions.
  */
 @Repository
 class SignOnLists {
@@ -117,6 +118,83 @@ class SignOnLists {
                 .query(rs -> {
                     each.accept(person(rs));
                 });
+    }
+
+    /** A sign-on with its sealed personal data, as its organizers read it, and its place in their list. */
+    record SignerRow(SignOn signOn, byte[] personal, boolean possibleDuplicate, SignOnCursor cursor) {}
+
+    /**
+     * Up to {@code limit} sign-ons of the statement in any state (or in {@code status}), newest first, after {@code
+     * after}; each says whether another organization's sign-on has the same organization key.
+     */
+    List<SignerRow> signers(StatementId statement, SignOnStatus status, SignOnCursor after, int limit) {
+        var sql = "select s.id, s.kind, s.status, s.country, s.name, s.affiliation, s.title, s.website,"
+                + " s.description, s.show_name, s.organization_key, s.personal, s.created_at, s.confirmed_at,"
+                + " (s.organization_key is not null and exists (select 1 from signons d"
+                + " where d.statement_id = s.statement_id and d.organization_key = s.organization_key"
+                + " and d.id <> s.id)) as duplicate"
+                + " from signons s where s.statement_id = :statement"
+                + (status == null ? "" : " and s.status = :status")
+                + (after == null ? "" : " and (s.created_at, s.id) < (:afterAt, :afterId)")
+                + " order by s.created_at desc, s.id desc limit :limit";
+        var query = jdbc.sql(sql).param("statement", statement.value()).param("limit", limit);
+        if (status != null) {
+            query = query.param("status", status.name());
+        }
+        if (after != null) {
+            query = query.param("afterAt", Timestamp.from(after.signedAt())).param("afterId", after.id());
+        }
+        return query.query((rs, n) -> {
+                    var id = rs.getObject("id", UUID.class);
+                    var created = rs.getTimestamp("created_at").toInstant();
+                    var confirmed = rs.getTimestamp("confirmed_at");
+                    var signOn = new SignOn(
+                            new SignOnId(id),
+                            statement,
+                            SignOnKind.valueOf(rs.getString("kind")),
+                            SignOnStatus.valueOf(rs.getString("status")),
+                            rs.getString("country"),
+                            rs.getString("name"),
+                            rs.getString("affiliation"),
+                            rs.getString("title"),
+                            rs.getString("website"),
+                            rs.getString("description"),
+                            rs.getBoolean("show_name"),
+                            rs.getString("organization_key"),
+                            null,
+                            null,
+                            null,
+                            created,
+                            confirmed == null ? null : confirmed.toInstant(),
+                            null);
+                    return new SignerRow(
+                            signOn,
+                            rs.getBytes("personal"),
+                            rs.getBoolean("duplicate"),
+                            SignOnCursor.person(created, id));
+                })
+                .list();
+    }
+
+    /** Sets the status of a sign-on of this statement that is in one of {@code from}; false if there is none. */
+    boolean decide(StatementId statement, SignOnId signOn, List<SignOnStatus> from, SignOnStatus to) {
+        return jdbc.sql("update signons set status = :to where id = :id and statement_id = :statement"
+                                + " and status in (:from)")
+                        .param("to", to.name())
+                        .param("id", signOn.value())
+                        .param("statement", statement.value())
+                        .param("from", from.stream().map(Enum::name).toList())
+                        .update()
+                > 0;
+    }
+
+    /** Deletes a sign-on of this statement with everything it holds; false if there is none. */
+    boolean remove(StatementId statement, SignOnId signOn) {
+        return jdbc.sql("delete from signons where id = :id and statement_id = :statement")
+                        .param("id", signOn.value())
+                        .param("statement", statement.value())
+                        .update()
+                > 0;
     }
 
     private static ListedPerson person(java.sql.ResultSet rs) throws java.sql.SQLException {
