@@ -9,6 +9,7 @@ import org.chorus.shared.i18n.Language;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementHeading;
 import org.chorus.statements.StatementRetracted;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +24,19 @@ public class OpeningSignOns {
     private final SignOns signOns;
     private final ReadingStatements statements;
     private final OrganizationPermissions permissions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OpeningSignOns(SignOns signOns, ReadingStatements statements, OrganizationPermissions permissions, Clock clock) {
+    OpeningSignOns(
+            SignOns signOns,
+            ReadingStatements statements,
+            OrganizationPermissions permissions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.signOns = signOns;
         this.statements = statements;
         this.permissions = permissions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -57,6 +65,7 @@ public class OpeningSignOns {
                 .map(o -> o.reopen(actor.account(), choices, now))
                 .orElseGet(() -> SignOnOpening.open(statement.id(), statement.issuer(), actor.account(), choices, now));
         signOns.save(opening);
+        events.publishEvent(new SignOnOpeningChanged(statement.id(), statement.issuer(), true, actor.account()));
         return opening;
     }
 
@@ -68,10 +77,15 @@ public class OpeningSignOns {
                 .orElseThrow(() -> DomainException.conflict("signons.not-open"))
                 .close(clock.instant());
         signOns.save(closed);
+        events.publishEvent(
+                new SignOnOpeningChanged(closed.statement(), closed.organization(), false, actor.account()));
         return closed;
     }
 
-    /** A retracted statement takes no more sign-ons (after the retraction commits, in a transaction of its own). */
+    /**
+     * A retracted statement takes no more sign-ons (after the retraction commits, in a transaction of its own; the
+     * retraction already emptied the page cache).
+     */
     @ApplicationModuleListener
     void on(StatementRetracted retracted) {
         signOns.openingForUpdate(retracted.statement())

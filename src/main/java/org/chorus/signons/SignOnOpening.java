@@ -2,6 +2,9 @@ package org.chorus.signons;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.chorus.accounts.AccountId;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
@@ -25,6 +28,8 @@ public record SignOnOpening(
     public static final int THANK_YOU_MAX = 2_000;
     public static final int RETENTION_DEFAULT = 365;
     public static final int RETENTION_MAX = 3_650;
+    public static final int BLOCKED_DOMAINS_MAX = 200;
+    private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}-]{1,63}(\\.[\\p{L}\\p{N}-]{1,63})+");
 
     /** What the organizers choose when they open a statement for sign-on. */
     public record Choices(
@@ -34,16 +39,50 @@ public record SignOnOpening(
             boolean autoApprovePeople,
             boolean autoApproveOrganizations,
             String thankYou,
-            int retentionDays) {
+            int retentionDays,
+            List<String> blockedDomains) {
 
         public Choices {
             whoMaySign = whoMaySign == null ? WhoMaySign.BOTH : whoMaySign;
             thankYou = thankYou == null ? "" : thankYou.strip();
+            blockedDomains = blockedDomains == null
+                    ? List.of()
+                    : blockedDomains.stream()
+                            .map(d -> d.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""))
+                            .filter(d -> !d.isEmpty())
+                            .distinct()
+                            .toList();
+        }
+
+        /** Choices with no blocked email domain. */
+        public Choices(
+                WhoMaySign whoMaySign,
+                Instant closesAt,
+                boolean showPeopleNames,
+                boolean autoApprovePeople,
+                boolean autoApproveOrganizations,
+                String thankYou,
+                int retentionDays) {
+            this(
+                    whoMaySign,
+                    closesAt,
+                    showPeopleNames,
+                    autoApprovePeople,
+                    autoApproveOrganizations,
+                    thankYou,
+                    retentionDays,
+                    List.of());
         }
 
         /** The choices an opening starts with: everyone may sign, no deadline, names shown to those who consent. */
         public static Choices defaults() {
             return new Choices(WhoMaySign.BOTH, null, true, true, false, "", RETENTION_DEFAULT);
+        }
+
+        /** Whether an address is at a blocked domain or below one ({@code mail.spam.example} for {@code spam.example}). */
+        boolean blocks(String email) {
+            var domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            return blockedDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
         }
 
         /** Throws every broken choice at once: a deadline already past, a thank-you too long, a retention out of range. */
@@ -57,6 +96,14 @@ public record SignOnOpening(
             checks.check(() -> {
                 if (thankYou.length() > THANK_YOU_MAX) {
                     throw new InvalidField("thankYou", "signons.opening.thank-you-too-long", THANK_YOU_MAX);
+                }
+            });
+            checks.check(() -> {
+                if (blockedDomains.size() > BLOCKED_DOMAINS_MAX
+                        || blockedDomains.stream()
+                                .anyMatch(d -> !DOMAIN.matcher(d).matches())) {
+                    throw new InvalidField(
+                            "blockedDomains", "signons.opening.blocked-domains-invalid", BLOCKED_DOMAINS_MAX);
                 }
             });
             checks.check(() -> {

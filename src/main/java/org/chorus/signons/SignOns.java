@@ -28,7 +28,7 @@ class SignOns {
 
     private static final String OPENING_COLUMNS = """
             statement_id, organization_id, opened_by, who_may_sign, closes_at, show_people_names, auto_approve_people,
-            auto_approve_organizations, thank_you, retention_days, status, opened_at, closed_at""";
+            auto_approve_organizations, thank_you, retention_days, blocked_domains, status, opened_at, closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -73,15 +73,16 @@ class SignOns {
         jdbc.sql("""
                         insert into signon_openings (statement_id, organization_id, opened_by, who_may_sign, closes_at,
                             show_people_names, auto_approve_people, auto_approve_organizations, thank_you,
-                            retention_days, status, opened_at, closed_at)
+                            retention_days, blocked_domains, status, opened_at, closed_at)
                         values (:statement, :organization, :by, :who, :closes, :names, :people, :organizations,
-                            :thanks, :retention, :status, :opened, :closed)
+                            :thanks, :retention, :blocked, :status, :opened, :closed)
                         on conflict (statement_id) do update set opened_by = excluded.opened_by,
                             who_may_sign = excluded.who_may_sign, closes_at = excluded.closes_at,
                             show_people_names = excluded.show_people_names,
                             auto_approve_people = excluded.auto_approve_people,
                             auto_approve_organizations = excluded.auto_approve_organizations,
                             thank_you = excluded.thank_you, retention_days = excluded.retention_days,
+                            blocked_domains = excluded.blocked_domains,
                             status = excluded.status, opened_at = excluded.opened_at, closed_at = excluded.closed_at
                         """)
                 .param("statement", o.statement().value())
@@ -94,6 +95,7 @@ class SignOns {
                 .param("organizations", c.autoApproveOrganizations())
                 .param("thanks", c.thankYou())
                 .param("retention", c.retentionDays())
+                .param("blocked", c.blockedDomains().toArray(String[]::new))
                 .param("status", o.open() ? "OPEN" : "CLOSED")
                 .param("opened", Timestamp.from(o.openedAt()))
                 .param("closed", timestamp(o.closedAt()))
@@ -286,7 +288,8 @@ class SignOns {
                         rs.getBoolean("auto_approve_people"),
                         rs.getBoolean("auto_approve_organizations"),
                         rs.getString("thank_you"),
-                        rs.getInt("retention_days")),
+                        rs.getInt("retention_days"),
+                        List.of((String[]) rs.getArray("blocked_domains").getArray())),
                 "OPEN".equals(rs.getString("status")),
                 instant(rs, "opened_at"),
                 instant(rs, "closed_at"));

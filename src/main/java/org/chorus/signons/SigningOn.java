@@ -143,6 +143,9 @@ public class SigningOn {
         }
         stamps.check(statement, signals.stamp());
         var checked = form.checked();
+        if (opening.choices().blocks(checked.email())) {
+            return heading; // answered as if accepted, never stored: the sender learns nothing
+        }
         var network = NetworkPrefix.hash(signals.address());
         limits.take(network, statement);
         var person = checked.kind() == SignOnKind.PERSON;

@@ -3,11 +3,9 @@ package org.chorus.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.util.List;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
@@ -68,7 +66,7 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             assertThat(body.locator("p").nth(2).innerText()).isEqualTo("Amina Diallo\nChairperson");
             assertThat(page.locator("time.issued-on")).hasAttribute("datetime", "2023-10-20");
             assertThat(page.locator(".online-since")).isVisible();
-            assertNoSeriousAxeViolations(page, "the published statement");
+            Browser.assertAxeClean(page, "the published statement");
 
             // the date of issue, not today, places it in lists
             page.navigate("/statements?from=2023-10-01&to=2023-10-31");
@@ -86,13 +84,13 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)))
                     .isVisible();
             assertThat(page.locator("nav.pagination a[rel=prev]")).hasText("Newer");
-            assertNoSeriousAxeViolations(page, "an older page of the list");
+            Browser.assertAxeClean(page, "an older page of the list");
             try (var arabic = browser.newContext(base(), "ar")) {
                 var rtl = arabic.newPage();
                 rtl.navigate("/statements?after=" + cursor);
                 assertThat(rtl.locator("html")).hasAttribute("dir", "rtl");
                 assertThat(rtl.locator("nav.pagination a[rel=prev]")).hasText("الأحدث");
-                assertNoSeriousAxeViolations(rtl, "an older page of the list in Arabic");
+                Browser.assertAxeClean(rtl, "an older page of the list in Arabic");
             }
         }
     }
@@ -117,7 +115,7 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
                     .isVisible();
             assertThat(page.locator("[role=status] ul")).containsText("One published statement");
             assertThat(page.locator("[role=status] ul")).containsText("2 comments");
-            assertNoSeriousAxeViolations(page, "the import report");
+            Browser.assertAxeClean(page, "the import report");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the organization’s statements"))
                     .click();
@@ -128,7 +126,7 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
             assertThat(body.locator("h2")).hasText("Cancel the debt");
             assertThat(body.locator("strong")).hasText("debt cancellation");
             assertThat(body.locator("p").nth(1).innerText()).isEqualTo("Fund the future!\nPay the debt!");
-            assertNoSeriousAxeViolations(page, "the imported page");
+            Browser.assertAxeClean(page, "the imported page");
 
             page.navigate(statement + "/comments");
             var comments = page.locator(".comment-body");
@@ -146,14 +144,5 @@ class ArchiveJourneyBrowserTest extends BrowserJourney {
                             + "[a fund for the future](https://debt-league.example/fund).")
                     .endsWith("Fund the future!\nPay the debt!\n\nAmina Diallo\nChairperson\n20 October 2023");
         }
-    }
-
-    private static void assertNoSeriousAxeViolations(Page page, String what) {
-        var serious = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
-                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                        .map(v -> v.getId() + ": " + v.getHelp())
-                        .toList();
-        assertThat(serious).as("axe violations on %s", what).isEmpty();
     }
 }

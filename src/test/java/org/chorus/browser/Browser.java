@@ -61,8 +61,8 @@ final class Browser implements AutoCloseable {
                 .click();
     }
 
-    /** Fails with the list of axe-core's serious and critical WCAG 2 A/AA violations on the page, if there are any. */
-    static void assertNoSeriousAxeViolations(com.microsoft.playwright.Page page, String what) {
+    /** Fails unless axe-core finds no serious or critical WCAG 2 A/AA violation on the page as it is now. */
+    static void assertAxeClean(com.microsoft.playwright.Page page, String what) {
         var serious = new com.deque.html.axecore.playwright.AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
                         .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))

@@ -2,11 +2,9 @@ package org.chorus.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.util.List;
 import org.chorus.images.TestImages;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
@@ -42,7 +40,7 @@ class ImageJourneyBrowserTest extends BrowserJourney {
             assertThat(page.locator("#preview .removed-images"))
                     .containsText("One image from another website was removed");
             assertThat(page.locator("#preview img")).hasCount(0);
-            axeClean(page, "the statement editor");
+            Browser.assertAxeClean(page, "the statement editor");
 
             page.getByLabel("Picture (PNG, JPEG or GIF)")
                     .setInputFiles(new FilePayload("banner.png", "image/png", TestImages.png(120, 60)));
@@ -55,7 +53,7 @@ class ImageJourneyBrowserTest extends BrowserJourney {
             var snippet = uploaded.locator("#snippet").inputValue();
             org.assertj.core.api.Assertions.assertThat(snippet)
                     .matches("!\\[Our banner at the station]\\(/images/[0-9a-f-]{36}\\.png\\)");
-            axeClean(uploaded, "the images page");
+            Browser.assertAxeClean(uploaded, "the images page");
             uploaded.close();
 
             text.fill("We marched.\n\n" + snippet);
@@ -78,21 +76,10 @@ class ImageJourneyBrowserTest extends BrowserJourney {
             // the browser fetched and decoded it from Chorus
             page.waitForCondition(
                     () -> ((Number) picture.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 120);
-            axeClean(page, "the published statement");
+            Browser.assertAxeClean(page, "the published statement");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(AccountJourneyBrowserTest.SCREENSHOTS.resolve("statement-with-image-en.png"))
                     .setFullPage(true));
         }
-    }
-
-    private static void axeClean(Page page, String what) {
-        var serious = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations().stream()
-                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                        .map(v -> v.getId() + ": " + v.getHelp())
-                        .toList();
-        org.assertj.core.api.Assertions.assertThat(serious)
-                .as("axe violations on %s", what)
-                .isEmpty();
     }
 }

@@ -72,6 +72,21 @@ class SignOnRulesTest {
     }
 
     @Test
+    void a_blocked_domain_blocks_the_domains_below_it_and_only_domains_are_accepted() {
+        var choices = new SignOnOpening.Choices(
+                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of(" @Spam.Example ", ""));
+        assertThat(choices.blockedDomains()).containsExactly("spam.example");
+        assertThat(choices.blocks("a@spam.example")).isTrue();
+        assertThat(choices.blocks("a@mail.SPAM.example")).isTrue();
+        assertThat(choices.blocks("a@notspam.example")).isFalse();
+        var broken = new SignOnOpening.Choices(
+                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"));
+        assertThatThrownBy(() -> opened(broken))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("blockedDomains"));
+    }
+
+    @Test
     void people_are_approved_on_confirmation_and_organizations_wait_for_an_organizer_by_default() {
         var opening = opened(SignOnOpening.Choices.defaults());
         assertThat(opening.statusOnConfirmation(SignOnKind.PERSON)).isEqualTo(SignOnStatus.APPROVED);

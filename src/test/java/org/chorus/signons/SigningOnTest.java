@@ -48,6 +48,12 @@ class SigningOnTest {
     SignOnRetention retention;
 
     @Autowired
+    SignOnStamps stamps;
+
+    @Autowired
+    org.chorus.statements.ReviewingStatements reviewing;
+
+    @Autowired
     PersonalData personalData;
 
     @Autowired
@@ -168,6 +174,33 @@ class SigningOnTest {
     }
 
     @Test
+    void a_sign_on_from_a_blocked_domain_is_answered_as_if_accepted_and_never_stored() {
+        var guarded = signOns.opened(
+                owner,
+                issuer,
+                new SignOnOpening.Choices(WhoMaySign.BOTH, null, true, true, false, "", 365, List.of("Spam.example")));
+        var email = "bot-" + java.util.UUID.randomUUID() + "@mail.spam.example";
+        var answer = signing.sign(
+                guarded.slug(),
+                SignOnFixtures.person("Bot", email, false, List.of()),
+                new SigningOn.Signals("", stampShownBefore(guarded), "198.51.100.9"),
+                Language.ENGLISH);
+        assertThat(answer.statement().id()).isEqualTo(guarded.id());
+        assertThat(jdbc.sql("select count(*) from signons where statement_id = :s")
+                        .param("s", guarded.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(TestMail.everDeliveredTo(email)).isFalse();
+    }
+
+    String stampShownBefore(Statement statement) {
+        var stamp = stamps.issue(statement.id());
+        clock.advance(Duration.ofSeconds(5));
+        return stamp;
+    }
+
+    @Test
     void a_form_without_a_genuine_stamp_or_sent_too_fast_is_refused() {
         var form = SignOnFixtures.person("Fast", Fixtures.uniqueEmail("fast"), false, List.of());
         assertThatThrownBy(() -> signing.sign(
@@ -175,7 +208,7 @@ class SigningOnTest {
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("signons.form-invalid"));
         var other = signOns.opened(owner, issuer);
-        var stampOfAnother = new SignOnStamps(clock).issue(other.id());
+        var stampOfAnother = stamps.issue(other.id());
         clock.advance(Duration.ofSeconds(5));
         assertThatThrownBy(() -> signing.sign(
                         statement.slug(), form, new SigningOn.Signals("", stampOfAnother, "::1"), Language.ENGLISH))
@@ -299,6 +332,25 @@ class SigningOnTest {
                 .isInstanceOfSatisfying(
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("signons.statement-not-public"));
+    }
+
+    @Test
+    void opening_and_closing_renew_the_cached_pages_and_a_retracted_statement_takes_no_more_sign_ons(
+            PublishedEvents events) {
+        opening.close(owner, statement.slug(), Language.ENGLISH);
+        opening.open(owner, statement.slug(), SignOnOpening.Choices.defaults(), Language.ENGLISH);
+        assertThat(events.ofType(SignOnOpeningChanged.class)
+                        .matching(e -> e.statement().equals(statement.id())))
+                .extracting(SignOnOpeningChanged::open)
+                .containsExactly(false, true);
+        assertThat(formContext().acceptingNow()).isTrue();
+        reviewing.retract(owner, statement.id(), "Superseded.");
+        org.chorus.support.Eventually.eventually("the sign-on closes after the retraction")
+                .until(() -> !formContext().acceptingNow());
+    }
+
+    SigningOn.FormContext formContext() {
+        return signing.formContext(statement.id()).orElseThrow();
     }
 
     @Test

@@ -51,6 +51,7 @@ class ManagingSignOnsController {
             @RequestParam(defaultValue = "false") boolean autoApproveOrganizations,
             @RequestParam(defaultValue = "") String thankYou,
             @RequestParam(defaultValue = "") String retentionDays,
+            @RequestParam(defaultValue = "") String blockedDomains,
             Actor actor,
             Ui ui,
             Model model,
@@ -65,7 +66,8 @@ class ManagingSignOnsController {
                 autoApprovePeople,
                 autoApproveOrganizations,
                 thankYou,
-                retentionDays);
+                retentionDays,
+                blockedDomains);
         try {
             opening.open(actor, slug, form.choices(zone), ui.language());
         } catch (InvalidField problem) {

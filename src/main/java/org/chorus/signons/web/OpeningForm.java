@@ -3,6 +3,7 @@ package org.chorus.signons.web;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.signons.SignOnOpening;
@@ -16,7 +17,8 @@ public record OpeningForm(
         boolean autoApprovePeople,
         boolean autoApproveOrganizations,
         String thankYou,
-        String retentionDays) {
+        String retentionDays,
+        String blockedDomains) {
 
     public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
         return new OpeningForm(
@@ -30,7 +32,8 @@ public record OpeningForm(
                 c.autoApprovePeople(),
                 c.autoApproveOrganizations(),
                 c.thankYou(),
-                String.valueOf(c.retentionDays()));
+                String.valueOf(c.retentionDays()),
+                String.join("\n", c.blockedDomains()));
     }
 
     SignOnOpening.Choices choices(ZoneId zone) {
@@ -54,6 +57,7 @@ public record OpeningForm(
                 autoApprovePeople,
                 autoApproveOrganizations,
                 thankYou,
-                retention);
+                retention,
+                blockedDomains == null ? List.of() : List.of(blockedDomains.split("[\\s,;]+")));
     }
 }
