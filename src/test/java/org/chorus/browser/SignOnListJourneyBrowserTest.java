@@ -13,13 +13,51 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reader of a statement open for sign-on sees its totals grow without reloading, finds who signed by country and by
- * name, and the list reads right to left in Arabic; every page passes axe.
+ * name, and the list reads right to left in Arabic; an editor approves an organization waiting for approval and it
+ * joins the list. Every page passes axe.
  */
 @ChorusWebTest
 class SignOnListJourneyBrowserTest extends BrowserJourney {
 
     @Autowired
     SignOnRows rows;
+
+    @Autowired
+    org.chorus.support.Fixtures fixtures;
+
+    @Test
+    void an_editor_approves_an_organization_waiting_for_approval_and_it_joins_the_public_list() {
+        var coalition = fixtures.coalition();
+        var editor = fixtures.person("editor");
+        fixtures.grant(coalition, editor, org.chorus.organizations.Role.EDITOR);
+        var statement = rows.opened(
+                coalition, Fixtures.unique("Seas are commons"), org.chorus.signons.SignOnOpening.Choices.defaults());
+        rows.counted(() -> {
+            rows.organization(statement.id(), "Ocean Union", "SN", org.chorus.signons.SignOnStatus.CONFIRMED);
+            rows.organization(statement.id(), "Fishers Network", "SN", null, null);
+        });
+
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            Browser.signIn(page, editor.email());
+            page.navigate("/s/" + statement.slug());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign-on settings"))
+                    .click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Every sign-on"))
+                    .click();
+            var waiting = page.locator("table.signers tr", new Page.LocatorOptions().setHasText("Ocean Union"));
+            assertThat(waiting).containsText("Waiting for approval");
+            Browser.assertAxeClean(page, "every sign-on, for organizers");
+            waiting.getByRole(
+                            AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Approve"))
+                    .click();
+            assertThat(page.locator(".notice").first()).containsText("The sign-on is approved");
+            assertThat(waiting).containsText("Listed");
+
+            page.navigate("/s/" + statement.slug() + "/signons");
+            assertThat(page.locator(".signon-name")).hasText(new String[] {"Fishers Network", "Ocean Union"});
+        }
+    }
 
     @Test
     void a_reader_watches_the_count_grow_and_reads_the_list_by_country_and_name_in_english_and_arabic() {
