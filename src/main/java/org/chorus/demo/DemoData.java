@@ -12,8 +12,12 @@ import org.chorus.organizations.OrganizationProfile;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
+import org.chorus.signons.DemoSignOns;
+import org.chorus.signons.OpeningSignOns;
+import org.chorus.signons.SignOnOpening;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Signatory;
+import org.chorus.statements.Statement;
 import org.chorus.statements.StatementDraft;
 import org.chorus.statements.WritingStatements;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the demo coalition once, in an empty database: two commissions, three regional chapters, eight member and
- * two allied organizations in several countries and languages, and a demo person for each role.
+ * two allied organizations in several countries and languages, a demo person for each role, and a statement open for
+ * sign-on with a few hundred signatures.
  */
 @Component
 public class DemoData {
@@ -46,6 +51,8 @@ public class DemoData {
     private final ManagingMembers members;
     private final WritingStatements writing;
     private final ReviewingStatements reviewing;
+    private final OpeningSignOns openingSignOns;
+    private final DemoSignOns signOns;
 
     DemoData(
             SigningUp signingUp,
@@ -53,13 +60,17 @@ public class DemoData {
             RegisteringOrganizations registering,
             ManagingMembers members,
             WritingStatements writing,
-            ReviewingStatements reviewing) {
+            ReviewingStatements reviewing,
+            OpeningSignOns openingSignOns,
+            DemoSignOns signOns) {
         this.signingUp = signingUp;
         this.accounts = accounts;
         this.registering = registering;
         this.members = members;
         this.writing = writing;
         this.reviewing = reviewing;
+        this.openingSignOns = openingSignOns;
+        this.signOns = signOns;
     }
 
     /** Seeds the demo unless the demo admin already exists; returns whether it seeded. */
@@ -243,7 +254,7 @@ public class DemoData {
         // co-issuers are named only by people who write for them
         members.grant(admin, africa.id(), owner, Role.EDITOR);
 
-        statements(
+        var finance = statements(
                 new Actor(owner, false),
                 new Actor(editor, false),
                 new Actor(amina, false),
@@ -251,10 +262,14 @@ public class DemoData {
                 africa,
                 europe,
                 latinAmerica);
+        // open for sign-on, with a few hundred signatures from many countries; the count job counts them at once
+        openingSignOns.open(
+                new Actor(owner, false), finance.slug(), SignOnOpening.Choices.defaults(), Language.ENGLISH);
+        signOns.seed(finance.id(), 240, 360);
         return true;
     }
 
-    private void statements(
+    private Statement statements(
             Actor owner,
             Actor editor,
             Actor amina,
@@ -353,6 +368,7 @@ public class DemoData {
                         List.of(),
                         List.of()));
         reviewing.submit(editor, draft.id());
+        return finance;
     }
 
     private AccountId person(String email, String name, Language language, boolean admin) {
