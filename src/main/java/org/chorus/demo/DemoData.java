@@ -1,6 +1,8 @@
 package org.chorus.demo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
@@ -12,9 +14,12 @@ import org.chorus.organizations.OrganizationProfile;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
 import org.chorus.shared.i18n.Language;
-import org.chorus.signons.DemoSignOns;
 import org.chorus.signons.OpeningSignOns;
+import org.chorus.signons.SignOnForm;
+import org.chorus.signons.SignOnKind;
 import org.chorus.signons.SignOnOpening;
+import org.chorus.signons.SigningOn;
+import org.chorus.signons.WhoMaySign;
 import org.chorus.statements.ReviewingStatements;
 import org.chorus.statements.Signatory;
 import org.chorus.statements.Statement;
@@ -25,8 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the demo coalition once, in an empty database: two commissions, three regional chapters, eight member and
- * two allied organizations in several countries and languages, a demo person for each role, and a statement open for
- * sign-on with a few hundred signatures.
+ * two allied organizations in several countries and languages, and a demo person for each role.
  */
 @Component
 public class DemoData {
@@ -52,7 +56,7 @@ public class DemoData {
     private final WritingStatements writing;
     private final ReviewingStatements reviewing;
     private final OpeningSignOns openingSignOns;
-    private final DemoSignOns signOns;
+    private final SigningOn signing;
 
     DemoData(
             SigningUp signingUp,
@@ -62,15 +66,15 @@ public class DemoData {
             WritingStatements writing,
             ReviewingStatements reviewing,
             OpeningSignOns openingSignOns,
-            DemoSignOns signOns) {
+            SigningOn signing) {
+        this.openingSignOns = openingSignOns;
+        this.signing = signing;
         this.signingUp = signingUp;
         this.accounts = accounts;
         this.registering = registering;
         this.members = members;
         this.writing = writing;
         this.reviewing = reviewing;
-        this.openingSignOns = openingSignOns;
-        this.signOns = signOns;
     }
 
     /** Seeds the demo unless the demo admin already exists; returns whether it seeded. */
@@ -254,7 +258,7 @@ public class DemoData {
         // co-issuers are named only by people who write for them
         members.grant(admin, africa.id(), owner, Role.EDITOR);
 
-        var finance = statements(
+        statements(
                 new Actor(owner, false),
                 new Actor(editor, false),
                 new Actor(amina, false),
@@ -262,14 +266,10 @@ public class DemoData {
                 africa,
                 europe,
                 latinAmerica);
-        // open for sign-on, with a few hundred signatures from many countries; the count job counts them at once
-        openingSignOns.open(
-                new Actor(owner, false), finance.slug(), SignOnOpening.Choices.defaults(), Language.ENGLISH);
-        signOns.seed(finance.id(), 240, 360);
         return true;
     }
 
-    private Statement statements(
+    private void statements(
             Actor owner,
             Actor editor,
             Actor amina,
@@ -330,6 +330,7 @@ public class DemoData {
                         + "وللخسائر والأضرار.",
                 "Malik Member",
                 true);
+        signOns(owner, finance);
         writing.republish(
                 amina,
                 europe.id(),
@@ -368,7 +369,65 @@ public class DemoData {
                         List.of(),
                         List.of()));
         reviewing.submit(editor, draft.id());
-        return finance;
+    }
+
+    /** The finance statement open for sign-on, with a few hundred sign-ons from many countries already listed. */
+    private void signOns(Actor owner, Statement finance) {
+        openingSignOns.open(
+                owner,
+                finance.slug(),
+                new SignOnOpening.Choices(
+                        WhoMaySign.BOTH,
+                        null,
+                        true,
+                        true,
+                        false,
+                        "Thank you for signing. Share the statement with your networks and join a day of action.",
+                        365),
+                Language.ENGLISH);
+        var countries = List.of(
+                "KE", "NG", "SN", "ZA", "GH", "EG", "MA", "TN", "ET", "UG", "TZ", "CM", "FR", "DE", "ES", "IT", "PT",
+                "BE", "NL", "SE", "PL", "GB", "IE", "BR", "AR", "CL", "CO", "MX", "PE", "EC", "BO", "US", "CA", "IN",
+                "BD", "PK", "NP", "LK", "PH", "ID", "VN", "JP", "KR", "AU", "NZ", "FJ", "LB", "JO", "TR");
+        var kinds =
+                List.of("Climate Action", "Housing Rights", "Workers' Union", "Youth for Climate", "Just Transition");
+        var given = List.of("Ana", "Kofi", "Leila", "Mateo", "Priya", "Sven", "Yuki", "Zainab", "Omar", "Chloé");
+        var family = List.of("Mensah", "Haddad", "García", "Sharma", "Nilsson", "Tanaka", "Okafor", "Dubois");
+        var forms = new ArrayList<SignOnForm>();
+        for (int i = 0; i < 320; i++) {
+            var country = countries.get(i % countries.size());
+            if (i % 4 == 0) {
+                var name = kinds.get(i / 4 % kinds.size()) + " "
+                        + Locale.of("", country).getDisplayCountry(Locale.ENGLISH);
+                forms.add(new SignOnForm(
+                        SignOnKind.ORGANIZATION,
+                        name,
+                        "contact" + i + "@signons.chorus.test",
+                        country,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "Demo Contact " + i,
+                        false,
+                        List.of()));
+            } else {
+                var name = given.get(i % given.size()) + " " + family.get(i / given.size() % family.size());
+                forms.add(new SignOnForm(
+                        SignOnKind.PERSON,
+                        name,
+                        "person" + i + "@signons.chorus.test",
+                        country,
+                        i % 3 == 0 ? "University of the Commons" : "",
+                        i % 5 == 0 ? "Researcher" : "",
+                        "",
+                        "",
+                        "",
+                        i % 2 == 0,
+                        List.of()));
+            }
+        }
+        signing.seedListed(finance.id(), forms, Language.ENGLISH);
     }
 
     private AccountId person(String email, String name, Language language, boolean admin) {

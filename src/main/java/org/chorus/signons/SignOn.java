@@ -42,6 +42,42 @@ public record SignOn(
     /** How long a sign-on may wait for its signer to follow the confirmation link. */
     public static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
 
+    /**
+     * A new sign-on from a checked form: an organization's name, website and description are public; a person's name,
+     * affiliation and title only when they asked to be listed and the opening lists names. Pending until
+     * {@link #CONFIRMATION_VALIDITY} from now, or confirmed now when it is stored in another status.
+     */
+    static SignOn fromForm(
+            StatementId statement,
+            SignOnForm checked,
+            SignOnOpening opening,
+            SignOnStatus status,
+            String language,
+            Instant now) {
+        var person = checked.kind() == SignOnKind.PERSON;
+        boolean listed = person && checked.showName() && opening.choices().showPeopleNames();
+        boolean pending = status == SignOnStatus.PENDING;
+        return new SignOn(
+                SignOnId.random(),
+                statement,
+                checked.kind(),
+                status,
+                checked.country(),
+                person ? (listed ? checked.name() : null) : checked.name(),
+                listed ? checked.affiliation() : null,
+                listed ? checked.title() : null,
+                checked.website(),
+                checked.description(),
+                listed,
+                person ? null : Signer.organizationKey(checked.name(), checked.country(), checked.website()),
+                null,
+                null,
+                language,
+                now,
+                pending ? null : now,
+                pending ? now.plus(CONFIRMATION_VALIDITY) : null);
+    }
+
     /** Whether the public list and the counts include it. */
     public boolean listed() {
         return status == SignOnStatus.APPROVED;

@@ -18,6 +18,13 @@ public record Signer(String email, String name, String affiliation, String title
     static final String EMAIL_INDEX = "signons.email";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What a checked form gives that is personal: a person's own details, or an organization's contact. */
+    static Signer of(SignOnForm checked) {
+        return checked.kind() == SignOnKind.PERSON
+                ? new Signer(checked.email(), checked.name(), checked.affiliation(), checked.title())
+                : new Signer(checked.email(), checked.contactPerson(), null, null);
+    }
+
     String toJson() {
         return JSON.writeValueAsString(this);
     }

@@ -153,29 +153,8 @@ public class SigningOn {
         if (person) {
             limits.takeEmail(HexFormat.of().formatHex(emailIndex));
         }
-        boolean listed = person && checked.showName() && opening.choices().showPeopleNames();
-        var signOn = new SignOn(
-                SignOnId.random(),
-                statement,
-                checked.kind(),
-                SignOnStatus.PENDING,
-                checked.country(),
-                person ? (listed ? checked.name() : null) : checked.name(),
-                listed ? checked.affiliation() : null,
-                listed ? checked.title() : null,
-                checked.website(),
-                checked.description(),
-                listed,
-                person ? null : Signer.organizationKey(checked.name(), checked.country(), checked.website()),
-                null,
-                null,
-                language.tag(),
-                now,
-                null,
-                now.plus(SignOn.CONFIRMATION_VALIDITY));
-        var signer = person
-                ? new Signer(checked.email(), checked.name(), checked.affiliation(), checked.title())
-                : new Signer(checked.email(), checked.contactPerson(), null, null);
+        var signOn = SignOn.fromForm(statement, checked, opening, SignOnStatus.PENDING, language.tag(), now);
+        var signer = Signer.of(checked);
         var confirm = SecretToken.generate();
         var withdraw = SecretToken.generate();
         if (signOns.insert(
@@ -254,6 +233,33 @@ public class SigningOn {
         }
         announce(signOn, List.of());
         return signOn;
+    }
+
+    /**
+     * For demo data, benchmarks and tests: these sign-ons of a statement open for sign-on, stored at once as confirmed
+     * and listed, without letters or events (no one asked, no one is told). Returns how many were stored (a person
+     * already there is skipped).
+     */
+    @Transactional
+    public int seedListed(StatementId statement, List<SignOnForm> forms, Language language) {
+        var opening = signOns.opening(statement).orElseThrow(() -> DomainException.conflict("signons.not-open"));
+        var now = clock.instant();
+        int stored = 0;
+        for (var form : forms) {
+            var checked = form.checked();
+            var signOn = SignOn.fromForm(statement, checked, opening, SignOnStatus.APPROVED, language.tag(), now);
+            var signer = Signer.of(checked);
+            if (signOns.insert(
+                    signOn,
+                    personalData.seal(signer.toJson(), Signer.COLUMN),
+                    personalData.index(Signer.canonicalEmail(checked.email()), Signer.EMAIL_INDEX),
+                    "seed",
+                    null,
+                    null)) {
+                stored++;
+            }
+        }
+        return stored;
     }
 
     /** What following a confirmation link did. */

@@ -201,6 +201,21 @@ class SigningOnTest {
     }
 
     @Test
+    void demo_and_benchmark_sign_ons_are_stored_listed_at_once_without_letters() {
+        var email = Fixtures.uniqueEmail("seeded");
+        var stored = signing.seedListed(
+                statement.id(),
+                List.of(
+                        SignOnFixtures.person("Seeded", email, true, List.of()),
+                        SignOnFixtures.person("Seeded again", email, true, List.of()),
+                        SignOnFixtures.organization("Seeded Org", Fixtures.uniqueEmail("org"), "SN", "")),
+                Language.ENGLISH);
+        assertThat(stored).isEqualTo(2);
+        assertThat(status(email)).isEqualTo("APPROVED");
+        assertThat(TestMail.everDeliveredTo(email)).isFalse();
+    }
+
+    @Test
     void a_form_without_a_genuine_stamp_or_sent_too_fast_is_refused() {
         var form = SignOnFixtures.person("Fast", Fixtures.uniqueEmail("fast"), false, List.of());
         assertThatThrownBy(() -> signing.sign(
