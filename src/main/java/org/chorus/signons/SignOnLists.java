@@ -128,8 +128,7 @@ class SignOnLists {
      * after}; each says whether another organization's sign-on has the same organization key.
      */
     List<SignerRow> signers(StatementId statement, SignOnStatus status, SignOnCursor after, int limit) {
-        var sql = "select s.id, s.kind, s.status, s.country, s.name, s.affiliation, s.title, s.website,"
-                + " s.description, s.show_name, s.organization_key, s.personal, s.created_at, s.confirmed_at,"
+        var sql = "select " + SignOns.COLUMNS + ", s.personal,"
                 + " (s.organization_key is not null and exists (select 1 from signons d"
                 + " where d.statement_id = s.statement_id and d.organization_key = s.organization_key"
                 + " and d.id <> s.id)) as duplicate"
@@ -145,33 +144,12 @@ class SignOnLists {
             query = query.param("afterAt", Timestamp.from(after.signedAt())).param("afterId", after.id());
         }
         return query.query((rs, n) -> {
-                    var id = rs.getObject("id", UUID.class);
-                    var created = rs.getTimestamp("created_at").toInstant();
-                    var confirmed = rs.getTimestamp("confirmed_at");
-                    var signOn = new SignOn(
-                            new SignOnId(id),
-                            statement,
-                            SignOnKind.valueOf(rs.getString("kind")),
-                            SignOnStatus.valueOf(rs.getString("status")),
-                            rs.getString("country"),
-                            rs.getString("name"),
-                            rs.getString("affiliation"),
-                            rs.getString("title"),
-                            rs.getString("website"),
-                            rs.getString("description"),
-                            rs.getBoolean("show_name"),
-                            rs.getString("organization_key"),
-                            null,
-                            null,
-                            null,
-                            created,
-                            confirmed == null ? null : confirmed.toInstant(),
-                            null);
+                    var signOn = SignOns.map(rs);
                     return new SignerRow(
                             signOn,
                             rs.getBytes("personal"),
                             rs.getBoolean("duplicate"),
-                            SignOnCursor.person(created, id));
+                            SignOnCursor.person(signOn.createdAt(), signOn.id().value()));
                 })
                 .list();
     }
