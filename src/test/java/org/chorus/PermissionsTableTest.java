@@ -36,6 +36,8 @@ class PermissionsTableTest {
             follows.SEND_ANNOUNCEMENTS:        OWNER + reviewers
             audit.VIEW_ACTIVITY:               OWNER
             images.UPLOAD_IMAGES:              OWNER EDITOR
+            signons.MANAGE_SIGN_ONS:           OWNER EDITOR
+            signons.SIGN_FOR_ORGANIZATION:     OWNER
             """;
 
     @Test

@@ -22,16 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ModeratingSignOns {
 
     private final SignOnLists lists;
+    private final SignOns signOns;
     private final ReadingStatements statements;
     private final OrganizationPermissions permissions;
     private final PersonalData personalData;
 
     ModeratingSignOns(
             SignOnLists lists,
+            SignOns signOns,
             ReadingStatements statements,
             OrganizationPermissions permissions,
             PersonalData personalData) {
         this.lists = lists;
+        this.signOns = signOns;
         this.statements = statements;
         this.permissions = permissions;
         this.personalData = personalData;
@@ -46,6 +49,7 @@ public class ModeratingSignOns {
         var shown = rows.subList(0, Math.min(ReadingSignOns.PAGE_SIZE, rows.size()));
         return new Signers(
                 heading,
+                questions(heading),
                 status,
                 new SignOnPage<>(
                         shown.stream().map(this::line).toList(),
@@ -57,17 +61,18 @@ public class ModeratingSignOns {
 
     /**
      * Hands over every sign-on of the statement, newest first, with its personal data, one page at a time (exports);
-     * returns the statement.
+     * returns the opening's questions, whose answers each line carries in this order.
      */
     @Transactional(readOnly = true)
-    public StatementHeading eachSigner(Actor actor, String slug, Language language, Consumer<SignerLine> each) {
+    public List<SignOnQuestion> eachSigner(Actor actor, String slug, Language language, Consumer<SignerLine> each) {
         var heading = organized(actor, slug, language);
+        var questions = questions(heading);
         SignOnCursor after = null;
         while (true) {
             var rows = lists.signers(heading.statement().id(), null, after, ReadingSignOns.PAGE_SIZE);
             rows.forEach(row -> each.accept(line(row)));
             if (rows.size() < ReadingSignOns.PAGE_SIZE) {
-                return heading;
+                return questions;
             }
             after = rows.getLast().cursor();
         }
@@ -101,6 +106,12 @@ public class ModeratingSignOns {
         }
     }
 
+    private List<SignOnQuestion> questions(StatementHeading heading) {
+        return signOns.opening(heading.statement().id())
+                .map(o -> o.choices().questions())
+                .orElse(List.of());
+    }
+
     private StatementHeading organized(Actor actor, String slug, Language language) {
         var heading = statements.heading(actor, slug, language.tag());
         permissions.require(actor, heading.statement().issuer(), SignOnPermission.MANAGE_SIGN_ONS);
@@ -125,6 +136,7 @@ public class ModeratingSignOns {
                 s.showName(),
                 row.possibleDuplicate(),
                 s.createdAt(),
-                s.confirmedAt());
+                s.confirmedAt(),
+                signer == null || signer.answers() == null ? List.of() : signer.answers());
     }
 }

@@ -30,7 +30,8 @@ public record SignOnForm(
         String description,
         String contactPerson,
         boolean showName,
-        List<String> keepInformedBy) {
+        List<String> keepInformedBy,
+        List<String> answers) {
 
     public static final int NAME_MAX = 200;
     public static final int WEBSITE_MAX = 300;
@@ -39,6 +40,42 @@ public record SignOnForm(
 
     public SignOnForm {
         keepInformedBy = keepInformedBy == null ? List.of() : List.copyOf(keepInformedBy);
+        answers = answers == null
+                ? List.of()
+                : answers.stream().map(a -> a == null ? "" : a).toList();
+    }
+
+    /** A form without answers to questions. */
+    public SignOnForm(
+            SignOnKind kind,
+            String name,
+            String email,
+            String country,
+            String affiliation,
+            String title,
+            String website,
+            String description,
+            String contactPerson,
+            boolean showName,
+            List<String> keepInformedBy) {
+        this(
+                kind,
+                name,
+                email,
+                country,
+                affiliation,
+                title,
+                website,
+                description,
+                contactPerson,
+                showName,
+                keepInformedBy,
+                List.of());
+    }
+
+    /** The answer given to question {@code index}, or nothing. */
+    public String answer(int index) {
+        return index < answers.size() ? answers.get(index) : "";
     }
 
     /** An empty form of a kind, as first shown. */
@@ -48,6 +85,11 @@ public record SignOnForm(
 
     /** The form's fields cleaned, or every broken one at once. */
     SignOnForm checked() {
+        return checked(List.of());
+    }
+
+    /** The form's fields and its answers to these questions cleaned, or every broken one at once. */
+    SignOnForm checked(List<SignOnQuestion> questions) {
         var checks = new FieldChecks();
         boolean organization = kind == SignOnKind.ORGANIZATION;
         var cleanName = checks.check(() -> required("name", name, "signons.name.required"));
@@ -73,6 +115,7 @@ public record SignOnForm(
                 organization ? checks.check(() -> optional("description", description, DESCRIPTION_MAX)) : null;
         var cleanAffiliation = organization ? null : checks.check(() -> optional("affiliation", affiliation, NAME_MAX));
         var cleanTitle = organization ? null : checks.check(() -> optional("title", title, NAME_MAX));
+        var cleanAnswers = checks.check(() -> SignOnQuestion.answers(questions, answers));
         checks.done();
         return new SignOnForm(
                 kind,
@@ -85,7 +128,8 @@ public record SignOnForm(
                 cleanDescription,
                 cleanContact,
                 !organization && showName,
-                keepInformedBy);
+                keepInformedBy,
+                cleanAnswers);
     }
 
     /** The ticked organizations among those the signer may choose from; anything else sent is ignored. */

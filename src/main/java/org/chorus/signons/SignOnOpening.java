@@ -29,6 +29,9 @@ public record SignOnOpening(
     public static final int RETENTION_DEFAULT = 365;
     public static final int RETENTION_MAX = 3_650;
     public static final int BLOCKED_DOMAINS_MAX = 200;
+    public static final int EMBED_ORIGINS_MAX = 20;
+    // an origin as browsers send it: https, a host, perhaps a port; nothing a header could be split with
+    private static final Pattern ORIGIN = Pattern.compile("https://[a-z0-9-]+(\\.[a-z0-9-]+)+(:[0-9]{1,5})?");
     private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}-]{1,63}(\\.[\\p{L}\\p{N}-]{1,63})+");
 
     /** What the organizers choose when they open a statement for sign-on. */
@@ -40,7 +43,9 @@ public record SignOnOpening(
             boolean autoApproveOrganizations,
             String thankYou,
             int retentionDays,
-            List<String> blockedDomains) {
+            List<String> blockedDomains,
+            List<String> embedOrigins,
+            List<SignOnQuestion> questions) {
 
         public Choices {
             whoMaySign = whoMaySign == null ? WhoMaySign.BOTH : whoMaySign;
@@ -52,6 +57,14 @@ public record SignOnOpening(
                             .filter(d -> !d.isEmpty())
                             .distinct()
                             .toList();
+            embedOrigins = embedOrigins == null
+                    ? List.of()
+                    : embedOrigins.stream()
+                            .map(o -> o.strip().toLowerCase(Locale.ROOT).replaceFirst("/+$", ""))
+                            .filter(o -> !o.isEmpty())
+                            .distinct()
+                            .toList();
+            questions = questions == null ? List.of() : List.copyOf(questions);
         }
 
         /** Choices with no blocked email domain. */
@@ -71,12 +84,19 @@ public record SignOnOpening(
                     autoApproveOrganizations,
                     thankYou,
                     retentionDays,
+                    List.of(),
+                    List.of(),
                     List.of());
         }
 
         /** The choices an opening starts with: everyone may sign, no deadline, names shown to those who consent. */
         public static Choices defaults() {
             return new Choices(WhoMaySign.BOTH, null, true, true, false, "", RETENTION_DEFAULT);
+        }
+
+        /** The CSP {@code frame-ancestors} sources of the embed page: the allowed origins, or {@code 'none'}. */
+        public String frameAncestors() {
+            return embedOrigins.isEmpty() ? "'none'" : String.join(" ", embedOrigins);
         }
 
         /** Whether an address is at a blocked domain or below one ({@code mail.spam.example} for {@code spam.example}). */
@@ -104,6 +124,18 @@ public record SignOnOpening(
                                 .anyMatch(d -> !DOMAIN.matcher(d).matches())) {
                     throw new InvalidField(
                             "blockedDomains", "signons.opening.blocked-domains-invalid", BLOCKED_DOMAINS_MAX);
+                }
+            });
+            checks.check(() -> {
+                if (embedOrigins.size() > EMBED_ORIGINS_MAX
+                        || embedOrigins.stream()
+                                .anyMatch(o -> !ORIGIN.matcher(o).matches())) {
+                    throw new InvalidField("embedOrigins", "signons.opening.embed-origins-invalid", EMBED_ORIGINS_MAX);
+                }
+            });
+            checks.check(() -> {
+                if (questions.size() > SignOnQuestion.MAX || questions.stream().anyMatch(q -> !q.wellFormed())) {
+                    throw new InvalidField("questions", "signons.opening.questions-invalid", SignOnQuestion.MAX);
                 }
             });
             checks.check(() -> {

@@ -13,6 +13,7 @@ import org.chorus.organizations.OrganizationId;
 import org.chorus.statements.StatementId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code signon_openings}, {@code signons} and {@code signon_consents} tables, as signing and opening use them.
@@ -29,7 +30,10 @@ class SignOns {
 
     private static final String OPENING_COLUMNS = """
             statement_id, organization_id, opened_by, who_may_sign, closes_at, show_people_names, auto_approve_people,
-            auto_approve_organizations, thank_you, retention_days, blocked_domains, status, opened_at, closed_at""";
+            auto_approve_organizations, thank_you, retention_days, blocked_domains, embed_origins,
+            cast(questions as text) as questions, status, opened_at, closed_at""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -74,16 +78,18 @@ class SignOns {
         jdbc.sql("""
                         insert into signon_openings (statement_id, organization_id, opened_by, who_may_sign, closes_at,
                             show_people_names, auto_approve_people, auto_approve_organizations, thank_you,
-                            retention_days, blocked_domains, status, opened_at, closed_at)
+                            retention_days, blocked_domains, embed_origins, questions, status, opened_at, closed_at)
                         values (:statement, :organization, :by, :who, :closes, :names, :people, :organizations,
-                            :thanks, :retention, :blocked, :status, :opened, :closed)
+                            :thanks, :retention, :blocked, :embed, cast(:questions as jsonb), :status, :opened,
+                            :closed)
                         on conflict (statement_id) do update set opened_by = excluded.opened_by,
                             who_may_sign = excluded.who_may_sign, closes_at = excluded.closes_at,
                             show_people_names = excluded.show_people_names,
                             auto_approve_people = excluded.auto_approve_people,
                             auto_approve_organizations = excluded.auto_approve_organizations,
                             thank_you = excluded.thank_you, retention_days = excluded.retention_days,
-                            blocked_domains = excluded.blocked_domains,
+                            blocked_domains = excluded.blocked_domains, embed_origins = excluded.embed_origins,
+                            questions = excluded.questions,
                             status = excluded.status, opened_at = excluded.opened_at, closed_at = excluded.closed_at
                         """)
                 .param("statement", o.statement().value())
@@ -97,6 +103,8 @@ class SignOns {
                 .param("thanks", c.thankYou())
                 .param("retention", c.retentionDays())
                 .param("blocked", c.blockedDomains().toArray(String[]::new))
+                .param("embed", c.embedOrigins().toArray(String[]::new))
+                .param("questions", JSON.writeValueAsString(c.questions()))
                 .param("status", o.open() ? "OPEN" : "CLOSED")
                 .param("opened", Timestamp.from(o.openedAt()))
                 .param("closed", timestamp(o.closedAt()))
@@ -290,7 +298,9 @@ class SignOns {
                         rs.getBoolean("auto_approve_organizations"),
                         rs.getString("thank_you"),
                         rs.getInt("retention_days"),
-                        List.of((String[]) rs.getArray("blocked_domains").getArray())),
+                        List.of((String[]) rs.getArray("blocked_domains").getArray()),
+                        List.of((String[]) rs.getArray("embed_origins").getArray()),
+                        List.of(JSON.readValue(rs.getString("questions"), SignOnQuestion[].class))),
                 "OPEN".equals(rs.getString("status")),
                 instant(rs, "opened_at"),
                 instant(rs, "closed_at"));

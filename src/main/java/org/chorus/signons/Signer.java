@@ -2,6 +2,7 @@ package org.chorus.signons;
 
 import java.net.URI;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code signons.personal}) and shown to the statement's organizers alone: the email, the person's name (or an
  * organization's contact person), and a person's affiliation and title. Never logged: {@link #toString} hides it.
  */
-public record Signer(String email, String name, String affiliation, String title) {
+public record Signer(String email, String name, String affiliation, String title, List<String> answers) {
 
     // what the sealing is bound to (AEAD associated data): column "personal" of "signons"
     static final String COLUMN = "signons.personal_data";
@@ -18,11 +19,20 @@ public record Signer(String email, String name, String affiliation, String title
     static final String EMAIL_INDEX = "signons.email";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    public Signer {
+        answers = answers == null ? List.of() : List.copyOf(answers);
+    }
+
+    /** A signer who answered no question. */
+    public Signer(String email, String name, String affiliation, String title) {
+        this(email, name, affiliation, title, List.of());
+    }
+
     /** What a checked form gives that is personal: a person's own details, or an organization's contact. */
     static Signer of(SignOnForm checked) {
         return checked.kind() == SignOnKind.PERSON
-                ? new Signer(checked.email(), checked.name(), checked.affiliation(), checked.title())
-                : new Signer(checked.email(), checked.contactPerson(), null, null);
+                ? new Signer(checked.email(), checked.name(), checked.affiliation(), checked.title(), checked.answers())
+                : new Signer(checked.email(), checked.contactPerson(), null, null, checked.answers());
     }
 
     String toJson() {

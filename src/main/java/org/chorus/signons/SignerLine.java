@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param contact the person's name, or the organization's contact person (sealed)
  * @param publicName the name as the public list shows it (an organization's, or a person's who consented)
  * @param possibleDuplicate another organization's sign-on has the same folded name, country and website host
+ * @param answers the answers to the opening's questions, in their order (blank where none was given; sealed)
  */
 public record SignerLine(
         SignOnId id,
@@ -25,4 +26,11 @@ public record SignerLine(
         boolean showName,
         boolean possibleDuplicate,
         Instant signedAt,
-        Instant confirmedAt) {}
+        Instant confirmedAt,
+        java.util.List<String> answers) {
+
+    /** The answer to the question at {@code index}, or blank. */
+    public String answer(int index) {
+        return index < answers.size() && answers.get(index) != null ? answers.get(index) : "";
+    }
+}

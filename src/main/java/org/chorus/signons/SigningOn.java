@@ -142,7 +142,7 @@ public class SigningOn {
             return heading;
         }
         stamps.check(statement, signals.stamp());
-        var checked = form.checked();
+        var checked = form.checked(opening.choices().questions());
         if (opening.choices().blocks(checked.email())) {
             return heading; // answered as if accepted, never stored: the sender learns nothing
         }
@@ -246,7 +246,7 @@ public class SigningOn {
         var now = clock.instant();
         int stored = 0;
         for (var form : forms) {
-            var checked = form.checked();
+            var checked = form.checked(opening.choices().questions());
             var signOn = SignOn.fromForm(statement, checked, opening, SignOnStatus.APPROVED, language.tag(), now);
             var signer = Signer.of(checked);
             if (signOns.insert(
@@ -288,7 +288,8 @@ public class SigningOn {
         }
         var signOn = found.get().signOn();
         var slug = statements.slugOf(signOn.statement()).orElse(null);
-        var opening = signOns.openingForUpdate(signOn.statement()).orElseThrow();
+        // read, not locked: confirmations of a statement must not queue on its one opening row
+        var opening = signOns.opening(signOn.statement()).orElseThrow();
         var thanks = opening.choices().thankYou();
         if (signOn.status() != SignOnStatus.PENDING) {
             return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks);

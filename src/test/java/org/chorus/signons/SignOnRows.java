@@ -122,6 +122,22 @@ public class SignOnRows {
                 showName);
     }
 
+    /** A listed person, named, who answered the opening's questions (in their order). */
+    public SignOnId answered(StatementId statement, String name, String country, List<String> answers) {
+        return store(
+                statement,
+                SignOnKind.PERSON,
+                SignOnStatus.APPROVED,
+                name,
+                null,
+                null,
+                country,
+                null,
+                null,
+                true,
+                answers);
+    }
+
     /** A person's sign-on in another state. */
     public SignOnId person(StatementId statement, String name, String country, SignOnStatus status) {
         return store(statement, SignOnKind.PERSON, status, name, null, null, country, null, null, true);
@@ -143,6 +159,21 @@ public class SignOnRows {
             String website,
             String about,
             boolean showName) {
+        return store(statement, kind, status, name, affiliation, title, country, website, about, showName, List.of());
+    }
+
+    private SignOnId store(
+            StatementId statement,
+            SignOnKind kind,
+            SignOnStatus status,
+            String name,
+            String affiliation,
+            String title,
+            String country,
+            String website,
+            String about,
+            boolean showName,
+            List<String> answers) {
         // a millisecond apart, so "newest first" is the order they were stored in
         clock.advance(java.time.Duration.ofMillis(1));
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -170,7 +201,7 @@ public class SignOnRows {
         var email = Fixtures.uniqueEmail(person ? "signer" : "contact");
         signOns.insert(
                 signOn,
-                personalData.seal(new Signer(email, name, affiliation, title).toJson(), Signer.COLUMN),
+                personalData.seal(new Signer(email, name, affiliation, title, answers).toJson(), Signer.COLUMN),
                 personalData.index(Signer.canonicalEmail(email), Signer.EMAIL_INDEX),
                 "network",
                 SecretToken.generate().hash(),

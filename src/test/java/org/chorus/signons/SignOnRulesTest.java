@@ -74,16 +74,72 @@ class SignOnRulesTest {
     @Test
     void a_blocked_domain_blocks_the_domains_below_it_and_only_domains_are_accepted() {
         var choices = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of(" @Spam.Example ", ""));
+                WhoMaySign.BOTH,
+                null,
+                true,
+                true,
+                false,
+                "",
+                365,
+                java.util.List.of(" @Spam.Example ", ""),
+                null,
+                null);
         assertThat(choices.blockedDomains()).containsExactly("spam.example");
         assertThat(choices.blocks("a@spam.example")).isTrue();
         assertThat(choices.blocks("a@mail.SPAM.example")).isTrue();
         assertThat(choices.blocks("a@notspam.example")).isFalse();
         var broken = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"));
+                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"), null, null);
         assertThatThrownBy(() -> opened(broken))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("blockedDomains"));
+    }
+
+    @Test
+    void only_https_origins_may_frame_the_form_and_none_by_default() {
+        assertThat(SignOnOpening.Choices.defaults().frameAncestors()).isEqualTo("'none'");
+        var choices = new SignOnOpening.Choices(
+                WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of("https://A.example/"), null);
+        assertThat(choices.frameAncestors()).isEqualTo("https://a.example");
+        for (var bad : java.util.List.of(
+                "http://a.example", "https://a.example/path", "*", "https://a.example; script-src *")) {
+            var broken = new SignOnOpening.Choices(
+                    WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of(bad), null);
+            assertThatThrownBy(() -> opened(broken))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidField.class, e -> assertThat(e.field()).isEqualTo("embedOrigins"));
+        }
+    }
+
+    @Test
+    void organizers_write_questions_one_per_line_and_only_offered_choices_are_taken() {
+        var questions = SignOnQuestion.parse("Sector: Health | Labour |  \n\nYour town\nNote: ");
+        assertThat(questions)
+                .containsExactly(
+                        new SignOnQuestion("Sector", java.util.List.of("Health", "Labour")),
+                        new SignOnQuestion("Your town", java.util.List.of()),
+                        new SignOnQuestion("Note", java.util.List.of()));
+        assertThat(questions.getFirst().written()).isEqualTo("Sector: Health | Labour");
+        assertThat(SignOnQuestion.answers(questions, java.util.List.of("Labour", " Dakar ")))
+                .containsExactly("Labour", "Dakar", "");
+        assertThatThrownBy(() -> SignOnQuestion.answers(questions, java.util.List.of("Finance")))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("answers"));
+        var tooMany = new SignOnOpening.Choices(
+                WhoMaySign.BOTH,
+                null,
+                true,
+                true,
+                false,
+                "",
+                365,
+                null,
+                null,
+                SignOnQuestion.parse("a\nb\nc\nd\ne\nf"));
+        assertThatThrownBy(() -> opened(tooMany))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("questions"));
     }
 
     @Test
@@ -112,7 +168,11 @@ class SignOnRulesTest {
     @Test
     void a_signer_never_shows_in_logs() {
         assertThat(new Signer("a@example.org", "Ana", null, null).toString()).doesNotContain("Ana", "example");
-        var signer = new Signer("a@example.org", "Ana", "Union", "Secretary");
+        var signer = new Signer("a@example.org", "Ana", "Union", "Secretary", java.util.List.of("Health"));
         assertThat(Signer.fromJson(signer.toJson())).isEqualTo(signer);
+        assertThat(Signer.fromJson("{\"email\":\"a@example.org\",\"name\":\"Ana\"}")
+                        .answers())
+                .as("written before there were questions")
+                .isEmpty();
     }
 }

@@ -139,6 +139,63 @@ class SigningOnTest {
     }
 
     @Test
+    void answers_to_the_organizers_questions_are_kept_sealed_with_the_signer() {
+        var asking = signOns.opened(
+                owner,
+                issuer,
+                new SignOnOpening.Choices(
+                        WhoMaySign.BOTH,
+                        null,
+                        true,
+                        true,
+                        false,
+                        "",
+                        365,
+                        List.of(),
+                        List.of(),
+                        SignOnQuestion.parse("Sector: Health | Labour\nYour town")));
+        var email = Fixtures.uniqueEmail("answering");
+        var form = SignOnFixtures.person("Answering", email, false, List.of());
+        signOns.sign(
+                asking,
+                new SignOnForm(
+                        form.kind(),
+                        form.name(),
+                        form.email(),
+                        form.country(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        false,
+                        List.of(),
+                        List.of("Labour", "Dakar")));
+        var sealed = jdbc.sql("select personal from signons where statement_id = :s")
+                .param("s", asking.id().value())
+                .query(byte[].class)
+                .single();
+        assertThat(Signer.fromJson(personalData.open(sealed, Signer.COLUMN)).answers())
+                .containsExactly("Labour", "Dakar");
+        var wrong = new SignOnForm(
+                form.kind(),
+                "Other",
+                Fixtures.uniqueEmail("o"),
+                "FR",
+                "",
+                "",
+                "",
+                "",
+                "",
+                false,
+                List.of(),
+                List.of("Finance"));
+        assertThatThrownBy(() -> signOns.sign(asking, wrong))
+                .isInstanceOfSatisfying(
+                        InvalidField.class, e -> assertThat(e.field()).isEqualTo("answers"));
+    }
+
+    @Test
     void a_second_sign_on_of_the_same_person_is_answered_alike_and_told_by_mail_they_had_signed() throws Exception {
         var email = Fixtures.uniqueEmail("twice");
         signOns.sign(statement, SignOnFixtures.person("Twice", email, false, List.of()));
@@ -178,7 +235,17 @@ class SigningOnTest {
         var guarded = signOns.opened(
                 owner,
                 issuer,
-                new SignOnOpening.Choices(WhoMaySign.BOTH, null, true, true, false, "", 365, List.of("Spam.example")));
+                new SignOnOpening.Choices(
+                        WhoMaySign.BOTH,
+                        null,
+                        true,
+                        true,
+                        false,
+                        "",
+                        365,
+                        List.of("Spam.example"),
+                        List.of(),
+                        List.of()));
         var email = "bot-" + java.util.UUID.randomUUID() + "@mail.spam.example";
         var answer = signing.sign(
                 guarded.slug(),

@@ -160,6 +160,59 @@ class SigningPagesTest {
     }
 
     @Test
+    void only_the_origins_the_organizers_list_may_frame_the_embedded_form_and_its_answer_stays_in_the_frame()
+            throws Exception {
+        mvc.perform(get("/s/" + statement.slug() + "/sign/embed"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
+        var embeddable = signOns.opened(
+                owner,
+                issuer,
+                new org.chorus.signons.SignOnOpening.Choices(
+                        WhoMaySign.BOTH,
+                        null,
+                        true,
+                        true,
+                        false,
+                        "",
+                        365,
+                        java.util.List.of(),
+                        java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
+                        java.util.List.of()));
+        var page = mvc.perform(get("/s/" + embeddable.slug() + "/sign/embed?kind=organization"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                Matchers.containsString(
+                                        "frame-ancestors https://partner.example https://allies.example:8443")))
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andReturn();
+        var html = Html.parse(page);
+        assertThat(html.select("header.site-header")).isEmpty();
+        assertThat(html.select("form input[name=embed]").val()).isEqualTo("true");
+        assertThat(html.select("form input[name=kind]").val()).isEqualTo("organization");
+
+        var stamp = html.select("input[name=stamp]").val();
+        clock.advance(Duration.ofSeconds(4));
+        var answer = mvc.perform(post("/s/" + embeddable.slug() + "/sign")
+                        .header("Origin", "http://localhost")
+                        .param("kind", "organization")
+                        .param("embed", "true")
+                        .param("stamp", stamp)
+                        .param("name", "Partner Network")
+                        .param("country", "SN")
+                        .param("contactPerson", "Awa Diop")
+                        .param("email", Fixtures.uniqueEmail("partner")))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                Matchers.containsString("frame-ancestors https://partner.example")))
+                .andReturn();
+        assertThat(Html.parse(answer).select(".notice").text()).contains("Nothing is published until you press");
+    }
+
+    @Test
     void a_refused_form_comes_back_on_its_own_page_with_what_was_written_and_each_error() throws Exception {
         var result = mvc.perform(signAsPerson("not an address", "", "http://localhost", "same-origin"))
                 .andExpect(status().isUnprocessableEntity())
@@ -186,12 +239,15 @@ class SigningPagesTest {
                         .with(csrf())
                         .param("whoMaySign", "PEOPLE")
                         .param("retentionDays", "90")
+                        .param("questions", "Sector: Health | Labour")
                         .param("thankYou", "Thank you!"))
                 .andExpect(status().is3xxRedirection());
         var page = mvc.perform(get("/s/" + other.slug()).with(user(editor)).cookie(SESSION))
                 .andReturn();
         assertThat(Html.parse(page).select("#sign input[name=kind]").eachAttr("value"))
                 .containsExactly("person");
+        assertThat(Html.parse(page).select("#sign select[name=answers] option").eachAttr("value"))
+                .containsExactly("", "Health", "Labour");
         assertThat(Html.parse(page).select("#sign a[href$=/sign-on/manage]")).hasSize(1);
 
         mvc.perform(post("/s/" + other.slug() + "/sign-on/close")

@@ -52,6 +52,8 @@ class ManagingSignOnsController {
             @RequestParam(defaultValue = "") String thankYou,
             @RequestParam(defaultValue = "") String retentionDays,
             @RequestParam(defaultValue = "") String blockedDomains,
+            @RequestParam(defaultValue = "") String embedOrigins,
+            @RequestParam(defaultValue = "") String questions,
             Actor actor,
             Ui ui,
             Model model,
@@ -67,7 +69,9 @@ class ManagingSignOnsController {
                 autoApproveOrganizations,
                 thankYou,
                 retentionDays,
-                blockedDomains);
+                blockedDomains,
+                embedOrigins,
+                questions);
         try {
             opening.open(actor, slug, form.choices(zone), ui.language());
         } catch (InvalidField problem) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.signons.SignOnOpening;
+import org.chorus.signons.SignOnQuestion;
 import org.chorus.signons.WhoMaySign;
 
 /** The opening form as written, kept to show it again when refused. */
@@ -18,7 +19,9 @@ public record OpeningForm(
         boolean autoApproveOrganizations,
         String thankYou,
         String retentionDays,
-        String blockedDomains) {
+        String blockedDomains,
+        String embedOrigins,
+        String questions) {
 
     public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
         return new OpeningForm(
@@ -33,7 +36,11 @@ public record OpeningForm(
                 c.autoApproveOrganizations(),
                 c.thankYou(),
                 String.valueOf(c.retentionDays()),
-                String.join("\n", c.blockedDomains()));
+                String.join("\n", c.blockedDomains()),
+                String.join("\n", c.embedOrigins()),
+                String.join(
+                        "\n",
+                        c.questions().stream().map(SignOnQuestion::written).toList()));
     }
 
     SignOnOpening.Choices choices(ZoneId zone) {
@@ -58,6 +65,12 @@ public record OpeningForm(
                 autoApproveOrganizations,
                 thankYou,
                 retention,
-                blockedDomains == null ? List.of() : List.of(blockedDomains.split("[\\s,;]+")));
+                lines(blockedDomains),
+                lines(embedOrigins),
+                SignOnQuestion.parse(questions));
+    }
+
+    private static List<String> lines(String value) {
+        return value == null ? List.of() : List.of(value.split("[\\s,;]+"));
     }
 }

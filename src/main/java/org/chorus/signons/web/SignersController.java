@@ -15,6 +15,7 @@ import org.chorus.shared.web.Csv;
 import org.chorus.shared.web.Ui;
 import org.chorus.signons.ModeratingSignOns;
 import org.chorus.signons.SignOnId;
+import org.chorus.signons.SignOnQuestion;
 import org.chorus.signons.SignOnStatus;
 import org.chorus.signons.SignerLine;
 import org.springframework.http.HttpHeaders;
@@ -92,6 +93,9 @@ class SignersController {
         return "redirect:/s/" + slug + "/sign-on/signers" + (back == null ? "" : "?status=" + back.name());
     }
 
+    /** An answer to one of the organizers' questions, as the JSON export gives it. */
+    record Answer(String question, String answer) {}
+
     /** A sign-on as the exports give it: every field, ids and statuses as text. */
     record Exported(
             String id,
@@ -108,9 +112,14 @@ class SignersController {
             boolean showName,
             boolean possibleDuplicate,
             Instant signedAt,
-            Instant confirmedAt) {
+            Instant confirmedAt,
+            List<Answer> answers) {
 
-        static Exported of(SignerLine line) {
+        static Exported of(SignerLine line, List<SignOnQuestion> questions) {
+            var answers = new ArrayList<Answer>();
+            for (int i = 0; i < questions.size(); i++) {
+                answers.add(new Answer(questions.get(i).label(), line.answer(i)));
+            }
             return new Exported(
                     line.id().toString(),
                     line.kind().name().toLowerCase(Locale.ROOT),
@@ -126,11 +135,12 @@ class SignersController {
                     line.showName(),
                     line.possibleDuplicate(),
                     line.signedAt(),
-                    line.confirmedAt());
+                    line.confirmedAt(),
+                    answers);
         }
 
         List<String> cells() {
-            return Arrays.asList(
+            var cells = new ArrayList<>(Arrays.asList(
                     id,
                     type,
                     status,
@@ -145,7 +155,9 @@ class SignersController {
                     String.valueOf(showName),
                     String.valueOf(possibleDuplicate),
                     signedAt.toString(),
-                    confirmedAt == null ? null : confirmedAt.toString());
+                    confirmedAt == null ? null : confirmedAt.toString()));
+            answers.forEach(a -> cells.add(a.answer()));
+            return cells;
         }
     }
 
@@ -153,19 +165,17 @@ class SignersController {
     @RequiresRecentSignIn
     void csv(@PathVariable String slug, Actor actor, Ui ui, HttpServletResponse response) throws IOException {
         // read whole before answering, so a refusal is a page and not half a file
-        var rows = new ArrayList<String>();
-        moderating.eachSigner(
-                actor,
-                slug,
-                ui.language(),
-                line -> rows.add(Csv.row(Exported.of(line).cells())));
+        var lines = new ArrayList<SignerLine>();
+        var questions = moderating.eachSigner(actor, slug, ui.language(), lines::add);
+        var header = new ArrayList<>(COLUMNS);
+        questions.forEach(q -> header.add(q.label()));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-signers.csv\"");
         var out = response.getWriter();
         out.write(Csv.BYTE_ORDER_MARK);
-        out.write(Csv.row(COLUMNS));
-        rows.forEach(out::write);
+        out.write(Csv.row(header));
+        lines.forEach(line -> out.write(Csv.row(Exported.of(line, questions).cells())));
         out.flush();
     }
 
@@ -173,13 +183,13 @@ class SignersController {
     @RequiresRecentSignIn
     @ResponseBody
     ResponseEntity<List<Exported>> json(@PathVariable String slug, Actor actor, Ui ui) {
-        var lines = new ArrayList<Exported>();
-        moderating.eachSigner(actor, slug, ui.language(), line -> lines.add(Exported.of(line)));
+        var lines = new ArrayList<SignerLine>();
+        var questions = moderating.eachSigner(actor, slug, ui.language(), lines::add);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "private, no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-signers.json\"")
-                .body(lines);
+                .body(lines.stream().map(line -> Exported.of(line, questions)).toList());
     }
 
     private static SignOnStatus status(String status) {

@@ -11,6 +11,7 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.ConfirmLinkPage;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.SecurityHeaders;
 import org.chorus.shared.web.Ui;
 import org.chorus.signons.SignOnForm;
 import org.chorus.signons.SignOnKind;
@@ -70,8 +71,10 @@ class SigningController {
             @RequestParam(defaultValue = "") String contactPerson,
             @RequestParam(defaultValue = "false") boolean showName,
             @RequestParam(required = false) List<String> keepInformedBy,
+            @RequestParam(required = false) List<String> answers,
             @RequestParam(name = HONEYPOT, required = false) String honeypot,
             @RequestParam(required = false) String stamp,
+            @RequestParam(defaultValue = "false") boolean embed,
             Ui ui,
             Model model,
             HttpServletRequest request,
@@ -88,23 +91,42 @@ class SigningController {
                 description,
                 contactPerson,
                 showName,
-                keepInformedBy);
+                keepInformedBy,
+                answers);
         try {
             var statement = signing.sign(
                     slug, form, new SigningOn.Signals(honeypot, stamp, request.getRemoteAddr()), ui.language());
             response.setHeader("Cache-Control", "no-store");
             model.addAttribute("title", statement.title());
             model.addAttribute("slug", slug);
+            if (embed) {
+                return embedded(model, response, ui, slug, form, FormErrors.none(), true);
+            }
             return "signons/check-email";
         } catch (InvalidField problem) {
-            return form(model, response, ui, slug, form, FormErrors.of(problem, ui.messages()));
+            return refused(model, response, ui, slug, form, FormErrors.of(problem, ui.messages()), embed);
         } catch (DomainException problem) {
             // closed meanwhile (409) or too many (429): said at the top of the form; anything else is an error page
             if (problem.status() != 409 && problem.status() != 429) {
                 throw problem;
             }
-            return form(model, response, ui, slug, form, FormErrors.of("form", problem, ui.messages()));
+            return refused(model, response, ui, slug, form, FormErrors.of("form", problem, ui.messages()), embed);
         }
+    }
+
+    /**
+     * The form alone, for a frame on another site: only the origins the organizers listed may frame it (CSP
+     * {@code frame-ancestors}; none by default). It posts to the same address with {@code embed=true}, and the answer
+     * stays in the frame.
+     */
+    @GetMapping("/s/{slug}/sign/embed")
+    String embed(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "person") String kind,
+            Ui ui,
+            Model model,
+            HttpServletResponse response) {
+        return embedded(model, response, ui, slug, SignOnForm.empty(kind(kind)), FormErrors.none(), false);
     }
 
     /** An owner signs for their organization: the statement's page shows the sign-on (it is theirs, not cached). */
@@ -171,6 +193,39 @@ class SigningController {
                 "stamp",
                 context.acceptingNow() ? stamps.issue(statement.statement().id()) : "");
         return "signons/sign";
+    }
+
+    private String refused(
+            Model model,
+            HttpServletResponse response,
+            Ui ui,
+            String slug,
+            SignOnForm form,
+            FormErrors errors,
+            boolean embed) {
+        return embed
+                ? embedded(model, response, ui, slug, form, errors, false)
+                : form(model, response, ui, slug, form, errors);
+    }
+
+    private String embedded(
+            Model model,
+            HttpServletResponse response,
+            Ui ui,
+            String slug,
+            SignOnForm form,
+            FormErrors errors,
+            boolean done) {
+        form(model, response, ui, slug, form, errors);
+        var context = (SigningOn.FormContext) model.getAttribute("context");
+        // this page's own policy: Spring Security writes its default only where a page set none
+        response.setHeader(
+                "Content-Security-Policy",
+                SecurityHeaders.CONTENT_SECURITY_POLICY.replace(
+                        "frame-ancestors 'none'",
+                        "frame-ancestors " + context.opening().choices().frameAncestors()));
+        model.addAttribute("done", done);
+        return "signons/embed";
     }
 
     /** The form's kind as it names it; anything else is no form of ours. */

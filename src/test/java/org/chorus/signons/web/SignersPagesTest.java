@@ -116,6 +116,48 @@ class SignersPagesTest {
     }
 
     @Test
+    void organizers_read_the_answers_to_their_questions_on_the_page_and_in_the_exports() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var d = SignOnOpening.Choices.defaults();
+        var choices = new SignOnOpening.Choices(
+                d.whoMaySign(),
+                null,
+                true,
+                true,
+                false,
+                "",
+                365,
+                java.util.List.of(),
+                java.util.List.of(),
+                org.chorus.signons.SignOnQuestion.parse("Sector: Health | Education\nYour city"));
+        var statement = rows.opened(coalition, Fixtures.unique("Questions"), choices);
+        rows.answered(statement.id(), "Ana Lima", "BR", java.util.List.of("Health", "=Recife"));
+        var session = signIn(owner.email());
+        var signers = "/s/" + statement.slug() + "/sign-on/signers";
+
+        var page = Html.parse(mvc.perform(get(signers).session(session)).andReturn());
+        assertThat(page.select(".signon-answer").eachText()).containsExactly("Sector: Health", "Your city: =Recife");
+        var csv = new String(
+                mvc.perform(get(signers + ".csv").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        var lines = csv.split("\r\n");
+        assertThat(lines[0]).endsWith(",Sector,Your city");
+        assertThat(lines[1]).endsWith(",Health,'=Recife");
+        mvc.perform(get(signers + ".json").session(session))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$[0].answers[1].question")
+                        .value("Your city"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$[0].answers[1].answer")
+                        .value("=Recife"));
+    }
+
+    @Test
     void only_those_who_manage_the_issuers_sign_ons_see_them() throws Exception {
         var coalition = fixtures.coalition();
         var member = fixtures.person("member");
