@@ -73,6 +73,23 @@ public record SignOnForm(
                 List.of());
     }
 
+    /** This form with these answers to the organizers' questions. */
+    public SignOnForm answering(List<String> given) {
+        return new SignOnForm(
+                kind,
+                name,
+                email,
+                country,
+                affiliation,
+                title,
+                website,
+                description,
+                contactPerson,
+                showName,
+                keepInformedBy,
+                given);
+    }
+
     /** The answer given to question {@code index}, or nothing. */
     public String answer(int index) {
         return index < answers.size() ? answers.get(index) : "";
@@ -141,6 +158,12 @@ public record SignOnForm(
                 .filter(offered::contains)
                 .distinct()
                 .toList();
+    }
+
+    /** Never the personal fields, whatever logs a form. */
+    @Override
+    public String toString() {
+        return "SignOnForm[" + kind + ", hidden]";
     }
 
     private static UUID uuid(String value) {

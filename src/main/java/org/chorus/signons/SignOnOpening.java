@@ -50,24 +50,12 @@ public record SignOnOpening(
         public Choices {
             whoMaySign = whoMaySign == null ? WhoMaySign.BOTH : whoMaySign;
             thankYou = thankYou == null ? "" : thankYou.strip();
-            blockedDomains = blockedDomains == null
-                    ? List.of()
-                    : blockedDomains.stream()
-                            .map(d -> d.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""))
-                            .filter(d -> !d.isEmpty())
-                            .distinct()
-                            .toList();
-            embedOrigins = embedOrigins == null
-                    ? List.of()
-                    : embedOrigins.stream()
-                            .map(o -> o.strip().toLowerCase(Locale.ROOT).replaceFirst("/+$", ""))
-                            .filter(o -> !o.isEmpty())
-                            .distinct()
-                            .toList();
+            blockedDomains = normalized(blockedDomains, "^@");
+            embedOrigins = normalized(embedOrigins, "/+$");
             questions = questions == null ? List.of() : List.copyOf(questions);
         }
 
-        /** Choices with no blocked email domain. */
+        /** Choices with no blocked domain, embedding site or question. */
         public Choices(
                 WhoMaySign whoMaySign,
                 Instant closesAt,
@@ -92,6 +80,32 @@ public record SignOnOpening(
         /** The choices an opening starts with: everyone may sign, no deadline, names shown to those who consent. */
         public static Choices defaults() {
             return new Choices(WhoMaySign.BOTH, null, true, true, false, "", RETENTION_DEFAULT);
+        }
+
+        /** These choices with other blocked domains, embedding sites and questions. */
+        public Choices guarded(List<String> domains, List<String> origins, List<SignOnQuestion> asked) {
+            return new Choices(
+                    whoMaySign,
+                    closesAt,
+                    showPeopleNames,
+                    autoApprovePeople,
+                    autoApproveOrganizations,
+                    thankYou,
+                    retentionDays,
+                    domains,
+                    origins,
+                    asked);
+        }
+
+        /** Lower case, trimmed of spaces and of what {@code strip} matches, without blanks or repeats. */
+        private static List<String> normalized(List<String> values, String strip) {
+            return values == null
+                    ? List.of()
+                    : values.stream()
+                            .map(v -> v.strip().toLowerCase(Locale.ROOT).replaceFirst(strip, ""))
+                            .filter(v -> !v.isEmpty())
+                            .distinct()
+                            .toList();
         }
 
         /** The CSP {@code frame-ancestors} sources of the embed page: the allowed origins, or {@code 'none'}. */

@@ -73,23 +73,12 @@ class SignOnRulesTest {
 
     @Test
     void a_blocked_domain_blocks_the_domains_below_it_and_only_domains_are_accepted() {
-        var choices = new SignOnOpening.Choices(
-                WhoMaySign.BOTH,
-                null,
-                true,
-                true,
-                false,
-                "",
-                365,
-                java.util.List.of(" @Spam.Example ", ""),
-                null,
-                null);
+        var choices = SignOnOpening.Choices.defaults().guarded(java.util.List.of(" @Spam.Example ", ""), null, null);
         assertThat(choices.blockedDomains()).containsExactly("spam.example");
         assertThat(choices.blocks("a@spam.example")).isTrue();
         assertThat(choices.blocks("a@mail.SPAM.example")).isTrue();
         assertThat(choices.blocks("a@notspam.example")).isFalse();
-        var broken = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, java.util.List.of("not a domain"), null, null);
+        var broken = SignOnOpening.Choices.defaults().guarded(java.util.List.of("not a domain"), null, null);
         assertThatThrownBy(() -> opened(broken))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("blockedDomains"));
@@ -98,13 +87,11 @@ class SignOnRulesTest {
     @Test
     void only_https_origins_may_frame_the_form_and_none_by_default() {
         assertThat(SignOnOpening.Choices.defaults().frameAncestors()).isEqualTo("'none'");
-        var choices = new SignOnOpening.Choices(
-                WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of("https://A.example/"), null);
+        var choices = SignOnOpening.Choices.defaults().guarded(null, java.util.List.of("https://A.example/"), null);
         assertThat(choices.frameAncestors()).isEqualTo("https://a.example");
         for (var bad : java.util.List.of(
                 "http://a.example", "https://a.example/path", "*", "https://a.example; script-src *")) {
-            var broken = new SignOnOpening.Choices(
-                    WhoMaySign.BOTH, null, true, true, false, "", 365, null, java.util.List.of(bad), null);
+            var broken = SignOnOpening.Choices.defaults().guarded(null, java.util.List.of(bad), null);
             assertThatThrownBy(() -> opened(broken))
                     .as(bad)
                     .isInstanceOfSatisfying(
@@ -126,17 +113,7 @@ class SignOnRulesTest {
         assertThatThrownBy(() -> SignOnQuestion.answers(questions, java.util.List.of("Finance")))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("answers"));
-        var tooMany = new SignOnOpening.Choices(
-                WhoMaySign.BOTH,
-                null,
-                true,
-                true,
-                false,
-                "",
-                365,
-                null,
-                null,
-                SignOnQuestion.parse("a\nb\nc\nd\ne\nf"));
+        var tooMany = SignOnOpening.Choices.defaults().guarded(null, null, SignOnQuestion.parse("a\nb\nc\nd\ne\nf"));
         assertThatThrownBy(() -> opened(tooMany))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("questions"));

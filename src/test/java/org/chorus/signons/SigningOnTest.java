@@ -143,53 +143,19 @@ class SigningOnTest {
         var asking = signOns.opened(
                 owner,
                 issuer,
-                new SignOnOpening.Choices(
-                        WhoMaySign.BOTH,
-                        null,
-                        true,
-                        true,
-                        false,
-                        "",
-                        365,
-                        List.of(),
-                        List.of(),
-                        SignOnQuestion.parse("Sector: Health | Labour\nYour town")));
+                SignOnOpening.Choices.defaults()
+                        .guarded(List.of(), List.of(), SignOnQuestion.parse("Sector: Health | Labour\nYour town")));
         var email = Fixtures.uniqueEmail("answering");
         var form = SignOnFixtures.person("Answering", email, false, List.of());
-        signOns.sign(
-                asking,
-                new SignOnForm(
-                        form.kind(),
-                        form.name(),
-                        form.email(),
-                        form.country(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        false,
-                        List.of(),
-                        List.of("Labour", "Dakar")));
+        signOns.sign(asking, form.answering(List.of("Labour", "Dakar")));
         var sealed = jdbc.sql("select personal from signons where statement_id = :s")
                 .param("s", asking.id().value())
                 .query(byte[].class)
                 .single();
         assertThat(Signer.fromJson(personalData.open(sealed, Signer.COLUMN)).answers())
                 .containsExactly("Labour", "Dakar");
-        var wrong = new SignOnForm(
-                form.kind(),
-                "Other",
-                Fixtures.uniqueEmail("o"),
-                "FR",
-                "",
-                "",
-                "",
-                "",
-                "",
-                false,
-                List.of(),
-                List.of("Finance"));
+        var wrong = SignOnFixtures.person("Other", Fixtures.uniqueEmail("o"), false, List.of())
+                .answering(List.of("Finance"));
         assertThatThrownBy(() -> signOns.sign(asking, wrong))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("answers"));
@@ -233,19 +199,7 @@ class SigningOnTest {
     @Test
     void a_sign_on_from_a_blocked_domain_is_answered_as_if_accepted_and_never_stored() {
         var guarded = signOns.opened(
-                owner,
-                issuer,
-                new SignOnOpening.Choices(
-                        WhoMaySign.BOTH,
-                        null,
-                        true,
-                        true,
-                        false,
-                        "",
-                        365,
-                        List.of("Spam.example"),
-                        List.of(),
-                        List.of()));
+                owner, issuer, SignOnOpening.Choices.defaults().guarded(List.of("Spam.example"), List.of(), List.of()));
         var email = "bot-" + java.util.UUID.randomUUID() + "@mail.spam.example";
         var answer = signing.sign(
                 guarded.slug(),

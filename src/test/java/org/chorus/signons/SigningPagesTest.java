@@ -46,6 +46,9 @@ class SigningPagesTest {
     TestClock clock;
 
     @Autowired
+    SigningOn signing;
+
+    @Autowired
     JdbcClient jdbc;
 
     Organization issuer;
@@ -151,6 +154,26 @@ class SigningPagesTest {
     }
 
     @Test
+    void a_sign_on_runs_the_same_few_queries_however_many_signed_before() throws Exception {
+        int first = queriesOfASignOn();
+        var forms = new java.util.ArrayList<SignOnForm>();
+        for (int i = 0; i < 50; i++) {
+            forms.add(SignOnFixtures.person(
+                    "Earlier " + i, Fixtures.uniqueEmail("earlier"), i % 2 == 0, java.util.List.of()));
+        }
+        signing.seedListed(statement.id(), forms, org.chorus.shared.i18n.Language.ENGLISH);
+        int later = queriesOfASignOn();
+        assertThat(later).isEqualTo(first).isLessThanOrEqualTo(20);
+    }
+
+    int queriesOfASignOn() throws Exception {
+        var request = signAsPerson(Fixtures.uniqueEmail("counted"));
+        org.chorus.support.QueryCounter.reset();
+        mvc.perform(request).andExpect(status().isOk());
+        return org.chorus.support.QueryCounter.count();
+    }
+
+    @Test
     void a_form_sent_from_another_site_is_refused() throws Exception {
         var email = Fixtures.uniqueEmail("csrf");
         mvc.perform(signAsPerson(email, "Ana", "https://evil.example", "none")).andExpect(status().isForbidden());
@@ -169,17 +192,11 @@ class SigningPagesTest {
         var embeddable = signOns.opened(
                 owner,
                 issuer,
-                new org.chorus.signons.SignOnOpening.Choices(
-                        WhoMaySign.BOTH,
-                        null,
-                        true,
-                        true,
-                        false,
-                        "",
-                        365,
-                        java.util.List.of(),
-                        java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
-                        java.util.List.of()));
+                SignOnOpening.Choices.defaults()
+                        .guarded(
+                                java.util.List.of(),
+                                java.util.List.of("https://Partner.example/", "https://allies.example:8443"),
+                                java.util.List.of()));
         var page = mvc.perform(get("/s/" + embeddable.slug() + "/sign/embed?kind=organization"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
