@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perEmail sign-ons (and so letters) one address may cause per window
  * @param windowSeconds the window of the two limits above
  * @param perStatementPerMinute sign-ons one statement takes per minute, all networks together
+ * @param minFillSeconds how long after the form was rendered a submission is taken at the earliest
  */
 @ConfigurationProperties("chorus.signons")
 public record SignOnLimits(
         @DefaultValue("50") int perNetwork,
         @DefaultValue("3") int perEmail,
         @DefaultValue("600") int windowSeconds,
-        @DefaultValue("60000") int perStatementPerMinute) {}
+        @DefaultValue("60000") int perStatementPerMinute,
+        @DefaultValue("3") int minFillSeconds) {}

@@ -12,21 +12,22 @@ import org.springframework.stereotype.Component;
  * The stateless defence of the sign-on form, which lives on the statement page that the public page cache shares
  * between readers: no session, so no CSRF token, but a stamp signed with a key made at start-up, naming the statement
  * and the time the form was rendered. A submission without a genuine stamp for this statement, sooner than a person
- * can fill the form, or from a page older than {@link #MAX_AGE} is refused. Unlike a comment's, the stamp cannot be
+ * can fill the form ({@code chorus.signons.min-fill-seconds}, 3 s), or from a page older than {@link #MAX_AGE} is refused. Unlike a comment's, the stamp cannot be
  * good for one use: every reader of a cached page gets the same one (the cache renders a page again at least every
  * two minutes). Floods are the rate limits' to stop, strangers' addresses the confirmation link's.
  */
 @Component
 public class SignOnStamps {
 
-    static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
     static final Duration MAX_AGE = Duration.ofDays(1);
 
     private final Clock clock;
+    private final Duration minFillTime;
     private final SigningKey key = new SigningKey();
 
-    SignOnStamps(Clock clock) {
+    SignOnStamps(Clock clock, SignOnLimits limits) {
         this.clock = clock;
+        this.minFillTime = Duration.ofSeconds(limits.minFillSeconds());
     }
 
     /** A stamp for the sign-on form of this statement, rendered now. */
@@ -56,8 +57,8 @@ public class SignOnStamps {
             throw invalid();
         }
         var now = clock.instant();
-        if (now.isBefore(shown.plus(MIN_FILL_TIME))) {
-            throw new InvalidField("form", "signons.too-fast", MIN_FILL_TIME.toSeconds());
+        if (now.isBefore(shown.plus(minFillTime))) {
+            throw new InvalidField("form", "signons.too-fast", minFillTime.toSeconds());
         }
         if (now.isAfter(shown.plus(MAX_AGE))) {
             throw new InvalidField("form", "signons.form-expired");
