@@ -98,12 +98,14 @@ public class SignOnRows {
                 country,
                 website,
                 about,
-                true);
+                true,
+                List.of());
     }
 
     /** An organization's sign-on in another state (pending, waiting for approval, rejected). */
     public SignOnId organization(StatementId statement, String name, String country, SignOnStatus status) {
-        return store(statement, SignOnKind.ORGANIZATION, status, name, null, null, country, null, null, true);
+        return store(
+                statement, SignOnKind.ORGANIZATION, status, name, null, null, country, null, null, true, List.of());
     }
 
     /** A listed (approved) person, named in public only if {@code showName}. */
@@ -119,7 +121,8 @@ public class SignOnRows {
                 country,
                 null,
                 null,
-                showName);
+                showName,
+                List.of());
     }
 
     /** A listed person, named, who answered the opening's questions (in their order). */
@@ -140,26 +143,12 @@ public class SignOnRows {
 
     /** A person's sign-on in another state. */
     public SignOnId person(StatementId statement, String name, String country, SignOnStatus status) {
-        return store(statement, SignOnKind.PERSON, status, name, null, null, country, null, null, true);
+        return store(statement, SignOnKind.PERSON, status, name, null, null, country, null, null, true, List.of());
     }
 
     /** A withdrawal: the sign-on goes with everything it held. */
     public void withdraw(SignOnId signOn) {
         signOns.delete(signOn);
-    }
-
-    private SignOnId store(
-            StatementId statement,
-            SignOnKind kind,
-            SignOnStatus status,
-            String name,
-            String affiliation,
-            String title,
-            String country,
-            String website,
-            String about,
-            boolean showName) {
-        return store(statement, kind, status, name, affiliation, title, country, website, about, showName, List.of());
     }
 
     private SignOnId store(
