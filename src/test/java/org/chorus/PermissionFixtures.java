@@ -261,6 +261,16 @@ final class PermissionFixtures {
         // a sign-on's links: confirming again is harmless; a withdrawal uses its link up, so each call has its own
         fixed("/signons/confirm/{token}", SignOnFixtures.token(signOnLink("/signons/confirm/")));
         perCall("/signons/withdraw/{token}", call -> SignOnFixtures.token(signOnLink("/signons/withdraw/")));
+        // a sign-on waiting for approval on the published statement, fresh for each call (a decision uses it up)
+        perCall(
+                "/s/{slug}/sign-on/signers/{id}",
+                call -> context.getBean(org.chorus.signons.SignOnRows.class)
+                        .organization(
+                                published.id(),
+                                Fixtures.unique("Waiting group"),
+                                "FR",
+                                org.chorus.signons.SignOnStatus.CONFIRMED)
+                        .toString());
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(

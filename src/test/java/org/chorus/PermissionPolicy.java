@@ -169,6 +169,20 @@ final class PermissionPolicy {
             entry("POST /comments/{id}/report", SIGNED_IN),
             entry("GET /o/{org}/comments", role(MODERATE_COMMENTS)),
             entry("POST /o/{org}/comments/{id}/{decision}", role(MODERATE_COMMENTS)),
+            // sign-ons: the public list, its counter and downloads, the API (all public; decision 0028)
+            entry("GET /s/{slug}/signons", PUBLIC),
+            entry("GET /s/{slug}/signons/people", PUBLIC),
+            entry("GET /s/{slug}/signons/count", PUBLIC),
+            entry("GET /s/{slug}/signons.csv", PUBLIC),
+            entry("GET /s/{slug}/signons.json", PUBLIC),
+            entry("GET /api/v1/statements/{slug}/signons", PUBLIC),
+            // the organizers' view: every sign-on, decisions, exports with personal data
+            entry("GET /s/{slug}/sign-on/signers", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/approve", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/reject", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/remove", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers.csv", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers.json", role(MANAGE_SIGN_ONS)),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class SignOns {
 
-    private static final String COLUMNS = """
+    /** The columns {@link #map} reads, of {@code signons s}; also read by the organizers' list. */
+    static final String COLUMNS = """
             s.id, s.statement_id, s.kind, s.status, s.country, s.name, s.affiliation, s.title, s.website,
             s.description, s.show_name, s.organization_key, s.organization_id, s.signed_by, s.language, s.created_at,
             s.confirmed_at, s.expires_at""";
@@ -309,7 +310,7 @@ class SignOns {
         return new Stored(map(rs), rs.getBytes("personal"));
     }
 
-    private static SignOn map(ResultSet rs) throws SQLException {
+    static SignOn map(ResultSet rs) throws SQLException {
         var organization = rs.getObject("organization_id", UUID.class);
         var signedBy = rs.getObject("signed_by", UUID.class);
         return new SignOn(

@@ -299,6 +299,7 @@ public class ReadingStatements {
             List<Statements.ListRow> rows, java.util.Map<OrganizationId, Organization> named) {
         return rows.stream()
                 .map(r -> new StatementSummary(
+                        r.id(),
                         r.slug(),
                         r.language(),
                         r.title(),

@@ -12,6 +12,7 @@ import org.chorus.organizations.Organization;
  * republished it here ({@code alsoPublishedBy}, shown with an original listed once).
  */
 public record StatementSummary(
+        StatementId id,
         String slug,
         String language,
         String title,

@@ -2,7 +2,6 @@ package org.chorus.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,11 +193,6 @@ class BoundedQueriesTest {
      * for every page alike (the topics in use), so that both pages compared pay for it or neither.
      */
     private int queries(String path) throws Exception {
-        cache.invalidate();
-        mvc.perform(get(path));
-        cache.invalidate();
-        QueryCounter.reset();
-        mvc.perform(get(path)).andExpect(status().isOk());
-        return QueryCounter.count();
+        return QueryCounter.rendering(mvc, cache, path);
     }
 }

@@ -24,6 +24,23 @@ public class QueryCounter implements BeanPostProcessor {
         return COUNT.get()[0];
     }
 
+    /**
+     * The SQL a public page runs when it is rendered, not served from the page cache: rendered once (so one-time work,
+     * like a first look-up, is not counted), then again after making the cache stale, and counted.
+     */
+    public static int rendering(
+            org.springframework.test.web.servlet.MockMvc mvc, org.chorus.shared.web.PublicPageCache cache, String path)
+            throws Exception {
+        cache.invalidate();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path));
+        cache.invalidate();
+        reset();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk());
+        return count();
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
         if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {

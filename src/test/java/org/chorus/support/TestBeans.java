@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.comments.CommentFixtures.class,
     org.chorus.follows.FollowFixtures.class,
     org.chorus.signons.SignOnFixtures.class,
+    org.chorus.signons.SignOnRows.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class

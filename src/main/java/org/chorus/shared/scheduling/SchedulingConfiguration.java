@@ -30,7 +30,8 @@ class SchedulingConfiguration {
                         tasks.stream().filter(t -> !(t instanceof OnStartup)).toList())
                 .startTasks(startup)
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(10))
+                // the sign-on count job runs every 5 s; a due job waits for the next poll at most
+                .pollingInterval(Duration.ofSeconds(5))
                 .enableImmediateExecution()
                 .build();
         return scheduler;

@@ -49,7 +49,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Last-Modified, and a matching If-None-Match gets 304. Every public page, kept or not, hit, miss or 304, says
  * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
  * or to a signed-in reader. Any committed {@link PublicPagesChanged} event makes every entry stale; entries also
- * go stale after {@code TTL}, which bounds staleness when several Chorus nodes share a database.
+ * go stale after {@code TTL}, which bounds staleness when several Chorus nodes share a database. A committed
+ * {@link PublicPagesChangedUnder} event makes stale only the entries at and below its paths (a statement's sign-on
+ * totals), so a number that changes every few seconds does not render every page again.
  *
  * <p>Under load (decision 0026) a page is rendered once at a time per key: the first request that finds no fresh entry
  * renders it, and requests for the same key arriving meanwhile either get the stale entry at once (if it was rendered
@@ -90,6 +92,9 @@ public class PublicPageCache implements WebMvcConfigurer {
     private final Object storing = new Object();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /** Counts the changes of some pages ({@link PublicPagesChangedUnder}), so a rendering knows one came meanwhile. */
+    private final AtomicLong partialChanges = new AtomicLong();
+
     private final Clock clock;
     private final io.micrometer.core.instrument.Counter hits;
     private final io.micrometer.core.instrument.Counter misses;
@@ -119,10 +124,16 @@ public class PublicPageCache implements WebMvcConfigurer {
             String etag,
             int status,
             List<Map.Entry<String, String>> headers,
-            byte[] body) {
+            byte[] body,
+            boolean outdated) {
 
         boolean fresh(long current, Instant now) {
-            return generation == current && storedAt.plus(TTL).isAfter(now);
+            return !outdated && generation == current && storedAt.plus(TTL).isAfter(now);
+        }
+
+        /** The same entry, stale from now on (its pages changed), still servable stale as any other. */
+        Entry outdate() {
+            return outdated ? this : new Entry(generation, storedAt, lastModified, etag, status, headers, body, true);
         }
     }
 
@@ -195,6 +206,48 @@ public class PublicPageCache implements WebMvcConfigurer {
         generation.incrementAndGet();
         changedAt = clock.instant();
         notKept.clear();
+    }
+
+    /**
+     * Makes stale the entries of the pages at and below these paths once the change commits (at once outside a
+     * transaction); every other entry stays fresh.
+     */
+    @EventListener
+    void onChangeUnder(PublicPagesChangedUnder event) {
+        var paths = List.copyOf(event.paths());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            invalidateUnder(paths);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                invalidateUnder(paths);
+            }
+        });
+    }
+
+    /**
+     * Makes stale the entries whose path is one of these or below one: the next request for such a page renders it
+     * again, and requests for it meanwhile get the stale entry. A page rendered while this happens is stored stale too,
+     * since it may have read what changed before the change.
+     */
+    void invalidateUnder(List<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        partialChanges.incrementAndGet();
+        changedAt = clock.instant();
+        for (var key : entries.keySet()) {
+            var path = key.substring(0, key.indexOf('?'));
+            if (paths.stream().anyMatch(changed -> under(path, changed))) {
+                entries.computeIfPresent(key, (k, entry) -> entry.outdate());
+            }
+        }
+    }
+
+    private static boolean under(String path, String changed) {
+        return path.equals(changed) || path.startsWith(changed.endsWith("/") ? changed : changed + "/");
     }
 
     /** Drops every entry, and no entry rendered before now is ever served again, not even while a page renders. */
@@ -307,6 +360,7 @@ public class PublicPageCache implements WebMvcConfigurer {
                 Rendering rendering)
                 throws ServletException, IOException {
             long before = generation.get();
+            long partialBefore = partialChanges.get();
             var now = clock.instant();
             var recorder = new Recorder(response, () -> finish(key, rendering, null, true));
             request.setAttribute(RECORDER, recorder);
@@ -326,7 +380,13 @@ public class PublicPageCache implements WebMvcConfigurer {
                             && wrapper.getHeader("Set-Cookie") == null
                             && request.getSession(false) == null) {
                         if (generation.get() == before) {
-                            stored = store(key, wrapper, wrapper.getContentAsByteArray(), now, before);
+                            stored = store(
+                                    key,
+                                    wrapper,
+                                    wrapper.getContentAsByteArray(),
+                                    now,
+                                    before,
+                                    partialChanges.get() != partialBefore);
                             wrapper.setHeader("ETag", stored.etag());
                             wrapper.setHeader("Last-Modified", http(stored.lastModified()));
                             wrapper.setHeader("Cache-Control", "public, no-cache");
@@ -372,7 +432,13 @@ public class PublicPageCache implements WebMvcConfigurer {
                     .toString();
         }
 
-        private Entry store(String key, ContentCachingResponseWrapper wrapper, byte[] body, Instant now, long gen) {
+        private Entry store(
+                String key,
+                ContentCachingResponseWrapper wrapper,
+                byte[] body,
+                Instant now,
+                long gen,
+                boolean outdated) {
             var headers = new ArrayList<Map.Entry<String, String>>();
             for (var name : wrapper.getHeaderNames()) {
                 if (name.equalsIgnoreCase("Set-Cookie")
@@ -393,7 +459,7 @@ public class PublicPageCache implements WebMvcConfigurer {
             var crc = new CRC32();
             crc.update(body);
             var etag = "\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
-            var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body);
+            var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body, outdated);
             synchronized (storing) {
                 if (full(entries.get(key), body.length)) {
                     // stale entries go first; only if the fresh ones alone fill the cache is it emptied

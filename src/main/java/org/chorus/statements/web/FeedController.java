@@ -17,17 +17,20 @@ import java.util.stream.Collectors;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.FeedEntryAddition;
 import org.chorus.statements.ListPosition;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementQuery;
 import org.chorus.statements.StatementSummary;
 import org.chorus.statements.Topic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Atom 1.0 feeds (RFC 4287) of public statements: the whole coalition, or one organization, topic or language. Entry
@@ -41,9 +44,11 @@ class FeedController {
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final ReadingStatements reading;
+    private final ObjectProvider<FeedEntryAddition> additions;
 
-    FeedController(ReadingStatements reading) {
+    FeedController(ReadingStatements reading, ObjectProvider<FeedEntryAddition> additions) {
         this.reading = reading;
+        this.additions = additions;
     }
 
     /**
@@ -117,14 +122,21 @@ class FeedController {
                         .collect(Collectors.toMap(Topic::slug, Topic::label));
         var entries = new ArrayList<Entry>();
         var bodies = reading.bodies(list.items());
+        var ids = list.items().stream().map(StatementSummary::id).toList();
+        var added = additions.orderedStream().map(a -> a.lines(ids, ui)).toList();
         for (var item : list.items()) {
-            entries.add(entry(item, bodies.get(item.slug()), ui, labels));
+            var lines = added.stream()
+                    .map(lineOf -> lineOf.get(item.id()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            entries.add(entry(item, bodies.get(item.slug()), lines, ui, labels));
         }
         feed.setEntries(entries);
         return ResponseEntity.ok().contentType(ATOM).body(new WireFeedOutput().outputString(feed));
     }
 
-    private static Entry entry(StatementSummary item, SafeHtml body, Ui ui, Map<String, String> labels) {
+    private static Entry entry(
+            StatementSummary item, SafeHtml body, List<String> lines, Ui ui, Map<String, String> labels) {
         var entry = new Entry();
         var url = ui.absolute("/s/" + item.slug());
         entry.setId(url);
@@ -142,11 +154,16 @@ class FeedController {
         summary.setType("text");
         summary.setValue(item.subtitle().isEmpty() ? item.excerpt() : item.subtitle() + " — " + item.excerpt());
         entry.setSummary(summary);
-        if (body != null) {
-            // the whole text as readers see it on the page, line breaks included; images at Chorus's address
+        if (body != null || !lines.isEmpty()) {
+            // the whole text as readers see it on the page, line breaks included; images at Chorus's address; then
+            // what modules above add (sign-on totals), a paragraph each
+            var html = new StringBuilder(
+                    body == null ? "" : body.withAbsoluteImages(ui.absolute("")).html());
+            lines.forEach(line ->
+                    html.append("<p>").append(HtmlUtils.htmlEscape(line)).append("</p>"));
             var content = new Content();
             content.setType("html");
-            content.setValue(body.withAbsoluteImages(ui.absolute("")).html());
+            content.setValue(html.toString());
             entry.setContents(List.of(content));
         }
         // The slug is the term (what a filter takes), the label what people read.

@@ -324,6 +324,27 @@ class PublicPageCacheUnderLoadTest {
     }
 
     @Test
+    void a_page_rendered_while_its_path_changed_is_rendered_again_and_meanwhile_served_stale() throws Exception {
+        pages.close();
+        var rendering = read("/o/greens");
+        await().until(() -> pages.renders.get() == 1);
+        cache.onChangeUnder(() -> List.of("/o/greens"));
+        pages.open();
+        assertThat(body(rendering)).isEqualTo("Page of greens #1");
+
+        // it may have read what changed before the change: kept, but stale
+        pages.close();
+        var again = read("/o/greens");
+        await().until(() -> pages.renders.get() == 2);
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #1"));
+        assertThat(counted("stale")).isEqualTo(1);
+        pages.open();
+        assertThat(body(again)).isEqualTo("Page of greens #2");
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #2"));
+        assertThat(pages.renders).hasValue(2);
+    }
+
+    @Test
     void a_reader_after_a_change_with_nobody_else_reading_gets_the_new_page_at_once() throws Exception {
         mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #1"));
         cache.onChange(new PublicPagesChanged() {});

@@ -49,6 +49,12 @@ class PublicPageOptInTest {
             return "Page of " + slug + " #" + renders.incrementAndGet();
         }
 
+        @GetMapping("/o/{slug}/members")
+        @PublicPage
+        String members(@PathVariable String slug) {
+            return "Members of " + slug + " #" + renders.incrementAndGet();
+        }
+
         @GetMapping("/o/{slug}/manage")
         String settings(@PathVariable String slug) {
             return "Settings of " + slug + " #" + renders.incrementAndGet();
@@ -126,6 +132,24 @@ class PublicPageOptInTest {
         mvc.perform(get("/gone")).andExpect(status().isNotFound());
         mvc.perform(get("/gone")).andExpect(status().isNotFound());
         assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void a_change_under_a_path_renders_again_the_pages_at_and_below_it_and_no_other() throws Exception {
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #1"));
+        mvc.perform(get("/o/greens/members")).andExpect(content().string("Members of greens #2"));
+        mvc.perform(get("/o/greensward")).andExpect(content().string("Page of greensward #3"));
+        mvc.perform(get("/list").param("page", "2")).andExpect(content().string("Page 2 #4"));
+
+        cache.onChangeUnder(() -> List.of("/o/greens"));
+
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #5"));
+        mvc.perform(get("/o/greens/members")).andExpect(content().string("Members of greens #6"));
+        mvc.perform(get("/o/greensward")).andExpect(content().string("Page of greensward #3"));
+        mvc.perform(get("/list").param("page", "2")).andExpect(content().string("Page 2 #4"));
+        // rendered again once, then kept as before
+        mvc.perform(get("/o/greens")).andExpect(content().string("Page of greens #5"));
+        assertThat(renders).hasValue(6);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.chorus.organizations.web;
+package org.chorus.shared.i18n;
 
 import java.text.Collator;
 import java.util.Arrays;

@@ -1,0 +1,51 @@
+package org.chorus.signons;
+
+import java.time.Clock;
+import java.util.List;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementId;
+import org.chorus.statements.StatementLink;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The count job's work: totals are counted again from the sign-ons every few seconds instead of being updated by each
+ * sign-on, so a burst of sign-ons writes no shared row and empties no page cache. A run recounts (it never adds), so a
+ * run repeated, or one that overlapped another, counts nothing twice; the advisory lock keeps runs one at a time
+ * anyway, so an older count never overwrites a newer one.
+ */
+@Service
+public class CountingSignOns {
+
+    private final SignOnCounts counts;
+    private final ReadingStatements statements;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CountingSignOns(SignOnCounts counts, ReadingStatements statements, ApplicationEventPublisher events, Clock clock) {
+        this.counts = counts;
+        this.statements = statements;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts every statement whose totals can change and publishes {@link SignOnCountsChanged} for those whose totals
+     * did; returns them (empty when another run holds the lock).
+     */
+    @Transactional
+    public List<StatementId> recount() {
+        if (!counts.lock()) {
+            return List.of();
+        }
+        var changed = counts.recount(clock.instant());
+        if (!changed.isEmpty()) {
+            var slugs = statements.links(changed).values().stream()
+                    .map(StatementLink::slug)
+                    .toList();
+            events.publishEvent(new SignOnCountsChanged(changed, slugs));
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,85 @@
+package org.chorus.signons.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import org.chorus.signons.SignOnRows;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** {@code GET /api/v1/statements/{slug}/signons}: the public list by cursor, described in the OpenAPI document. */
+@ChorusWebTest
+class SignOnsApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SignOnRows rows;
+
+    @Test
+    void the_public_list_is_read_by_cursor_with_its_totals() throws Exception {
+        var statement = rows.opened(Fixtures.unique("Api list"));
+        rows.counted(() -> {
+            for (int i = 0; i < 101; i++) {
+                rows.organization(statement.id(), "Org %03d".formatted(i), "KE", null, null);
+            }
+            rows.person(statement.id(), "Ana Lima", "Rivers Union", "Organizer", "BR", true);
+            rows.person(statement.id(), "Hidden Person", null, null, "PE", false);
+        });
+        var path = "/api/v1/statements/" + statement.slug() + "/signons";
+        var first = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totals.organizations").value(101))
+                .andExpect(jsonPath("$.totals.people").value(2))
+                .andExpect(jsonPath("$.list").value("organizations"))
+                .andExpect(jsonPath("$.items.length()").value(100))
+                .andExpect(jsonPath("$.items[0].kind").value("ORGANIZATION"))
+                .andExpect(header().string("Link", Matchers.containsString("rel=\"next\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String next = JsonPath.read(first, "$.next");
+        var names = new ArrayList<String>(JsonPath.read(first, "$.items[*].name"));
+        var second = mvc.perform(get(next))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.next").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        names.addAll(JsonPath.read(second, "$.items[*].name"));
+        assertThat(names).doesNotHaveDuplicates().hasSize(101);
+
+        mvc.perform(get(path).param("list", "people"))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("Ana Lima"))
+                .andExpect(jsonPath("$.items[0].affiliation").value("Rivers Union"));
+        mvc.perform(get(path).param("list", "everyone"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        header().string("Content-Type", Matchers.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)));
+        mvc.perform(get(path).param("after", "broken"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("signons.cursor-invalid"));
+        mvc.perform(get("/api/v1/statements/no-such-statement/signons")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_openapi_description_has_the_sign_on_list() throws Exception {
+        mvc.perform(get("/api/openapi"))
+                .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.parameters[*].name")
+                        .value(Matchers.hasItems("slug", "list", "after")))
+                .andExpect(jsonPath("$.components.schemas.SignOnItem.properties.name")
+                        .exists());
+    }
+}
