@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.chorus.shared.crypto.PersonalData;
+import org.chorus.support.ChildChorus;
 import org.chorus.support.TestDatabase;
 import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -95,29 +96,18 @@ class MailCrashTest {
     }
 
     static Process start(String url, String keys, String run, File log) throws Exception {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(
-                java,
-                "-Xshare:auto",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + url,
-                "-Dspring.datasource.username=postgres",
-                "-Dchorus.mail.host=127.0.0.1",
-                "-Dchorus.mail.port=" + TestMail.server().getSmtp().getPort(),
-                "-Dchorus.mail.rate-per-second=150",
-                "-Dchorus.mail.batch-size=10",
-                "-Dchorus.mail.connections=" + CONNECTIONS,
-                "-Dchorus.mail.lease-seconds=3",
-                "-Dlogging.level.root=warn",
-                MailCrashChild.class.getName(),
+        return ChildChorus.start(
+                url,
+                keys,
+                log,
+                List.of(
+                        "chorus.mail.rate-per-second=150",
+                        "chorus.mail.batch-size=10",
+                        "chorus.mail.connections=" + CONNECTIONS,
+                        "chorus.mail.lease-seconds=3"),
+                MailCrashChild.class,
                 run,
-                String.valueOf(COUNT)));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("CHORUS_DATA_KEYS", keys);
-        return builder.start();
+                String.valueOf(COUNT));
     }
 
     static List<String> received(String run) {

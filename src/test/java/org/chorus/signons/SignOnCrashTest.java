@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.chorus.shared.crypto.PersonalData;
+import org.chorus.support.ChildChorus;
 import org.chorus.support.TestDatabase;
 import org.chorus.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -148,29 +148,18 @@ class SignOnCrashTest {
     }
 
     static Process start(String url, String keys, Path ready, File log) throws Exception {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(
-                java,
-                "-Xshare:auto",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + url,
-                "-Dspring.datasource.username=postgres",
-                "-Dserver.port=0",
-                "-Dserver.address=127.0.0.1",
-                "-Dchorus.mail.host=127.0.0.1",
-                "-Dchorus.mail.port=" + TestMail.server().getSmtp().getPort(),
-                "-Dchorus.signons.min-fill-seconds=0",
-                // a dead node's claimed letters go back to the others soon
-                "-Dchorus.mail.lease-seconds=3",
-                "-Dlogging.level.root=warn",
-                SignOnCrashChild.class.getName(),
-                ready.toString()));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("CHORUS_DATA_KEYS", keys);
-        return builder.start();
+        return ChildChorus.start(
+                url,
+                keys,
+                log,
+                List.of(
+                        "server.port=0",
+                        "server.address=127.0.0.1",
+                        "chorus.signons.min-fill-seconds=0",
+                        // a dead node's claimed letters go back to the others soon
+                        "chorus.mail.lease-seconds=3"),
+                SignOnCrashChild.class,
+                ready.toString());
     }
 
     /** The child's address and statement, once it serves. */
