@@ -103,19 +103,26 @@ class StatementSearch {
      * match nearly every text, and no index can find the texts that lack a word. Punctuation alone is not that.
      */
     static boolean onlyExclusions(String query) {
-        var excludes = false;
+        var terms = terms(query);
+        return !terms.isEmpty() && terms.stream().allMatch(term -> term.startsWith("-"));
+    }
+
+    /** Whether a web-search query excludes a word or a phrase ({@code -word}, {@code -"a phrase"}). */
+    static boolean excludes(String query) {
+        return terms(query).stream().anyMatch(term -> term.startsWith("-"));
+    }
+
+    /** The web-search tokens that ask for or exclude something: neither {@code or} nor punctuation alone. */
+    private static List<String> terms(String query) {
+        var terms = new ArrayList<String>();
         var tokens = TOKENS.matcher(query);
         while (tokens.find()) {
             var token = tokens.group();
-            if (token.equalsIgnoreCase("or") || token.codePoints().noneMatch(Character::isLetterOrDigit)) {
-                continue;
+            if (!token.equalsIgnoreCase("or") && token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                terms.add(token);
             }
-            if (!token.startsWith("-")) {
-                return false;
-            }
-            excludes = true;
         }
-        return excludes;
+        return terms;
     }
 
     private static final Pattern TOKENS = Pattern.compile("-?\"[^\"]*\"?|[^\\s\"]+");
@@ -225,18 +232,6 @@ class StatementSearch {
     /** The SQL for the filters in use, with named parameters (:query, :language, :org, :limit). */
     static String sql(boolean byLanguage, boolean byOrganization) {
         return sql(byLanguage, byOrganization, false, true);
-    }
-
-    /** Whether a web-search query excludes a word or a phrase ({@code -word}, {@code -"a phrase"}). */
-    static boolean excludes(String query) {
-        var tokens = TOKENS.matcher(query);
-        while (tokens.find()) {
-            var token = tokens.group();
-            if (token.startsWith("-") && token.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
