@@ -216,6 +216,7 @@ final class PermissionPolicy {
             // sign-ons: the form works without a session (decision 0028); its links are the proof of the address
             entry("GET /s/{slug}/sign", PUBLIC),
             entry("POST /s/{slug}/sign", PUBLIC),
+            entry("GET /s/{slug}/sign/sent", PUBLIC),
             entry("GET /s/{slug}/sign/embed", PUBLIC),
             entry("POST /s/{slug}/sign/organization", role(SIGN_FOR_ORGANIZATION)),
             entry("GET /signons/confirm/{token}", PUBLIC),

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.crypto.PersonalData;
+import org.chorus.shared.database.AfterCommit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -108,16 +107,7 @@ public class Mail {
     }
 
     private void deliverAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.wakeUp();
-                }
-            });
-        } else {
-            delivery.wakeUp();
-        }
+        AfterCommit.run(delivery::wakeUp);
     }
 
     /** What the outbox keeps (sealed) about the addressee of one message. */

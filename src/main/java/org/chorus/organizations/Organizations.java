@@ -11,10 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.shared.database.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Stores organizations in the {@code organizations} table. */
 @Repository
@@ -124,15 +123,7 @@ class Organizations {
 
     /** Forgets the listed organizations now and when the writing transaction commits (a read between sees the old). */
     private void forgetListed() {
-        listed = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    listed = null;
-                }
-            });
-        }
+        AfterCommit.nowAndAfterCommit(() -> listed = null);
     }
 
     List<Organization> children(OrganizationId parent, OrganizationStatus status) {

@@ -115,7 +115,9 @@ class SignOns {
 
     /**
      * Stores a new sign-on; false, storing nothing, when the statement already has one of this person (same blind
-     * index) or of this Chorus organization. Both answers commit with the caller's transaction.
+     * index) or of this Chorus organization, or when its opening no longer takes sign-ons (closed, or past its
+     * deadline, by the time of {@code createdAt}) — whatever a caller read of the opening earlier. Both answers commit
+     * with the caller's transaction.
      */
     boolean insert(
             SignOn s,
@@ -129,9 +131,12 @@ class SignOns {
                             description, show_name, organization_key, organization_id, signed_by, personal, email_index,
                             network, language, confirm_token_hash, withdraw_token_hash, created_at, confirmed_at,
                             expires_at)
-                        values (:id, :statement, :kind, :status, :country, :name, :affiliation, :title, :website,
+                        select :id, :statement, :kind, :status, :country, :name, :affiliation, :title, :website,
                             :description, :showName, :key, :organization, :signedBy, :personal, :emailIndex,
-                            :network, :language, :confirm, :withdraw, :created, :confirmed, :expires)
+                            :network, :language, :confirm, :withdraw, :created, :confirmed, :expires
+                        where exists (select 1 from signon_openings o
+                                      where o.statement_id = :statement and o.status = 'OPEN'
+                                        and (o.closes_at is null or o.closes_at > :created))
                         on conflict do nothing""")
                         .param("id", s.id().value())
                         .param("statement", s.statement().value())

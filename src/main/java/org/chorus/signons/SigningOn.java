@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SigningOn {
 
     private final SignOns signOns;
+    private final SignOnTargets targets;
     private final ReadingStatements statements;
     private final CoalitionDirectory organizations;
     private final OrganizationPermissions permissions;
@@ -64,6 +65,7 @@ public class SigningOn {
 
     SigningOn(
             SignOns signOns,
+            SignOnTargets targets,
             ReadingStatements statements,
             CoalitionDirectory organizations,
             OrganizationPermissions permissions,
@@ -78,6 +80,7 @@ public class SigningOn {
             ApplicationEventPublisher events,
             Clock clock) {
         this.signOns = signOns;
+        this.targets = targets;
         this.statements = statements;
         this.organizations = organizations;
         this.permissions = permissions;
@@ -133,9 +136,10 @@ public class SigningOn {
         if (form.kind() == null) {
             throw new InvalidField("form", "signons.kind-unknown");
         }
-        var heading = statement(slug, language);
+        var target = target(slug, language);
+        var heading = target.heading();
         var statement = heading.statement().id();
-        var opening = signOns.opening(statement).orElseThrow(() -> DomainException.conflict("signons.not-open"));
+        var opening = target.opening().orElseThrow(() -> DomainException.conflict("signons.not-open"));
         var now = clock.instant();
         opening.requireAccepting(form.kind(), now);
         if (signals.honeypot() != null && !signals.honeypot().isEmpty()) {
@@ -164,10 +168,11 @@ public class SigningOn {
                 network,
                 confirm.hash(),
                 withdraw.hash())) {
-            signOns.consent(signOn.id(), checked.consents(ids(offered(opening))));
+            signOns.consent(signOn.id(), checked.consents(ids(target.offered())));
             mailConfirmation(heading, signOn, signer, confirm, withdraw, language);
             return heading;
         }
+        requireStillAccepting(statement, form.kind());
         // the same person signed this statement before: the answer is the same, the letter is not
         var earlier = signOns.person(statement, emailIndex).map(SignOns.Stored::signOn);
         if (earlier.isEmpty()) {
@@ -228,6 +233,7 @@ public class SigningOn {
         var account = accounts.find(actor.account()).orElseThrow();
         var signer = new Signer(account.email(), account.displayName(), null, null);
         if (!signOns.insert(signOn, personalData.seal(signer.toJson(), Signer.COLUMN), null, "account", null, null)) {
+            requireStillAccepting(statement, SignOnKind.ORGANIZATION);
             // the other owner's click at the same moment won
             return signOns.ofOrganization(statement, organization.id()).orElseThrow();
         }
@@ -327,6 +333,29 @@ public class SigningOn {
         events.publishEvent(
                 new SignOnWithdrawn(signOn.id(), signOn.statement(), signOn.kind(), signOn.listed(), clock.instant()));
         return statements.slugOf(signOn.statement());
+    }
+
+    /**
+     * What signing reads of a statement, kept a few seconds ({@link SignOnTargets}); 404 unless the statement is
+     * public.
+     */
+    private SignOnTargets.Target target(String slug, Language language) {
+        return targets.get(slug, language.tag(), () -> {
+            var heading = statement(slug, language);
+            var opening = signOns.opening(heading.statement().id());
+            return new SignOnTargets.Target(
+                    heading, opening, opening.map(this::offered).orElse(List.of()));
+        });
+    }
+
+    /**
+     * After an insert stored nothing: throws when the opening, read afresh, no longer takes this kind of sign-on (closed
+     * meanwhile, here or on another node); otherwise the sign-on was there already.
+     */
+    private void requireStillAccepting(StatementId statement, SignOnKind kind) {
+        signOns.opening(statement)
+                .orElseThrow(() -> DomainException.conflict("signons.not-open"))
+                .requireAccepting(kind, clock.instant());
     }
 
     private void announce(SignOn signOn, List<OrganizationId> consents) {

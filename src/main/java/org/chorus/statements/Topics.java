@@ -7,12 +7,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.chorus.shared.database.AfterCommit;
 import org.chorus.shared.web.PublicPagesChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Stores the label of each topic as it was last written. */
 @Repository
@@ -86,15 +85,7 @@ class Topics {
     }
 
     private void forgetInUseAfterCommit() {
-        inUse = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    inUse = null;
-                }
-            });
-        }
+        AfterCommit.nowAndAfterCommit(() -> inUse = null);
     }
 
     private List<Topic> readInUse() {

@@ -359,6 +359,20 @@ class SigningOnTest {
     }
 
     @Test
+    void a_node_that_still_keeps_the_statement_open_stores_no_sign_on_once_another_closed_it() {
+        var email = Fixtures.uniqueEmail("late");
+        signOns.sign(statement, SignOnFixtures.person("Early", Fixtures.uniqueEmail("early"), false, List.of()));
+        // another node closes it: this node hears no event and still keeps the opening it read
+        jdbc.sql("update signon_openings set status = 'CLOSED', closed_at = now() where statement_id = :s")
+                .param("s", statement.id().value())
+                .update();
+        assertThatThrownBy(() -> signOns.sign(statement, SignOnFixtures.person("Late", email, false, List.of())))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("signons.closed"));
+        assertThat(rowsFor(email)).isZero();
+    }
+
+    @Test
     void only_the_issuers_editors_open_and_close_and_only_a_published_statement() {
         var outsider = Actor.of(fixtures.person("outsider"));
         assertThatThrownBy(() -> opening.close(outsider, statement.slug(), Language.ENGLISH))

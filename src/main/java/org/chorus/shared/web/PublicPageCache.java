@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
+import org.chorus.shared.database.AfterCommit;
 import org.chorus.shared.i18n.Language;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -185,17 +184,7 @@ public class PublicPageCache implements WebMvcConfigurer {
      */
     @EventListener
     void onChange(PublicPagesChanged event) {
-        Runnable change = event instanceof PublicPagesWithdrawn ? this::withdraw : this::invalidate;
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            change.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                change.run();
-            }
-        });
+        AfterCommit.run(event instanceof PublicPagesWithdrawn ? this::withdraw : this::invalidate);
     }
 
     /**
@@ -215,16 +204,7 @@ public class PublicPageCache implements WebMvcConfigurer {
     @EventListener
     void onChangeUnder(PublicPagesChangedUnder event) {
         var paths = List.copyOf(event.paths());
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            invalidateUnder(paths);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                invalidateUnder(paths);
-            }
-        });
+        AfterCommit.run(() -> invalidateUnder(paths));
     }
 
     /**

@@ -22,6 +22,7 @@ public class UiAdvice {
     private final String assetVersion;
     private final String baseUrl;
     private final ObjectProvider<OpenTasks> openTasks;
+    private volatile OpenTasks tasks;
 
     UiAdvice(
             MessageSource messageSource,
@@ -60,8 +61,14 @@ public class UiAdvice {
     }
 
     private TaskCount taskCount(Viewer viewer) {
-        var source = openTasks.getIfAvailable();
-        return viewer == null || source == null ? TaskCount.NONE : TaskCount.of(() -> source.count(viewer.accountId()));
+        if (viewer == null) {
+            return TaskCount.NONE; // an anonymous reader has no tasks: no bean looked up, nothing read
+        }
+        if (tasks == null) {
+            tasks = openTasks.getIfAvailable(); // looked up once: resolving a bean costs as much as a small request
+        }
+        var source = tasks;
+        return source == null ? TaskCount.NONE : TaskCount.of(() -> source.count(viewer.accountId()));
     }
 
     public static Viewer currentViewer() {

@@ -11,24 +11,28 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.ConfirmLinkPage;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.SecurityHeaders;
 import org.chorus.shared.web.Ui;
 import org.chorus.signons.SignOnForm;
 import org.chorus.signons.SignOnKind;
 import org.chorus.signons.SignOnStamps;
 import org.chorus.signons.SigningOn;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Signing a statement: the form's own page (where a refused form comes back, never cached), the answer "check your
- * email" (given only after the sign-on committed; the same whether the address signed before or not), the one-click
+ * email" (a 303 to a cached page, given only after the sign-on committed; the same whether the address signed before
+ * or not), the one-click
  * sign-on of an organization's owner, and the pages of the two links a letter carries, whose buttons confirm or
  * withdraw by POST (mail scanners open links; they do not press buttons).
  */
@@ -97,12 +101,13 @@ class SigningController {
             var statement = signing.sign(
                     slug, form, new SigningOn.Signals(honeypot, stamp, request.getRemoteAddr()), ui.language());
             response.setHeader("Cache-Control", "no-store");
-            model.addAttribute("title", statement.title());
-            model.addAttribute("slug", slug);
             if (embed) {
                 return embedded(model, response, ui, slug, form, FormErrors.none(), true);
             }
-            return "signons/check-email";
+            // committed: "check your email" is a page of its own, the same for everyone, so kept in the page cache;
+            // 303 so that the browser gets it, and reloading it sends nothing again
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+            return "redirect:/s/" + statement.statement().slug() + "/sign/sent";
         } catch (InvalidField problem) {
             return refused(model, response, ui, slug, form, FormErrors.of(problem, ui.messages()), embed);
         } catch (DomainException problem) {
@@ -112,6 +117,19 @@ class SigningController {
             }
             return refused(model, response, ui, slug, form, FormErrors.of("form", problem, ui.messages()), embed);
         }
+    }
+
+    /**
+     * "Check your email": where a sign-on taken from the form leads (the answer is the same whether the address
+     * signed before or not, and whether the sign-on was kept or, from a robot, quietly dropped).
+     */
+    @GetMapping("/s/{slug}/sign/sent")
+    @PublicPage
+    String sent(@PathVariable String slug, Ui ui, Model model) {
+        var statement = signing.statement(slug, ui.language());
+        model.addAttribute("title", statement.title());
+        model.addAttribute("slug", statement.statement().slug());
+        return "signons/check-email";
     }
 
     /**
