@@ -112,6 +112,32 @@ class StatementSearch {
         return terms(query).stream().anyMatch(term -> term.startsWith("-"));
     }
 
+    /**
+     * The quoted phrases every match must hold, one per line, for the index of adjacent word pairs (V1_240); empty when
+     * there is none or when the query offers alternatives ({@code or}: a match need hold none of them in particular).
+     * A phrase the query excludes is not one of them.
+     */
+    static String requiredPhrases(String query) {
+        var tokens = new ArrayList<String>();
+        var matcher = TOKENS.matcher(query);
+        while (matcher.find()) {
+            tokens.add(matcher.group());
+        }
+        if (tokens.stream().anyMatch(token -> token.equalsIgnoreCase("or"))) {
+            return "";
+        }
+        return tokens.stream()
+                .filter(token -> token.startsWith("\""))
+                .map(token -> WHITESPACE
+                        .matcher(token.replace("\"", " "))
+                        .replaceAll(" ")
+                        .strip())
+                .filter(phrase -> !phrase.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** The web-search tokens that ask for or exclude something: neither {@code or} nor punctuation alone. */
     private static List<String> terms(String query) {
         var terms = new ArrayList<String>();
@@ -165,8 +191,13 @@ class StatementSearch {
             boolean phraseFromIndex,
             Duration bound) {
         var parameters = parameters(query, language, organization, limit);
-        var parsed = NamedParameterUtils.parseSqlStatement(
-                prefix + sql(language != null, organization != null, phraseFromIndex, excludes(query)));
+        var parsed = NamedParameterUtils.parseSqlStatement(prefix
+                + sql(
+                        language != null,
+                        organization != null,
+                        phraseFromIndex,
+                        excludes(query),
+                        !requiredPhrases(query).isEmpty()));
         var sql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
         var values = NamedParameterUtils.buildValueArray(parsed, parameters, null);
         return jdbc.query(
@@ -188,9 +219,14 @@ class StatementSearch {
      * that has not ended within {@link #PHRASE_WALK} the phrase is rare among texts having its words, and the walk
      * could read every statement (the planner estimates a phrase as frequent as its words), so its words' texts are
      * taken from the index and the phrase checked on them (0.1 s rather than 1.5 s for 5,000 such texts at 100,000
-     * statements). The first attempt is undone to a savepoint, so the transaction goes on.
+     * statements). The first attempt is undone to a savepoint, so the transaction goes on. A phrase of two words or
+     * more that every match must hold goes to the index of adjacent word pairs at once ({@link #byWordPairs}).
      */
     private List<Hit> phrase(String query, String language, OrganizationId organization, int limit) {
+        if (!requiredPhrases(query).isEmpty()) {
+            // in a configuration where the phrases have no pair (one word), its branch walks the dates as before
+            return run("", query, language, organization, limit, (rs, i) -> hit(rs), false, timeout);
+        }
         var walk = PHRASE_WALK.compareTo(timeout) < 0 ? PHRASE_WALK : timeout;
         return jdbc.execute((ConnectionCallback<List<Hit>>) connection -> {
             var savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
@@ -226,24 +262,26 @@ class StatementSearch {
                 .addValue("query", query)
                 .addValue("language", language)
                 .addValue("org", organization == null ? null : organization.value())
+                .addValue("phrases", requiredPhrases(query))
                 .addValue("limit", limit);
     }
 
     /** The SQL for the filters in use, with named parameters (:query, :language, :org, :limit). */
     static String sql(boolean byLanguage, boolean byOrganization) {
-        return sql(byLanguage, byOrganization, false, true);
+        return sql(byLanguage, byOrganization, false, true, false);
     }
 
     /**
      * The SQL for the filters in use; for a query with a phrase, each configuration's matches are taken from its
      * index and sorted rather than by walking the dates: the planner estimates a phrase as frequent as its words
      * together, and walking the dates for a rare phrase of common words read every statement (1.5 s at 100,000).
+     * With {@code pairs}, a match must also hold every adjacent word pair of the {@code :phrases} (one per line).
      */
-    static String sql(boolean byLanguage, boolean byOrganization, boolean phrase, boolean excludes) {
+    static String sql(boolean byLanguage, boolean byOrganization, boolean phrase, boolean excludes, boolean pairs) {
         var branches = new ArrayList<String>();
         for (var configuration : CONFIGURATIONS) {
-            branches.add(candidates(configuration, false, byLanguage, byOrganization, phrase, excludes));
-            branches.add(candidates(configuration, true, byLanguage, byOrganization, phrase, excludes));
+            branches.add(candidates(configuration, false, byLanguage, byOrganization, phrase, excludes, pairs));
+            branches.add(candidates(configuration, true, byLanguage, byOrganization, phrase, excludes, pairs));
         }
         return """
                 with candidates as (
@@ -297,7 +335,8 @@ class StatementSearch {
             boolean byLanguage,
             boolean byOrganization,
             boolean phrase,
-            boolean excludes) {
+            boolean excludes,
+            boolean pairs) {
         var filters = new StringBuilder();
         if (byLanguage) {
             // a constant condition: the planner drops the other configurations' branches for the language asked
@@ -328,7 +367,8 @@ class StatementSearch {
             filters.append(" and (s.source_statement_id is null or (select o.status from statements o"
                     + " where o.id = s.source_statement_id) is distinct from 'PUBLISHED')");
         }
-        return """
+        var byPairs = pairs && !titles;
+        var branch = """
                 (select t.statement_id, t.language, s.issued_on, s.published_at
                  from statements s
                  join statement_texts t on t.statement_id = s.id
@@ -337,13 +377,50 @@ class StatementSearch {
                    and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
                  order by s.issued_on%4$s desc, s.published_at desc
                  limit %3$d)""".formatted(
-                        configuration,
-                        filters.toString().formatted(configuration),
-                        titles ? TITLE_MATCHES_PER_CONFIGURATION : MATCHES_PER_CONFIGURATION,
-                        // an expression, not the indexed column: the date index cannot give this order
-                        phrase ? " + 0" : "",
-                        search.formatted(configuration));
+                configuration,
+                // by pairs, this branch runs only when the phrases have none in this configuration
+                (filters + (byPairs ? " and cardinality(" + PHRASE_PAIRS + ") = 0" : "")).formatted(configuration),
+                titles ? TITLE_MATCHES_PER_CONFIGURATION : MATCHES_PER_CONFIGURATION,
+                // an expression, not the indexed column: the date index cannot give this order
+                phrase ? " + 0" : "",
+                search.formatted(configuration));
+        return byPairs ? byWordPairs(configuration, filters.toString(), branch) : branch;
     }
+
+    /**
+     * A configuration's matches of a query with phrases, by the index of adjacent word pairs (V1_240): the texts holding
+     * every pair of the phrases, newest first, each checked against the whole query only until enough are found — the
+     * phrase is checked on a few texts, never on every text having its words, and the pairs are never computed again
+     * (a filter written on the sub-query's result, which no index serves and no recheck repeats). Pairs are a
+     * constant the planner folds; when the phrases have none in this configuration (one word, or stop words between),
+     * that part is dropped at planning and the usual branch runs instead, and the other way round.
+     */
+    private static String byWordPairs(String configuration, String filters, String usual) {
+        return """
+                (select c.statement_id, c.language, c.issued_on, c.published_at
+                 from (select t.statement_id, t.language, s.issued_on, s.published_at, t.search
+                       from statements s
+                       join statement_texts t on t.statement_id = s.id
+                       where (case when chorus_search_config(t.language) = '%1$s'::regconfig
+                              then chorus_word_pairs(t.search) end) @> %4$s
+                         and cardinality(%4$s) > 0
+                         and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
+                       order by s.issued_on desc, s.published_at desc
+                       offset 0) c
+                 where c.search @@ websearch_to_tsquery('%1$s'::regconfig, :query)
+                 limit %3$d)
+                union all
+                %5$s""".formatted(
+                        configuration,
+                        filters.formatted(configuration),
+                        MATCHES_PER_CONFIGURATION,
+                        PHRASE_PAIRS.formatted(configuration),
+                        usual);
+    }
+
+    /** The adjacent word pairs of the query's phrases in a configuration (%1$s), a constant the planner folds. */
+    private static final String PHRASE_PAIRS =
+            "chorus_phrase_pairs('%1$s'::regconfig, string_to_array(cast(:phrases as text), chr(10)))";
 
     private static Hit hit(ResultSet rs) throws SQLException {
         return new Hit(

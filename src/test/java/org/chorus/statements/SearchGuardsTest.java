@@ -63,7 +63,8 @@ class SearchGuardsTest {
     }
 
     @Test
-    void a_phrase_whose_walk_through_the_dates_is_stopped_is_found_through_the_index() throws Exception {
+    void a_phrase_among_alternatives_whose_walk_through_the_dates_is_stopped_is_found_through_the_index()
+            throws Exception {
         var coalition = fixtures.coalition();
         var word = "zq" + Fixtures.unique("w").substring(2).replace("-", "");
         statements.published(statements.ownerOf(coalition), coalition, "en", "Call " + word + " now", "Body");
@@ -79,11 +80,33 @@ class SearchGuardsTest {
                 throw new IllegalStateException(e);
             }
         });
-        var page = Html.parse(mvc.perform(get("/search").param("q", "\"call " + word + "\""))
+        // with "or", a match need not hold the phrase: the index of word pairs cannot narrow it, the walk comes first
+        var page = Html.parse(mvc.perform(get("/search").param("q", "\"call " + word + "\" or " + word + "x"))
                 .andExpect(status().isOk())
                 .andReturn());
         release.join();
         assertThat(page.select(".statement-item")).hasSize(1);
+    }
+
+    @Test
+    void a_phrase_finds_the_texts_with_its_words_side_by_side_through_their_pairs_and_not_those_with_them_apart()
+            throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = statements.ownerOf(coalition);
+        var word = "zq" + Fixtures.unique("w").substring(2).replace("-", "");
+        statements.published(owner, coalition, "en", "Side by side " + word, "We ask for " + word + " finance now.");
+        statements.published(owner, coalition, "en", "Apart " + word, "Finance is not " + word + " at all.");
+        statements.published(owner, coalition, "fr", "Côte à côte " + word, "Nous demandons " + word + " finances.");
+        for (var query : java.util.List.of(
+                "\"" + word + " finance\"", "\"" + word + " financing\" -nothing", "\"We ask for " + word + "\"")) {
+            var page = Html.parse(mvc.perform(get("/search").param("q", query))
+                    .andExpect(status().isOk())
+                    .andReturn());
+            assertThat(page.select(".statement-item h2, .statement-item h3").eachText())
+                    .as(query)
+                    .anySatisfy(title -> assertThat(title).contains("Side by side"))
+                    .noneSatisfy(title -> assertThat(title).contains("Apart"));
+        }
     }
 
     @Test
@@ -98,5 +121,18 @@ class SearchGuardsTest {
         assertThat(StatementSearch.onlyExclusions("aid -\"climate finance\"")).isFalse();
         assertThat(StatementSearch.onlyExclusions("\"climate -finance\"")).isFalse();
         assertThat(StatementSearch.onlyExclusions("«»!? -")).isFalse();
+    }
+
+    @Test
+    void only_the_phrases_every_match_must_hold_are_looked_up_by_their_word_pairs() {
+        assertThat(StatementSearch.requiredPhrases("\"climate  finance\" aid \"just\ttransition"))
+                .isEqualTo("climate finance\njust transition");
+        assertThat(StatementSearch.requiredPhrases("aid -\"climate finance\" \"loss and damage\""))
+                .as("an excluded phrase is not held")
+                .isEqualTo("loss and damage");
+        assertThat(StatementSearch.requiredPhrases("\"climate finance\" OR \"loss and damage\""))
+                .as("either may be held")
+                .isEmpty();
+        assertThat(StatementSearch.requiredPhrases("climate finance \"\"")).isEmpty();
     }
 }

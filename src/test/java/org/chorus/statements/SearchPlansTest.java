@@ -96,6 +96,23 @@ class SearchPlansTest {
     }
 
     @Test
+    void a_phrase_of_common_words_asks_the_index_of_adjacent_word_pairs_and_finds_them_side_by_side() {
+        // each word in over half the English texts, side by side in a few dozen: walking the dates reads most texts
+        var query = '"' + word("en", 20) + " " + word("en", 30) + '"';
+        assertThat(indexes(plan(query, null, null))).contains("statement_texts_pairs_english");
+        var hits = search.search(query, null, null, 50);
+        assertThat(hits).isNotEmpty();
+        for (var hit : hits) {
+            assertThat(jdbc.queryForObject("""
+                            select t.search @@ websearch_to_tsquery(chorus_search_config(t.language), ?)
+                            from statements s join statement_texts t on t.statement_id = s.id
+                            where s.slug = ? and t.language = ?""", Boolean.class, query, hit.slug(), hit.language()))
+                    .as(hit.slug())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void a_language_filter_asks_only_that_languages_configuration() {
         for (var language : List.of("fr", "de")) {
             var plan = plan(word(language, 4000), language, null);
