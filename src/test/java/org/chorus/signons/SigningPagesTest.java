@@ -192,7 +192,8 @@ class SigningPagesTest {
         signing.seedListed(statement.id(), forms, org.chorus.shared.i18n.Language.ENGLISH);
         int later = queriesOfASignOn(true);
         assertThat(later)
-                .as("the sign-on, its letter and the letter's message")
+                .as(() -> "the sign-on, its letter and the letter's message, not:\n"
+                        + org.chorus.support.QueryCounter.statements())
                 .isEqualTo(first)
                 .isLessThanOrEqualTo(3);
     }

@@ -15,9 +15,16 @@ import org.springframework.boot.test.context.TestComponent;
 public class QueryCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<java.util.List<String>> SQL = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     public static void reset() {
         COUNT.get()[0] = 0;
+        SQL.get().clear();
+    }
+
+    /** The SQL counted since the last {@link #reset()}, one statement per line: what a failing count shows. */
+    public static String statements() {
+        return String.join("\n", SQL.get());
     }
 
     public static int count() {
@@ -59,6 +66,11 @@ public class QueryCounter implements BeanPostProcessor {
                             || m.getName().equals("createStatement")
                             || m.getName().equals("prepareCall")) {
                         COUNT.get()[0]++;
+                        SQL.get()
+                                .add(
+                                        a == null || a.length == 0
+                                                ? m.getName()
+                                                : String.valueOf(a[0]).strip());
                     }
                     return invoke(m, connection, a);
                 });
