@@ -28,10 +28,17 @@ public class ReadingSignOns {
     private final SignOnCounts counts;
     private final SignOnLists lists;
     private final ReadingStatements statements;
+    private final OpenedStatements opened;
     private final Clock clock;
 
-    ReadingSignOns(SignOnCounts counts, SignOnLists lists, ReadingStatements statements, Clock clock) {
+    ReadingSignOns(
+            SignOnCounts counts,
+            SignOnLists lists,
+            ReadingStatements statements,
+            OpenedStatements opened,
+            Clock clock) {
         this.counts = counts;
+        this.opened = opened;
         this.lists = lists;
         this.statements = statements;
         this.clock = clock;
@@ -39,7 +46,7 @@ public class ReadingSignOns {
 
     /** The totals of a public statement opened for sign-on, in one query; empty when it never was. */
     public Optional<SignOnTotals> totals(StatementId statement) {
-        return counts.totals(statement, clock.instant());
+        return opened.opened(statement) ? counts.totals(statement, clock.instant()) : Optional.empty();
     }
 
     /** The totals of the public statement at {@code slug}, in two queries; not found unless it was opened for sign-on. */
@@ -50,7 +57,8 @@ public class ReadingSignOns {
 
     /** The totals of those of these statements that were opened for sign-on, in one query. */
     public Map<StatementId, SignOnTotals> totals(Collection<StatementId> statements) {
-        return counts.totals(statements, clock.instant());
+        var ever = statements.stream().filter(opened::opened).toList();
+        return ever.isEmpty() ? Map.of() : counts.totals(ever, clock.instant());
     }
 
     /**

@@ -49,6 +49,7 @@ public class SigningOn {
 
     private final SignOns signOns;
     private final SignOnTargets targets;
+    private final OpenedStatements opened;
     private final ReadingStatements statements;
     private final CoalitionDirectory organizations;
     private final OrganizationPermissions permissions;
@@ -66,6 +67,7 @@ public class SigningOn {
     SigningOn(
             SignOns signOns,
             SignOnTargets targets,
+            OpenedStatements opened,
             ReadingStatements statements,
             CoalitionDirectory organizations,
             OrganizationPermissions permissions,
@@ -81,6 +83,7 @@ public class SigningOn {
             Clock clock) {
         this.signOns = signOns;
         this.targets = targets;
+        this.opened = opened;
         this.statements = statements;
         this.organizations = organizations;
         this.permissions = permissions;
@@ -103,8 +106,11 @@ public class SigningOn {
      */
     public record FormContext(SignOnOpening opening, List<Organization> keepInformedBy, boolean acceptingNow) {}
 
-    /** The form's context for a statement, in at most three queries; empty when it was never opened. */
+    /** The form's context for a statement, in at most three queries; none when it was never opened. */
     public Optional<FormContext> formContext(StatementId statement) {
+        if (!opened.opened(statement)) {
+            return Optional.empty();
+        }
         return signOns.opening(statement)
                 .map(opening -> new FormContext(opening, offered(opening), opening.acceptingAt(clock.instant())));
     }

@@ -89,6 +89,9 @@ class BoundedQueriesTest {
                 .contains("Person 24")
                 .contains(cosigners.getLast());
         assertThat(queries("/s/" + reviewing.slug())).isEqualTo(queries("/s/" + plain.slug()));
+        assertThat(QueryCounter.statements())
+                .as("a statement never opened for sign-on asks nothing of sign-ons")
+                .doesNotContain("signon");
         assertThat(queries("/s/" + reviewing.slug() + "/fr")).isEqualTo(queries("/s/" + plain.slug() + "/fr"));
     }
 
