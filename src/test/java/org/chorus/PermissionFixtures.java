@@ -94,6 +94,7 @@ final class PermissionFixtures {
     private final Actor owner;
     private final CommentFixtures comments;
     private final SignOnFixtures signOns;
+    private final org.chorus.signons.SignOnRows signOnRows;
     private final java.util.UUID wordPressImport;
     private final Statement published;
     private final Statement draft;
@@ -262,15 +263,8 @@ final class PermissionFixtures {
         fixed("/signons/confirm/{token}", SignOnFixtures.token(signOnLink("/signons/confirm/")));
         perCall("/signons/withdraw/{token}", call -> SignOnFixtures.token(signOnLink("/signons/withdraw/")));
         // a sign-on waiting for approval on the published statement, fresh for each call (a decision uses it up)
-        perCall(
-                "/s/{slug}/sign-on/signers/{id}",
-                call -> context.getBean(org.chorus.signons.SignOnRows.class)
-                        .organization(
-                                published.id(),
-                                Fixtures.unique("Waiting group"),
-                                "FR",
-                                org.chorus.signons.SignOnStatus.CONFIRMED)
-                        .toString());
+        signOnRows = context.getBean(org.chorus.signons.SignOnRows.class);
+        perCall("/s/{slug}/sign-on/signers/{id}", call -> waitingSignOn());
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(
@@ -345,6 +339,12 @@ final class PermissionFixtures {
         form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));
         form("POST /s/{slug}/sign/organization", call -> params("organization", own.slug()));
         form("POST /s/{slug}/sign-on/open", call -> params("whoMaySign", "BOTH", "retentionDays", "365"));
+        // two sign-ons of the published statement, fresh for each call (a merge uses one up)
+        form("GET /s/{slug}/sign-on/signers/merge", call -> params("signOn", waitingSignOn() + "," + waitingSignOn()));
+        form(
+                "POST /s/{slug}/sign-on/signers/merge",
+                call -> params("keep", waitingSignOn(), "merged", waitingSignOn()));
+        form("POST /s/{slug}/sign-on/signers/{id}/name", call -> params("name", Fixtures.unique("Renamed group")));
         form(
                 "POST /s/{slug}/translate",
                 call -> params("language", "fr", "title", "Brouillon", "body", "Nous demandons.", "publish", "false"));
@@ -431,6 +431,17 @@ final class PermissionFixtures {
                         .slug();
             default -> published.slug();
         };
+    }
+
+    /** An organization's sign-on waiting for approval on the published statement. */
+    private String waitingSignOn() {
+        return signOnRows
+                .organization(
+                        published.id(),
+                        Fixtures.unique("Waiting group"),
+                        "FR",
+                        org.chorus.signons.SignOnStatus.CONFIRMED)
+                .toString();
     }
 
     /** A link of the letter a person gets when signing the published statement (each call signs anew). */

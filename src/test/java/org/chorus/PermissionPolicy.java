@@ -181,6 +181,10 @@ final class PermissionPolicy {
             entry("POST /s/{slug}/sign-on/signers/{id}/approve", role(MANAGE_SIGN_ONS)),
             entry("POST /s/{slug}/sign-on/signers/{id}/reject", role(MANAGE_SIGN_ONS)),
             entry("POST /s/{slug}/sign-on/signers/{id}/remove", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers/merge", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/merge", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers/{id}/name", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/name", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.csv", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.json", role(MANAGE_SIGN_ONS)),
             // imports

@@ -168,5 +168,12 @@ class SignersPagesTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/s/" + statement.slug() + "/sign-on/signers.csv").session(session))
                 .andExpect(status().isForbidden());
+        // the exports are written as they are read, but a refusal still comes before the first byte
+        var json = mvc.perform(
+                        get("/s/" + statement.slug() + "/sign-on/signers.json").session(session))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse();
+        assertThat(json.getHeader("Content-Disposition")).isNull();
     }
 }
