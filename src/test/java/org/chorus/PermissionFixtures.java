@@ -344,6 +344,9 @@ final class PermissionFixtures {
         form(
                 "POST /s/{slug}/sign-on/signers/merge",
                 call -> params("keep", waitingSignOn(), "merged", waitingSignOn()));
+        // a burst of two unconfirmed sign-ons from one network, fresh for each call (discarding uses it up)
+        form("GET /s/{slug}/sign-on/suspicious/discard", call -> burst());
+        form("POST /s/{slug}/sign-on/suspicious/discard", call -> burst());
         form("POST /s/{slug}/sign-on/signers/{id}/name", call -> params("name", Fixtures.unique("Renamed group")));
         form(
                 "POST /s/{slug}/translate",
@@ -442,6 +445,15 @@ final class PermissionFixtures {
                         "FR",
                         org.chorus.signons.SignOnStatus.CONFIRMED)
                 .toString();
+    }
+
+    /** Two unconfirmed sign-ons on the published statement from one network, and the form naming that network. */
+    private Form burst() {
+        var network = Fixtures.unique("burst");
+        for (int i = 0; i < 2; i++) {
+            signOnRows.pending(published.id(), Fixtures.uniqueEmail("burst"), network, null);
+        }
+        return params("source", "NETWORK", "key", network, "hours", "24");
     }
 
     /** A link of the letter a person gets when signing the published statement (each call signs anew). */

@@ -252,11 +252,12 @@ class SignOns {
 
     /**
      * Empties the personal data of sign-ons whose opening ended (closed, or past its deadline) more than its retention
-     * days ago: the sealed document, the blind index, and a person's listed name, affiliation and title.
+     * days ago: the sealed document, the blind index, the network's hash, and a person's listed name, affiliation and
+     * title.
      */
     int forgetPersonalData(Instant now) {
         return jdbc.sql("""
-                        update signons s set personal = null, email_index = null,
+                        update signons s set personal = null, email_index = null, network = '',
                             name = case when s.kind = 'PERSON' then null else s.name end,
                             affiliation = null, title = null, show_name = false
                         from signon_openings o
