@@ -137,6 +137,10 @@ final class PermissionFixtures {
         fixtures.grant(other, people.get(Caller.OTHER_OWNER), Role.OWNER);
         owner = Actor.of(people.get(Caller.OWNER));
         members.designateReviewer(owner, own.id(), people.get(Caller.REVIEWER).id(), true);
+        fixtures.grant(own, people.get(Caller.SIGN_ON_ORGANIZER), Role.MEMBER);
+        context.getBean(org.chorus.signons.DesignatingOrganizers.class)
+                .designate(
+                        owner, own.slug(), people.get(Caller.SIGN_ON_ORGANIZER).id(), true);
         var apiTokens = context.getBean(ApiTokens.class);
         tokens.put(Caller.TOKEN, apiTokens.create(people.get(Caller.OWNER).email(), "matrix"));
         tokens.put(
@@ -224,6 +228,10 @@ final class PermissionFixtures {
             return target.id().toString();
         });
         perCall("/o/{slug}/manage/children/{child}", call -> pendingChild());
+        perCall("/o/{slug}/sign-on-organizers/{account}", call -> {
+            fixtures.grant(own, target, Role.MEMBER);
+            return target.id().toString();
+        });
         perCall(
                 "/o/{slug}/manage/announcements/{id}",
                 call -> String.valueOf(
@@ -327,6 +335,7 @@ final class PermissionFixtures {
                 call -> params("email", Fixtures.uniqueEmail("invitee"), "role", "MEMBER"));
         form("POST /o/{slug}/manage/members/{account}/role", call -> params("role", "EDITOR"));
         form("POST /o/{slug}/manage/members/{account}/reviewer", call -> params("reviewer", "true"));
+        form("POST /o/{slug}/sign-on-organizers/{account}", call -> params("organizer", "true"));
         form(
                 "POST /o/{org}/statements/new",
                 call -> statementForm(Fixtures.unique("New"), null),
