@@ -2,12 +2,15 @@ package org.chorus.signons;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.chorus.organizations.Actor;
+import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.crypto.PersonalData;
 import org.chorus.shared.i18n.Language;
+import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementHeading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,7 @@ public class ModeratingSignOns {
     private final SignOnLists lists;
     private final SignOns signOns;
     private final Organizers organizers;
+    private final ReadingStatements statements;
     private final PersonalData personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -33,9 +37,11 @@ public class ModeratingSignOns {
             SignOnLists lists,
             SignOns signOns,
             Organizers organizers,
+            ReadingStatements statements,
             PersonalData personalData,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.statements = statements;
         this.lists = lists;
         this.signOns = signOns;
         this.organizers = organizers;
@@ -86,6 +92,40 @@ public class ModeratingSignOns {
             }
             after = rows.getLast().cursor();
         }
+    }
+
+    /** Whether the person organizes the sign-on of the statement at {@code slug} (which they can see). */
+    @Transactional(readOnly = true)
+    public boolean organizes(Actor actor, String slug) {
+        return actor != null
+                && organizers.can(actor, statements.visible(actor, slug).issuer());
+    }
+
+    /**
+     * A page of every sign-on of one kind, in any status, newest first, with its personal data and the organizations
+     * its signer agreed to hear from, for the organizers' API.
+     */
+    public record SignersAndConsents(Signers signers, Map<SignOnId, List<OrganizationId>> consents) {}
+
+    @Transactional(readOnly = true)
+    public SignersAndConsents signers(Actor actor, String slug, SignOnKind kind, String after) {
+        var heading = organizers.statement(actor, slug, Language.ENGLISH);
+        var cursor = SignOnCursor.of(after, 'P');
+        var rows = lists.signers(heading.statement().id(), kind, null, cursor, ReadingSignOns.PAGE_SIZE + 1);
+        var shown = rows.subList(0, Math.min(ReadingSignOns.PAGE_SIZE, rows.size()));
+        var signers = new Signers(
+                heading,
+                questions(heading),
+                null,
+                new SignOnPage<>(
+                        shown.stream().map(this::line).toList(),
+                        rows.size() > ReadingSignOns.PAGE_SIZE
+                                ? shown.getLast().cursor().token()
+                                : null,
+                        cursor == null));
+        return new SignersAndConsents(
+                signers,
+                signOns.consents(shown.stream().map(r -> r.signOn().id()).toList()));
     }
 
     /** The sign-ons of the statement with these ids, side by side (choosing which of two to keep). */

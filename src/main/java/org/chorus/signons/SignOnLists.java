@@ -131,11 +131,21 @@ class SignOnLists {
      * after}; each says whether another organization's sign-on has the same organization key.
      */
     List<SignerRow> signers(StatementId statement, SignOnStatus status, SignOnCursor after, int limit) {
+        return signers(statement, null, status, after, limit);
+    }
+
+    /** As {@link #signers(StatementId, SignOnStatus, SignOnCursor, int)}, of one kind only when {@code kind} is set. */
+    List<SignerRow> signers(
+            StatementId statement, SignOnKind kind, SignOnStatus status, SignOnCursor after, int limit) {
         var sql = SIGNERS
+                + (kind == null ? "" : " and s.kind = :kind")
                 + (status == null ? "" : " and s.status = :status")
                 + (after == null ? "" : " and (s.created_at, s.id) < (:afterAt, :afterId)")
                 + " order by s.created_at desc, s.id desc limit :limit";
         var query = jdbc.sql(sql).param("statement", statement.value()).param("limit", limit);
+        if (kind != null) {
+            query = query.param("kind", kind.name());
+        }
         if (status != null) {
             query = query.param("status", status.name());
         }

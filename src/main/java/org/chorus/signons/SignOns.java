@@ -286,6 +286,23 @@ class SignOns {
                 .list();
     }
 
+    /** The organizations each of these sign-ons' signers agreed to hear from, in one query. */
+    java.util.Map<SignOnId, List<OrganizationId>> consents(Collection<SignOnId> signOns) {
+        var consents = new java.util.HashMap<SignOnId, List<OrganizationId>>();
+        if (signOns.isEmpty()) {
+            return consents;
+        }
+        jdbc.sql("select signon_id, organization_id from signon_consents where signon_id in (:ids)"
+                        + " order by signon_id, organization_id")
+                .param("ids", signOns.stream().map(SignOnId::value).toList())
+                .query(rs -> {
+                    consents.computeIfAbsent(
+                                    new SignOnId(rs.getObject(1, UUID.class)), id -> new java.util.ArrayList<>())
+                            .add(new OrganizationId(rs.getObject(2, UUID.class)));
+                });
+        return consents;
+    }
+
     private static SignOnOpening opening(ResultSet rs, int row) throws SQLException {
         return new SignOnOpening(
                 new StatementId(rs.getObject("statement_id", UUID.class)),
