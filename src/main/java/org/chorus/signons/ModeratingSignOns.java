@@ -55,18 +55,19 @@ public class ModeratingSignOns {
     public Signers signers(Actor actor, String slug, Language language, SignOnStatus status, String after) {
         var heading = organizers.statement(actor, slug, language);
         var cursor = SignOnCursor.of(after, 'P');
-        var rows = lists.signers(heading.statement().id(), status, cursor, ReadingSignOns.PAGE_SIZE + 1);
+        var rows = lists.signers(heading.statement().id(), null, status, cursor, ReadingSignOns.PAGE_SIZE + 1);
+        return new Signers(heading, questions(heading), status, page(rows, cursor));
+    }
+
+    /** The first {@link ReadingSignOns#PAGE_SIZE} of one more rows, and where the next page starts if there is one. */
+    private SignOnPage<SignerLine> page(List<SignOnLists.SignerRow> rows, SignOnCursor cursor) {
         var shown = rows.subList(0, Math.min(ReadingSignOns.PAGE_SIZE, rows.size()));
-        return new Signers(
-                heading,
-                questions(heading),
-                status,
-                new SignOnPage<>(
-                        shown.stream().map(this::line).toList(),
-                        rows.size() > ReadingSignOns.PAGE_SIZE
-                                ? shown.getLast().cursor().token()
-                                : null,
-                        cursor == null));
+        return new SignOnPage<>(
+                shown.stream().map(this::line).toList(),
+                rows.size() > ReadingSignOns.PAGE_SIZE
+                        ? shown.getLast().cursor().token()
+                        : null,
+                cursor == null);
     }
 
     /**
@@ -85,7 +86,7 @@ public class ModeratingSignOns {
         start.accept(questions(heading));
         SignOnCursor after = null;
         while (true) {
-            var rows = lists.signers(heading.statement().id(), null, after, ReadingSignOns.PAGE_SIZE);
+            var rows = lists.signers(heading.statement().id(), null, null, after, ReadingSignOns.PAGE_SIZE);
             rows.forEach(row -> each.accept(line(row)));
             if (rows.size() < ReadingSignOns.PAGE_SIZE) {
                 return;
@@ -112,20 +113,10 @@ public class ModeratingSignOns {
         var heading = organizers.statement(actor, slug, Language.ENGLISH);
         var cursor = SignOnCursor.of(after, 'P');
         var rows = lists.signers(heading.statement().id(), kind, null, cursor, ReadingSignOns.PAGE_SIZE + 1);
-        var shown = rows.subList(0, Math.min(ReadingSignOns.PAGE_SIZE, rows.size()));
-        var signers = new Signers(
-                heading,
-                questions(heading),
-                null,
-                new SignOnPage<>(
-                        shown.stream().map(this::line).toList(),
-                        rows.size() > ReadingSignOns.PAGE_SIZE
-                                ? shown.getLast().cursor().token()
-                                : null,
-                        cursor == null));
+        var page = page(rows, cursor);
         return new SignersAndConsents(
-                signers,
-                signOns.consents(shown.stream().map(r -> r.signOn().id()).toList()));
+                new Signers(heading, questions(heading), null, page),
+                signOns.consents(page.items().stream().map(SignerLine::id).toList()));
     }
 
     /** The sign-ons of the statement with these ids, side by side (choosing which of two to keep). */

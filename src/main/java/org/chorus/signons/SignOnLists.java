@@ -127,14 +127,10 @@ class SignOnLists {
     record SignerRow(SignOn signOn, byte[] personal, SignOnId duplicateOf, SignOnCursor cursor) {}
 
     /**
-     * Up to {@code limit} sign-ons of the statement in any state (or in {@code status}), newest first, after {@code
-     * after}; each says whether another organization's sign-on has the same organization key.
+     * Up to {@code limit} sign-ons of the statement of any kind (or of {@code kind}) in any state (or in {@code
+     * status}), newest first, after {@code after}; each with the earliest other organization's sign-on that has the
+     * same organization key.
      */
-    List<SignerRow> signers(StatementId statement, SignOnStatus status, SignOnCursor after, int limit) {
-        return signers(statement, null, status, after, limit);
-    }
-
-    /** As {@link #signers(StatementId, SignOnStatus, SignOnCursor, int)}, of one kind only when {@code kind} is set. */
     List<SignerRow> signers(
             StatementId statement, SignOnKind kind, SignOnStatus status, SignOnCursor after, int limit) {
         var sql = SIGNERS

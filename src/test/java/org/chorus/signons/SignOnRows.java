@@ -68,6 +68,22 @@ public class SignOnRows {
         });
     }
 
+    /** The default choices, with these questions for signers (as organizers write them, one per line). */
+    public static SignOnOpening.Choices asking(String questions) {
+        var d = SignOnOpening.Choices.defaults();
+        return new SignOnOpening.Choices(
+                d.whoMaySign(),
+                null,
+                true,
+                true,
+                false,
+                "",
+                365,
+                List.of(),
+                List.of(),
+                SignOnQuestion.parse(questions));
+    }
+
     /** A statement published by a new coalition and opened for sign-on with the default choices. */
     public Statement opened(String title) {
         return opened(fixtures.coalition(), title, SignOnOpening.Choices.defaults());

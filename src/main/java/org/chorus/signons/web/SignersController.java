@@ -244,44 +244,67 @@ class SignersController {
 
     @GetMapping("/s/{slug}/sign-on/signers.csv")
     @RequiresRecentSignIn
-    void csv(@PathVariable String slug, Actor actor, Ui ui, HttpServletResponse response) throws IOException {
-        var questions = new ArrayList<SignOnQuestion>();
+    void csv(@PathVariable String slug, Actor actor, Ui ui, HttpServletResponse response) {
         var out = new java.io.PrintWriter[1];
-        // nothing is written before the permission check passed, so a refusal is a page and not half a file
-        moderating.eachSigner(
-                actor,
+        export(
                 slug,
-                ui.language(),
-                asked -> {
-                    questions.addAll(asked);
-                    attachment(response, "text/csv;charset=UTF-8", slug, "csv");
+                actor,
+                ui,
+                response,
+                "text/csv;charset=UTF-8",
+                "csv",
+                questions -> {
                     var header = new ArrayList<>(COLUMNS);
-                    asked.forEach(q -> header.add(q.label()));
+                    questions.forEach(q -> header.add(q.label()));
                     out[0] = writer(response);
                     out[0].write(Csv.BYTE_ORDER_MARK);
                     out[0].write(Csv.row(header));
                 },
-                line -> out[0].write(Csv.row(Exported.of(line, questions).cells())));
+                row -> out[0].write(Csv.row(row.cells())));
         out[0].flush();
     }
 
     /** Every sign-on as a JSON array, written row by row as they are read (never the whole list in memory). */
     @GetMapping("/s/{slug}/sign-on/signers.json")
     @RequiresRecentSignIn
-    void json(@PathVariable String slug, Actor actor, Ui ui, HttpServletResponse response) throws IOException {
-        var questions = new ArrayList<SignOnQuestion>();
+    void json(@PathVariable String slug, Actor actor, Ui ui, HttpServletResponse response) {
         var json = new JsonRows(mapper, response);
+        export(
+                slug,
+                actor,
+                ui,
+                response,
+                MediaType.APPLICATION_JSON_VALUE,
+                "json",
+                questions -> json.startArray(),
+                json::write);
+        json.endArray();
+    }
+
+    /**
+     * Hands every sign-on over as exported, after {@code start} got the opening's questions; nothing is written before
+     * the permission check passed, so a refusal is a page and not half a file.
+     */
+    private void export(
+            String slug,
+            Actor actor,
+            Ui ui,
+            HttpServletResponse response,
+            String type,
+            String extension,
+            java.util.function.Consumer<List<SignOnQuestion>> start,
+            java.util.function.Consumer<Exported> each) {
+        var questions = new ArrayList<SignOnQuestion>();
         moderating.eachSigner(
                 actor,
                 slug,
                 ui.language(),
                 asked -> {
                     questions.addAll(asked);
-                    attachment(response, MediaType.APPLICATION_JSON_VALUE, slug, "json");
-                    json.startArray();
+                    attachment(response, type, slug, extension);
+                    start.accept(asked);
                 },
-                line -> json.write(Exported.of(line, questions)));
-        json.endArray();
+                line -> each.accept(Exported.of(line, questions)));
     }
 
     private static java.io.PrintWriter writer(HttpServletResponse response) {

@@ -19,7 +19,6 @@ import org.chorus.support.Html;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Organizers merge duplicate sign-ons and change the name a sign-on is shown with, and the lists follow. */
@@ -37,17 +36,6 @@ class OrganizingSignOnsPagesTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    MockHttpSession signIn(String email) throws Exception {
-        var result = mvc.perform(post("/login")
-                        .session(new MockHttpSession())
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", Fixtures.PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 
     String listed(String path) throws Exception {
         return Html.parse(mvc.perform(get(path)).andReturn())
@@ -81,7 +69,7 @@ class OrganizingSignOnsPagesTest {
         });
         var other = rows.opened(coalition, Fixtures.unique("Other"), SignOnOpening.Choices.defaults());
         var elsewhere = rows.organization(other.id(), "Elsewhere", "KE", SignOnStatus.APPROVED);
-        var session = signIn(editor.email());
+        var session = SignedIn.session(mvc, editor.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
 
         var page = Html.parse(mvc.perform(get(signers).session(session)).andReturn());
@@ -124,7 +112,7 @@ class OrganizingSignOnsPagesTest {
         var statement = rows.opened(coalition, Fixtures.unique("Twice"), SignOnOpening.Choices.defaults());
         var first = rows.person(statement.id(), "Rosa Twice", "Work", null, "CL", true);
         var second = rows.person(statement.id(), "Rosa Twice", "Home", null, "CL", false);
-        var session = signIn(owner.email());
+        var session = SignedIn.session(mvc, owner.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
 
         var page = Html.parse(mvc.perform(get(signers).session(session)).andReturn());
@@ -154,7 +142,7 @@ class OrganizingSignOnsPagesTest {
             ids[1] = rows.person(statement.id(), "Jon Smyth", null, null, "GB", true);
             ids[2] = rows.person(statement.id(), "Quiet Smyth", null, null, "GB", false);
         });
-        var session = signIn(editor.email());
+        var session = SignedIn.session(mvc, editor.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
 
         var form = Html.parse(mvc.perform(get(signers + "/" + ids[0] + "/name").session(session))
@@ -200,7 +188,7 @@ class OrganizingSignOnsPagesTest {
         var statement = rows.opened(coalition, Fixtures.unique("Guarded"), SignOnOpening.Choices.defaults());
         var a = rows.organization(statement.id(), "Alpha", "FR", null, null);
         var b = rows.organization(statement.id(), "Alpha", "FR", SignOnStatus.CONFIRMED);
-        var session = signIn(member.email());
+        var session = SignedIn.session(mvc, member.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
         mvc.perform(merge(signers, a, b).session(session)).andExpect(status().isForbidden());
         mvc.perform(rename(signers, a, "Beta").session(session)).andExpect(status().isForbidden());

@@ -20,7 +20,6 @@ import org.chorus.support.Html;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,17 +44,6 @@ class SignOnOrganizersPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    MockHttpSession signIn(String email) throws Exception {
-        var result = mvc.perform(post("/login")
-                        .session(new MockHttpSession())
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", Fixtures.PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
-
     @Test
     void a_designated_member_organizes_the_sign_ons_of_the_organizations_statements_only() throws Exception {
         var coalition = fixtures.coalition();
@@ -73,10 +61,10 @@ class SignOnOrganizersPagesTest {
         var waiting = rows.organization(statement.id(), "Waiting Group", "FR", SignOnStatus.CONFIRMED);
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
         var organizers = "/o/" + coalition.slug() + "/sign-on-organizers";
-        var memberSession = signIn(member.email());
+        var memberSession = SignedIn.session(mvc, member.email());
         mvc.perform(get(signers).session(memberSession)).andExpect(status().isForbidden());
 
-        var ownerSession = signIn(owner.email());
+        var ownerSession = SignedIn.session(mvc, owner.email());
         var manage =
                 Html.parse(mvc.perform(get("/o/" + coalition.slug() + "/manage").session(ownerSession))
                         .andReturn());
@@ -115,7 +103,7 @@ class SignOnOrganizersPagesTest {
         mvc.perform(get("/s/" + theirs.slug() + "/sign-on/signers").session(memberSession))
                 .andExpect(status().isForbidden());
         mvc.perform(get(organizers).session(memberSession)).andExpect(status().isForbidden());
-        var editorSession = signIn(editor.email());
+        var editorSession = SignedIn.session(mvc, editor.email());
         mvc.perform(post(organizers + "/" + member.id())
                         .session(editorSession)
                         .with(csrf())
@@ -146,7 +134,7 @@ class SignOnOrganizersPagesTest {
         fixtures.grant(coalition, owner, Role.OWNER);
         fixtures.grant(coalition, member, Role.MEMBER);
         var statement = rows.opened(coalition, Fixtures.unique("Left"), SignOnOpening.Choices.defaults());
-        var ownerSession = signIn(owner.email());
+        var ownerSession = SignedIn.session(mvc, owner.email());
         var organizers = "/o/" + coalition.slug() + "/sign-on-organizers";
         mvc.perform(post(organizers + "/" + member.id())
                         .session(ownerSession)
@@ -155,7 +143,7 @@ class SignOnOrganizersPagesTest {
                 .andExpect(redirectedUrl(organizers));
 
         members.remove(Actor.of(owner), coalition.id(), member.id());
-        var memberSession = signIn(member.email());
+        var memberSession = SignedIn.session(mvc, member.email());
         mvc.perform(get("/s/" + statement.slug() + "/sign-on/signers").session(memberSession))
                 .andExpect(status().isForbidden());
         eventually("the designation is gone with the membership")

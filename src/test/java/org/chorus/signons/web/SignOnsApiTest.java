@@ -87,18 +87,8 @@ class SignOnsApiTest {
         var member = fixtures.person("member");
         fixtures.grant(coalition, editor, org.chorus.organizations.Role.EDITOR);
         fixtures.grant(coalition, member, org.chorus.organizations.Role.MEMBER);
-        var choices = new org.chorus.signons.SignOnOpening.Choices(
-                org.chorus.signons.WhoMaySign.BOTH,
-                null,
-                true,
-                true,
-                false,
-                "",
-                365,
-                java.util.List.of(),
-                java.util.List.of(),
-                org.chorus.signons.SignOnQuestion.parse("Sector: Health | Education"));
-        var statement = rows.opened(coalition, Fixtures.unique("Api organizers"), choices);
+        var statement = rows.opened(
+                coalition, Fixtures.unique("Api organizers"), SignOnRows.asking("Sector: Health | Education"));
         rows.counted(() -> {
             rows.organization(statement.id(), "Listed Union", "KE", null, null);
             rows.organization(statement.id(), "Waiting Union", "KE", org.chorus.signons.SignOnStatus.CONFIRMED);

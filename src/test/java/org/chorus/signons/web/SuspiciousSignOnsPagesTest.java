@@ -22,7 +22,6 @@ import org.chorus.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -46,17 +45,6 @@ class SuspiciousSignOnsPagesTest {
 
     @Autowired
     TestClock clock;
-
-    MockHttpSession signIn(String email) throws Exception {
-        var result = mvc.perform(post("/login")
-                        .session(new MockHttpSession())
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", Fixtures.PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 
     boolean exists(SignOnId id) {
         return jdbc.sql("select count(*) from signons where id = :id")
@@ -88,7 +76,7 @@ class SuspiciousSignOnsPagesTest {
         var people = List.of(
                 rows.pending(id, Fixtures.unique("p1") + "@mail.example", quiet, null),
                 rows.pending(id, Fixtures.unique("p2") + "@mail.example", "lonely" + Fixtures.unique("net"), null));
-        var session = signIn(editor.email());
+        var session = SignedIn.session(mvc, editor.email());
         var suspicious = "/s/" + statement.slug() + "/sign-on/suspicious";
 
         var page = Html.parse(mvc.perform(get(suspicious).session(session))
@@ -156,7 +144,7 @@ class SuspiciousSignOnsPagesTest {
         var network = Fixtures.unique("net");
         var a = rows.pending(statement.id(), Fixtures.uniqueEmail("a"), network, null);
         rows.pending(statement.id(), Fixtures.uniqueEmail("b"), network, null);
-        var session = signIn(member.email());
+        var session = SignedIn.session(mvc, member.email());
         var suspicious = "/s/" + statement.slug() + "/sign-on/suspicious";
         mvc.perform(get(suspicious).session(session)).andExpect(status().isForbidden());
         mvc.perform(post(suspicious + "/discard")
