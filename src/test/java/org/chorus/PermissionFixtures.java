@@ -94,6 +94,7 @@ final class PermissionFixtures {
     private final Actor owner;
     private final CommentFixtures comments;
     private final SignOnFixtures signOns;
+    private final org.chorus.signons.SignOnRows signOnRows;
     private final java.util.UUID wordPressImport;
     private final Statement published;
     private final Statement draft;
@@ -136,6 +137,10 @@ final class PermissionFixtures {
         fixtures.grant(other, people.get(Caller.OTHER_OWNER), Role.OWNER);
         owner = Actor.of(people.get(Caller.OWNER));
         members.designateReviewer(owner, own.id(), people.get(Caller.REVIEWER).id(), true);
+        fixtures.grant(own, people.get(Caller.SIGN_ON_ORGANIZER), Role.MEMBER);
+        context.getBean(org.chorus.signons.DesignatingOrganizers.class)
+                .designate(
+                        owner, own.slug(), people.get(Caller.SIGN_ON_ORGANIZER).id(), true);
         var apiTokens = context.getBean(ApiTokens.class);
         tokens.put(Caller.TOKEN, apiTokens.create(people.get(Caller.OWNER).email(), "matrix"));
         tokens.put(
@@ -223,6 +228,10 @@ final class PermissionFixtures {
             return target.id().toString();
         });
         perCall("/o/{slug}/manage/children/{child}", call -> pendingChild());
+        perCall("/o/{slug}/sign-on-organizers/{account}", call -> {
+            fixtures.grant(own, target, Role.MEMBER);
+            return target.id().toString();
+        });
         perCall(
                 "/o/{slug}/manage/announcements/{id}",
                 call -> String.valueOf(
@@ -262,15 +271,8 @@ final class PermissionFixtures {
         fixed("/signons/confirm/{token}", SignOnFixtures.token(signOnLink("/signons/confirm/")));
         perCall("/signons/withdraw/{token}", call -> SignOnFixtures.token(signOnLink("/signons/withdraw/")));
         // a sign-on waiting for approval on the published statement, fresh for each call (a decision uses it up)
-        perCall(
-                "/s/{slug}/sign-on/signers/{id}",
-                call -> context.getBean(org.chorus.signons.SignOnRows.class)
-                        .organization(
-                                published.id(),
-                                Fixtures.unique("Waiting group"),
-                                "FR",
-                                org.chorus.signons.SignOnStatus.CONFIRMED)
-                        .toString());
+        signOnRows = context.getBean(org.chorus.signons.SignOnRows.class);
+        perCall("/s/{slug}/sign-on/signers/{id}", call -> waitingSignOn());
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(
@@ -333,6 +335,7 @@ final class PermissionFixtures {
                 call -> params("email", Fixtures.uniqueEmail("invitee"), "role", "MEMBER"));
         form("POST /o/{slug}/manage/members/{account}/role", call -> params("role", "EDITOR"));
         form("POST /o/{slug}/manage/members/{account}/reviewer", call -> params("reviewer", "true"));
+        form("POST /o/{slug}/sign-on-organizers/{account}", call -> params("organizer", "true"));
         form(
                 "POST /o/{org}/statements/new",
                 call -> statementForm(Fixtures.unique("New"), null),
@@ -345,6 +348,15 @@ final class PermissionFixtures {
         form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));
         form("POST /s/{slug}/sign/organization", call -> params("organization", own.slug()));
         form("POST /s/{slug}/sign-on/open", call -> params("whoMaySign", "BOTH", "retentionDays", "365"));
+        // two sign-ons of the published statement, fresh for each call (a merge uses one up)
+        form("GET /s/{slug}/sign-on/signers/merge", call -> params("signOn", waitingSignOn() + "," + waitingSignOn()));
+        form(
+                "POST /s/{slug}/sign-on/signers/merge",
+                call -> params("keep", waitingSignOn(), "merged", waitingSignOn()));
+        // a burst of two unconfirmed sign-ons from one network, fresh for each call (discarding uses it up)
+        form("GET /s/{slug}/sign-on/suspicious/discard", call -> burst());
+        form("POST /s/{slug}/sign-on/suspicious/discard", call -> burst());
+        form("POST /s/{slug}/sign-on/signers/{id}/name", call -> params("name", Fixtures.unique("Renamed group")));
         form(
                 "POST /s/{slug}/translate",
                 call -> params("language", "fr", "title", "Brouillon", "body", "Nous demandons.", "publish", "false"));
@@ -431,6 +443,26 @@ final class PermissionFixtures {
                         .slug();
             default -> published.slug();
         };
+    }
+
+    /** An organization's sign-on waiting for approval on the published statement. */
+    private String waitingSignOn() {
+        return signOnRows
+                .organization(
+                        published.id(),
+                        Fixtures.unique("Waiting group"),
+                        "FR",
+                        org.chorus.signons.SignOnStatus.CONFIRMED)
+                .toString();
+    }
+
+    /** Two unconfirmed sign-ons on the published statement from one network, and the form naming that network. */
+    private Form burst() {
+        var network = Fixtures.unique("burst");
+        for (int i = 0; i < 2; i++) {
+            signOnRows.pending(published.id(), Fixtures.uniqueEmail("burst"), network, null);
+        }
+        return params("source", "NETWORK", "key", network, "hours", "24");
     }
 
     /** A link of the letter a person gets when signing the published statement (each call signs anew). */

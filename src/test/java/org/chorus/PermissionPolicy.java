@@ -20,6 +20,7 @@ import static org.chorus.organizations.OrganizationPermission.CHANGE_ROLES;
 import static org.chorus.organizations.OrganizationPermission.EDIT_PROFILE;
 import static org.chorus.organizations.OrganizationPermission.INVITE_MEMBERS;
 import static org.chorus.organizations.OrganizationPermission.VIEW_PEOPLE;
+import static org.chorus.signons.SignOnPermission.DESIGNATE_ORGANIZERS;
 import static org.chorus.signons.SignOnPermission.MANAGE_SIGN_ONS;
 import static org.chorus.signons.SignOnPermission.SIGN_FOR_ORGANIZATION;
 import static org.chorus.statements.StatementPermission.ANSWER_CO_ISSUE_REQUESTS;
@@ -170,6 +171,9 @@ final class PermissionPolicy {
             entry("GET /o/{org}/comments", role(MODERATE_COMMENTS)),
             entry("POST /o/{org}/comments/{id}/{decision}", role(MODERATE_COMMENTS)),
             // sign-ons: the public list, its counter and downloads, the API (all public; decision 0028)
+            // the members an owner designates as sign-on organizers (decision 0029)
+            entry("GET /o/{slug}/sign-on-organizers", role(DESIGNATE_ORGANIZERS)),
+            entry("POST /o/{slug}/sign-on-organizers/{account}", role(DESIGNATE_ORGANIZERS)),
             entry("GET /s/{slug}/signons", PUBLIC),
             entry("GET /s/{slug}/signons/people", PUBLIC),
             entry("GET /s/{slug}/signons/count", PUBLIC),
@@ -181,6 +185,13 @@ final class PermissionPolicy {
             entry("POST /s/{slug}/sign-on/signers/{id}/approve", role(MANAGE_SIGN_ONS)),
             entry("POST /s/{slug}/sign-on/signers/{id}/reject", role(MANAGE_SIGN_ONS)),
             entry("POST /s/{slug}/sign-on/signers/{id}/remove", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers/merge", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/merge", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/signers/{id}/name", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/suspicious", role(MANAGE_SIGN_ONS)),
+            entry("GET /s/{slug}/sign-on/suspicious/discard", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/suspicious/discard", role(MANAGE_SIGN_ONS)),
+            entry("POST /s/{slug}/sign-on/signers/{id}/name", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.csv", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.json", role(MANAGE_SIGN_ONS)),
             // imports
@@ -284,12 +295,14 @@ final class PermissionPolicy {
         OWNER,
         /** An editor the owners designated as a reviewer. */
         REVIEWER,
+        /** A member the owners designated as an organizer of the sign-ons of own's statements (decision 0029). */
+        SIGN_ON_ORGANIZER,
         OTHER_OWNER,
         SITE_ADMIN;
 
         Optional<Role> roleInOwn() {
             return switch (this) {
-                case MEMBER -> Optional.of(Role.MEMBER);
+                case MEMBER, SIGN_ON_ORGANIZER -> Optional.of(Role.MEMBER);
                 case MODERATOR -> Optional.of(Role.MODERATOR);
                 case EDITOR, REVIEWER -> Optional.of(Role.EDITOR);
                 case OWNER -> Optional.of(Role.OWNER);
@@ -301,7 +314,8 @@ final class PermissionPolicy {
         boolean holds(Permission permission) {
             return this == SITE_ADMIN
                     || roleInOwn().map(permission.holders().roles()::contains).orElse(false)
-                    || (this == REVIEWER && permission.holders().designatedReviewers());
+                    || (this == REVIEWER && permission.holders().designatedReviewers())
+                    || (this == SIGN_ON_ORGANIZER && permission == MANAGE_SIGN_ONS);
         }
     }
 
@@ -313,6 +327,7 @@ final class PermissionPolicy {
         EDITOR(Who.EDITOR, Credential.SESSION),
         OWNER(Who.OWNER, Credential.SESSION),
         REVIEWER(Who.REVIEWER, Credential.SESSION),
+        SIGN_ON_ORGANIZER(Who.SIGN_ON_ORGANIZER, Credential.SESSION),
         OTHER_OWNER(Who.OTHER_OWNER, Credential.SESSION),
         SITE_ADMIN(Who.SITE_ADMIN, Credential.SESSION),
         /** The owner's API token: {@code Authorization: Bearer chorus_…}. */

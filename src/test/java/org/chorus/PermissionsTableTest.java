@@ -38,6 +38,7 @@ class PermissionsTableTest {
             images.UPLOAD_IMAGES:              OWNER EDITOR
             signons.MANAGE_SIGN_ONS:           OWNER EDITOR
             signons.SIGN_FOR_ORGANIZATION:     OWNER
+            signons.DESIGNATE_ORGANIZERS:      OWNER
             """;
 
     @Test

@@ -13,6 +13,8 @@ import org.chorus.organizations.OrganizationApproved;
 import org.chorus.organizations.OrganizationProfileChanged;
 import org.chorus.organizations.OrganizationRegistered;
 import org.chorus.organizations.ReviewerDesignationChanged;
+import org.chorus.signons.SignOnOrganizerDesignated;
+import org.chorus.signons.SignOnsChangedByOrganizers;
 import org.chorus.statements.CoIssueAnswered;
 import org.chorus.statements.CoIssueRequested;
 import org.chorus.statements.StatementPublished;
@@ -108,6 +110,23 @@ class RecordingActivity {
         entries.insert(AuditEntry.of(kind, event.at(), event.by())
                 .in(event.organization())
                 .about(event.account()));
+    }
+
+    @ApplicationModuleListener
+    void on(SignOnOrganizerDesignated event) {
+        var kind = event.organizer() ? "signons.ORGANIZER_DESIGNATED" : "signons.ORGANIZER_WITHDRAWN";
+        entries.insert(AuditEntry.of(kind, event.at(), event.by())
+                .in(event.organization())
+                .about(event.account()));
+    }
+
+    /** What organizers did to a statement's sign-ons by hand; how many, never whose. */
+    @ApplicationModuleListener
+    void on(SignOnsChangedByOrganizers event) {
+        entries.insert(AuditEntry.of("signons." + event.change().name(), event.at(), event.by())
+                .in(event.issuer())
+                .on(event.statement())
+                .saying(event.count() + "/"));
     }
 
     /** Imported statements are not recorded one by one: the import is one entry ({@link WordPressImported}). */

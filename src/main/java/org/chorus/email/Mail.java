@@ -85,6 +85,15 @@ public class Mail {
         return outbox.stopList(list);
     }
 
+    /**
+     * The messages with these idempotency keys that are still queued are not sent (what caused them was undone, e.g.
+     * sign-ons discarded as a flood); a message already being sent goes on. Returns how many were stopped.
+     */
+    @Transactional
+    public int cancel(Collection<String> idempotencyKeys, String why) {
+        return idempotencyKeys.isEmpty() ? 0 : outbox.cancelAll(idempotencyKeys, why);
+    }
+
     /** Whether subscribed mail to this address is suppressed (it bounced hard). */
     public boolean isSuppressed(String address) {
         return outbox.suppressed(personalData.emailIndex(address));

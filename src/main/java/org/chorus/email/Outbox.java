@@ -245,6 +245,21 @@ class Outbox {
                         WHERE idempotency_key = :key AND status IN ('queued', 'claimed')""").param("key", idempotencyKey).param("error", error).update();
     }
 
+    /** Gives up on those of these messages that are not sent yet; returns how many. */
+    int cancelAll(java.util.Collection<String> idempotencyKeys, String error) {
+        int cancelled = 0;
+        var keys = List.copyOf(idempotencyKeys);
+        for (int from = 0; from < keys.size(); from += 1000) {
+            cancelled += jdbc.sql("""
+                            UPDATE email_outbox SET status = 'failed', last_error = :error
+                            WHERE idempotency_key IN (:keys) AND status = 'queued'""")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 1000)))
+                    .param("error", error)
+                    .update();
+        }
+        return cancelled;
+    }
+
     Optional<byte[]> letterContent(long letterId) {
         return jdbc.sql("SELECT content FROM email_letters WHERE id = :id")
                 .param("id", letterId)

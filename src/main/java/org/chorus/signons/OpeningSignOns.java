@@ -3,7 +3,6 @@ package org.chorus.signons;
 import java.time.Clock;
 import java.util.Optional;
 import org.chorus.organizations.Actor;
-import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.i18n.Language;
 import org.chorus.statements.ReadingStatements;
@@ -23,19 +22,19 @@ public class OpeningSignOns {
 
     private final SignOns signOns;
     private final ReadingStatements statements;
-    private final OrganizationPermissions permissions;
+    private final Organizers organizers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OpeningSignOns(
             SignOns signOns,
             ReadingStatements statements,
-            OrganizationPermissions permissions,
+            Organizers organizers,
             ApplicationEventPublisher events,
             Clock clock) {
         this.signOns = signOns;
         this.statements = statements;
-        this.permissions = permissions;
+        this.organizers = organizers;
         this.events = events;
         this.clock = clock;
     }
@@ -95,7 +94,7 @@ public class OpeningSignOns {
 
     private StatementHeading managedStatement(Actor actor, String slug, Language language) {
         var heading = statements.heading(actor, slug, language.tag());
-        permissions.require(actor, heading.statement().issuer(), SignOnPermission.MANAGE_SIGN_ONS);
+        organizers.require(actor, heading.statement().issuer());
         return heading;
     }
 }

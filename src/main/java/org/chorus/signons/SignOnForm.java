@@ -174,7 +174,8 @@ public record SignOnForm(
         }
     }
 
-    private static String required(String field, String value, String key) {
+    /** A required name-like field, cleaned of control characters, at most {@link #NAME_MAX} long. */
+    static String required(String field, String value, String key) {
         var clean = clean(value);
         if (clean.isEmpty()) {
             throw new InvalidField(field, key);

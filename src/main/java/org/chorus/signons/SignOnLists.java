@@ -120,38 +120,60 @@ class SignOnLists {
                 });
     }
 
-    /** A sign-on with its sealed personal data, as its organizers read it, and its place in their list. */
-    record SignerRow(SignOn signOn, byte[] personal, boolean possibleDuplicate, SignOnCursor cursor) {}
+    /**
+     * A sign-on with its sealed personal data, as its organizers read it, and its place in their list; {@code
+     * duplicateOf} is the earliest other organization's sign-on with the same organization key, if any.
+     */
+    record SignerRow(SignOn signOn, byte[] personal, SignOnId duplicateOf, SignOnCursor cursor) {}
 
     /**
-     * Up to {@code limit} sign-ons of the statement in any state (or in {@code status}), newest first, after {@code
-     * after}; each says whether another organization's sign-on has the same organization key.
+     * Up to {@code limit} sign-ons of the statement of any kind (or of {@code kind}) in any state (or in {@code
+     * status}), newest first, after {@code after}; each with the earliest other organization's sign-on that has the
+     * same organization key.
      */
-    List<SignerRow> signers(StatementId statement, SignOnStatus status, SignOnCursor after, int limit) {
-        var sql = "select " + SignOns.COLUMNS + ", s.personal,"
-                + " (s.organization_key is not null and exists (select 1 from signons d"
-                + " where d.statement_id = s.statement_id and d.organization_key = s.organization_key"
-                + " and d.id <> s.id)) as duplicate"
-                + " from signons s where s.statement_id = :statement"
+    List<SignerRow> signers(
+            StatementId statement, SignOnKind kind, SignOnStatus status, SignOnCursor after, int limit) {
+        var sql = SIGNERS
+                + (kind == null ? "" : " and s.kind = :kind")
                 + (status == null ? "" : " and s.status = :status")
                 + (after == null ? "" : " and (s.created_at, s.id) < (:afterAt, :afterId)")
                 + " order by s.created_at desc, s.id desc limit :limit";
         var query = jdbc.sql(sql).param("statement", statement.value()).param("limit", limit);
+        if (kind != null) {
+            query = query.param("kind", kind.name());
+        }
         if (status != null) {
             query = query.param("status", status.name());
         }
         if (after != null) {
             query = query.param("afterAt", Timestamp.from(after.signedAt())).param("afterId", after.id());
         }
-        return query.query((rs, n) -> {
-                    var signOn = SignOns.map(rs);
-                    return new SignerRow(
-                            signOn,
-                            rs.getBytes("personal"),
-                            rs.getBoolean("duplicate"),
-                            SignOnCursor.person(signOn.createdAt(), signOn.id().value()));
-                })
+        return query.query(SignOnLists::signer).list();
+    }
+
+    /** The sign-ons of the statement among {@code ids}, oldest first, as {@link #signers} reads them. */
+    List<SignerRow> signers(StatementId statement, List<SignOnId> ids) {
+        return jdbc.sql(SIGNERS + " and s.id in (:ids) order by s.created_at, s.id")
+                .param("statement", statement.value())
+                .param("ids", ids.stream().map(SignOnId::value).toList())
+                .query(SignOnLists::signer)
                 .list();
+    }
+
+    private static final String SIGNERS = "select " + SignOns.COLUMNS + ", s.personal,"
+            + " (select d.id from signons d where s.organization_key is not null"
+            + " and d.statement_id = s.statement_id and d.organization_key = s.organization_key"
+            + " and d.id <> s.id order by d.created_at, d.id limit 1) as duplicate"
+            + " from signons s where s.statement_id = :statement";
+
+    private static SignerRow signer(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        var signOn = SignOns.map(rs);
+        var duplicate = rs.getObject("duplicate", UUID.class);
+        return new SignerRow(
+                signOn,
+                rs.getBytes("personal"),
+                duplicate == null ? null : new SignOnId(duplicate),
+                SignOnCursor.person(signOn.createdAt(), signOn.id().value()));
     }
 
     /** Sets the status of a sign-on of this statement that is in one of {@code from}; false if there is none. */
@@ -173,6 +195,26 @@ class SignOnLists {
                         .param("statement", statement.value())
                         .update()
                 > 0;
+    }
+
+    /** The sign-ons of this statement among {@code ids}, with their sealed data, locked until the transaction ends. */
+    List<SignOns.Stored> lockedSigners(StatementId statement, List<SignOnId> ids) {
+        return jdbc.sql("select " + SignOns.COLUMNS + ", s.personal from signons s"
+                        + " where s.statement_id = :statement and s.id in (:ids) order by s.id for update")
+                .param("statement", statement.value())
+                .param("ids", ids.stream().map(SignOnId::value).toList())
+                .query((rs, n) -> new SignOns.Stored(SignOns.map(rs), rs.getBytes("personal")))
+                .list();
+    }
+
+    /** Changes the name the public list shows (organizations; named people), and the organization key with it. */
+    void rename(SignOnId signOn, String publicName, String organizationKey, byte[] personal) {
+        jdbc.sql("update signons set name = :name, organization_key = :key, personal = :personal where id = :id")
+                .param("id", signOn.value())
+                .param("name", publicName)
+                .param("key", organizationKey)
+                .param("personal", personal)
+                .update();
     }
 
     private static ListedPerson person(java.sql.ResultSet rs) throws java.sql.SQLException {

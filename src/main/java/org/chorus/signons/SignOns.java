@@ -257,11 +257,12 @@ class SignOns {
 
     /**
      * Empties the personal data of sign-ons whose opening ended (closed, or past its deadline) more than its retention
-     * days ago: the sealed document, the blind index, and a person's listed name, affiliation and title.
+     * days ago: the sealed document, the blind index, the network's hash, and a person's listed name, affiliation and
+     * title.
      */
     int forgetPersonalData(Instant now) {
         return jdbc.sql("""
-                        update signons s set personal = null, email_index = null,
+                        update signons s set personal = null, email_index = null, network = '',
                             name = case when s.kind = 'PERSON' then null else s.name end,
                             affiliation = null, title = null, show_name = false
                         from signon_openings o
@@ -288,6 +289,23 @@ class SignOns {
                 .param("id", signOn.value())
                 .query((rs, n) -> new OrganizationId(rs.getObject(1, UUID.class)))
                 .list();
+    }
+
+    /** The organizations each of these sign-ons' signers agreed to hear from, in one query. */
+    java.util.Map<SignOnId, List<OrganizationId>> consents(Collection<SignOnId> signOns) {
+        var consents = new java.util.HashMap<SignOnId, List<OrganizationId>>();
+        if (signOns.isEmpty()) {
+            return consents;
+        }
+        jdbc.sql("select signon_id, organization_id from signon_consents where signon_id in (:ids)"
+                        + " order by signon_id, organization_id")
+                .param("ids", signOns.stream().map(SignOnId::value).toList())
+                .query(rs -> {
+                    consents.computeIfAbsent(
+                                    new SignOnId(rs.getObject(1, UUID.class)), id -> new java.util.ArrayList<>())
+                            .add(new OrganizationId(rs.getObject(2, UUID.class)));
+                });
+        return consents;
     }
 
     private static SignOnOpening opening(ResultSet rs, int row) throws SQLException {

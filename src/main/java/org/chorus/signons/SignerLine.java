@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param contact the person's name, or the organization's contact person (sealed)
  * @param publicName the name as the public list shows it (an organization's, or a person's who consented)
- * @param possibleDuplicate another organization's sign-on has the same folded name, country and website host
+ * @param duplicateOf the earliest other organization's sign-on with the same folded name, country and website host
+ *     (null when there is none)
  * @param answers the answers to the opening's questions, in their order (blank where none was given; sealed)
  */
 public record SignerLine(
@@ -24,10 +25,15 @@ public record SignerLine(
         String website,
         String description,
         boolean showName,
-        boolean possibleDuplicate,
+        SignOnId duplicateOf,
         Instant signedAt,
         Instant confirmedAt,
         java.util.List<String> answers) {
+
+    /** Another organization's sign-on on the statement looks like the same one. */
+    public boolean possibleDuplicate() {
+        return duplicateOf != null;
+    }
 
     /** The answer to the question at {@code index}, or blank. */
     public String answer(int index) {

@@ -187,6 +187,26 @@ class MailEngineTest {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
+    @Test
+    void a_letter_cancelled_before_it_is_sent_is_never_sent_and_a_sent_one_stays_sent() throws Exception {
+        var cancelled = unique("discarded");
+        var sent = unique("kept");
+        mail.send(letter(Language.ENGLISH, "Kept", null), Addressee.transactional(sent, null, "k:" + sent));
+        eventually("the first letter is sent").until(() -> statusOf(sent).equals("sent"));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+            mail.send(
+                    letter(Language.ENGLISH, "Discarded", null),
+                    Addressee.transactional(cancelled, null, "k:" + cancelled));
+            assertThat(mail.cancel(List.of("k:" + cancelled, "k:" + sent, "k:nothing"), "undone"))
+                    .isEqualTo(1);
+        });
+
+        delivery.deliverDue(java.time.Duration.ofSeconds(30));
+        assertThat(statusOf(cancelled)).isEqualTo("failed");
+        assertThat(statusOf(sent)).isEqualTo("sent");
+        assertThat(TestMail.to(cancelled)).isEmpty();
+    }
+
     String statusOf(String to) {
         return jdbc.sql("SELECT status FROM email_outbox WHERE idempotency_key = :k")
                 .param("k", "k:" + to)

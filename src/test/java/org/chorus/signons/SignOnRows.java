@@ -68,6 +68,22 @@ public class SignOnRows {
         });
     }
 
+    /** The default choices, with these questions for signers (as organizers write them, one per line). */
+    public static SignOnOpening.Choices asking(String questions) {
+        var d = SignOnOpening.Choices.defaults();
+        return new SignOnOpening.Choices(
+                d.whoMaySign(),
+                null,
+                true,
+                true,
+                false,
+                "",
+                365,
+                List.of(),
+                List.of(),
+                SignOnQuestion.parse(questions));
+    }
+
     /** A statement published by a new coalition and opened for sign-on with the default choices. */
     public Statement opened(String title) {
         return opened(fixtures.coalition(), title, SignOnOpening.Choices.defaults());
@@ -146,6 +162,25 @@ public class SignOnRows {
         return store(statement, SignOnKind.PERSON, status, name, null, null, country, null, null, true, List.of());
     }
 
+    /** A person's unconfirmed sign-on with this address, sent from the network whose hash is {@code network}. */
+    public SignOnId pending(StatementId statement, String email, String network, java.time.Instant at) {
+        return store(
+                statement,
+                SignOnKind.PERSON,
+                SignOnStatus.PENDING,
+                "Someone",
+                null,
+                null,
+                "FR",
+                null,
+                null,
+                false,
+                List.of(),
+                email,
+                network,
+                at);
+    }
+
     /** A withdrawal: the sign-on goes with everything it held. */
     public void withdraw(SignOnId signOn) {
         signOns.delete(signOn);
@@ -163,9 +198,41 @@ public class SignOnRows {
             String about,
             boolean showName,
             List<String> answers) {
+        return store(
+                statement,
+                kind,
+                status,
+                name,
+                affiliation,
+                title,
+                country,
+                website,
+                about,
+                showName,
+                answers,
+                null,
+                "network",
+                null);
+    }
+
+    private SignOnId store(
+            StatementId statement,
+            SignOnKind kind,
+            SignOnStatus status,
+            String name,
+            String affiliation,
+            String title,
+            String country,
+            String website,
+            String about,
+            boolean showName,
+            List<String> answers,
+            String address,
+            String network,
+            java.time.Instant at) {
         // a millisecond apart, so "newest first" is the order they were stored in
         clock.advance(java.time.Duration.ofMillis(1));
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var now = (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS);
         boolean person = kind == SignOnKind.PERSON;
         boolean named = !person || showName;
         var signOn = new SignOn(
@@ -187,12 +254,12 @@ public class SignOnRows {
                 now,
                 status == SignOnStatus.PENDING ? null : now,
                 status == SignOnStatus.PENDING ? now.plus(SignOn.CONFIRMATION_VALIDITY) : null);
-        var email = Fixtures.uniqueEmail(person ? "signer" : "contact");
+        var email = address != null ? address : Fixtures.uniqueEmail(person ? "signer" : "contact");
         signOns.insert(
                 signOn,
                 personalData.seal(new Signer(email, name, affiliation, title, answers).toJson(), Signer.COLUMN),
                 personalData.index(Signer.canonicalEmail(email), Signer.EMAIL_INDEX),
-                "network",
+                network,
                 SecretToken.generate().hash(),
                 SecretToken.generate().hash());
         return signOn.id();

@@ -136,4 +136,30 @@ class SignOnsRepositoryTest {
         assertThat(signOns.byId(stale.id())).isEmpty();
         assertThat(signOns.byId(fresh.id())).isPresent();
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void after_the_retention_the_network_hash_goes_with_the_personal_data() {
+        // a retention of one day, so the run's shared clock moves little
+        var opening = SignOnOpening.open(
+                StatementId.random(),
+                OrganizationId.random(),
+                AccountId.random(),
+                new SignOnOpening.Choices(WhoMaySign.BOTH, null, true, true, false, "", 1),
+                now());
+        signOns.save(opening);
+        var signOn = person(opening);
+        store(signOn, "kept-for-a-while@example.org", SecretToken.generate());
+        signOns.confirm(signOn.confirm(opening, now()));
+        signOns.save(opening.close(now()));
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(signOns.forgetPersonalData(clock.instant())).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select network from signons where id = :id")
+                        .param("id", signOn.id().value())
+                        .query(String.class)
+                        .single())
+                .isEmpty();
+    }
 }

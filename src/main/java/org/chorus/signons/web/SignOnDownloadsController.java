@@ -2,22 +2,17 @@ package org.chorus.signons.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.chorus.shared.web.Csv;
 import org.chorus.shared.web.Ui;
-import org.chorus.signons.ListedOrganization;
-import org.chorus.signons.ListedPerson;
 import org.chorus.signons.ReadingSignOns;
-import org.chorus.signons.SignOnTotals;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public list of a statement's sign-ons as files: CSV (formula-safe, {@link Csv}) and JSON, with the public fields
@@ -31,9 +26,11 @@ class SignOnDownloadsController {
             List.of("type", "name", "title", "affiliation", "country", "country_name", "website", "description");
 
     private final ReadingSignOns reading;
+    private final JsonMapper mapper;
 
-    SignOnDownloadsController(ReadingSignOns reading) {
+    SignOnDownloadsController(ReadingSignOns reading, JsonMapper mapper) {
         this.reading = reading;
+        this.mapper = mapper;
     }
 
     @GetMapping("/s/{slug}/signons.csv")
@@ -67,34 +64,40 @@ class SignOnDownloadsController {
         out.flush();
     }
 
-    /** The whole public list, as the JSON download gives it. */
-    record PublicList(
-            String statement,
-            String url,
-            String title,
-            SignOnTotals totals,
-            boolean namesShown,
-            List<ListedOrganization> organizations,
-            List<ListedPerson> people) {}
-
+    /**
+     * The whole public list as JSON (the statement, its address and title, the totals, whether names are shown, then
+     * the organizations and the people named), written as the rows are read.
+     */
     @GetMapping("/s/{slug}/signons.json")
-    @ResponseBody
-    ResponseEntity<PublicList> json(@PathVariable String slug, Ui ui) {
+    void json(@PathVariable String slug, Ui ui, HttpServletResponse response) throws IOException {
         var list = reading.list(slug, ui.lang());
-        var organizations = new ArrayList<ListedOrganization>();
-        var people = new ArrayList<ListedPerson>();
-        reading.eachListed(list, organizations::add, people::add);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(slug, "json"))
-                .body(new PublicList(
-                        slug,
-                        ui.absolute("/s/" + slug),
-                        list.statement().title(),
-                        list.totals(),
-                        list.namesShown(),
-                        organizations,
-                        people));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(slug, "json"));
+        var json = new JsonRows(mapper, response);
+        json.startObject(
+                "statement",
+                slug,
+                "url",
+                ui.absolute("/s/" + slug),
+                "title",
+                list.statement().title(),
+                "totals",
+                list.totals(),
+                "namesShown",
+                list.namesShown(),
+                "organizations");
+        var people = new boolean[1];
+        reading.eachListed(list, json::write, person -> {
+            if (!people[0]) {
+                json.nextArray("people");
+                people[0] = true;
+            }
+            json.write(person);
+        });
+        if (!people[0]) {
+            json.nextArray("people");
+        }
+        json.endObject();
     }
 
     private static String attachment(String slug, String extension) {

@@ -9,10 +9,10 @@ import org.chorus.accounts.AccountId;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
-import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.PageContribution;
 import org.chorus.shared.web.Ui;
+import org.chorus.signons.Organizers;
 import org.chorus.signons.SignOnForm;
 import org.chorus.signons.SignOnKind;
 import org.chorus.signons.SignOnPermission;
@@ -34,19 +34,19 @@ class SignOnFormUnderStatement implements PageContribution<AfterStatementText> {
     private final SigningOn signing;
     private final SignOnStamps stamps;
     private final CoalitionDirectory organizations;
-    private final OrganizationPermissions permissions;
+    private final Organizers organizers;
     private final TemplateEngine templates;
 
     SignOnFormUnderStatement(
             SigningOn signing,
             SignOnStamps stamps,
             CoalitionDirectory organizations,
-            OrganizationPermissions permissions,
+            Organizers organizers,
             TemplateEngine templates) {
         this.signing = signing;
         this.stamps = stamps;
         this.organizations = organizations;
-        this.permissions = permissions;
+        this.organizers = organizers;
         this.templates = templates;
     }
 
@@ -58,7 +58,7 @@ class SignOnFormUnderStatement implements PageContribution<AfterStatementText> {
         var viewer = ui.viewer() == null
                 ? null
                 : new Actor(new AccountId(ui.viewer().accountId()), ui.viewer().siteAdmin());
-        boolean canManage = viewer != null && permissions.can(viewer, slot.issuer(), SignOnPermission.MANAGE_SIGN_ONS);
+        boolean canManage = viewer != null && organizers.can(viewer, slot.issuer());
         var context = signing.formContext(slot.statement());
         if (context.isEmpty()) {
             return canManage

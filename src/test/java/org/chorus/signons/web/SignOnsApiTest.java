@@ -74,12 +74,80 @@ class SignOnsApiTest {
         mvc.perform(get("/api/v1/statements/no-such-statement/signons")).andExpect(status().isNotFound());
     }
 
+    @Autowired
+    org.chorus.support.Fixtures fixtures;
+
+    @Autowired
+    org.chorus.accounts.ApiTokens tokens;
+
+    @Test
+    void an_organizer_with_a_token_gets_every_sign_on_with_every_field_and_others_the_public_list() throws Exception {
+        var coalition = fixtures.coalition();
+        var editor = fixtures.person("editor");
+        var member = fixtures.person("member");
+        fixtures.grant(coalition, editor, org.chorus.organizations.Role.EDITOR);
+        fixtures.grant(coalition, member, org.chorus.organizations.Role.MEMBER);
+        var statement = rows.opened(
+                coalition, Fixtures.unique("Api organizers"), SignOnRows.asking("Sector: Health | Education"));
+        rows.counted(() -> {
+            rows.organization(statement.id(), "Listed Union", "KE", null, null);
+            rows.organization(statement.id(), "Waiting Union", "KE", org.chorus.signons.SignOnStatus.CONFIRMED);
+            rows.answered(statement.id(), "Ana Lima", "BR", java.util.List.of("Health"));
+            rows.person(statement.id(), "Hidden Person", null, null, "PE", false);
+        });
+        var path = "/api/v1/statements/" + statement.slug() + "/signons";
+        var bearer = "Bearer " + tokens.create(editor.email(), "organizer");
+
+        mvc.perform(get(path).header("Authorization", bearer))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")))
+                .andExpect(jsonPath("$.organizer").value(true))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[*].name").value(Matchers.contains("Waiting Union", "Listed Union")))
+                .andExpect(jsonPath("$.items[0].status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.items[0].email").value(Matchers.endsWith("@example.org")))
+                .andExpect(jsonPath("$.items[0].id").exists())
+                .andExpect(jsonPath("$.items[0].consents").isArray());
+        var people = mvc.perform(get(path).param("list", "people").header("Authorization", bearer))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<java.util.List<String>>read(people, "$.items[*].contact"))
+                .containsExactly("Hidden Person", "Ana Lima");
+        assertThat(JsonPath.<java.util.List<String>>read(people, "$.items[1].answers[*].answer"))
+                .containsExactly("Health");
+
+        for (var other : java.util.List.of("Bearer " + tokens.create(member.email(), "member"), "")) {
+            var request = get(path);
+            if (!other.isEmpty()) {
+                request = request.header("Authorization", other);
+            }
+            var body = mvc.perform(request)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.organizer").value(false))
+                    .andExpect(jsonPath("$.items.length()").value(1))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(body).doesNotContain("@example.org", "Waiting Union", "\"status\"", "\"email\"");
+        }
+    }
+
     @Test
     void the_openapi_description_has_the_sign_on_list() throws Exception {
         mvc.perform(get("/api/openapi"))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.parameters[*].name")
                         .value(Matchers.hasItems("slug", "list", "after")))
+                .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.parameters[*].name")
+                        .value(Matchers.not(Matchers.hasItem("viewer"))))
+                .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.description")
+                        .value(Matchers.containsString("Authorization: Bearer")))
                 .andExpect(jsonPath("$.components.schemas.SignOnItem.properties.name")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.SignOnItem.properties.email.description")
+                        .value(Matchers.startsWith("organizers only")))
+                .andExpect(jsonPath("$.components.schemas.SignOnItems.properties.organizer")
                         .exists());
     }
 }

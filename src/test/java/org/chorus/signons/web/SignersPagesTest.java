@@ -17,7 +17,6 @@ import org.chorus.support.Fixtures;
 import org.chorus.support.Html;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The organizers of a sign-on see every sign-on, approve, reject and remove them, and export them with their data. */
@@ -32,17 +31,6 @@ class SignersPagesTest {
 
     @Autowired
     SignOnRows rows;
-
-    MockHttpSession signIn(String email) throws Exception {
-        var result = mvc.perform(post("/login")
-                        .session(new MockHttpSession())
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", Fixtures.PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 
     String publicList(String slug) throws Exception {
         return Html.parse(mvc.perform(get("/s/" + slug + "/signons")).andReturn())
@@ -66,7 +54,7 @@ class SignersPagesTest {
             rows.person(statement.id(), "Quiet Person", "Hidden Employer", null, "PE", false);
             rows.person(statement.id(), "Not Yet", "CL", SignOnStatus.PENDING);
         });
-        var session = signIn(editor.email());
+        var session = SignedIn.session(mvc, editor.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
 
         var page = Html.parse(mvc.perform(get(signers).session(session))
@@ -120,21 +108,10 @@ class SignersPagesTest {
         var coalition = fixtures.coalition();
         var owner = fixtures.person("owner");
         fixtures.grant(coalition, owner, Role.OWNER);
-        var d = SignOnOpening.Choices.defaults();
-        var choices = new SignOnOpening.Choices(
-                d.whoMaySign(),
-                null,
-                true,
-                true,
-                false,
-                "",
-                365,
-                java.util.List.of(),
-                java.util.List.of(),
-                org.chorus.signons.SignOnQuestion.parse("Sector: Health | Education\nYour city"));
-        var statement = rows.opened(coalition, Fixtures.unique("Questions"), choices);
+        var statement = rows.opened(
+                coalition, Fixtures.unique("Questions"), SignOnRows.asking("Sector: Health | Education\nYour city"));
         rows.answered(statement.id(), "Ana Lima", "BR", java.util.List.of("Health", "=Recife"));
-        var session = signIn(owner.email());
+        var session = SignedIn.session(mvc, owner.email());
         var signers = "/s/" + statement.slug() + "/sign-on/signers";
 
         var page = Html.parse(mvc.perform(get(signers).session(session)).andReturn());
@@ -163,10 +140,17 @@ class SignersPagesTest {
         var member = fixtures.person("member");
         fixtures.grant(coalition, member, Role.MEMBER);
         var statement = rows.opened(coalition, Fixtures.unique("Private signers"), SignOnOpening.Choices.defaults());
-        var session = signIn(member.email());
+        var session = SignedIn.session(mvc, member.email());
         mvc.perform(get("/s/" + statement.slug() + "/sign-on/signers").session(session))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/s/" + statement.slug() + "/sign-on/signers.csv").session(session))
                 .andExpect(status().isForbidden());
+        // the exports are written as they are read, but a refusal still comes before the first byte
+        var json = mvc.perform(
+                        get("/s/" + statement.slug() + "/sign-on/signers.json").session(session))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse();
+        assertThat(json.getHeader("Content-Disposition")).isNull();
     }
 }
