@@ -278,6 +278,26 @@ class SignOns {
         }
     }
 
+    /** A confirmed sign-on's sealed personal data, its language and when it was confirmed, read for a consent. */
+    record Consented(byte[] personal, String language, Instant confirmedAt) {}
+
+    /**
+     * The sealed personal data of a sign-on whose signer confirmed it and ticked the box of this organization; empty
+     * when they did not, when it is not confirmed (yet), or when retention emptied it.
+     */
+    Optional<Consented> consented(SignOnId signOn, OrganizationId organization) {
+        return jdbc.sql("""
+                        select s.personal, s.language, s.confirmed_at
+                        from signons s join signon_consents c on c.signon_id = s.id
+                        where s.id = :id and c.organization_id = :org and s.status <> 'PENDING'
+                          and s.personal is not null""")
+                .param("id", signOn.value())
+                .param("org", organization.value())
+                .query((rs, n) ->
+                        new Consented(rs.getBytes("personal"), rs.getString("language"), instant(rs, "confirmed_at")))
+                .optional();
+    }
+
     List<OrganizationId> consents(SignOnId signOn) {
         return jdbc.sql("select organization_id from signon_consents where signon_id = :id order by organization_id")
                 .param("id", signOn.value())

@@ -134,10 +134,11 @@ class SigningController {
     String signForOrganization(
             @PathVariable String slug,
             @RequestParam(defaultValue = "") String organization,
+            @RequestParam(required = false) List<String> keepInformedBy,
             Actor actor,
             Ui ui,
             RedirectAttributes redirect) {
-        signing.signForOrganization(actor, slug, organization, ui.language());
+        signing.signForOrganization(actor, slug, organization, keepInformedBy, ui.language());
         redirect.addFlashAttribute("notice", "signons.signed-for-organization");
         return "redirect:/s/" + slug + "#sign";
     }
@@ -160,6 +161,7 @@ class SigningController {
         model.addAttribute("outcome", confirmation.outcome().name());
         model.addAttribute("slug", confirmation.statementSlug());
         model.addAttribute("thankYou", confirmation.thankYou() == null ? "" : confirmation.thankYou());
+        model.addAttribute("newsFrom", confirmation.newsFrom());
         return "signons/confirmed";
     }
 
@@ -173,9 +175,10 @@ class SigningController {
 
     @PostMapping("/signons/withdraw/{token}")
     String withdraw(@PathVariable String token, Model model, HttpServletResponse response) {
-        var statement = signing.withdraw(token).orElseThrow(() -> new NotFoundException("signons.link-unknown"));
+        var withdrawal = signing.withdraw(token).orElseThrow(() -> new NotFoundException("signons.link-unknown"));
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("slug", statement);
+        model.addAttribute("slug", withdrawal.statementSlug());
+        model.addAttribute("stillInformedBy", withdrawal.stillInformedBy());
         return "signons/withdrawn";
     }
 
