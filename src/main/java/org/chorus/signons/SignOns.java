@@ -35,6 +35,18 @@ class SignOns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Follows a data-modifying {@code with changed as (… returning statement_id)} on counted sign-ons: marks their
+     * openings that are closed for the count job (which no longer recounts a closed sign-on past its retention on its
+     * own), and answers how many sign-ons changed. The mark is written whenever the opening is closed, so the count
+     * job's clearing of it waits for this transaction and its next count sees the change.
+     */
+    static final String MARKING_CLOSED_OPENINGS = """
+            , marked as (
+                update signon_openings o set recount = true from changed
+                where o.statement_id = changed.statement_id and o.status = 'CLOSED')
+            select count(*) from changed""";
+
     private final JdbcClient jdbc;
 
     SignOns(JdbcClient jdbc) {
@@ -222,20 +234,24 @@ class SignOns {
     /** Records the signer's confirmation once: false when it was confirmed (or deleted) meanwhile. */
     boolean confirm(SignOn confirmed) {
         return jdbc.sql("""
-                        update signons set status = :status, confirmed_at = :at, expires_at = null
-                        where id = :id and status = 'PENDING'""")
+                        with changed as (
+                            update signons set status = :status, confirmed_at = :at, expires_at = null
+                            where id = :id and status = 'PENDING' returning statement_id)""" + MARKING_CLOSED_OPENINGS)
                         .param("id", confirmed.id().value())
                         .param("status", confirmed.status().name())
                         .param("at", Timestamp.from(confirmed.confirmedAt()))
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 
     /** Deletes a sign-on with everything it holds (withdrawal); false when it was already gone. */
     boolean delete(SignOnId id) {
-        return jdbc.sql("delete from signons where id = :id")
+        return jdbc.sql("with changed as (delete from signons where id = :id returning statement_id)"
+                                + MARKING_CLOSED_OPENINGS)
                         .param("id", id.value())
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 
