@@ -2,6 +2,7 @@ package org.chorus.follows;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,61 @@ public class Following {
         mail.send(
                 letters.confirmation(language, targetName, links.confirmUrl(token)),
                 Addressee.transactional(address, null, "follows.confirm:" + token.hash()));
+    }
+
+    /**
+     * Someone who ticked "keep me informed by" this organization when they signed a statement, and confirmed that
+     * sign-on by the link mailed to them (or signed in one click): they follow it at once, with no letter to confirm
+     * (the sign-on's confirmation proved the address) and the usual unsubscribe link in every letter. An address that
+     * follows it already keeps its follow; one that asked by the form and has not confirmed yet is confirmed; one that
+     * unsubscribed before this consent follows again, one that unsubscribed after it does not (a repeated event finds
+     * its own follow ended). Returns whether a follow began.
+     */
+    @Transactional
+    public boolean followConsented(String email, OrganizationId organization, Language language, Instant consentedAt) {
+        var address = EmailAddress.check(email);
+        if (organizations.find(List.of(organization)).values().stream().noneMatch(Organization::active)) {
+            return false;
+        }
+        var target = FollowTarget.of(organization);
+        var now = clock.instant();
+        var follower =
+                follows.follower(personalData.seal(address, EMAIL_COLUMN), personalData.emailIndex(address), now);
+        var existing = follows.of(follower, target);
+        if (existing.isEmpty()) {
+            var id = UUID.randomUUID();
+            follows.insert(new Follows.Row(
+                    id,
+                    follower,
+                    target,
+                    false,
+                    Frequency.IMMEDIATE,
+                    language.tag(),
+                    FollowStatus.PENDING,
+                    SecretToken.generate().hash(),
+                    now,
+                    null));
+            return follows.activate(id, now);
+        }
+        var row = existing.get();
+        return switch (row.status()) {
+            case ACTIVE -> false;
+            case PENDING -> follows.activate(row.id(), now);
+            case UNSUBSCRIBED -> {
+                if (follows.unsubscribedAt(row.id()).orElse(now).isAfter(consentedAt)) {
+                    yield false;
+                }
+                // a new secret: the links of the ended follow stay dead
+                follows.askAgain(
+                        row.id(),
+                        false,
+                        row.frequency(),
+                        language.tag(),
+                        SecretToken.generate().hash(),
+                        now);
+                yield follows.activate(row.id(), now);
+            }
+        };
     }
 
     /** The follow a confirmation link names, before it is confirmed. */

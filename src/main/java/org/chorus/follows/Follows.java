@@ -144,6 +144,14 @@ class Follows {
                         where id = :id and status = 'PENDING'""").param("id", id).param("now", Timestamp.from(now)).update() == 1;
     }
 
+    /** When the follow was ended by its follower, if it is ended. */
+    Optional<Instant> unsubscribedAt(UUID id) {
+        return jdbc.sql("select unsubscribed_at from follows where id = :id and status = 'UNSUBSCRIBED'")
+                .param("id", id)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     boolean unsubscribe(UUID id, Instant now) {
         return jdbc.sql("""
                         update follows set status = 'UNSUBSCRIBED', unsubscribed_at = :now

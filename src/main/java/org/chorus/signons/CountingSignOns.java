@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The count job's work: totals are counted again from the sign-ons every few seconds instead of being updated by each
  * sign-on, so a burst of sign-ons writes no shared row and empties no page cache. A run recounts (it never adds), so a
  * run repeated, or one that overlapped another, counts nothing twice; the advisory lock keeps runs one at a time
- * anyway, so an older count never overwrites a newer one.
+ * anyway, so an older count never overwrites a newer one. A closed sign-on past its retention is counted again only
+ * when one of its sign-ons changed (a withdrawal, an organizer's decision or removal marks its opening): retention
+ * keeps kind, country and status, so its totals stay what they were.
  */
 @Service
 public class CountingSignOns {
@@ -39,7 +41,8 @@ public class CountingSignOns {
         if (!counts.lock()) {
             return List.of();
         }
-        var changed = counts.recount(clock.instant());
+        // the marks first, in a statement of their own: the count below then sees every change that marked one
+        var changed = counts.recount(clock.instant(), counts.takeMarked());
         if (!changed.isEmpty()) {
             var slugs = statements.links(changed).values().stream()
                     .map(StatementLink::slug)

@@ -30,17 +30,29 @@ class SignOnCounts {
     }
 
     /**
-     * Counts again, from the sign-ons themselves, every statement whose numbers can still change (its sign-on open,
-     * or ended less than its retention period ago, while signers may still withdraw), and writes the totals that
-     * differ from those kept; returns the statements whose totals changed (not those counted for the first time with
-     * nothing yet, whose pages showed zeros already). Running it twice counts nothing twice.
+     * Clears the marks of closed openings whose sign-ons changed ({@link SignOns#MARKING_CLOSED_OPENINGS}) and returns
+     * their statements, to be counted next in this transaction. A change committing meanwhile marks its opening again.
      */
-    List<StatementId> recount(Instant now) {
+    List<UUID> takeMarked() {
+        return jdbc.sql("update signon_openings set recount = false where recount returning statement_id")
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Counts again, from the sign-ons themselves, every statement whose numbers can still change (its sign-on open,
+     * or ended less than its retention period ago) and those {@code marked} (a sign-on of a closed opening changed),
+     * and writes the totals that differ from those kept; returns the statements whose totals changed (not those
+     * counted for the first time with nothing yet, whose pages showed zeros already). Running it twice counts nothing
+     * twice.
+     */
+    List<StatementId> recount(Instant now, List<UUID> marked) {
         return jdbc
                 .sql("""
                         with live as (
                             select statement_id from signon_openings
                             where status = 'OPEN' or closed_at > cast(:now as timestamptz) - retention_days * interval '1 day'
+                                or statement_id = any(:marked)
                         ), fresh as (
                             select l.statement_id,
                                 (select count(*) from signons s where s.statement_id = l.statement_id
@@ -60,6 +72,7 @@ class SignOnCounts {
                                 is distinct from (excluded.organizations, excluded.countries, excluded.people)
                         returning statement_id, xmax = 0 as inserted, organizations + people as listed""")
                 .param("now", Timestamp.from(now))
+                .param("marked", marked.toArray(UUID[]::new))
                 .query((rs, n) -> rs.getBoolean("inserted") && rs.getInt("listed") == 0
                         ? null // first counted with nothing yet: the pages showed zeros already
                         : new StatementId(rs.getObject("statement_id", UUID.class)))

@@ -151,6 +151,14 @@ public record SignOnForm(
 
     /** The ticked organizations among those the signer may choose from; anything else sent is ignored. */
     List<OrganizationId> consents(List<OrganizationId> offered) {
+        return consents(keepInformedBy, offered);
+    }
+
+    /** The ticked organizations ({@code keepInformedBy}, ids as a form sends them) among those offered. */
+    static List<OrganizationId> consents(List<String> keepInformedBy, List<OrganizationId> offered) {
+        if (keepInformedBy == null) {
+            return List.of();
+        }
         return keepInformedBy.stream()
                 .map(SignOnForm::uuid)
                 .filter(Objects::nonNull)

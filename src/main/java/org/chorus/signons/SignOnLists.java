@@ -178,22 +178,26 @@ class SignOnLists {
 
     /** Sets the status of a sign-on of this statement that is in one of {@code from}; false if there is none. */
     boolean decide(StatementId statement, SignOnId signOn, List<SignOnStatus> from, SignOnStatus to) {
-        return jdbc.sql("update signons set status = :to where id = :id and statement_id = :statement"
-                                + " and status in (:from)")
+        return jdbc.sql("with changed as (update signons set status = :to where id = :id"
+                                + " and statement_id = :statement and status in (:from) returning statement_id)"
+                                + SignOns.MARKING_CLOSED_OPENINGS)
                         .param("to", to.name())
                         .param("id", signOn.value())
                         .param("statement", statement.value())
                         .param("from", from.stream().map(Enum::name).toList())
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 
     /** Deletes a sign-on of this statement with everything it holds; false if there is none. */
     boolean remove(StatementId statement, SignOnId signOn) {
-        return jdbc.sql("delete from signons where id = :id and statement_id = :statement")
+        return jdbc.sql("with changed as (delete from signons where id = :id and statement_id = :statement"
+                                + " returning statement_id)" + SignOns.MARKING_CLOSED_OPENINGS)
                         .param("id", signOn.value())
                         .param("statement", statement.value())
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 

@@ -35,6 +35,18 @@ class SignOns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Follows a data-modifying {@code with changed as (… returning statement_id)} on counted sign-ons: marks their
+     * openings that are closed for the count job (which no longer recounts a closed sign-on past its retention on its
+     * own), and answers how many sign-ons changed. The mark is written whenever the opening is closed, so the count
+     * job's clearing of it waits for this transaction and its next count sees the change.
+     */
+    static final String MARKING_CLOSED_OPENINGS = """
+            , marked as (
+                update signon_openings o set recount = true from changed
+                where o.statement_id = changed.statement_id and o.status = 'CLOSED')
+            select count(*) from changed""";
+
     private final JdbcClient jdbc;
 
     SignOns(JdbcClient jdbc) {
@@ -227,20 +239,24 @@ class SignOns {
     /** Records the signer's confirmation once: false when it was confirmed (or deleted) meanwhile. */
     boolean confirm(SignOn confirmed) {
         return jdbc.sql("""
-                        update signons set status = :status, confirmed_at = :at, expires_at = null
-                        where id = :id and status = 'PENDING'""")
+                        with changed as (
+                            update signons set status = :status, confirmed_at = :at, expires_at = null
+                            where id = :id and status = 'PENDING' returning statement_id)""" + MARKING_CLOSED_OPENINGS)
                         .param("id", confirmed.id().value())
                         .param("status", confirmed.status().name())
                         .param("at", Timestamp.from(confirmed.confirmedAt()))
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 
     /** Deletes a sign-on with everything it holds (withdrawal); false when it was already gone. */
     boolean delete(SignOnId id) {
-        return jdbc.sql("delete from signons where id = :id")
+        return jdbc.sql("with changed as (delete from signons where id = :id returning statement_id)"
+                                + MARKING_CLOSED_OPENINGS)
                         .param("id", id.value())
-                        .update()
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 
@@ -282,6 +298,26 @@ class SignOns {
                     .param("org", organization.value())
                     .update();
         }
+    }
+
+    /** A confirmed sign-on's sealed personal data, its language and when it was confirmed, read for a consent. */
+    record Consented(byte[] personal, String language, Instant confirmedAt) {}
+
+    /**
+     * The sealed personal data of a sign-on whose signer confirmed it and ticked the box of this organization; empty
+     * when they did not, when it is not confirmed (yet), or when retention emptied it.
+     */
+    Optional<Consented> consented(SignOnId signOn, OrganizationId organization) {
+        return jdbc.sql("""
+                        select s.personal, s.language, s.confirmed_at
+                        from signons s join signon_consents c on c.signon_id = s.id
+                        where s.id = :id and c.organization_id = :org and s.status <> 'PENDING'
+                          and s.personal is not null""")
+                .param("id", signOn.value())
+                .param("org", organization.value())
+                .query((rs, n) ->
+                        new Consented(rs.getBytes("personal"), rs.getString("language"), instant(rs, "confirmed_at")))
+                .optional();
     }
 
     List<OrganizationId> consents(SignOnId signOn) {

@@ -174,8 +174,10 @@ public class SigningOn {
                 network,
                 confirm.hash(),
                 withdraw.hash())) {
-            signOns.consent(signOn.id(), checked.consents(ids(target.offered())));
-            mailConfirmation(heading, signOn, signer, confirm, withdraw, language);
+            var offered = target.offered();
+            var consents = checked.consents(ids(offered));
+            signOns.consent(signOn.id(), consents);
+            mailConfirmation(heading, signOn, signer, confirm, withdraw, names(offered, consents), language);
             return heading;
         }
         requireStillAccepting(statement, form.kind());
@@ -186,7 +188,9 @@ public class SigningOn {
         }
         if (earlier.get().status() == SignOnStatus.PENDING
                 && signOns.renewConfirmation(earlier.get().id(), confirm.hash(), signOn.expiresAt())) {
-            mailConfirmation(heading, earlier.get(), signer, confirm, null, language);
+            var newsFrom =
+                    names(target.offered(), signOns.consents(earlier.get().id()));
+            mailConfirmation(heading, earlier.get(), signer, confirm, null, newsFrom, language);
         } else {
             mailAlreadySigned(heading, signer, language);
         }
@@ -195,10 +199,12 @@ public class SigningOn {
 
     /**
      * An owner signs for a Chorus organization in one click: no letter to confirm (the sign-in proves who they are),
-     * listed at once or waiting for the organizers as the opening says. Signing twice changes nothing.
+     * listed at once or waiting for the organizers as the opening says; the owner is kept informed by the issuing
+     * organizations they ticked ({@code keepInformedBy}, ids as the form sends them). Signing twice changes nothing.
      */
     @Transactional
-    public SignOn signForOrganization(Actor actor, String slug, String organizationSlug, Language language) {
+    public SignOn signForOrganization(
+            Actor actor, String slug, String organizationSlug, List<String> keepInformedBy, Language language) {
         var heading = statement(slug, language);
         var statement = heading.statement().id();
         var organization = organizations
@@ -243,7 +249,9 @@ public class SigningOn {
             // the other owner's click at the same moment won
             return signOns.ofOrganization(statement, organization.id()).orElseThrow();
         }
-        announce(signOn, List.of());
+        var consents = SignOnForm.consents(keepInformedBy, ids(offered(opening)));
+        signOns.consent(signOn.id(), consents);
+        announce(signOn, consents);
         return signOn;
     }
 
@@ -288,34 +296,49 @@ public class SigningOn {
         UNKNOWN
     }
 
-    /** The result of a confirmation link, with the statement (null when unknown) and its thank-you text. */
-    public record Confirmation(Outcome outcome, String statementSlug, String thankYou) {}
+    /**
+     * The result of a confirmation link, with the statement (null when unknown), its thank-you text, and the names of
+     * the organizations the signer asked to hear from.
+     */
+    public record Confirmation(Outcome outcome, String statementSlug, String thankYou, List<String> newsFrom) {
+
+        public Confirmation {
+            newsFrom = List.copyOf(newsFrom);
+        }
+
+        Confirmation(Outcome outcome, String statementSlug) {
+            this(outcome, statementSlug, null, List.of());
+        }
+    }
 
     /** The signer pressed the button of the confirmation page: their sign-on is confirmed, once. */
     @Transactional
     public Confirmation confirm(String token) {
         var found = token(token).flatMap(signOns::byConfirmToken);
         if (found.isEmpty()) {
-            return new Confirmation(Outcome.UNKNOWN, null, null);
+            return new Confirmation(Outcome.UNKNOWN, null);
         }
         var signOn = found.get().signOn();
         var slug = statements.slugOf(signOn.statement()).orElse(null);
         // read, not locked: confirmations of a statement must not queue on its one opening row
         var opening = signOns.opening(signOn.statement()).orElseThrow();
         var thanks = opening.choices().thankYou();
+        var consents = signOns.consents(signOn.id());
+        var newsFrom = names(consents);
         if (signOn.status() != SignOnStatus.PENDING) {
-            return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks);
+            return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks, newsFrom);
         }
         var now = clock.instant();
         if (!signOn.confirmableAt(now)) {
-            return new Confirmation(Outcome.EXPIRED, slug, null);
+            return new Confirmation(Outcome.EXPIRED, slug);
         }
         var confirmed = signOn.confirm(opening, now);
         if (!signOns.confirm(confirmed)) {
-            return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks);
+            return new Confirmation(Outcome.ALREADY_CONFIRMED, slug, thanks, newsFrom);
         }
-        announce(confirmed, signOns.consents(signOn.id()));
-        return new Confirmation(confirmed.listed() ? Outcome.CONFIRMED : Outcome.AWAITS_APPROVAL, slug, thanks);
+        announce(confirmed, consents);
+        return new Confirmation(
+                confirmed.listed() ? Outcome.CONFIRMED : Outcome.AWAITS_APPROVAL, slug, thanks, newsFrom);
     }
 
     /** Whether a withdrawal link names a sign-on, for its page (which asks before anything happens). */
@@ -326,19 +349,34 @@ public class SigningOn {
     }
 
     /**
+     * What a withdrawal did: the statement's address, and the organizations the signer had asked to hear from (they
+     * still follow those: a follow is a consent of its own, ended by the link in any of its letters).
+     */
+    public record Withdrawal(String statementSlug, List<String> stillInformedBy) {
+
+        public Withdrawal {
+            stillInformedBy = List.copyOf(stillInformedBy);
+        }
+    }
+
+    /**
      * The signer pressed the button of the withdrawal page: the sign-on goes, with all its personal data and
-     * consents. Returns the statement's address, or empty when the link names nothing (any more).
+     * consents. Empty when the link names nothing (any more).
      */
     @Transactional
-    public Optional<String> withdraw(String token) {
+    public Optional<Withdrawal> withdraw(String token) {
         var found = token(token).flatMap(signOns::byWithdrawToken);
-        if (found.isEmpty() || !signOns.delete(found.get().signOn().id())) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         var signOn = found.get().signOn();
+        var informedBy = names(signOns.consents(signOn.id()));
+        if (!signOns.delete(signOn.id())) {
+            return Optional.empty();
+        }
         events.publishEvent(
                 new SignOnWithdrawn(signOn.id(), signOn.statement(), signOn.kind(), signOn.listed(), clock.instant()));
-        return statements.slugOf(signOn.statement());
+        return statements.slugOf(signOn.statement()).map(slug -> new Withdrawal(slug, informedBy));
     }
 
     /**
@@ -379,6 +417,27 @@ public class SigningOn {
         return ids.stream().map(found::get).filter(o -> o != null && o.active()).toList();
     }
 
+    /** The names of these organizations, in this order (those found). */
+    private List<String> names(List<OrganizationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = organizations.find(ids);
+        return ids.stream()
+                .map(found::get)
+                .filter(java.util.Objects::nonNull)
+                .map(Organization::name)
+                .toList();
+    }
+
+    /** The names of those offered organizations that were chosen, in the order offered. */
+    private static List<String> names(List<Organization> offered, List<OrganizationId> chosen) {
+        return offered.stream()
+                .filter(o -> chosen.contains(o.id()))
+                .map(Organization::name)
+                .toList();
+    }
+
     private static List<OrganizationId> ids(List<Organization> organizations) {
         return organizations.stream().map(Organization::id).toList();
     }
@@ -395,6 +454,7 @@ public class SigningOn {
             Signer signer,
             SecretToken confirm,
             SecretToken withdraw,
+            List<String> newsFrom,
             Language language) {
         var t = new Messages(messageSource, language.locale());
         var blocks = new ArrayList<LetterBlock>();
@@ -406,6 +466,9 @@ public class SigningOn {
                 signOn.kind() == SignOnKind.PERSON ? "" : signOn.name())));
         blocks.add(new LetterBlock.Button(t.t("signons.mail.button"), link("/signons/confirm/", confirm, language)));
         blocks.add(new LetterBlock.Paragraph(t.t("signons.mail.validity", SignOn.CONFIRMATION_VALIDITY.toDays())));
+        if (!newsFrom.isEmpty()) {
+            blocks.add(new LetterBlock.Paragraph(t.t("signons.mail.news", String.join(", ", newsFrom))));
+        }
         if (withdraw != null) {
             blocks.add(new LetterBlock.Paragraph(
                     t.t("signons.mail.withdraw", link("/signons/withdraw/", withdraw, language))));

@@ -64,6 +64,92 @@ class CountingSignOnsTest {
         assertThat(reading.totals(statement)).contains(new SignOnTotals(3, 2, 1, WhoMaySign.BOTH, true));
     }
 
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    org.chorus.statements.StatementFixtures statements;
+
+    @Autowired
+    OpeningSignOns opening;
+
+    @Autowired
+    ModeratingSignOns moderating;
+
+    @Autowired
+    SignOnRetention retention;
+
+    @Autowired
+    org.chorus.support.TestClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void retention_keeps_the_totals_and_a_later_change_to_a_sign_on_is_counted_again() {
+        var issuer = fixtures.coalition();
+        var owner = statements.ownerOf(issuer);
+        var choices = new SignOnOpening.Choices(WhoMaySign.BOTH, null, true, true, false, "", 30);
+        var statement = rows.opened(issuer, Fixtures.unique("Kept counts"), choices);
+        var id = statement.id();
+        var named = new SignOnId[1];
+        var waiting = new SignOnId[1];
+        rows.counted(() -> {
+            rows.organization(id, "Friends of Rivers", "KE", "https://rivers.example", "");
+            rows.organization(id, "Amis des rivières", "FR", null, null);
+            rows.organization(id, "Rivers Kenya", "KE", null, null);
+            waiting[0] = rows.organization(id, "Waiting Union", "BR", SignOnStatus.CONFIRMED);
+            named[0] = rows.person(id, "Ana Lima", "Union", "Organizer", "BR", true);
+            rows.person(id, "Not Shown", null, null, "PE", false);
+        });
+        opening.close(owner, statement.slug(), org.chorus.shared.i18n.Language.ENGLISH);
+        var before = new SignOnTotals(3, 2, 2, WhoMaySign.BOTH, false);
+        assertThat(reading.totals(id)).contains(before);
+
+        clock.advance(java.time.Duration.ofDays(31));
+        retention.deleteExpired();
+        assertThat(jdbc.sql("select count(*) from signons where statement_id = :s and personal is not null")
+                        .param("s", id.value())
+                        .query(Integer.class)
+                        .single())
+                .as("the personal data is gone")
+                .isZero();
+        assertThat(rows.counted(() -> {})).doesNotContain(id);
+        assertThat(reading.totals(id)).contains(before);
+        assertThat(rows.counted(() -> jdbc.sql("update signon_openings set recount = true where statement_id = :s")
+                        .param("s", id.value())
+                        .update()))
+                .as("counted again from what retention left: kind, country and status")
+                .doesNotContain(id);
+        assertThat(reading.totals(id)).contains(before);
+
+        var list = reading.list(statement.slug(), "en");
+        assertThat(reading.people(list, null).items())
+                .as("no name is listed any more")
+                .isEmpty();
+        assertThat(reading.organizations(id, java.util.Locale.ENGLISH, null).items())
+                .extracting(ListedOrganization::name)
+                .containsExactlyInAnyOrder("Friends of Rivers", "Amis des rivières", "Rivers Kenya");
+        var lines = moderating
+                .signers(owner, statement.slug(), org.chorus.shared.i18n.Language.ENGLISH, null, null)
+                .page()
+                .items();
+        assertThat(lines).hasSize(6);
+        assertThat(lines).allSatisfy(l -> assertThat(l.email()).isNull());
+        assertThat(lines)
+                .filteredOn(l -> l.kind() == SignOnKind.PERSON)
+                .allSatisfy(l -> assertThat(l.publicName()).isNull());
+
+        assertThat(rows.counted(() -> moderating.remove(owner, statement.slug(), named[0])))
+                .as("an organizer's removal after the retention is counted")
+                .contains(id);
+        assertThat(reading.totals(id)).contains(new SignOnTotals(3, 2, 1, WhoMaySign.BOTH, false));
+        assertThat(rows.counted(() -> moderating.approve(owner, statement.slug(), waiting[0])))
+                .contains(id);
+        assertThat(reading.totals(id)).contains(new SignOnTotals(4, 3, 1, WhoMaySign.BOTH, false));
+        assertThat(rows.counted(() -> {})).as("the mark is cleared").doesNotContain(id);
+    }
+
     @Test
     void a_statement_never_opened_has_no_totals() {
         assertThat(reading.totals(StatementId.random())).isEmpty();

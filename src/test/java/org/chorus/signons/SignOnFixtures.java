@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Lazy;
 public class SignOnFixtures {
 
     private final StatementFixtures statements;
+    private final org.chorus.statements.CoIssuing coIssuing;
     private final OpeningSignOns opening;
     private final SigningOn signing;
     private final SignOnStamps stamps;
@@ -28,11 +29,13 @@ public class SignOnFixtures {
 
     SignOnFixtures(
             StatementFixtures statements,
+            org.chorus.statements.CoIssuing coIssuing,
             OpeningSignOns opening,
             SigningOn signing,
             SignOnStamps stamps,
             TestClock clock) {
         this.statements = statements;
+        this.coIssuing = coIssuing;
         this.opening = opening;
         this.signing = signing;
         this.stamps = stamps;
@@ -49,6 +52,14 @@ public class SignOnFixtures {
 
     public Statement opened(Actor owner, Organization issuer) {
         return opened(owner, issuer, SignOnOpening.Choices.defaults());
+    }
+
+    /** A published statement of {@code issuer} that {@code coIssuer} agreed to co-issue, opened for sign-on. */
+    public Statement openedWithCoIssuer(Actor owner, Organization issuer, Organization coIssuer) {
+        var statement = opened(owner, issuer);
+        var request = coIssuing.request(owner, statement.id(), coIssuer.slug());
+        coIssuing.accept(statements.ownerOf(coIssuer), request.id(), "Gladly.");
+        return statement;
     }
 
     /** A person's form, filled in. */

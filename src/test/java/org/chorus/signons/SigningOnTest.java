@@ -288,7 +288,9 @@ class SigningOnTest {
         signing.confirm(confirm);
         assertThat(signing.withdrawable(withdraw)).contains(statement.slug());
 
-        assertThat(signing.withdraw(withdraw)).contains(statement.slug());
+        assertThat(signing.withdraw(withdraw))
+                .map(SigningOn.Withdrawal::statementSlug)
+                .contains(statement.slug());
         assertThat(rowsFor(email)).isZero();
         assertThat(jdbc.sql("select count(*) from signon_consents c where not exists"
                                 + " (select 1 from signons s where s.id = c.signon_id)")
@@ -321,17 +323,19 @@ class SigningOnTest {
     void an_owner_signs_for_their_organization_in_one_click_once() {
         var member = fixtures.coalition();
         var memberOwner = statements.ownerOf(member);
-        var signOn = signing.signForOrganization(memberOwner, statement.slug(), member.slug(), Language.ENGLISH);
+        var signOn =
+                signing.signForOrganization(memberOwner, statement.slug(), member.slug(), List.of(), Language.ENGLISH);
         assertThat(signOn.status()).isEqualTo(SignOnStatus.CONFIRMED);
         assertThat(signOn.name()).isEqualTo(member.name());
-        assertThat(signing.signForOrganization(memberOwner, statement.slug(), member.slug(), Language.ENGLISH)
+        assertThat(signing.signForOrganization(
+                                memberOwner, statement.slug(), member.slug(), List.of(), Language.ENGLISH)
                         .id())
                 .isEqualTo(signOn.id());
 
         var editor = fixtures.person("editor");
         fixtures.grant(member, editor, Role.EDITOR);
         assertThatThrownBy(() -> signing.signForOrganization(
-                        Actor.of(editor), statement.slug(), member.slug(), Language.ENGLISH))
+                        Actor.of(editor), statement.slug(), member.slug(), List.of(), Language.ENGLISH))
                 .isInstanceOf(PermissionDenied.class);
     }
 

@@ -281,6 +281,74 @@ class SigningPagesTest {
     }
 
     @Test
+    void a_form_without_some_of_its_fields_comes_back_blank_where_they_were_missing() throws Exception {
+        var page = statementPage().getResponse().getContentAsString();
+        var stamp =
+                Html.first(page, "#sign form[action$=/sign] input[name=stamp]").val();
+        clock.advance(Duration.ofSeconds(4));
+        var result = mvc.perform(post("/s/" + statement.slug() + "/sign")
+                        .header("Origin", "http://localhost")
+                        .param("kind", "person")
+                        .param("stamp", stamp)
+                        .param("email", Fixtures.uniqueEmail("no-name")))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn();
+        var refused = Html.parse(result);
+        assertThat(refused.select("#name-error").text()).isEqualTo("Write a name.");
+        assertThat(refused.select("#country-error")).hasSize(1);
+        var name = refused.select("form[action$=/sign] input[name=name]");
+        assertThat(name.hasAttr("value")).as("blank, not absent").isTrue();
+        assertThat(name.attr("value")).isEmpty();
+        assertThat(refused.select("form[action$=/sign] input[name=keepInformedBy][checked]"))
+                .isEmpty();
+
+        var other = signOns.opened(owner, issuer);
+        mvc.perform(post("/s/" + other.slug() + "/sign-on/open")
+                        .with(user(editor))
+                        .with(csrf())
+                        .param("whoMaySign", "PEOPLE"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(Html.has("#retentionDays-error"));
+    }
+
+    @Test
+    void answers_with_commas_are_kept_whole_one_or_several() throws Exception {
+        assertThat(answersStored("Your town", "Saint-Denis, La Réunion")).containsExactly("Saint-Denis, La Réunion");
+        assertThat(answersStored("Your town\nSector: Health | Labour", "Saint-Denis, La Réunion", "Labour"))
+                .containsExactly("Saint-Denis, La Réunion", "Labour");
+    }
+
+    /** The answers stored of a person who sent these through the form of a statement asking these questions. */
+    java.util.List<String> answersStored(String questions, String... answers) throws Exception {
+        var asking = signOns.opened(
+                owner,
+                issuer,
+                SignOnOpening.Choices.defaults()
+                        .guarded(java.util.List.of(), java.util.List.of(), SignOnQuestion.parse(questions)));
+        var page = mvc.perform(get("/s/" + asking.slug()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var stamp =
+                Html.first(page, "#sign form[action$=/sign] input[name=stamp]").val();
+        clock.advance(Duration.ofSeconds(4));
+        mvc.perform(post("/s/" + asking.slug() + "/sign")
+                        .header("Origin", "http://localhost")
+                        .param("kind", "person")
+                        .param("stamp", stamp)
+                        .param("name", "Ana Lima")
+                        .param("email", Fixtures.uniqueEmail("comma"))
+                        .param("country", "FR")
+                        .param("answers", answers))
+                .andExpect(status().isOk());
+        var sealed = jdbc.sql("select personal from signons where statement_id = :s")
+                .param("s", asking.id().value())
+                .query(byte[].class)
+                .single();
+        return Signer.fromJson(personalData.open(sealed, Signer.COLUMN)).answers();
+    }
+
+    @Test
     void an_editor_opens_changes_and_closes_the_sign_on_and_the_page_says_it_is_closed() throws Exception {
         var other = signOns.opened(owner, issuer);
         var manage = mvc.perform(get("/s/" + other.slug() + "/sign-on/manage")

@@ -13,9 +13,9 @@ import org.chorus.signons.SignOnOpening;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,16 +44,7 @@ class ManagingSignOnsController {
     @PostMapping("/s/{slug}/sign-on/open")
     String open(
             @PathVariable String slug,
-            @RequestParam(defaultValue = "") String whoMaySign,
-            @RequestParam(defaultValue = "") String closesAt,
-            @RequestParam(defaultValue = "false") boolean showPeopleNames,
-            @RequestParam(defaultValue = "false") boolean autoApprovePeople,
-            @RequestParam(defaultValue = "false") boolean autoApproveOrganizations,
-            @RequestParam(defaultValue = "") String thankYou,
-            @RequestParam(defaultValue = "") String retentionDays,
-            @RequestParam(defaultValue = "") String blockedDomains,
-            @RequestParam(defaultValue = "") String embedOrigins,
-            @RequestParam(defaultValue = "") String questions,
+            @ModelAttribute OpeningForm form,
             Actor actor,
             Ui ui,
             Model model,
@@ -61,17 +52,6 @@ class ManagingSignOnsController {
             RedirectAttributes redirect) {
         var managed = opening.managed(actor, slug, ui.language());
         var zone = organizations.timeZone(managed.statement().issuer().id());
-        var form = new OpeningForm(
-                whoMaySign,
-                closesAt,
-                showPeopleNames,
-                autoApprovePeople,
-                autoApproveOrganizations,
-                thankYou,
-                retentionDays,
-                blockedDomains,
-                embedOrigins,
-                questions);
         try {
             opening.open(actor, slug, form.choices(zone), ui.language());
         } catch (InvalidField problem) {

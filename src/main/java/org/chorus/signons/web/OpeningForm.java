@@ -4,24 +4,42 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import org.chorus.shared.FormDates;
 import org.chorus.shared.InvalidField;
 import org.chorus.signons.SignOnOpening;
 import org.chorus.signons.SignOnQuestion;
 import org.chorus.signons.WhoMaySign;
 
-/** The opening form as written, kept to show it again when refused. */
+/**
+ * The opening form as written, kept to show it again when refused. Spring binds it from the request by its components'
+ * names; a field the request lacks is blank (an unticked box, false: boxes are {@code Boolean}s because Spring refuses
+ * a missing value for a primitive).
+ */
 public record OpeningForm(
         String whoMaySign,
         String closesAt,
-        boolean showPeopleNames,
-        boolean autoApprovePeople,
-        boolean autoApproveOrganizations,
+        Boolean showPeopleNames,
+        Boolean autoApprovePeople,
+        Boolean autoApproveOrganizations,
         String thankYou,
         String retentionDays,
         String blockedDomains,
         String embedOrigins,
         String questions) {
+
+    public OpeningForm {
+        showPeopleNames = Boolean.TRUE.equals(showPeopleNames);
+        autoApprovePeople = Boolean.TRUE.equals(autoApprovePeople);
+        autoApproveOrganizations = Boolean.TRUE.equals(autoApproveOrganizations);
+        whoMaySign = Objects.toString(whoMaySign, "");
+        closesAt = Objects.toString(closesAt, "");
+        thankYou = Objects.toString(thankYou, "");
+        retentionDays = Objects.toString(retentionDays, "");
+        blockedDomains = Objects.toString(blockedDomains, "");
+        embedOrigins = Objects.toString(embedOrigins, "");
+        questions = Objects.toString(questions, "");
+    }
 
     public static OpeningForm of(SignOnOpening.Choices c, ZoneId zone) {
         return new OpeningForm(

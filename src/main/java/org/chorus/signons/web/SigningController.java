@@ -2,11 +2,14 @@ package org.chorus.signons.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.beans.PropertyEditorSupport;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
+import org.chorus.shared.LineEndings;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.ConfirmLinkPage;
@@ -21,7 +24,10 @@ import org.chorus.signons.SigningOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,8 +45,6 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class SigningController {
 
-    static final String HONEYPOT = "homepage";
-
     private final SigningOn signing;
     private final SignOnStamps stamps;
     private final ChorusProperties properties;
@@ -49,6 +53,32 @@ class SigningController {
         this.signing = signing;
         this.stamps = stamps;
         this.properties = properties;
+    }
+
+    /**
+     * Each value sent under a name bound to a {@code String[]} is one element, commas and all: Spring would split a
+     * single value at its commas (and join several with commas before converting to a list), so the one free answer
+     * "Saint-Denis, La Réunion" would become two answers, the second lost.
+     */
+    @InitBinder
+    void oneElementPerValue(WebDataBinder binder) {
+        binder.registerCustomEditor(String[].class, new OneElementPerValue());
+    }
+
+    private static final class OneElementPerValue extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            setValue(new String[] {text});
+        }
+
+        @Override
+        public void setValue(Object value) {
+            super.setValue(
+                    value instanceof String[] values
+                            ? Arrays.stream(values).map(LineEndings::normalized).toArray(String[]::new)
+                            : value);
+        }
     }
 
     @GetMapping("/s/{slug}/sign")
@@ -64,42 +94,16 @@ class SigningController {
     @PostMapping("/s/{slug}/sign")
     String sign(
             @PathVariable String slug,
-            @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String country,
-            @RequestParam(defaultValue = "") String affiliation,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String website,
-            @RequestParam(defaultValue = "") String description,
-            @RequestParam(defaultValue = "") String contactPerson,
-            @RequestParam(defaultValue = "false") boolean showName,
-            @RequestParam(required = false) List<String> keepInformedBy,
-            @RequestParam(required = false) List<String> answers,
-            @RequestParam(name = HONEYPOT, required = false) String honeypot,
-            @RequestParam(required = false) String stamp,
-            @RequestParam(defaultValue = "false") boolean embed,
+            @ModelAttribute SentSignOnForm sent,
             Ui ui,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
         SameOrigin.require(request, properties.baseUrl());
-        var form = new SignOnForm(
-                kind(kind),
-                name,
-                email,
-                country,
-                affiliation,
-                title,
-                website,
-                description,
-                contactPerson,
-                showName,
-                keepInformedBy,
-                answers);
+        var form = sent.form(kind(sent.kind()));
+        boolean embed = sent.embed();
         try {
-            var statement = signing.sign(
-                    slug, form, new SigningOn.Signals(honeypot, stamp, request.getRemoteAddr()), ui.language());
+            var statement = signing.sign(slug, form, sent.signals(request.getRemoteAddr()), ui.language());
             response.setHeader("Cache-Control", "no-store");
             if (embed) {
                 return embedded(model, response, ui, slug, form, FormErrors.none(), true);
@@ -152,10 +156,11 @@ class SigningController {
     String signForOrganization(
             @PathVariable String slug,
             @RequestParam(defaultValue = "") String organization,
+            @RequestParam(required = false) List<String> keepInformedBy,
             Actor actor,
             Ui ui,
             RedirectAttributes redirect) {
-        signing.signForOrganization(actor, slug, organization, ui.language());
+        signing.signForOrganization(actor, slug, organization, keepInformedBy, ui.language());
         redirect.addFlashAttribute("notice", "signons.signed-for-organization");
         return "redirect:/s/" + slug + "#sign";
     }
@@ -178,6 +183,7 @@ class SigningController {
         model.addAttribute("outcome", confirmation.outcome().name());
         model.addAttribute("slug", confirmation.statementSlug());
         model.addAttribute("thankYou", confirmation.thankYou() == null ? "" : confirmation.thankYou());
+        model.addAttribute("newsFrom", confirmation.newsFrom());
         return "signons/confirmed";
     }
 
@@ -191,9 +197,10 @@ class SigningController {
 
     @PostMapping("/signons/withdraw/{token}")
     String withdraw(@PathVariable String token, Model model, HttpServletResponse response) {
-        var statement = signing.withdraw(token).orElseThrow(() -> new NotFoundException("signons.link-unknown"));
+        var withdrawal = signing.withdraw(token).orElseThrow(() -> new NotFoundException("signons.link-unknown"));
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("slug", statement);
+        model.addAttribute("slug", withdrawal.statementSlug());
+        model.addAttribute("stillInformedBy", withdrawal.stillInformedBy());
         return "signons/withdrawn";
     }
 
