@@ -119,7 +119,7 @@ class KeepingInformedPagesTest {
                         .param("country", "BR")
                         .param("keepInformedBy", coIssuer.id().toString())
                         .param("homepage", ""))
-                .andExpect(status().isOk());
+                .andExpect(status().isSeeOther());
         var letter = TestMail.awaitOne(email);
         var text = ReceivedMail.text(letter).replaceAll("\\s+", " ");
         var news = text.substring(text.indexOf("you will also get news from"), text.indexOf("as you asked"));

@@ -340,7 +340,7 @@ class SigningPagesTest {
                         .param("email", Fixtures.uniqueEmail("comma"))
                         .param("country", "FR")
                         .param("answers", answers))
-                .andExpect(status().isOk());
+                .andExpect(status().isSeeOther());
         var sealed = jdbc.sql("select personal from signons where statement_id = :s")
                 .param("s", asking.id().value())
                 .query(byte[].class)
