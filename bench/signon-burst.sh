@@ -13,7 +13,7 @@
 # spent per sign-on (and PostgreSQL per pgbench INSERT: figures a busy machine changes less than rates), then a
 # Markdown table for docs/performance.md. A measurement, not a test: exits 0 unless something could not run (or
 # acknowledged sign-ons are missing: exit 3). Needs wrk, pgbench, psql, curl, perl, ss.
-# Usage: bench/signon-burst.sh [--duration S(20)] [--warmup S(10)] [--connections N(32)] [--threads N(2)]
+# Usage: bench/signon-burst.sh [--duration S(20)] [--warmup S(90)] [--connections N(32)] [--threads N(2)]
 #                              [--port CHORUS_PORT(8106)] [--db-port DATABASE_PORT(54406)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ bench=signon-burst
 bench_demo=1
 source bench/lib/harness.sh
 command_line="bench/signon-burst.sh${*:+ $*}"
-duration=20 warmup=10 connections=32 threads=2 port=8106 db_port=54406
+duration=20 warmup=90 connections=32 threads=2 port=8106 db_port=54406
 bench_option() {
   case "$1" in
     --duration) positive "$1" "$2"; duration=$2 ;;
