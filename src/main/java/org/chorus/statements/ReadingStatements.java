@@ -83,7 +83,8 @@ public class ReadingStatements {
                 .orElseThrow();
         var wanted = language == null ? statement.originalLanguage() : language;
         var chosen = readable.stream().filter(t -> t.language().equals(wanted)).findFirst();
-        var cosignerIds = statements.cosigners(statement.id());
+        var parts = statements.pageParts(statement.id(), statement.originalLanguage());
+        var cosignerIds = parts.cosigners();
         var republications = statements.republicationsOf(statement.id());
         var sourceId = statement.republication() == null
                 ? null
@@ -111,7 +112,7 @@ public class ReadingStatements {
                         .map(named::get)
                         .filter(java.util.Objects::nonNull)
                         .toList(),
-                statements.signatories(statement.id()),
+                parts.signatories(),
                 source,
                 source.map(s -> named.get(s.issuer())),
                 sourceCosignerIds.stream()
@@ -122,7 +123,7 @@ public class ReadingStatements {
                         .map(r -> new StatementPage.Republisher(named.get(r.issuer()), r.slug()))
                         .filter(r -> r.organization() != null)
                         .toList(),
-                statements.publishedRevisionCount(statement.id(), statement.originalLanguage()),
+                parts.revisions(),
                 canWrite,
                 canPublish);
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.accounts.AccountId;
@@ -314,17 +315,6 @@ class Statements {
         return json == null ? null : List.of(JSON.readValue(json, Signatory[].class));
     }
 
-    int publishedRevisionCount(StatementId id, String language) {
-        return jdbc.sql("""
-                        select count(*) from statement_revisions
-                        where statement_id = :id and language = :language and published
-                        """)
-                .param("id", id.value())
-                .param("language", language)
-                .query(Integer.class)
-                .single();
-    }
-
     /** A statement's title in one language and that language's tag. */
     record Title(String language, String title) {}
 
@@ -393,6 +383,32 @@ class Statements {
                 .param("id", id.value())
                 .query((rs, i) -> new Signatory(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    /** What a statement's page shows besides its texts: its co-issuers, its signatories, its published revisions. */
+    record PageParts(List<OrganizationId> cosigners, List<Signatory> signatories, int revisions) {}
+
+    /**
+     * {@link #cosigners}, {@link #signatories} and the number of published revisions in {@code language}, in one
+     * round trip, for the page that needs all three on every rendering.
+     */
+    PageParts pageParts(StatementId id, String language) {
+        return jdbc.sql("""
+                        select array(select organization_id from statement_cosigners
+                                     where statement_id = :id order by position) as cosigners,
+                               (select json_agg(json_build_object('name', name, 'roleTitle', role_title,
+                                                                  'organization', organization) order by position)
+                                from statement_signatories where statement_id = :id) as signatories,
+                               (select count(*) from statement_revisions
+                                where statement_id = :id and language = :language and published) as revisions
+                        """)
+                .param("id", id.value())
+                .param("language", language)
+                .query((rs, i) -> new PageParts(
+                        organizationIds(rs.getArray("cosigners")),
+                        Objects.requireNonNullElse(signatories(rs.getString("signatories")), List.of()),
+                        rs.getInt("revisions")))
+                .single();
     }
 
     /** Public statements that republish this one, newest first. */

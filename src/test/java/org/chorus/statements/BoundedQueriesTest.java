@@ -92,6 +92,10 @@ class BoundedQueriesTest {
         assertThat(QueryCounter.statements())
                 .as("a statement never opened for sign-on asks nothing of sign-ons")
                 .doesNotContain("signon");
+        assertThat(queries("/s/" + plain.slug()))
+                .as(() -> "the statement, its texts, its co-issuers with signatories and revisions, republications,"
+                        + " organizations, topics; not:\n" + QueryCounter.statements())
+                .isLessThanOrEqualTo(6);
         assertThat(queries("/s/" + reviewing.slug() + "/fr")).isEqualTo(queries("/s/" + plain.slug() + "/fr"));
     }
 
