@@ -2,10 +2,8 @@ package org.chorus.signons;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.chorus.shared.database.AfterCommit;
 import org.chorus.shared.web.PublicPagesChanged;
 import org.chorus.statements.StatementId;
@@ -24,41 +22,26 @@ class OpenedStatements {
 
     static final Duration KEPT = Duration.ofSeconds(60);
 
-    private record Kept(Set<UUID> statements, long generation, Instant readAt) {}
-
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Kept kept;
+    private final KeptAWhile<Boolean, Set<UUID>> kept;
 
     OpenedStatements(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.kept = new KeptAWhile<>(clock, KEPT, 1);
     }
 
     /** Whether the statement was ever opened for sign-on. */
     boolean opened(StatementId statement) {
-        var now = clock.instant();
-        var current = generation.get();
-        var found = kept;
-        if (found == null
-                || found.generation() != current
-                || !now.isBefore(found.readAt().plus(KEPT))) {
-            var statements = Set.copyOf(jdbc.sql("select statement_id from signon_openings")
-                    .query(UUID.class)
-                    .list());
-            // read before a change committed meanwhile: kept under the old generation, so read again next time
-            found = new Kept(statements, current, now);
-            kept = found;
-        }
-        return found.statements().contains(statement.value());
+        return kept.get(
+                        true,
+                        () -> Set.copyOf(jdbc.sql("select statement_id from signon_openings")
+                                .query(UUID.class)
+                                .list()))
+                .contains(statement.value());
     }
 
     @EventListener
     void onChange(PublicPagesChanged event) {
-        AfterCommit.nowAndAfterCommit(() -> {
-            generation.incrementAndGet();
-            kept = null;
-        });
+        AfterCommit.nowAndAfterCommit(kept::forget);
     }
 }

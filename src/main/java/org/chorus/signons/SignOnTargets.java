@@ -2,11 +2,8 @@ package org.chorus.signons;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.chorus.organizations.Organization;
 import org.chorus.shared.database.AfterCommit;
@@ -36,34 +33,15 @@ class SignOnTargets {
 
     private record Key(String slug, String language) {}
 
-    private record Kept(Target target, long generation, Instant readAt) {}
-
-    private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
-    private final Clock clock;
+    private final KeptAWhile<Key, Target> kept;
 
     SignOnTargets(Clock clock) {
-        this.clock = clock;
+        this.kept = new KeptAWhile<>(clock, KEPT, MAX_KEPT);
     }
 
     /** The kept target of this statement in this language, or the one {@code read} gives (then kept). */
     Target get(String slug, String language, Supplier<Target> read) {
-        var key = new Key(slug, language);
-        var now = clock.instant();
-        var current = generation.get();
-        var found = kept.get(key);
-        if (found != null
-                && found.generation() == current
-                && now.isBefore(found.readAt().plus(KEPT))) {
-            return found.target();
-        }
-        var target = read.get();
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
-        }
-        // read before a change committed meanwhile: kept under the old generation, so never served again
-        kept.put(key, new Kept(target, current, now));
-        return target;
+        return kept.get(new Key(slug, language), read);
     }
 
     @EventListener
@@ -72,7 +50,6 @@ class SignOnTargets {
     }
 
     void forget() {
-        generation.incrementAndGet();
-        kept.clear();
+        kept.forget();
     }
 }

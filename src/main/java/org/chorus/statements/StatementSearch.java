@@ -118,11 +118,7 @@ class StatementSearch {
      * A phrase the query excludes is not one of them.
      */
     static String requiredPhrases(String query) {
-        var tokens = new ArrayList<String>();
-        var matcher = TOKENS.matcher(query);
-        while (matcher.find()) {
-            tokens.add(matcher.group());
-        }
+        var tokens = tokens(query);
         if (tokens.stream().anyMatch(token -> token.equalsIgnoreCase("or"))) {
             return "";
         }
@@ -140,15 +136,18 @@ class StatementSearch {
 
     /** The web-search tokens that ask for or exclude something: neither {@code or} nor punctuation alone. */
     private static List<String> terms(String query) {
-        var terms = new ArrayList<String>();
-        var tokens = TOKENS.matcher(query);
-        while (tokens.find()) {
-            var token = tokens.group();
-            if (!token.equalsIgnoreCase("or") && token.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                terms.add(token);
-            }
-        }
-        return terms;
+        return tokens(query).stream()
+                .filter(token -> !token.equalsIgnoreCase("or"))
+                .filter(token -> token.codePoints().anyMatch(Character::isLetterOrDigit))
+                .toList();
+    }
+
+    /** The web-search tokens of a query: words, {@code or}, and phrases in quotes, each maybe after a {@code -}. */
+    private static List<String> tokens(String query) {
+        return TOKENS.matcher(query)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
     }
 
     private static final Pattern TOKENS = Pattern.compile("-?\"[^\"]*\"?|[^\\s\"]+");
