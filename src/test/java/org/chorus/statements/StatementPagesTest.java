@@ -287,10 +287,15 @@ class StatementPagesTest {
         var filler = "Housing cooperatives keep rents fair for every tenant. ".repeat(60);
         var early = statements.published(owner, org, "en", "Early " + tag, tag + " opens the text. " + filler);
         var deep = statements.published(owner, org, "en", "Deep " + tag, filler + "Only here: " + tag + " closes it.");
+        // the snippet's window is placed where a word starting as the query's lexeme first appears; when that guess
+        // is wrong (a word sharing the start, far before the match) or finds nothing, the whole text is looked at
+        var lookalike = tag.substring(0, tag.length() - 1) + "q";
+        var misled = statements.published(
+                owner, org, "en", "Misled " + tag, filler + lookalike + " differs. " + filler + "Only here: " + tag);
 
         var page = Html.parse(mvc.perform(get("/search").param("q", tag)).andReturn());
 
-        for (var statement : java.util.List.of(early, deep)) {
+        for (var statement : java.util.List.of(early, deep, misled)) {
             var item = page.select(".statement-item:has(a[href=/s/" + statement.slug() + "])");
             assertThat(item.select("mark").eachText())
                     .as(statement.slug())
@@ -300,6 +305,22 @@ class StatementPagesTest {
         assertThat(page.select(".statement-item:has(a[href=/s/" + deep.slug() + "])")
                         .text())
                 .contains("Only here: " + tag);
+        assertThat(page.select(".statement-item:has(a[href=/s/" + misled.slug() + "])")
+                        .text())
+                .contains("Only here: " + tag);
+
+        // accent-insensitive: the text's word has an accent the query lacks, so no word of the text starts as the
+        // query's lexeme, and the match is still found and highlighted deep in the text
+        var letters = tag.chars()
+                .map(c -> Character.isDigit(c) ? 'g' + c - '0' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString(); // words with digits are not searched accent-insensitively
+        var accented = "zé" + letters;
+        var withAccent = statements.published(owner, org, "en", "Accent " + tag, filler + "Only here: " + accented);
+        var accentPage = Html.parse(
+                mvc.perform(get("/search").param("q", "ze" + letters)).andReturn());
+        var item = accentPage.select(".statement-item:has(a[href=/s/" + withAccent.slug() + "])");
+        assertThat(item.select("mark").eachText()).containsExactly(accented);
     }
 
     @Test
