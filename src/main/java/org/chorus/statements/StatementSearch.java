@@ -219,8 +219,9 @@ class StatementSearch {
         var values = NamedParameterUtils.buildValueArray(parsed, parameters, null);
         return jdbc.query(
                 connection -> {
+                    customPlans(connection);
                     var statement = connection.prepareStatement(sql);
-                    customPlans(statement);
+                    keptParsed(connection, statement);
                     // the runaway guard: pgjdbc asks PostgreSQL to cancel it past the bound; search() says "too broad"
                     statement.unwrap(PgStatement.class).setQueryTimeoutMs(bound.toMillis());
                     for (int i = 0; i < values.length; i++) {
@@ -265,12 +266,23 @@ class StatementSearch {
     static final Duration PHRASE_WALK = Duration.ofMillis(150);
 
     /**
-     * Plans each search for its own words: a server-side prepared statement may switch to a generic plan after a few
-     * runs, and a generic plan cannot tell a word in every text (walk the dates) from a rare one (use the index).
+     * Plans each search for its own words, in this transaction: a generic plan cannot tell a word in every text (walk
+     * the dates) from a rare one (use the index).
      */
-    private static void customPlans(PreparedStatement statement) throws SQLException {
+    private static void customPlans(java.sql.Connection connection) throws SQLException {
+        try (var set = connection.createStatement()) {
+            set.execute("select set_config('plan_cache_mode', 'force_custom_plan', true)");
+        }
+    }
+
+    /**
+     * Prepares the search on the connection from its first run and keeps it there, so PostgreSQL parses its text (1 ms)
+     * once per connection and only plans it, for the words of each search ({@link #customPlans}).
+     */
+    private static void keptParsed(java.sql.Connection connection, PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            // outside a transaction the custom plans would not hold beyond the setting's own statement
+            statement.unwrap(PGStatement.class).setPrepareThreshold(connection.getAutoCommit() ? 0 : 1);
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,7 @@ class SearchPlansTest {
     private static final OrganizationId ISSUER =
             new OrganizationId(UUID.fromString("00000000-0000-0000-0000-000000000007"));
 
+    private static String url;
     private static JdbcTemplate admin;
     private static JdbcTemplate jdbc;
     private static StatementSearch search;
@@ -41,7 +43,7 @@ class SearchPlansTest {
         admin = new JdbcTemplate(new DriverManagerDataSource(server, "postgres", ""));
         admin.execute("drop database if exists " + DATABASE);
         admin.execute("create database " + DATABASE);
-        var url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+        url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
         try (var probe = DriverManager.getConnection(url, "postgres", "")) {
             assertThat(probe.getCatalog()).isEqualTo(DATABASE);
         }
@@ -177,6 +179,26 @@ class SearchPlansTest {
         }
         assertThat(sequentialScansOfTexts(plan(query.toString().strip(), null, null)))
                 .isEmpty();
+    }
+
+    @Test
+    void each_search_is_planned_for_its_own_words_though_its_text_is_parsed_once_per_connection() throws SQLException {
+        try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+            connection.setAutoCommit(false);
+            var one = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            var searching = new StatementSearch(one, java.time.Duration.ofSeconds(30));
+            for (int i = 0; i < 4; i++) {
+                searching.search(word("en", 1), null, null, 50);
+                searching.search(word("en", 4000), null, null, 50);
+            }
+            var plans = one.queryForMap("select generic_plans, custom_plans from pg_prepared_statements"
+                    + " where statement like '%with candidates as%'");
+            assertThat(plans).containsEntry("generic_plans", 0L).containsEntry("custom_plans", 8L);
+            // PostgreSQL would choose a generic plan once it costs about as much as the custom ones had
+            assertThat(one.queryForObject("select current_setting('plan_cache_mode')", String.class))
+                    .isEqualTo("force_custom_plan");
+            connection.rollback();
+        }
     }
 
     private static JsonNode plan(String query, String language, OrganizationId organization) {
