@@ -253,6 +253,20 @@ class MarkdownTest {
     }
 
     @Test
+    void an_excerpt_of_a_long_text_reads_only_its_beginning_and_is_the_same() {
+        // the first kilobyte is nearly all markup, with a link across the place the beginning is first cut
+        var markup = "<span></span>".repeat(76) + "<p>Tenants &amp; <a href=\"https://example.org/" + "x".repeat(60)
+                + "\">unions</a> agree.</p>";
+        var body = "<p>" + "Housing is a right, not a commodity. ".repeat(200) + "</p>";
+        var html = new SafeHtml(markup + body);
+
+        assertThat(html.excerpt(60)).isEqualTo("Tenants & unions agree. Housing is a right, not a…");
+        assertThat(html.excerpt(60)).isEqualTo(new SafeHtml(html.plainText()).excerpt(60));
+        assertThat(new SafeHtml(body).excerpt(5000))
+                .isEqualTo(new SafeHtml(new SafeHtml(body).plainText()).excerpt(5000));
+    }
+
+    @Test
     void a_short_text_is_its_own_excerpt() {
         assertThat(Markdown.render("Act **now**.").excerpt(40)).isEqualTo("Act now.");
     }
