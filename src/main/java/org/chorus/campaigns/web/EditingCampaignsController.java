@@ -1,6 +1,8 @@
 package org.chorus.campaigns.web;
 
 import java.util.Objects;
+import org.chorus.campaigns.ActionKind;
+import org.chorus.campaigns.CampaignDraft;
 import org.chorus.campaigns.CampaignPage;
 import org.chorus.campaigns.CampaignPermission;
 import org.chorus.campaigns.ReadingCampaigns;
@@ -15,6 +17,7 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
+import org.chorus.statements.StatementLink;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,15 +59,26 @@ class EditingCampaignsController {
     String newForm(@PathVariable String org, Actor actor, Ui ui, Model model) {
         var organization = organization(org);
         permissions.require(actor, organization.id(), CampaignPermission.WRITE_CAMPAIGNS);
-        var form = CampaignForm.blank(
-                ui.lang(), organizations.timeZone(organization.id()).getId());
+        var form = new CampaignDraft(
+                ui.lang(),
+                null,
+                null,
+                null,
+                null,
+                organizations.timeZone(organization.id()).getId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return form(model, organization, null, form, 0, FormErrors.none());
     }
 
     @PostMapping("/o/{org}/campaigns/new")
     String create(
             @PathVariable String org,
-            @ModelAttribute CampaignForm form,
+            @ModelAttribute CampaignDraft form,
             @RequestParam(required = false) String addDay,
             Actor actor,
             Ui ui,
@@ -76,7 +90,7 @@ class EditingCampaignsController {
             return form(model, organization, null, form, 1, FormErrors.none());
         }
         try {
-            var campaign = writing.create(actor, organization.id(), form.draft());
+            var campaign = writing.create(actor, organization.id(), form);
             redirect.addFlashAttribute("notice", "campaign.draft-saved");
             return "redirect:/c/" + campaign.slug();
         } catch (InvalidField problem) {
@@ -87,13 +101,13 @@ class EditingCampaignsController {
     @GetMapping("/c/{slug}/edit")
     String editForm(@PathVariable String slug, Actor actor, Model model) {
         var page = writable(actor, slug);
-        return form(model, page.issuer(), page, CampaignForm.of(page), 0, FormErrors.none());
+        return form(model, page.issuer(), page, written(page), 0, FormErrors.none());
     }
 
     @PostMapping("/c/{slug}/edit")
     String edit(
             @PathVariable String slug,
-            @ModelAttribute CampaignForm form,
+            @ModelAttribute CampaignDraft form,
             @RequestParam(required = false) String addDay,
             Actor actor,
             Ui ui,
@@ -104,12 +118,9 @@ class EditingCampaignsController {
             return form(model, page.issuer(), page, form, 1, FormErrors.none());
         }
         try {
-            writing.edit(actor, slug, form.draft());
+            writing.edit(actor, slug, form);
         } catch (DomainException problem) {
-            if (problem instanceof InvalidField || problem.status() == 409) {
-                return form(model, page.issuer(), page, form, 0, FormErrors.of(problem, ui.messages()));
-            }
-            throw problem;
+            return form(model, page.issuer(), page, form, 0, FormErrors.of(shownOnForm(problem), ui.messages()));
         }
         redirect.addFlashAttribute("notice", "campaign.saved");
         return "redirect:/c/" + slug;
@@ -143,10 +154,7 @@ class EditingCampaignsController {
         try {
             writing.translate(actor, slug, form.language(), form.title(), form.summary(), form.call(), form.demands());
         } catch (DomainException problem) {
-            if (problem instanceof InvalidField || problem.status() == 409) {
-                return translation(model, page, form, FormErrors.of(problem, ui.messages()));
-            }
-            throw problem;
+            return translation(model, page, form, FormErrors.of(shownOnForm(problem), ui.messages()));
         }
         redirect.addFlashAttribute("notice", "campaign.translation-saved");
         return "redirect:/c/" + slug + "/" + form.language().strip().toLowerCase(java.util.Locale.ROOT);
@@ -174,6 +182,17 @@ class EditingCampaignsController {
         return "redirect:/c/" + slug;
     }
 
+    /**
+     * A refusal the form shows again (a field, or a conflict such as a campaign withdrawn meanwhile); anything else
+     * (403, 404) goes on to the error page.
+     */
+    private static DomainException shownOnForm(DomainException problem) {
+        if (problem instanceof InvalidField || problem.status() == 409) {
+            return problem;
+        }
+        throw problem;
+    }
+
     /** The campaign's page for someone who may write it; a draft is not found for others, a published one forbidden. */
     private CampaignPage writable(Actor actor, String slug) {
         var page = reading.page(actor, slug, null);
@@ -187,19 +206,55 @@ class EditingCampaignsController {
         return organizations.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
     }
 
+    /** The form shows at least this many date inputs for days of action. */
+    static final int DAY_INPUTS = 2;
+
+    /**
+     * The campaign form. Days of action are one date input each: the dates written, then empty inputs up to one more
+     * than written (at least {@link #DAY_INPUTS}), and {@code extraDays} more after "add another day".
+     */
     private static String form(
             Model model,
             Organization organization,
             CampaignPage page,
-            CampaignForm form,
+            CampaignDraft form,
             int extraDays,
             FormErrors errors) {
+        var inputs = new java.util.ArrayList<>(
+                form.daysOfAction().stream().filter(d -> !d.isEmpty()).toList());
+        int wanted = Math.max(DAY_INPUTS, inputs.size() + 1) + extraDays;
+        while (inputs.size() < wanted) {
+            inputs.add("");
+        }
         model.addAttribute("organization", organization);
         model.addAttribute("page", page);
         model.addAttribute("form", form);
-        model.addAttribute("dayInputs", form.dayInputs(extraDays));
+        model.addAttribute("dayInputs", inputs);
         model.addAttribute("errors", errors);
         return "campaigns/edit";
+    }
+
+    /** The campaign as it is, in its original language, as the form shows it. */
+    private static CampaignDraft written(CampaignPage page) {
+        var c = page.campaign();
+        var p = c.plan();
+        var original = page.translations().getFirst();
+        return new CampaignDraft(
+                c.originalLanguage(),
+                original.title(),
+                original.summary(),
+                original.call(),
+                String.join("\n", original.demands()),
+                p.zone().getId(),
+                p.startsOn().toString(),
+                p.endsOn().toString(),
+                p.daysOfAction().stream().map(Object::toString).toList(),
+                p.kinds().stream().map(ActionKind::name).toList(),
+                String.join(
+                        "\n", page.partners().stream().map(Organization::slug).toList()),
+                String.join(
+                        "\n",
+                        page.statements().stream().map(StatementLink::slug).toList()));
     }
 
     private static String translation(Model model, CampaignPage page, TranslationForm form, FormErrors errors) {
