@@ -39,9 +39,12 @@ class CampaignJourneyBrowserTest extends BrowserJourney {
             var page = context.newPage();
             Browser.signIn(page, editor.email());
             page.navigate("/o/" + coalition.slug());
-            page.getByRole(
+            page.locator("main")
+                    .getByRole(
                             AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Campaigns").setExact(true))
+                            new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                    .setName("Campaigns")
+                                    .setExact(true))
                     .click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New campaign"))
                     .click();
@@ -86,7 +89,10 @@ class CampaignJourneyBrowserTest extends BrowserJourney {
             Browser.assertAxeClean(page, "the campaign page");
             page.navigate("/");
             assertThat(page.locator(".current-campaigns")).containsText(title);
-            page.navigate("/campaigns");
+            page.locator("header nav")
+                    .getByRole(
+                            AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Campaigns"))
+                    .click();
             assertThat(page.locator(".campaign-list")).containsText(title);
             Browser.assertAxeClean(page, "the list of campaigns");
             var feed = page.request().get("/campaigns.atom");

@@ -195,6 +195,40 @@ class CampaignPagesTest {
     }
 
     @Test
+    void an_editor_changes_a_published_campaign_and_readers_see_the_change_at_once() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = statements.ownerOf(coalition);
+        var editor = fixtures.person("editor");
+        fixtures.grant(coalition, editor, Role.EDITOR);
+        var campaign = campaigns.published(owner, coalition, Fixtures.unique("Changing"));
+        var path = "/c/" + campaign.slug();
+        assertThat(Html.parse(mvc.perform(get(path)).andReturn()).select(".days-of-action li"))
+                .hasSize(2);
+
+        var form = Html.parse(mvc.perform(get(path + "/edit").with(user(editor)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("input[name=daysOfAction]").eachAttr("value"))
+                .as("the days written, and an empty box for one more")
+                .containsExactly(
+                        campaigns.today().plusDays(15).toString(),
+                        campaigns.today().plusDays(16).toString(),
+                        "");
+        var changed = CampaignFixtures.form(campaigns.today(), "Changed title", 10, 24, List.of(15, 16, 20), "", "");
+        mvc.perform(form(path + "/edit", editor, changed)).andExpect(status().is3xxRedirection());
+
+        var page = Html.parse(mvc.perform(get(path)).andReturn());
+        assertThat(page.select("h1").text()).isEqualTo("Changed title");
+        assertThat(page.select(".days-of-action li")).hasSize(3);
+        assertThat(mvc.perform(get(path + "/edit").with(user(fixtures.person("stranger"))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a published campaign is seen by all, changed by its writers only")
+                .isEqualTo(403);
+    }
+
+    @Test
     void another_day_of_action_is_added_without_javascript_and_without_saving() throws Exception {
         var coalition = fixtures.coalition();
         var editor = fixtures.person("editor");
