@@ -30,6 +30,7 @@ class ModularityTest {
                         "audit",
                         "notifications",
                         "images",
-                        "signons");
+                        "signons",
+                        "campaigns");
     }
 }

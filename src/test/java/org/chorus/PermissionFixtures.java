@@ -283,6 +283,20 @@ final class PermissionFixtures {
         perCall("/account/sessions/{id}", call -> memberSession(context));
         // a passkey of the member's, made again for each call (a removal uses it up)
         perCall("/account/passkeys/{passkey}", call -> passkey(context, people.get(Caller.MEMBER)));
+        // campaigns: a draft to write, a fresh draft for each publication and a fresh published one for each withdrawal
+        var campaigns = context.getBean(org.chorus.campaigns.CampaignFixtures.class);
+        var publishedCampaign = campaigns.published(owner, own, Fixtures.unique("Campaign"));
+        var draftCampaign = campaigns.draft(owner, own, Fixtures.unique("Draft campaign"));
+        perCall("/c/{slug}", call -> switch (call.endpoint()) {
+            case "GET /c/{slug}/edit", "POST /c/{slug}/edit", "GET /c/{slug}/translate", "POST /c/{slug}/translate" ->
+                draftCampaign.slug();
+            case "POST /c/{slug}/publish" ->
+                campaigns.draft(owner, own, Fixtures.unique("To publish")).slug();
+            case "POST /c/{slug}/withdraw" ->
+                campaigns.published(owner, own, Fixtures.unique("To withdraw")).slug();
+            default -> publishedCampaign.slug();
+        });
+        fixed("/c/{slug}/{language}", "fr");
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));
@@ -345,6 +359,16 @@ final class PermissionFixtures {
                 call -> statementForm("The draft, edited", null),
                 call -> statementForm("The draft, edited", "preview"));
         form("POST /statements/preview", call -> params("body", "**Bold**"));
+        form(
+                "POST /o/{org}/campaigns/new",
+                call -> campaignForm(Fixtures.unique("New campaign")),
+                call -> campaignForm(Fixtures.unique("New campaign")).with("addDay", "1"));
+        form("POST /c/{slug}/edit", call -> campaignForm("The draft campaign, edited"));
+        form("GET /c/{slug}/translate", call -> params("language", "fr"));
+        form(
+                "POST /c/{slug}/translate",
+                call -> params("language", "fr", "title", "Brouillon", "call", "Nous appelons.", "demands", ""));
+        form("POST /c/{slug}/withdraw", call -> params("note", "Called off."));
         form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));
         form("POST /s/{slug}/sign/organization", call -> params("organization", own.slug()));
         form("POST /s/{slug}/sign-on/open", call -> params("whoMaySign", "BOTH", "retentionDays", "365"));
@@ -479,6 +503,28 @@ final class PermissionFixtures {
     private org.chorus.statements.StatementDraft statementDraft(String title) {
         return new org.chorus.statements.StatementDraft(
                 "en", title, "", "We ask for this.", null, null, null, true, List.of(), List.of());
+    }
+
+    /** The campaign form of the draft the matrix edits, or of a new campaign. */
+    private Form campaignForm(String title) {
+        var today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return params(
+                "language",
+                "en",
+                "title",
+                title,
+                "call",
+                "We call for action.",
+                "timeZone",
+                "UTC",
+                "startsOn",
+                today.plusDays(10).toString(),
+                "endsOn",
+                today.plusDays(20).toString(),
+                "daysOfAction",
+                today.plusDays(12).toString(),
+                "kinds",
+                "PROTEST");
     }
 
     /** The statement form of the draft the matrix edits, or of a new statement. */

@@ -11,6 +11,8 @@ import static org.chorus.PermissionPolicy.Rule.TOKEN;
 import static org.chorus.PermissionPolicy.Rule.WEBHOOK_SECRET;
 import static org.chorus.PermissionPolicy.Rule.role;
 import static org.chorus.audit.AuditPermission.VIEW_ACTIVITY;
+import static org.chorus.campaigns.CampaignPermission.PUBLISH_CAMPAIGNS;
+import static org.chorus.campaigns.CampaignPermission.WRITE_CAMPAIGNS;
 import static org.chorus.comments.CommentPermission.MODERATE_COMMENTS;
 import static org.chorus.follows.AnnouncementPermission.SEND_ANNOUNCEMENTS;
 import static org.chorus.follows.AnnouncementPermission.WRITE_ANNOUNCEMENTS;
@@ -194,6 +196,20 @@ final class PermissionPolicy {
             entry("POST /s/{slug}/sign-on/signers/{id}/name", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.csv", role(MANAGE_SIGN_ONS)),
             entry("GET /s/{slug}/sign-on/signers.json", role(MANAGE_SIGN_ONS)),
+            // campaigns (decision 0031): a draft exists only for the issuer's editors; owners publish and withdraw
+            entry("GET /campaigns", PUBLIC),
+            entry("GET /campaigns.atom", PUBLIC),
+            entry("GET /c/{slug}", PUBLIC),
+            entry("GET /c/{slug}/{language:[a-z]{2,3}}", PUBLIC),
+            entry("GET /o/{org}/campaigns/manage", role(WRITE_CAMPAIGNS)),
+            entry("GET /o/{org}/campaigns/new", role(WRITE_CAMPAIGNS)),
+            entry("POST /o/{org}/campaigns/new", role(WRITE_CAMPAIGNS)),
+            entry("GET /c/{slug}/edit", role(WRITE_CAMPAIGNS).hiddenFromOthers()),
+            entry("POST /c/{slug}/edit", role(WRITE_CAMPAIGNS).hiddenFromOthers()),
+            entry("GET /c/{slug}/translate", role(WRITE_CAMPAIGNS).hiddenFromOthers()),
+            entry("POST /c/{slug}/translate", role(WRITE_CAMPAIGNS).hiddenFromOthers()),
+            entry("POST /c/{slug}/publish", role(PUBLISH_CAMPAIGNS).hiddenFromOthersBut(role(WRITE_CAMPAIGNS))),
+            entry("POST /c/{slug}/withdraw", role(PUBLISH_CAMPAIGNS)),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

@@ -39,6 +39,8 @@ class PermissionsTableTest {
             signons.MANAGE_SIGN_ONS:           OWNER EDITOR
             signons.SIGN_FOR_ORGANIZATION:     OWNER
             signons.DESIGNATE_ORGANIZERS:      OWNER
+            campaigns.WRITE_CAMPAIGNS:         OWNER EDITOR
+            campaigns.PUBLISH_CAMPAIGNS:       OWNER
             """;
 
     @Test

@@ -1,11 +1,15 @@
 package org.chorus.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
+import org.chorus.campaigns.CampaignDraft;
+import org.chorus.campaigns.WritingCampaigns;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.ManagingMembers;
 import org.chorus.organizations.Organization;
@@ -57,6 +61,8 @@ public class DemoData {
     private final ReviewingStatements reviewing;
     private final OpeningSignOns openingSignOns;
     private final SigningOn signing;
+    private final WritingCampaigns campaigns;
+    private final Clock clock;
 
     DemoData(
             SigningUp signingUp,
@@ -66,7 +72,11 @@ public class DemoData {
             WritingStatements writing,
             ReviewingStatements reviewing,
             OpeningSignOns openingSignOns,
-            SigningOn signing) {
+            SigningOn signing,
+            WritingCampaigns campaigns,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.clock = clock;
         this.openingSignOns = openingSignOns;
         this.signing = signing;
         this.signingUp = signingUp;
@@ -258,7 +268,7 @@ public class DemoData {
         // co-issuers are named only by people who write for them
         members.grant(admin, africa.id(), owner, Role.EDITOR);
 
-        statements(
+        var finance = statements(
                 new Actor(owner, false),
                 new Actor(editor, false),
                 new Actor(amina, false),
@@ -266,10 +276,11 @@ public class DemoData {
                 africa,
                 europe,
                 latinAmerica);
+        campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
         return true;
     }
 
-    private void statements(
+    private Statement statements(
             Actor owner,
             Actor editor,
             Actor amina,
@@ -369,6 +380,60 @@ public class DemoData {
                         List.of(),
                         List.of()));
         reviewing.submit(editor, draft.id());
+        return finance;
+    }
+
+    /**
+     * A published campaign, "Climate action fortnight": 7–21 October next (the demo's clock decides which October), with
+     * days of action on the 12th and 13th, three demands, the chapters as partners, resting on the finance statement;
+     * in English and French.
+     */
+    private void campaign(Actor owner, Organization coalition, List<Organization> partners, Statement finance) {
+        var today = LocalDate.now(clock);
+        var october = LocalDate.of(today.getYear(), 10, 1);
+        var year = today.isBefore(october) ? today.getYear() : today.getYear() + 1;
+        var demands = "Public, grant-based finance for adaptation\n"
+                + "A loss and damage fund at the scale of the need\n"
+                + "A just transition for workers and communities";
+        var campaign = campaigns.create(
+                owner,
+                coalition.id(),
+                new CampaignDraft(
+                        "en",
+                        "Climate action fortnight",
+                        "Two weeks of local actions everywhere, with two international days of action.",
+                        """
+                        From 7 to 21 October, member organizations and friends everywhere hold their own actions:
+                        a rally, a teach-in, letters to their own government, an action online.
+
+                        On the **international days of action**, 12 and 13 October, we act together, in every time zone.""",
+                        demands,
+                        "UTC",
+                        LocalDate.of(year, 10, 7).toString(),
+                        LocalDate.of(year, 10, 21).toString(),
+                        List.of(
+                                LocalDate.of(year, 10, 12).toString(),
+                                LocalDate.of(year, 10, 13).toString()),
+                        List.of("PROTEST", "EDUCATIONAL", "LETTER", "ONLINE"),
+                        String.join(
+                                "\n", partners.stream().map(Organization::slug).toList()),
+                        finance.slug()));
+        campaigns.translate(
+                owner,
+                campaign.slug(),
+                "fr",
+                "Quinzaine d’action pour le climat",
+                "Deux semaines d’actions locales partout, avec deux journées d’action internationales.",
+                """
+                Du 7 au 21 octobre, les organisations membres et leurs ami·es tiennent partout leurs propres actions :
+                un rassemblement, un atelier, des lettres à leur gouvernement, une action en ligne.
+
+                Lors des **journées d’action internationales**, les 12 et 13 octobre, nous agissons ensemble, dans tous
+                les fuseaux horaires.""",
+                "Un financement public, sous forme de dons, pour l’adaptation\n"
+                        + "Un fonds pour les pertes et préjudices à la hauteur des besoins\n"
+                        + "Une transition juste pour les travailleur·ses et les communautés");
+        campaigns.publish(owner, campaign.slug());
     }
 
     /** The finance statement open for sign-on, with a few hundred sign-ons from many countries already listed. */

@@ -39,6 +39,12 @@ class BoundedQueriesTest {
     @Autowired
     ReviewingStatements reviewing;
 
+    @Autowired
+    org.chorus.campaigns.CampaignFixtures campaigns;
+
+    @Autowired
+    org.chorus.campaigns.WritingCampaigns writingCampaigns;
+
     @Test
     void a_statement_page_costs_the_same_with_one_signatory_or_many_cosigners_translations_and_republications()
             throws Exception {
@@ -144,8 +150,8 @@ class BoundedQueriesTest {
         for (int i = 0; i < 5; i++) {
             publish(fixtures.below(fixtures.below(coalition, OrganizationKind.CHAPTER), OrganizationKind.MEMBER), 1);
         }
-        // coalitions and their tree, the latest statements, and the names of their issuers
-        assertThat(queries("/")).isEqualTo(before).isLessThanOrEqualTo(3);
+        // coalitions and their tree, the current campaigns, the latest statements, and the names of their issuers
+        assertThat(queries("/")).isEqualTo(before).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -160,6 +166,83 @@ class BoundedQueriesTest {
                     // the statement, its title, its issuer, and the revisions or the comments
                     .isLessThanOrEqualTo(4);
         }
+    }
+
+    @Test
+    void a_campaign_page_costs_the_same_with_one_day_of_action_or_many_partners_statements_and_translations()
+            throws Exception {
+        var small = fixtures.coalition();
+        var smallOwner = statements.ownerOf(small);
+        var plainForm = org.chorus.campaigns.CampaignFixtures.form(
+                campaigns.today(),
+                Fixtures.unique("Plain campaign"),
+                1,
+                10,
+                List.of(2),
+                fixtures.below(small, OrganizationKind.MEMBER).slug(),
+                statements
+                        .published(smallOwner, small, "en", Fixtures.unique("Related"), "Text.")
+                        .slug());
+        var plain = writingCampaigns.publish(
+                smallOwner,
+                writingCampaigns.create(smallOwner, small.id(), plainForm).slug());
+
+        var big = fixtures.coalition();
+        var owner = statements.ownerOf(big);
+        var partners = new ArrayList<String>();
+        var related = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            partners.add(fixtures.below(big, OrganizationKind.MEMBER).slug());
+            related.add(statements
+                    .published(owner, big, "en", Fixtures.unique("Related"), "Text.")
+                    .slug());
+        }
+        var draft = org.chorus.campaigns.CampaignFixtures.form(
+                campaigns.today(),
+                Fixtures.unique("Rich campaign"),
+                1,
+                60,
+                java.util.stream.IntStream.rangeClosed(2, 30).boxed().toList(),
+                String.join("\n", partners),
+                String.join("\n", related));
+        var rich = writingCampaigns.publish(
+                owner, writingCampaigns.create(owner, big.id(), draft).slug());
+        for (var language : List.of("fr", "es", "ar", "sw")) {
+            writingCampaigns.translate(owner, rich.slug(), language, "T " + language, "", "Call.", "One\nTwo");
+        }
+        var page = Html.parse(mvc.perform(get("/c/" + rich.slug())).andReturn());
+        assertThat(page.select(".campaign-partners li")).hasSize(8);
+        assertThat(page.select(".campaign-statements li")).hasSize(8);
+        assertThat(queries("/c/" + rich.slug())).isEqualTo(queries("/c/" + plain.slug()));
+        assertThat(queries("/c/" + plain.slug()))
+                .as(() -> "the campaign, its texts, the organizations, the statements; not:\n"
+                        + QueryCounter.statements())
+                .isLessThanOrEqualTo(4);
+        assertThat(queries("/c/" + rich.slug() + "/fr")).isEqualTo(queries("/c/" + plain.slug() + "/fr"));
+    }
+
+    @Test
+    void campaign_lists_and_feeds_cost_the_same_for_two_campaigns_or_twenty_five() throws Exception {
+        var small = fixtures.coalition();
+        var big = fixtures.coalition();
+        var smallOwner = statements.ownerOf(small);
+        var bigOwner = statements.ownerOf(big);
+        for (int i = 0; i < 2; i++) {
+            campaigns.published(smallOwner, small, Fixtures.unique("Small"));
+        }
+        for (int i = 0; i < 25; i++) {
+            campaigns.published(bigOwner, big, Fixtures.unique("Big"));
+        }
+        assertThat(queries("/campaigns?organization=" + big.slug()))
+                .isEqualTo(queries("/campaigns?organization=" + small.slug()));
+        assertThat(queries("/campaigns.atom?organization=" + big.slug()))
+                .isEqualTo(queries("/campaigns.atom?organization=" + small.slug()));
+        assertThat(queries("/o/" + big.slug())).isEqualTo(queries("/o/" + small.slug()));
+        var first = "/campaigns?organization=" + big.slug();
+        var older = Html.parse(mvc.perform(get(first)).andReturn())
+                .selectFirst("a[rel=next]")
+                .attr("href");
+        assertThat(queries(older)).isEqualTo(queries(first));
     }
 
     /** A published statement with signatories, a translation and {@code corrections} corrections. */

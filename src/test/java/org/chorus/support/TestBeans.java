@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.follows.FollowFixtures.class,
     org.chorus.signons.SignOnFixtures.class,
     org.chorus.signons.SignOnRows.class,
+    org.chorus.campaigns.CampaignFixtures.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class

@@ -1,5 +1,6 @@
 package org.chorus.site.web;
 
+import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.Ui;
@@ -8,18 +9,21 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: the latest statements, then each coalition and its structure. */
+/** The home page: current campaigns, the latest statements, then each coalition and its structure. */
 @Controller
 class HomeController {
 
     static final int LATEST = 5;
+    static final int CAMPAIGNS = 3;
 
     private final CoalitionDirectory directory;
     private final ReadingStatements statements;
+    private final ReadingCampaigns campaigns;
 
-    HomeController(CoalitionDirectory directory, ReadingStatements statements) {
+    HomeController(CoalitionDirectory directory, ReadingStatements statements, ReadingCampaigns campaigns) {
         this.directory = directory;
         this.statements = statements;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/")
@@ -27,6 +31,7 @@ class HomeController {
     String home(Ui ui, Model model) {
         model.addAttribute("coalitions", directory.coalitions());
         model.addAttribute("latest", statements.latest(ui.lang(), LATEST));
+        model.addAttribute("campaigns", campaigns.current(ui.lang(), CAMPAIGNS));
         return "site/home";
     }
 }
