@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorus.places.BoundingBox;
 import org.chorus.places.GeoJson;
 import org.chorus.places.GridCells;
+import org.chorus.places.MapSettings;
 import org.chorus.shared.web.SecurityHeaders;
 import org.chorus.support.ChorusWebTest;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,12 @@ class MapBrowserTest extends BrowserJourney {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String HOSTILE = "Hostile <img src=x onerror=alert(1)>";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    gg.jte.TemplateEngine templates;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.chorus.shared.web.UiAdvice uiAdvice;
 
     private final List<String> elsewhere = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -66,13 +73,18 @@ class MapBrowserTest extends BrowserJourney {
             page.navigate("/map-test");
 
             var map = page.locator("#map");
+            assertThat(page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("See them as a list")))
+                    .hasAttribute("href", "/map-test/list");
+            assertThat(map).hasAttribute("aria-label", "Map of the actions");
             assertThat(map).hasClass(java.util.regex.Pattern.compile("chorus-map-countries-drawn"));
             assertThat(page.locator("#map path.chorus-map-country").first()).isAttached();
             assertThat(page.locator("#map path.chorus-map-country")).hasCount(177);
             var cluster = page.locator(".chorus-map-cluster");
             assertThat(cluster).hasCount(1);
             assertThat(cluster).hasText("3");
-            assertThat(cluster).hasAttribute("title", "3 actions here: zoom in");
+            assertThat(cluster).hasAttribute("title", "3 here: zoom in");
             assertThat(page.locator(".chorus-map-flagship")).hasCount(1);
             assertThat(asked)
                     .first()
@@ -96,13 +108,13 @@ class MapBrowserTest extends BrowserJourney {
             page.keyboard().press("Enter");
             page.waitForCondition(() -> asked.stream().anyMatch(q -> q.contains("zoom=4")));
             assertThat(page.locator(".chorus-map-cluster")).hasCount(0);
-            var together = page.getByTitle("2 actions at this place");
+            var together = page.getByTitle("2 at this place");
             assertThat(together).hasCount(1);
 
             together.focus();
             page.keyboard().press("Enter");
             var popup = page.locator(".leaflet-popup-content");
-            assertThat(popup.locator(".chorus-map-several")).hasText("2 actions at this place");
+            assertThat(popup.locator(".chorus-map-several")).hasText("2 at this place");
             assertThat(popup.locator("li a.chorus-map-title"))
                     .hasText(new String[] {"Teach-in at the library", "Letters to <b>Parliament</b>"});
             assertThat(popup.locator("li a.chorus-map-title").first()).hasAttribute("href", "/a/teach-in");
@@ -135,9 +147,30 @@ class MapBrowserTest extends BrowserJourney {
                 new Route.FulfillOptions().setStatus(200).setHeaders(headers).setBody(body));
     }
 
-    private static String page() {
+    /** The test page with the map partials as Chorus renders them for an English reader. */
+    private String page() {
         try (var in = MapBrowserTest.class.getResourceAsStream("/places/map-test.html")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/map-test");
+            request.addHeader("Accept-Language", "en");
+            var ui = uiAdvice.uiFor(request);
+            var head = new gg.jte.output.StringOutput();
+            templates.render("places/map-head.jte", Map.of("ui", ui), head);
+            var map = new gg.jte.output.StringOutput();
+            templates.render(
+                    "places/map.jte",
+                    Map.of(
+                            "ui", ui,
+                            "settings", new MapSettings("", ""),
+                            "id", "map",
+                            "geojson", "/map-test/actions.geojson?kind=all",
+                            "listHref", "/map-test/list",
+                            "label", "Map of the actions",
+                            "clusterKey", "map.cluster",
+                            "severalKey", "map.several"),
+                    map);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("<!--map-head-->", head.toString())
+                    .replace("<!--map-->", map.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
