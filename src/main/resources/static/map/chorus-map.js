@@ -8,8 +8,10 @@
 
   var DEBOUNCE_MS = 250;
 
+  // the map is laid out left to right in every language (its geometry is), but each text keeps its own direction
   function text(tag, value, className) {
     var element = document.createElement(tag);
+    element.dir = 'auto';
     if (className) element.className = className;
     element.textContent = value == null ? '' : String(value);
     return element;

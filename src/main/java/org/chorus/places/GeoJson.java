@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What the map reads (RFC 7946, {@code application/geo+json}): a FeatureCollection of points, each either a cluster
@@ -61,6 +63,17 @@ public final class GeoJson {
         properties.put("url", url);
         properties.put("flagship", flagship);
         return new Feature("Feature", id, new Point(latitude, longitude), properties);
+    }
+
+    /**
+     * The answer of a map endpoint: {@code application/geo+json}, never stored by shared caches (what is on the map
+     * changes with moderation) but revalidated by the reader's own.
+     */
+    public static ResponseEntity<FeatureCollection> response(FeatureCollection collection) {
+        return ResponseEntity.ok()
+                .contentType(MEDIA_TYPE)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(collection);
     }
 
     private static double round(double degrees) {
