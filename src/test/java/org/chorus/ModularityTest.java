@@ -30,6 +30,7 @@ class ModularityTest {
                         "audit",
                         "notifications",
                         "images",
+                        "places",
                         "signons",
                         "campaigns");
     }

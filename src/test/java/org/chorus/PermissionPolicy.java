@@ -263,6 +263,9 @@ final class PermissionPolicy {
             entry("GET /o/{slug}/manage/images", role(UPLOAD_IMAGES)),
             entry("POST /o/{slug}/manage/images", role(UPLOAD_IMAGES)),
             entry("GET /images/{name:[0-9a-f-]+\\.[a-z]+}", PUBLIC),
+            // places: city suggestions (page, htmx list, JSON) and the credits of the data behind maps and calendars
+            entry("GET /places/cities", PUBLIC),
+            entry("GET /credits", PUBLIC),
             // email
             entry("POST /hooks/email/bounces", WEBHOOK_SECRET),
             entry("GET /dev/mail", DEV_ONLY),

@@ -112,7 +112,8 @@ class SecurityConfiguration {
             TwoStepSignIn twoStep,
             org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations passkeys,
             AccountUserDetails users,
-            RecentAuthentication recent)
+            RecentAuthentication recent,
+            @org.springframework.beans.factory.annotation.Value("${chorus.map.tile-url:}") String tileUrl)
             throws Exception {
         var tracking = new SessionTracking(sessions, clock);
         var onSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
@@ -193,7 +194,9 @@ class SecurityConfiguration {
                         .expiredUrl("/login?expired"))
                 // after the check that a session was not ended (from another device, or by a password change)
                 .addFilterAfter(tracking, org.springframework.security.web.session.ConcurrentSessionFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                // a tile server the operator configured for maps may serve images (docs/maps.md)
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives(SecurityHeaders.contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(
                                 new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)));

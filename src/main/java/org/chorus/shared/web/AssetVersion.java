@@ -17,6 +17,10 @@ final class AssetVersion {
     static final List<String> ASSETS = List.of(
             "static/css/chorus.css",
             "static/favicon.svg",
+            // the map (places, docs/maps.md): its script and stylesheet, and Leaflet as the build bundles it
+            "static/map/chorus-map.js",
+            "static/map/chorus-map.css",
+            "static/map/vendor/leaflet.js",
             new org.webjars.WebJarVersionLocator().fullPath("htmx.org", "dist/htmx.min.js"));
 
     private AssetVersion() {}

@@ -17,6 +17,36 @@ public final class SecurityHeaders {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The pages' policy when the operator configured a map tile server ({@code chorus.map.tile-url}, docs/maps.md):
+     * images may then also come from that server's origin, and from nowhere else. Blank: the policy as it is.
+     */
+    public static String contentSecurityPolicy(String tileUrl) {
+        var origin = tileOrigin(tileUrl);
+        return origin.isEmpty()
+                ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + origin + ";");
+    }
+
+    /**
+     * The origin a Leaflet tile URL template loads from ({@code https://{s}.tiles.example.org/{z}/{x}/{y}.png} gives
+     * {@code https://*.tiles.example.org}), or empty for none; anything but an https address of a plain host is
+     * refused at start-up rather than widening the policy by accident.
+     */
+    public static String tileOrigin(String tileUrl) {
+        if (tileUrl == null || tileUrl.isBlank()) {
+            return "";
+        }
+        var matcher = java.util.regex.Pattern.compile("^https://((?:\\{s}\\.)?[a-z0-9.-]+(?::[0-9]{1,5})?)/.*$")
+                .matcher(tileUrl.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!matcher.matches() || !tileUrl.contains("{z}") || !tileUrl.contains("{x}") || !tileUrl.contains("{y}")) {
+            throw new IllegalArgumentException(
+                    "chorus.map.tile-url must be an https address with {z}, {x} and {y}, like "
+                            + "https://tiles.example.org/{z}/{x}/{y}.png: " + tileUrl);
+        }
+        return "https://" + matcher.group(1).replace("{s}.", "*.");
+    }
+
     /** The API and metrics: JSON, never rendered, never framed. */
     public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
