@@ -45,6 +45,11 @@ public record CampaignDraft(
         statements = Objects.toString(statements, "");
     }
 
+    /** An empty form in a language, with the time zone offered first (the organization's). */
+    public static CampaignDraft blank(String language, String timeZone) {
+        return new CampaignDraft(language, null, null, null, null, timeZone, null, null, null, null, null, null);
+    }
+
     /** Whether the draft calls for this kind of action (a ticked box). */
     public boolean calls(ActionKind kind) {
         return kinds.contains(kind.name());

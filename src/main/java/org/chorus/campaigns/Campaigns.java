@@ -59,6 +59,17 @@ class Campaigns {
                 .optional();
     }
 
+    /**
+     * Holds until the transaction ends, so that campaigns given the same title at the same moment choose their
+     * addresses one after the other (the second sees the first's taken) instead of failing on the unique index.
+     */
+    void lockAddress(String slug) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", "campaigns.slug:" + slug)
+                .query((rs, i) -> 1)
+                .list();
+    }
+
     boolean slugTaken(String slug) {
         return jdbc.sql("select exists (select 1 from campaigns where slug = :slug)")
                 .param("slug", slug)

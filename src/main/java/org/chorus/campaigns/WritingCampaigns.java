@@ -215,6 +215,7 @@ public class WritingCampaigns {
 
     private String freeSlug(String wanted) {
         var base = wanted.isEmpty() ? "campaign" : wanted;
+        campaigns.lockAddress(base);
         var candidate = base;
         for (int n = 2; campaigns.slugTaken(candidate); n++) {
             if (n > 1000) {

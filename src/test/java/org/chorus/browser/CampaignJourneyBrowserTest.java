@@ -4,11 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,7 +24,7 @@ class CampaignJourneyBrowserTest extends BrowserJourney {
     Fixtures fixtures;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     @Test
     void an_editor_creates_a_campaign_with_two_days_of_action_the_owner_publishes_it_and_readers_find_it() {
@@ -33,7 +34,11 @@ class CampaignJourneyBrowserTest extends BrowserJourney {
         var owner = fixtures.person("owner");
         fixtures.grant(coalition, owner, Role.OWNER);
         var title = Fixtures.unique("Climate action fortnight");
-        var today = LocalDate.now(clock);
+        // evening in UTC, already tomorrow in Manila: the campaign counts its days from its own zone's date
+        var now = clock.instant().atZone(ZoneOffset.UTC);
+        var toEvening = Duration.between(now, now.toLocalDate().atTime(20, 0).atZone(ZoneOffset.UTC));
+        clock.advance(toEvening.isNegative() ? toEvening.plusDays(1) : toEvening);
+        var today = clock.instant().atZone(java.time.ZoneId.of("Asia/Manila")).toLocalDate();
 
         try (var context = browser.newContext(base(), "en")) {
             var page = context.newPage();

@@ -148,6 +148,16 @@ class CampaignsForOtherModulesTest {
         assertThat(stored).isEqualTo(today.plusDays(1));
     }
 
+    @Test
+    void campaigns_with_one_title_created_at_once_all_get_their_own_address() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = owner(coalition);
+        var title = Fixtures.unique("Same campaign");
+        var slugs = new java.util.HashSet<String>(org.chorus.support.AtOnce.all(
+                5, () -> campaigns.draft(owner, coalition, title).slug()));
+        assertThat(slugs).hasSize(5);
+    }
+
     private Actor owner(org.chorus.organizations.Organization organization) {
         var owner = fixtures.person("owner");
         fixtures.grant(organization, owner, Role.OWNER);

@@ -59,19 +59,8 @@ class EditingCampaignsController {
     String newForm(@PathVariable String org, Actor actor, Ui ui, Model model) {
         var organization = organization(org);
         permissions.require(actor, organization.id(), CampaignPermission.WRITE_CAMPAIGNS);
-        var form = new CampaignDraft(
-                ui.lang(),
-                null,
-                null,
-                null,
-                null,
-                organizations.timeZone(organization.id()).getId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var form = CampaignDraft.blank(
+                ui.lang(), organizations.timeZone(organization.id()).getId());
         return form(model, organization, null, form, 0, FormErrors.none());
     }
 
