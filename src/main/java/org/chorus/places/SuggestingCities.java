@@ -39,11 +39,26 @@ public class SuggestingCities {
      */
     public List<City> suggest(String query, String country, String remoteAddress) {
         var code = country(country);
+        take(remoteAddress);
+        return gazetteer.suggest(query, code, SHOWN);
+    }
+
+    private void take(String remoteAddress) {
         long wait = limits.take("network:" + NetworkPrefix.hash(remoteAddress), settings.suggestionsPerMinute());
         if (wait > 0) {
             throw new DomainException(429, "places.rate-limited", wait);
         }
-        return gazetteer.suggest(query, code, SHOWN);
+    }
+
+    /**
+     * The city nearest to a position a person's browser gave ("near me"; it goes to Chorus only): coordinates out of
+     * range are 400, and each question counts against the network's allowance like a suggestion.
+     */
+    public City nearest(double latitude, double longitude, String remoteAddress) {
+        BoundingBox.latitude(latitude);
+        BoundingBox.longitude(longitude);
+        take(remoteAddress);
+        return gazetteer.nearest(latitude, longitude);
     }
 
     /** The city with this GeoNames id: {@code places.city-unknown} (404) when the gazetteer has none. */

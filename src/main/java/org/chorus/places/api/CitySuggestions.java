@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * City suggestions as JSON ({@code Accept: application/json}) for the map's search box; the page and the htmx list at
+ * City suggestions as JSON ({@code Accept: application/json}) for the map's search box, and the city nearest to a
+ * position for "near me"; the page and the htmx list at
  * the same address are {@code web.CitiesController}. Errors are Problem Details in the reader's language.
  */
 @RestController
@@ -42,6 +43,12 @@ class CitySuggestions {
                     city.longitude(),
                     city.timeZone().getId());
         }
+    }
+
+    /** "Near me": the city nearest to the position the browser gave, which goes to Chorus and nowhere else. */
+    @GetMapping(value = "/places/cities/nearest", produces = MediaType.APPLICATION_JSON_VALUE)
+    Suggestion nearest(@RequestParam double lat, @RequestParam double lon, Ui ui, HttpServletRequest request) {
+        return Suggestion.of(suggesting.nearest(lat, lon, request.getRemoteAddr()), ui);
     }
 
     @GetMapping(value = "/places/cities", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -105,6 +105,26 @@ class CitiesPageTest {
     }
 
     @Test
+    void near_me_is_the_nearest_city_and_a_position_off_the_globe_is_a_bad_request() throws Exception {
+        mvc.perform(get("/places/cities/nearest")
+                        .param("lat", "48.857")
+                        .param("lon", "2.351")
+                        .header("Accept-Language", "ar"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Paris"))
+                .andExpect(jsonPath("$.countryName").value("فرنسا"))
+                .andExpect(jsonPath("$.timeZone").value("Europe/Paris"));
+        mvc.perform(get("/places/cities/nearest")
+                        .param("lat", "91")
+                        .param("lon", "2")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Une latitude est comprise entre -90 et 90 degrés."));
+        mvc.perform(get("/places/cities/nearest").param("lat", "north").param("lon", "2"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void a_city_id_the_gazetteer_lacks_is_not_found() throws Exception {
         mvc.perform(get("/places/cities").param("city", "1")).andExpect(status().isNotFound());
     }
