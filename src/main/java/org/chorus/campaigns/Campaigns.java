@@ -28,6 +28,12 @@ class Campaigns {
     private static final String TEXT_COLUMNS =
             "t.language, t.title, t.summary, t.call, t.call_html, t.demands," + " t.updated_at";
 
+    /** Campaigns with their title and summary in {@code :language} where they have it, else in their original's. */
+    private static final String LISTED = "select " + COLUMNS + ", t.language as t_language, t.title, t.summary"
+            + " from campaigns c join lateral (select t.language, t.title, t.summary from campaign_texts t"
+            + "   where t.campaign_id = c.id and t.language in (:language, c.original_language)"
+            + "   order by t.language = :language desc limit 1) t on true";
+
     private final JdbcClient jdbc;
 
     Campaigns(JdbcClient jdbc) {
@@ -162,32 +168,28 @@ class Campaigns {
      */
     List<Listed> published(
             OrganizationId organization, CampaignCursor after, LocalDate endingFrom, String language, int limit) {
-        return jdbc.sql("select " + COLUMNS + ", t.language as t_language, t.title, t.summary from campaigns c"
-                        + " join lateral (select t.language, t.title, t.summary from campaign_texts t"
-                        + "   where t.campaign_id = c.id and t.language in (:language, c.original_language)"
-                        + "   order by t.language = :language desc limit 1) t on true"
+        return jdbc.sql(LISTED
                         + " where c.status = 'PUBLISHED'"
                         + (organization == null ? "" : " and c.organization_id = :organization")
                         + (after == null ? "" : " and (c.starts_on, c.id) < (:afterDay, :afterId)")
                         + (endingFrom == null ? "" : " and c.ends_on >= :endingFrom")
-                        + " order by c.starts_on desc, c.id desc limit :limit")
+                        // the current campaigns: the newest published first; lists: the newest window first
+                        + (endingFrom == null
+                                ? " order by c.starts_on desc, c.id desc"
+                                : " order by c.published_at desc, c.id desc")
+                        + " limit :limit")
                 .params(listParameters(organization, after, endingFrom, language, limit))
-                .query((rs, i) -> new Listed(
-                        campaign(rs, i), rs.getString("t_language"), rs.getString("title"), rs.getString("summary")))
+                .query(Campaigns::listed)
                 .list();
     }
 
     /** Every campaign of the organization, drafts and withdrawn ones too, newest window first, for its editors. */
     List<Listed> ofOrganization(OrganizationId organization, String language) {
-        return jdbc.sql("select " + COLUMNS + ", t.language as t_language, t.title, t.summary from campaigns c"
-                        + " join lateral (select t.language, t.title, t.summary from campaign_texts t"
-                        + "   where t.campaign_id = c.id and t.language in (:language, c.original_language)"
-                        + "   order by t.language = :language desc limit 1) t on true"
+        return jdbc.sql(LISTED
                         + " where c.organization_id = :organization order by c.starts_on desc, c.id desc limit 500")
                 .param("organization", organization.value())
                 .param("language", language)
-                .query((rs, i) -> new Listed(
-                        campaign(rs, i), rs.getString("t_language"), rs.getString("title"), rs.getString("summary")))
+                .query(Campaigns::listed)
                 .list();
     }
 
@@ -238,6 +240,11 @@ class Campaigns {
                 rs.getString("withdrawal_note"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static Listed listed(ResultSet rs, int row) throws SQLException {
+        return new Listed(
+                campaign(rs, row), rs.getString("t_language"), rs.getString("title"), rs.getString("summary"));
     }
 
     private static CampaignText text(ResultSet rs, int row) throws SQLException {

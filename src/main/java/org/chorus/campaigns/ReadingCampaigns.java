@@ -103,7 +103,7 @@ public class ReadingCampaigns {
         return summaries(campaigns.published(organization, null, null, language, limit));
     }
 
-    /** Published campaigns not over yet (or ended yesterday, wherever that is), for the home page. */
+    /** Published campaigns not over yet (or ended yesterday, wherever that is), newest published first: the home page's. */
     public List<CampaignSummary> current(String language, int limit) {
         var yesterday = LocalDate.now(clock).minusDays(1);
         return summaries(campaigns.published(null, null, yesterday, language, limit));
