@@ -26,6 +26,7 @@ class DevDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevDatabaseConfiguration.class);
     static final String DATABASE = "chorus";
+    static final String SHARED_BUFFERS = "512MB";
 
     @Bean(destroyMethod = "close")
     DevDatabase devDatabase(ChorusProperties properties) throws IOException, SQLException {
@@ -40,6 +41,9 @@ class DevDatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // PostgreSQL's default 128 MB does not hold a large archive's texts and the indexes searches read
+                // (docs/performance.md, "PostgreSQL settings"); memory is taken as pages are used
+                .setServerConfig("shared_buffers", SHARED_BUFFERS)
                 .start();
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
