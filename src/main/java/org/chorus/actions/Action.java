@@ -63,27 +63,14 @@ public record Action(
     Action edited(ActionDetails changed, boolean trusted, Instant now) {
         requireNotCancelled();
         var next = trusted ? ActionStatus.APPROVED : ActionStatus.PENDING;
-        return new Action(
-                id,
-                campaign,
-                campaignSlug,
-                host,
-                changed,
-                next,
-                null,
-                false,
-                flagship,
-                sequence + 1,
-                newHost,
-                createdAt,
-                now);
+        return with(changed, next, null, false, flagship, sequence + 1, now);
     }
 
     Action approved(Instant now) {
         if (status == ActionStatus.APPROVED) {
             throw DomainException.conflict("action.already-approved");
         }
-        return withStatus(ActionStatus.APPROVED, null, now);
+        return with(details, ActionStatus.APPROVED, null, cancelled, flagship, sequence, now);
     }
 
     Action rejected(String reason, Instant now) {
@@ -97,42 +84,16 @@ public record Action(
         if (status == ActionStatus.REJECTED) {
             throw DomainException.conflict("action.already-rejected");
         }
-        return withStatus(ActionStatus.REJECTED, clean, now);
+        return with(details, ActionStatus.REJECTED, clean, cancelled, flagship, sequence, now);
     }
 
     Action cancel(Instant now) {
         requireNotCancelled();
-        return new Action(
-                id,
-                campaign,
-                campaignSlug,
-                host,
-                details,
-                status,
-                rejectionReason,
-                true,
-                flagship,
-                sequence + 1,
-                newHost,
-                createdAt,
-                now);
+        return with(details, status, rejectionReason, true, flagship, sequence + 1, now);
     }
 
     Action flagship(boolean marked, Instant now) {
-        return new Action(
-                id,
-                campaign,
-                campaignSlug,
-                host,
-                details,
-                status,
-                rejectionReason,
-                cancelled,
-                marked,
-                sequence,
-                newHost,
-                createdAt,
-                now);
+        return with(details, status, rejectionReason, cancelled, marked, sequence, now);
     }
 
     /** Readers who are neither its host nor its organizers see only approved actions. */
@@ -151,14 +112,22 @@ public record Action(
         return details.approximate() ? place.cityLongitude() : place.longitude();
     }
 
-    private Action withStatus(ActionStatus next, String reason, Instant now) {
+    /** The same action (id, campaign, host, arrival) in another state. */
+    private Action with(
+            ActionDetails details,
+            ActionStatus status,
+            String reason,
+            boolean cancelled,
+            boolean flagship,
+            int sequence,
+            Instant now) {
         return new Action(
                 id,
                 campaign,
                 campaignSlug,
                 host,
                 details,
-                next,
+                status,
                 reason,
                 cancelled,
                 flagship,

@@ -2,6 +2,8 @@ package org.chorus.actions.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.chorus.actions.Action;
 import org.chorus.actions.ActionForm;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.HostingActions;
@@ -70,17 +72,19 @@ class HostingActionsController {
             Model model,
             RedirectAttributes redirect) {
         var campaign = campaign(slug, ui);
-        if (find != null) {
-            return form(model, actor, campaign, null, form, q, suggestions(q), FormErrors.none());
-        }
-        try {
-            var action = hosting.register(actor, slug, form);
-            redirect.addFlashAttribute(
-                    "notice", action.isPublic() ? "action.registered.approved" : "action.registered.pending");
-            return "redirect:/actions/" + action.id();
-        } catch (DomainException problem) {
-            return form(model, actor, campaign, null, form, q, List.of(), FormErrors.of(problem, ui.messages()));
-        }
+        return submit(
+                model,
+                actor,
+                campaign,
+                null,
+                form,
+                q,
+                find,
+                ui,
+                redirect,
+                () -> hosting.register(actor, slug, form),
+                "action.registered.approved",
+                "action.registered.pending");
     }
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}/edit")
@@ -103,15 +107,47 @@ class HostingActionsController {
             RedirectAttributes redirect) {
         var actionId = ActionId.parse(id);
         var campaign = campaign(hosting.campaignOf(actor, actionId), ui);
+        return submit(
+                model,
+                actor,
+                campaign,
+                actionId,
+                form,
+                q,
+                find,
+                ui,
+                redirect,
+                () -> hosting.edit(actor, actionId, form),
+                "action.saved",
+                "action.saved.pending");
+    }
+
+    /**
+     * Lists the cities matching what was typed ({@code find}), or saves the form and goes to the action's page with
+     * the notice for its status; a refused form comes back with each error next to its field.
+     */
+    private String submit(
+            Model model,
+            Actor actor,
+            PublishedCampaign campaign,
+            ActionId editing,
+            ActionForm form,
+            String q,
+            String find,
+            Ui ui,
+            RedirectAttributes redirect,
+            Supplier<Action> save,
+            String publicNotice,
+            String pendingNotice) {
         if (find != null) {
-            return form(model, actor, campaign, actionId, form, q, suggestions(q), FormErrors.none());
+            return form(model, actor, campaign, editing, form, q, suggestions(q), FormErrors.none());
         }
         try {
-            var action = hosting.edit(actor, actionId, form);
-            redirect.addFlashAttribute("notice", action.isPublic() ? "action.saved" : "action.saved.pending");
-            return "redirect:/actions/" + id;
+            var action = save.get();
+            redirect.addFlashAttribute("notice", action.isPublic() ? publicNotice : pendingNotice);
+            return "redirect:/actions/" + action.id();
         } catch (DomainException problem) {
-            return form(model, actor, campaign, actionId, form, q, List.of(), FormErrors.of(problem, ui.messages()));
+            return form(model, actor, campaign, editing, form, q, List.of(), FormErrors.of(problem, ui.messages()));
         }
     }
 
