@@ -32,6 +32,7 @@ class ModularityTest {
                         "images",
                         "places",
                         "signons",
-                        "campaigns");
+                        "campaigns",
+                        "actions");
     }
 }

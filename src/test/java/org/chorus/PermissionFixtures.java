@@ -297,6 +297,24 @@ final class PermissionFixtures {
             default -> publishedCampaign.slug();
         });
         fixed("/c/{slug}/{language}", "fr");
+        // actions (decision 0033): an approved one of the organizers', and pending ones of the member's (the host)
+        var actions = context.getBean(org.chorus.actions.ActionFixtures.class);
+        var member = Actor.of(people.get(Caller.MEMBER));
+        var approvedAction = actions.registered(owner, publishedCampaign.slug(), Fixtures.unique("Approved action"));
+        var pendingAction = actions.registered(member, publishedCampaign.slug(), Fixtures.unique("Pending action"));
+        perCall("/actions/{id}", call -> {
+            var endpoint = call.endpoint();
+            if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit")) {
+                return approvedAction.id().toString();
+            }
+            // an organizer's edit approves it, and a cancelled one cannot change: each of these calls has its own
+            if (endpoint.endsWith("/cancel") || endpoint.startsWith("POST ") && endpoint.endsWith("/edit")) {
+                return actions.registered(member, publishedCampaign.slug(), Fixtures.unique("To cancel"))
+                        .id()
+                        .toString();
+            }
+            return pendingAction.id().toString();
+        });
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));
@@ -369,6 +387,17 @@ final class PermissionFixtures {
                 "POST /c/{slug}/translate",
                 call -> params("language", "fr", "title", "Brouillon", "call", "Nous appelons.", "demands", ""));
         form("POST /c/{slug}/withdraw", call -> params("note", "Called off."));
+        form(
+                "POST /c/{slug}/actions/new",
+                call -> formOf(org.chorus.actions.ActionFixtures.form(
+                        java.time.LocalDate.now(context.getBean(java.time.Clock.class)),
+                        Fixtures.unique("New action"))));
+        form(
+                "POST /actions/{id:[0-9a-f-]{36}}/edit",
+                call -> formOf(org.chorus.actions.ActionFixtures.form(
+                        java.time.LocalDate.now(context.getBean(java.time.Clock.class)), "Pending action, edited")));
+        form("POST /actions/{id:[0-9a-f-]{36}}/reject", call -> params("reason", "Not for this campaign."));
+        form("POST /actions/{id:[0-9a-f-]{36}}/flagship", call -> params("flagship", "true"));
         form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));
         form("POST /s/{slug}/sign/organization", call -> params("organization", own.slug()));
         form("POST /s/{slug}/sign-on/open", call -> params("whoMaySign", "BOTH", "retentionDays", "365"));
@@ -652,6 +681,21 @@ final class PermissionFixtures {
     @SafeVarargs
     private void form(String endpoint, Function<Call, Form>... variants) {
         forms.put(endpoint, List.of(variants));
+    }
+
+    /** An action's form as its page sends it. */
+    private static Form formOf(org.chorus.actions.ActionForm action) {
+        var params = new LinkedHashMap<String, String>();
+        for (var component : org.chorus.actions.ActionForm.class.getRecordComponents()) {
+            try {
+                params.put(
+                        component.getName(),
+                        String.valueOf(component.getAccessor().invoke(action)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Form(params, Map.of(), null);
     }
 
     private static Form params(String... pairs) {

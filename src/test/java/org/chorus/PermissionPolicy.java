@@ -51,6 +51,10 @@ final class PermissionPolicy {
     /** The drafts the matrix edits exist only for those who may write them; everyone else gets 404. */
     private static final Rule WRITERS_OF_A_DRAFT = role(WRITE_STATEMENTS).hiddenFromOthers();
 
+    /** A pending action exists only for its host (the member, in the fixtures) and the campaign's organizers. */
+    private static final Rule HOST_OR_ORGANIZER =
+            PERSONAL.or(role(WRITE_CAMPAIGNS)).hiddenFromOthers();
+
     static final List<Entry> TABLE = List.of(
             // site, search, lists and feeds
             entry("GET /", PUBLIC),
@@ -210,6 +214,26 @@ final class PermissionPolicy {
             entry("POST /c/{slug}/translate", role(WRITE_CAMPAIGNS).hiddenFromOthers()),
             entry("POST /c/{slug}/publish", role(PUBLISH_CAMPAIGNS).hiddenFromOthersBut(role(WRITE_CAMPAIGNS))),
             entry("POST /c/{slug}/withdraw", role(PUBLISH_CAMPAIGNS)),
+            // actions (decision 0033): hosts register with an account; a pending action exists only for its host
+            // (the member, in the fixtures) and the campaign's organizers (who write its issuer's campaigns)
+            entry("GET /c/{slug}/actions", PUBLIC),
+            entry("GET /c/{slug}/actions.geojson", PUBLIC),
+            entry("GET /c/{slug}/actions.ics", PUBLIC),
+            entry("GET /c/{slug}/actions/new", PUBLIC),
+            entry("POST /c/{slug}/actions/new", SIGNED_IN),
+            entry("GET /actions/{id:[0-9a-f-]{36}}", PUBLIC),
+            entry("GET /actions/{id:[0-9a-f-]{36}}.ics", PUBLIC),
+            entry("GET /actions/{id:[0-9a-f-]{36}}/edit", HOST_OR_ORGANIZER),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/edit", HOST_OR_ORGANIZER),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/cancel", HOST_OR_ORGANIZER),
+            entry("GET /c/{slug}/manage/actions", role(WRITE_CAMPAIGNS)),
+            entry("POST /c/{slug}/manage/actions/approve", role(WRITE_CAMPAIGNS)),
+            entry(
+                    "POST /actions/{id:[0-9a-f-]{36}}/reject",
+                    role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
+            entry(
+                    "POST /actions/{id:[0-9a-f-]{36}}/flagship",
+                    role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

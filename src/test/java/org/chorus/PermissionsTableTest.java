@@ -41,6 +41,8 @@ class PermissionsTableTest {
             signons.DESIGNATE_ORGANIZERS:      OWNER
             campaigns.WRITE_CAMPAIGNS:         OWNER EDITOR
             campaigns.PUBLISH_CAMPAIGNS:       OWNER
+            actions.HOST_FOR_ORGANIZATION:     OWNER EDITOR MODERATOR MEMBER
+            actions.HOST_WITHOUT_REVIEW:       OWNER EDITOR
             """;
 
     @Test

@@ -8,6 +8,10 @@ import java.util.Locale;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.accounts.AccountId;
 import org.chorus.accounts.SigningUp;
+import org.chorus.actions.ActionForm;
+import org.chorus.actions.HostingActions;
+import org.chorus.actions.ModeratingActions;
+import org.chorus.campaigns.Campaign;
 import org.chorus.campaigns.CampaignDraft;
 import org.chorus.campaigns.WritingCampaigns;
 import org.chorus.organizations.Actor;
@@ -17,6 +21,7 @@ import org.chorus.organizations.OrganizationKind;
 import org.chorus.organizations.OrganizationProfile;
 import org.chorus.organizations.RegisteringOrganizations;
 import org.chorus.organizations.Role;
+import org.chorus.places.Gazetteer;
 import org.chorus.shared.i18n.Language;
 import org.chorus.signons.OpeningSignOns;
 import org.chorus.signons.SignOnForm;
@@ -62,6 +67,9 @@ public class DemoData {
     private final OpeningSignOns openingSignOns;
     private final SigningOn signing;
     private final WritingCampaigns campaigns;
+    private final HostingActions hostingActions;
+    private final ModeratingActions moderatingActions;
+    private final Gazetteer gazetteer;
     private final Clock clock;
 
     DemoData(
@@ -74,8 +82,14 @@ public class DemoData {
             OpeningSignOns openingSignOns,
             SigningOn signing,
             WritingCampaigns campaigns,
+            HostingActions hostingActions,
+            ModeratingActions moderatingActions,
+            Gazetteer gazetteer,
             Clock clock) {
         this.campaigns = campaigns;
+        this.hostingActions = hostingActions;
+        this.moderatingActions = moderatingActions;
+        this.gazetteer = gazetteer;
         this.clock = clock;
         this.openingSignOns = openingSignOns;
         this.signing = signing;
@@ -276,7 +290,8 @@ public class DemoData {
                 africa,
                 europe,
                 latinAmerica);
-        campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
+        var campaign = campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
+        actions(new Actor(owner, false), List.of(new Actor(member, false), new Actor(amina, false)), campaign);
         return true;
     }
 
@@ -388,7 +403,7 @@ public class DemoData {
      * days of action on the 12th and 13th, three demands, the chapters as partners, resting on the finance statement;
      * in English and French.
      */
-    private void campaign(Actor owner, Organization coalition, List<Organization> partners, Statement finance) {
+    private Campaign campaign(Actor owner, Organization coalition, List<Organization> partners, Statement finance) {
         var today = LocalDate.now(clock);
         var october = LocalDate.of(today.getYear(), 10, 1);
         var year = today.isBefore(october) ? today.getYear() : today.getYear() + 1;
@@ -433,7 +448,152 @@ public class DemoData {
                 "Un financement public, sous forme de dons, pour l’adaptation\n"
                         + "Un fonds pour les pertes et préjudices à la hauteur des besoins\n"
                         + "Une transition juste pour les travailleur·ses et les communautés");
-        campaigns.publish(owner, campaign.slug());
+        return campaigns.publish(owner, campaign.slug());
+    }
+
+    /** Cities of the demo's actions, by name and country, on every continent. */
+    private static final List<String> ACTION_CITIES = List.of(
+            "Nairobi KE",
+            "Lagos NG",
+            "Accra GH",
+            "Dakar SN",
+            "Johannesburg ZA",
+            "Kampala UG",
+            "Addis Ababa ET",
+            "Cairo EG",
+            "Tunis TN",
+            "Casablanca MA",
+            "Kinshasa CD",
+            "Dar es Salaam TZ",
+            "Lusaka ZM",
+            "Harare ZW",
+            "Maputo MZ",
+            "Abidjan CI",
+            "Bamako ML",
+            "Beirut LB",
+            "Amman JO",
+            "Istanbul TR",
+            "Karachi PK",
+            "Lahore PK",
+            "Dhaka BD",
+            "Delhi IN",
+            "Mumbai IN",
+            "Kathmandu NP",
+            "Colombo LK",
+            "Bangkok TH",
+            "Manila PH",
+            "Jakarta ID",
+            "Kuala Lumpur MY",
+            "Hanoi VN",
+            "Seoul KR",
+            "Tokyo JP",
+            "Taipei TW",
+            "Suva FJ",
+            "Apia WS",
+            "Auckland NZ",
+            "Sydney AU",
+            "Melbourne AU",
+            "Toronto CA",
+            "Montreal CA",
+            "Vancouver CA",
+            "New York US",
+            "Chicago US",
+            "Los Angeles US",
+            "Mexico City MX",
+            "Guatemala City GT",
+            "San Jose CR",
+            "Havana CU",
+            "Bogota CO",
+            "Quito EC",
+            "Lima PE",
+            "La Paz BO",
+            "Santiago CL",
+            "Buenos Aires AR",
+            "Montevideo UY",
+            "Sao Paulo BR",
+            "Rio de Janeiro BR",
+            "Caracas VE",
+            "London GB",
+            "Dublin IE",
+            "Paris FR",
+            "Marseille FR",
+            "Brussels BE",
+            "Amsterdam NL",
+            "Berlin DE",
+            "Copenhagen DK",
+            "Stockholm SE",
+            "Oslo NO",
+            "Helsinki FI",
+            "Warsaw PL",
+            "Prague CZ",
+            "Vienna AT",
+            "Rome IT",
+            "Madrid ES",
+            "Barcelona ES",
+            "Lisbon PT",
+            "Athens GR",
+            "Bucharest RO",
+            "Kyiv UA",
+            "Tbilisi GE");
+
+    private static final List<String> ACTION_TITLES = List.of(
+            "Rally for climate finance",
+            "Teach-in: who pays for loss and damage?",
+            "Letters to our finance minister",
+            "Online assembly of the coalition",
+            "March to parliament",
+            "Community workshop on a just transition");
+
+    /**
+     * A few hundred actions under the campaign in many countries, on its days and mostly on its two days of action:
+     * most approved (their host organizes the campaign), some waiting for review (other hosts), one cancelled, a few
+     * flagship ones, a few showing only their city.
+     */
+    private void actions(Actor organizer, List<Actor> others, Campaign campaign) {
+        var days = new java.util.ArrayList<LocalDate>();
+        for (var day = campaign.plan().startsOn(); !day.isAfter(campaign.plan().endsOn()); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        var kinds = List.of("PROTEST", "EDUCATIONAL", "LETTER", "ONLINE");
+        for (int i = 0; i < 320; i++) {
+            var words = ACTION_CITIES.get(i % ACTION_CITIES.size());
+            var country = words.substring(words.length() - 2);
+            var found = gazetteer.suggest(words.substring(0, words.length() - 3), java.util.Optional.of(country), 1);
+            if (found.isEmpty()) {
+                continue; // a gazetteer without that city still seeds the others
+            }
+            var city = found.getFirst();
+            // two in three on the days of action, the others spread over the fortnight
+            var day = i % 3 == 2
+                    ? days.get((i * 7) % days.size())
+                    : campaign.plan().daysOfAction().get(i % 2);
+            var kind = kinds.get(i % kinds.size());
+            var online = kind.equals("ONLINE");
+            var start = day.atTime(9 + i % 10, (i % 4) * 15);
+            var form = new ActionForm(
+                    kind,
+                    ACTION_TITLES.get(i % ACTION_TITLES.size()) + " — " + city.name(),
+                    "Join us in " + city.name() + ". Bring friends, signs and questions.",
+                    "",
+                    start.toString(),
+                    start.plusHours(2).toString(),
+                    online ? city.timeZone().getId() : "",
+                    online ? "https://meet.example.org/" + city.id() : "",
+                    online ? "" : "Central square",
+                    "",
+                    online ? "" : Long.toString(city.id()),
+                    "",
+                    "",
+                    i % 25 == 3,
+                    i % 5 == 0 ? "Step-free access; sign language interpretation." : "");
+            var host = i % 8 == 7 ? others.get(i % others.size()) : organizer;
+            var action = hostingActions.register(host, campaign.slug(), form);
+            if (i == 11) {
+                hostingActions.cancel(organizer, action.id());
+            } else if (i % 40 == 0) {
+                moderatingActions.flagship(organizer, action.id(), true);
+            }
+        }
     }
 
     /** The finance statement open for sign-on, with a few hundred sign-ons from many countries already listed. */

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.signons.SignOnFixtures.class,
     org.chorus.signons.SignOnRows.class,
     org.chorus.campaigns.CampaignFixtures.class,
+    org.chorus.actions.ActionFixtures.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class

@@ -1,0 +1,20 @@
+package org.chorus.actions;
+
+import org.chorus.campaigns.PublishedCampaign;
+import org.chorus.organizations.Organization;
+
+/**
+ * An action's page as its reader may see it.
+ *
+ * @param exactPlace the reader sees the venue, address and pin (the host and organizers always; others unless the
+ *     host shows only the city)
+ * @param canEdit the reader is its host or an organizer of its campaign
+ * @param organizer the reader organizes its campaign (approves, rejects, marks flagship)
+ */
+public record ActionPage(
+        Action action,
+        PublishedCampaign campaign,
+        Organization organization,
+        boolean exactPlace,
+        boolean canEdit,
+        boolean organizer) {}

@@ -1,0 +1,190 @@
+package org.chorus.actions;
+
+import java.time.Clock;
+import org.chorus.campaigns.CampaignOrganizers;
+import org.chorus.campaigns.PublishedCampaign;
+import org.chorus.campaigns.ReadingCampaigns;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.organizations.OrganizationPermissions;
+import org.chorus.places.Gazetteer;
+import org.chorus.shared.FieldChecks;
+import org.chorus.shared.InvalidField;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.PermissionDenied;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A signed-in person registers an action under a published campaign, edits it and cancels it; the campaign's
+ * organizers may edit and cancel it too. A trusted host (an owner or editor of the hosting organization, or an
+ * organizer of the campaign) is approved at once; anyone else waits for the organizers, again after each edit. A
+ * refused form stores nothing.
+ */
+@Service
+public class HostingActions {
+
+    private final Actions actions;
+    private final ReadingCampaigns campaigns;
+    private final CampaignOrganizers organizers;
+    private final CoalitionDirectory organizations;
+    private final OrganizationPermissions permissions;
+    private final Gazetteer gazetteer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HostingActions(
+            Actions actions,
+            ReadingCampaigns campaigns,
+            CampaignOrganizers organizers,
+            CoalitionDirectory organizations,
+            OrganizationPermissions permissions,
+            Gazetteer gazetteer,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.actions = actions;
+        this.campaigns = campaigns;
+        this.organizers = organizers;
+        this.organizations = organizations;
+        this.permissions = permissions;
+        this.gazetteer = gazetteer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Registers the action of the person under the campaign, approved at once if they are trusted. */
+    @Transactional
+    public Action register(Actor actor, String campaignSlug, ActionForm form) {
+        var campaign = published(campaignSlug);
+        var details = details(actor, campaign, form);
+        var organizer = organizers.isOrganizer(actor, campaign.id());
+        var trusted = organizer || trustedFor(actor, details.organization());
+        var action = Action.registered(
+                ActionId.random(),
+                campaign.id(),
+                campaign.slug(),
+                actor.account(),
+                details,
+                trusted,
+                !actions.hasApproved(campaign.id(), actor.account()),
+                clock.instant());
+        actions.insert(action);
+        events.publishEvent(
+                new ActionRegistered(action.id(), action.campaign(), action.campaignSlug(), actor.account(), trusted));
+        return action;
+    }
+
+    /**
+     * Changes the action (its host or an organizer). An edit by someone the organizers must check sends an approved
+     * action back to them; a rejected action edited by its host waits for them again.
+     */
+    @Transactional
+    public Action edit(Actor actor, ActionId id, ActionForm form) {
+        var action = locked(id);
+        var organizer = requireHostOrOrganizer(actor, action);
+        var campaign = published(action.campaignSlug());
+        var details = details(actor, campaign, form);
+        var trusted =
+                organizer || trustedFor(actor, details.organization()) && action.status() != ActionStatus.REJECTED;
+        var edited = action.edited(details, trusted, clock.instant());
+        actions.update(edited);
+        events.publishEvent(new ActionChanged(id, action.campaign(), action.campaignSlug(), actor.account()));
+        return edited;
+    }
+
+    /** Calls the action off: it stays at its address, marked cancelled, and calendars that have it remove it. */
+    @Transactional
+    public Action cancel(Actor actor, ActionId id) {
+        var action = locked(id);
+        requireHostOrOrganizer(actor, action);
+        var cancelled = action.cancel(clock.instant());
+        actions.update(cancelled);
+        events.publishEvent(new ActionCancelled(id, action.campaign(), action.campaignSlug(), actor.account()));
+        return cancelled;
+    }
+
+    /** The address of the action's campaign, for its host and organizers. */
+    public String campaignOf(Actor actor, ActionId id) {
+        var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
+        requireHostOrOrganizer(actor, action);
+        return action.campaignSlug();
+    }
+
+    /** The form as the action's edit page fills it. */
+    public ActionForm form(Actor actor, ActionId id) {
+        var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
+        requireHostOrOrganizer(actor, action);
+        var d = action.details();
+        var place = d.place();
+        String organization = d.organization() == null
+                ? ""
+                : organizations.byId(d.organization()).map(Organization::slug).orElse("");
+        return new ActionForm(
+                d.kind().name(),
+                d.title(),
+                d.description(),
+                organization,
+                d.start().toLocalDateTime().toString(),
+                d.end().toLocalDateTime().toString(),
+                d.zone().getId(),
+                d.onlineUrl() == null ? "" : d.onlineUrl(),
+                place == null ? "" : place.venue(),
+                place == null ? "" : place.address(),
+                place == null ? "" : Long.toString(place.cityId()),
+                place == null ? "" : Double.toString(place.latitude()),
+                place == null ? "" : Double.toString(place.longitude()),
+                d.approximate(),
+                d.accessibility());
+    }
+
+    private ActionDetails details(Actor actor, PublishedCampaign campaign, ActionForm form) {
+        var checks = new FieldChecks();
+        var organization = checks.check(() -> hostingOrganization(actor, form.organization()));
+        var details = checks.check(() -> ActionDetails.written(form, campaign, organization, gazetteer::city));
+        checks.done();
+        return details;
+    }
+
+    /** The hosting organization, named by its address: one the person belongs to. */
+    private OrganizationId hostingOrganization(Actor actor, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        var slug = typed.strip().replaceFirst("^.*/o/", "").replaceAll("[/?#].*$", "");
+        var organization = organizations
+                .bySlug(slug)
+                .filter(Organization::active)
+                .orElseThrow(() -> new InvalidField("organization", "action.organization.not-found"));
+        if (!permissions.can(actor, organization.id(), ActionPermission.HOST_FOR_ORGANIZATION)) {
+            throw new InvalidField("organization", "action.organization.not-member");
+        }
+        return organization.id();
+    }
+
+    private boolean trustedFor(Actor actor, OrganizationId organization) {
+        return organization != null && permissions.can(actor, organization, ActionPermission.HOST_WITHOUT_REVIEW);
+    }
+
+    /** Whether the person is an organizer; 404 for those who may not see the action, 403 for the others. */
+    private boolean requireHostOrOrganizer(Actor actor, Action action) {
+        var organizer = organizers.isOrganizer(actor, action.campaign());
+        if (organizer || action.host().equals(actor.account())) {
+            return organizer;
+        }
+        if (!action.isPublic()) {
+            throw new NotFoundException("action.not-found");
+        }
+        throw new PermissionDenied("action.not-yours");
+    }
+
+    private PublishedCampaign published(String slug) {
+        return campaigns.published(slug, null).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+    }
+
+    private Action locked(ActionId id) {
+        return actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
+    }
+}

@@ -1,0 +1,163 @@
+package org.chorus.actions;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.campaigns.CampaignOrganizers;
+import org.chorus.campaigns.PublishedCampaign;
+import org.chorus.campaigns.ReadingCampaigns;
+import org.chorus.email.Addressee;
+import org.chorus.email.Letter;
+import org.chorus.email.LetterBlock;
+import org.chorus.email.Mail;
+import org.chorus.organizations.Actor;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.PermissionDenied;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.config.SiteName;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.Messages;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign's organizers ({@link CampaignOrganizers}) judge the actions that wait: approve many at once, reject one
+ * with a reason mailed to its host, mark flagship actions. On a day of action hundreds arrive together: the queue is
+ * filtered and bounded, and a bulk approval is one transaction.
+ */
+@Service
+public class ModeratingActions {
+
+    /** The queue shows at most this many waiting actions at once; approving them brings the next ones. */
+    public static final int QUEUE_SIZE = 100;
+
+    private final Actions actions;
+    private final ReadingCampaigns campaigns;
+    private final CampaignOrganizers organizers;
+    private final AccountDirectory accounts;
+    private final Mail mail;
+    private final MessageSource messages;
+    private final ChorusProperties properties;
+    private final SiteName site;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ModeratingActions(
+            Actions actions,
+            ReadingCampaigns campaigns,
+            CampaignOrganizers organizers,
+            AccountDirectory accounts,
+            Mail mail,
+            MessageSource messages,
+            ChorusProperties properties,
+            SiteName site,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.actions = actions;
+        this.campaigns = campaigns;
+        this.organizers = organizers;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.messages = messages;
+        this.properties = properties;
+        this.site = site;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What waits for the organizers, filtered, with the hosts' names; organizers only. */
+    @Transactional(readOnly = true)
+    public ModerationQueue queue(Actor actor, String campaignSlug, ActionFilter filter, String language) {
+        var campaign = organized(actor, campaignSlug, language);
+        var waiting = actions.queue(campaign.id(), filter, QUEUE_SIZE);
+        var hosts =
+                accounts.findAll(waiting.stream().map(Action::host).distinct().toList());
+        return new ModerationQueue(campaign, waiting, hosts, actions.pendingCount(campaign.id()), filter);
+    }
+
+    /** Approves the chosen actions of the campaign at once; those already approved are left as they are. */
+    @Transactional
+    public int approve(Actor actor, String campaignSlug, Collection<ActionId> ids) {
+        var campaign = organized(actor, campaignSlug, null);
+        var now = clock.instant();
+        int approved = 0;
+        for (var action : actions.forUpdate(campaign.id(), ids)) {
+            if (action.status() == ActionStatus.APPROVED) {
+                continue;
+            }
+            actions.update(action.approved(now));
+            events.publishEvent(new ActionApproved(action.id(), campaign.id(), campaign.slug(), actor.account()));
+            approved++;
+        }
+        return approved;
+    }
+
+    /** Rejects the action, and mails its host why (once per rejection, whatever retries). */
+    @Transactional
+    public Action reject(Actor actor, ActionId id, String reason) {
+        var action = organizedAction(actor, id);
+        var rejected = action.rejected(reason, clock.instant());
+        actions.update(rejected);
+        mailRejection(rejected);
+        events.publishEvent(new ActionRejected(id, action.campaign(), action.campaignSlug(), actor.account()));
+        return rejected;
+    }
+
+    /** Marks the action flagship (or no longer): it stands out on the map and in the list, never in a cluster. */
+    @Transactional
+    public Action flagship(Actor actor, ActionId id, boolean flagship) {
+        var action = organizedAction(actor, id);
+        var marked = action.flagship(flagship, clock.instant());
+        actions.update(marked);
+        events.publishEvent(new ActionChanged(id, action.campaign(), action.campaignSlug(), actor.account()));
+        return marked;
+    }
+
+    private void mailRejection(Action action) {
+        var host = accounts.find(action.host()).orElse(null);
+        if (host == null) {
+            return;
+        }
+        var language = Language.byTag(host.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var title = action.details().title();
+        var letter = new Letter(
+                "actions.rejected",
+                language,
+                t.t("action.mail.rejected.subject", title),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("action.mail.rejected.intro", title)),
+                        new LetterBlock.Paragraph(action.rejectionReason()),
+                        new LetterBlock.Button(
+                                t.t("action.mail.rejected.edit"),
+                                properties.link("/actions/" + action.id() + "/edit?lang=" + language.tag()))),
+                t.t("action.mail.rejected.reason", site.name()));
+        // one letter per rejection: a repeated request (or a retried transaction) sends it once
+        var key = "actions.rejected:" + action.id() + ":" + action.sequence() + ":"
+                + action.updatedAt().toEpochMilli();
+        mail.send(letter, Addressee.transactional(host.email(), host.displayName(), key));
+    }
+
+    private PublishedCampaign organized(Actor actor, String slug, String language) {
+        var campaign =
+                campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+        if (!organizers.isOrganizer(actor, campaign.id())) {
+            throw new PermissionDenied("action.organizers-only");
+        }
+        return campaign;
+    }
+
+    private Action organizedAction(Actor actor, ActionId id) {
+        var action = actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
+        if (!organizers.isOrganizer(actor, action.campaign())) {
+            if (action.isPublic() || action.host().equals(actor.account())) {
+                throw new PermissionDenied("action.organizers-only");
+            }
+            throw new NotFoundException("action.not-found");
+        }
+        return action;
+    }
+}

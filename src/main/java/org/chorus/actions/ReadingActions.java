@@ -1,0 +1,194 @@
+package org.chorus.actions;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.chorus.campaigns.CampaignOrganizers;
+import org.chorus.campaigns.PublishedCampaign;
+import org.chorus.campaigns.ReadingCampaigns;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.places.BoundingBox;
+import org.chorus.places.GeoJson;
+import org.chorus.places.GridCells;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.calendar.CalendarEvent;
+import org.chorus.shared.calendar.CalendarFeed;
+import org.chorus.shared.config.ChorusProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads actions for their pages, the campaign's list, counts, map and calendars, each in a bounded number of queries.
+ * Only approved actions are public; a pending or rejected one exists only for its host and the organizers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReadingActions {
+
+    public static final int PAGE_SIZE = 50;
+    /** The most points one map answer carries (at high zoom, where a screen holds a city). */
+    public static final int MAP_POINTS = 2_000;
+    /** The most events a campaign's calendar carries, soonest first. */
+    public static final int CALENDAR_SIZE = 5_000;
+
+    private final Actions actions;
+    private final ReadingCampaigns campaigns;
+    private final CampaignOrganizers organizers;
+    private final CoalitionDirectory organizations;
+    private final ChorusProperties properties;
+    private final Clock clock;
+
+    ReadingActions(
+            Actions actions,
+            ReadingCampaigns campaigns,
+            CampaignOrganizers organizers,
+            CoalitionDirectory organizations,
+            ChorusProperties properties,
+            Clock clock) {
+        this.actions = actions;
+        this.campaigns = campaigns;
+        this.organizers = organizers;
+        this.organizations = organizations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The action's page for the reader (null: anonymous); 404 when it is not public and not theirs to see. */
+    public ActionPage page(Actor viewer, ActionId id, String language) {
+        var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
+        var organizer = viewer != null && organizers.isOrganizer(viewer, action.campaign());
+        var host = viewer != null && action.host().equals(viewer.account());
+        if (!action.isPublic() && !organizer && !host) {
+            throw new NotFoundException("action.not-found");
+        }
+        var campaign = published(action.campaignSlug(), language);
+        var organization = action.details().organization() == null
+                ? null
+                : organizations.byId(action.details().organization()).orElse(null);
+        return new ActionPage(
+                action,
+                campaign,
+                organization,
+                organizer || host || !action.details().approximate(),
+                organizer || host,
+                organizer);
+    }
+
+    /** A page of the campaign's approved actions by day then country, after a cursor's place. */
+    public ActionList list(String campaignSlug, ActionFilter filter, String after, String language) {
+        var campaign = published(campaignSlug, language);
+        var rows = actions.listed(campaign.id(), filter, ActionCursor.of(after), PAGE_SIZE + 1);
+        var shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
+        var next = rows.size() > PAGE_SIZE ? ActionCursor.at(shown.getLast()).token() : null;
+        return new ActionList(campaign, shown, filter, next);
+    }
+
+    /** The campaign's approved actions counted by kind and by country, in one query. */
+    public ActionCounts counts(org.chorus.campaigns.CampaignId campaign) {
+        var counts = actions.counts(campaign);
+        return new ActionCounts(counts.total(), counts.byKind(), counts.byCountry());
+    }
+
+    /**
+     * What the campaign's map shows of a box at a zoom: clusters below {@link GridCells#POINTS_FROM_ZOOM}, each
+     * action from it; flagship actions always as points; an action shown only by its city at its city's centre.
+     * Online actions have no place on a map.
+     */
+    public GeoJson.FeatureCollection map(
+            String campaignSlug, BoundingBox box, GridCells grid, ActionFilter filter, Locale reader) {
+        var campaign = published(campaignSlug, null);
+        var features = new ArrayList<GeoJson.Feature>();
+        if (!grid.clusters()) {
+            actions.points(campaign.id(), box, filter, false, MAP_POINTS).forEach(a -> features.add(point(a, reader)));
+            return new GeoJson.FeatureCollection(features);
+        }
+        actions.points(campaign.id(), box, filter, true, MAP_POINTS).forEach(a -> features.add(point(a, reader)));
+        var cells = actions.cells(campaign.id(), box, grid, filter);
+        var single = cells.stream()
+                .filter(c -> c.count() == 1)
+                .map(Actions.Cell::one)
+                .toList();
+        var alone = new HashMap<java.util.UUID, Action>();
+        actions.byIds(single).forEach(a -> alone.put(a.id().value(), a));
+        for (var cell : cells) {
+            var action = cell.count() == 1 ? alone.get(cell.one()) : null;
+            features.add(
+                    action != null
+                            ? point(action, reader)
+                            : GeoJson.cluster(cell.latitude(), cell.longitude(), cell.count()));
+        }
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    /** The campaign's calendar (RFC 5545): its approved actions, cancelled ones marked so. */
+    public String calendar(String campaignSlug) {
+        var campaign = published(campaignSlug, null);
+        var events = actions.calendar(campaign.id(), CALENDAR_SIZE).stream()
+                .map(this::event)
+                .toList();
+        return CalendarFeed.write(campaign.title(), events, clock.instant());
+    }
+
+    /** One action's calendar, for "add to calendar"; as public as its page. */
+    public String calendar(Actor viewer, ActionId id) {
+        var page = page(viewer, id, null);
+        return CalendarFeed.write(
+                page.action().details().title(), List.of(event(page.action(), page.exactPlace())), clock.instant());
+    }
+
+    private CalendarEvent event(Action action) {
+        return event(action, !action.details().approximate());
+    }
+
+    private CalendarEvent event(Action action, boolean exactPlace) {
+        var d = action.details();
+        return new CalendarEvent(
+                "action-" + action.id() + "@" + URI.create(properties.link("/")).getHost(),
+                d.start(),
+                d.end(),
+                d.title(),
+                d.description(),
+                location(action, exactPlace),
+                URI.create(properties.link("/actions/" + action.id())),
+                action.sequence(),
+                action.cancelled(),
+                action.updatedAt());
+    }
+
+    /** Where, as a calendar says it: the link, or the venue, address and city (the city alone when approximate). */
+    static String location(Action action, boolean exactPlace) {
+        var d = action.details();
+        if (d.online()) {
+            return d.onlineUrl();
+        }
+        var place = d.place();
+        var parts = new ArrayList<String>();
+        if (exactPlace) {
+            parts.add(place.venue());
+            parts.add(place.address());
+        }
+        parts.add(place.cityName());
+        parts.add(Locale.of("", place.country()).getDisplayCountry(Locale.ENGLISH));
+        return String.join(
+                ", ", parts.stream().filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    private GeoJson.Feature point(Action action, Locale reader) {
+        return GeoJson.item(
+                action.id().toString(),
+                action.mapLatitude(),
+                action.mapLongitude(),
+                action.details().title(),
+                ActionTimes.when(action.details().start(), reader),
+                "/actions/" + action.id(),
+                action.flagship());
+    }
+
+    private PublishedCampaign published(String slug, String language) {
+        return campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.chorus.actions.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.actions.ActionFilter;
+import org.chorus.actions.ActionId;
+import org.chorus.actions.ModeratingActions;
+import org.chorus.organizations.Actor;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.web.Ui;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organizers' queue of a campaign's actions: filters, bulk approval, rejection with a reason, flagship. */
+@Controller
+class ModeratingActionsController {
+
+    private final ModeratingActions moderating;
+
+    ModeratingActionsController(ModeratingActions moderating) {
+        this.moderating = moderating;
+    }
+
+    @GetMapping("/c/{slug}/manage/actions")
+    String queue(
+            @PathVariable String slug,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String day,
+            @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "false") boolean newHosts,
+            Actor actor,
+            Ui ui,
+            Model model) {
+        var filter = ActionFilter.parse(kind, day, country, newHosts);
+        model.addAttribute("queue", moderating.queue(actor, slug, filter, ui.lang()));
+        return "actions/manage";
+    }
+
+    /** Approves every action ticked in the queue, in one transaction. */
+    @PostMapping("/c/{slug}/manage/actions/approve")
+    String approve(
+            @PathVariable String slug,
+            @RequestParam(name = "action", required = false) List<String> ids,
+            Actor actor,
+            RedirectAttributes redirect) {
+        var chosen = new ArrayList<ActionId>();
+        for (var id : ids == null ? List.<String>of() : ids) {
+            chosen.add(ActionId.parse(id));
+        }
+        var approved = moderating.approve(actor, slug, chosen);
+        redirect.addFlashAttribute("notice", approved == 0 ? "action.approved.none" : "action.approved.some");
+        return "redirect:/c/" + slug + "/manage/actions";
+    }
+
+    @PostMapping("/actions/{id:[0-9a-f-]{36}}/reject")
+    String reject(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
+            RedirectAttributes redirect) {
+        try {
+            var action = moderating.reject(actor, ActionId.parse(id), reason);
+            redirect.addFlashAttribute("notice", "action.rejected.notice");
+            return "redirect:/c/" + action.campaignSlug() + "/manage/actions";
+        } catch (DomainException problem) {
+            if (problem.status() != 422) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("notice", "action.reason.required");
+            return "redirect:/actions/" + id;
+        }
+    }
+
+    @PostMapping("/actions/{id:[0-9a-f-]{36}}/flagship")
+    String flagship(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean flagship,
+            Actor actor,
+            RedirectAttributes redirect) {
+        moderating.flagship(actor, ActionId.parse(id), flagship);
+        redirect.addFlashAttribute("notice", flagship ? "action.flagship.marked" : "action.flagship.unmarked");
+        return "redirect:/actions/" + id;
+    }
+}
