@@ -1,11 +1,8 @@
 package org.chorus.campaigns;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.UUID;
-import org.chorus.shared.DomainException;
+import org.chorus.shared.web.CursorTokens;
 
 /**
  * A place in a list of campaigns, after one of them: its first day and id, the list's order. It travels in links as
@@ -14,7 +11,7 @@ import org.chorus.shared.DomainException;
 public record CampaignCursor(LocalDate startsOn, UUID id) {
 
     private static final byte VERSION = 1;
-    private static final int BYTES = 1 + 4 + 16;
+    private static final int BYTES = 4 + 16;
 
     static CampaignCursor at(Campaign campaign) {
         return new CampaignCursor(campaign.plan().startsOn(), campaign.id().value());
@@ -22,37 +19,19 @@ public record CampaignCursor(LocalDate startsOn, UUID id) {
 
     /** The token for links: base64url without padding. */
     public String token() {
-        var bytes = ByteBuffer.allocate(BYTES)
-                .put(VERSION)
-                .putInt(Math.toIntExact(startsOn.toEpochDay()))
-                .putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits())
-                .array();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return CursorTokens.write(VERSION, BYTES, buffer -> {
+            CursorTokens.putDay(buffer, startsOn);
+            CursorTokens.putId(buffer, id);
+        });
     }
 
     /** The cursor in a link's token, or null when blank; a token no list gave is refused (400). */
     public static CampaignCursor of(String token) {
-        if (token == null || token.isBlank()) {
-            return null;
-        }
-        try {
-            var bytes = Base64.getUrlDecoder().decode(token.strip());
-            var buffer = ByteBuffer.wrap(bytes);
-            if (bytes.length != BYTES || buffer.get() != VERSION) {
-                throw invalid();
-            }
-            var day = LocalDate.ofEpochDay(buffer.getInt());
-            if (day.getYear() < 1 || day.getYear() > 9999) {
-                throw invalid();
-            }
-            return new CampaignCursor(day, new UUID(buffer.getLong(), buffer.getLong()));
-        } catch (IllegalArgumentException | BufferUnderflowException | java.time.DateTimeException e) {
-            throw invalid();
-        }
-    }
-
-    private static DomainException invalid() {
-        return new DomainException(400, "campaigns.cursor-invalid");
+        return CursorTokens.read(
+                token,
+                VERSION,
+                BYTES,
+                "campaigns.cursor-invalid",
+                buffer -> new CampaignCursor(CursorTokens.day(buffer), CursorTokens.id(buffer)));
     }
 }
