@@ -315,6 +315,9 @@ final class PermissionFixtures {
             }
             return pendingAction.id().toString();
         });
+        fixed("/api/v1/campaigns/{slug}", publishedCampaign.slug());
+        fixed("/api/v1/actions/{id}", approvedAction.id().toString());
+        form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));

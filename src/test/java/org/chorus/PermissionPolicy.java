@@ -234,6 +234,13 @@ final class PermissionPolicy {
             entry(
                     "POST /actions/{id:[0-9a-f-]{36}}/flagship",
                     role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
+            // the public API of campaigns and actions, exports and calendars (decision 0035)
+            entry("GET /api/v1/campaigns", PUBLIC),
+            entry("GET /api/v1/campaigns/{slug}", PUBLIC),
+            entry("GET /api/v1/actions", PUBLIC),
+            entry("GET /api/v1/actions/{id}", PUBLIC),
+            entry("GET /c/{slug}/manage/actions.csv", role(WRITE_CAMPAIGNS)),
+            entry("GET /o/{slug}/actions.ics", PUBLIC),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

@@ -164,10 +164,50 @@ class Actions {
      * {@code filter} narrows it by kind, day, country.
      */
     List<Action> listed(CampaignId campaign, ActionFilter filter, ActionCursor after, int limit) {
-        var sql = new StringBuilder("select " + COLUMNS + " from actions a where " + LISTED);
+        return listed(campaign, filter, null, after, limit);
+    }
+
+    /**
+     * The same page narrowed to a box of the map (null: anywhere), by where public maps put each action (an online
+     * action has no place there, so none is in a box).
+     */
+    List<Action> listed(CampaignId campaign, ActionFilter filter, BoundingBox box, ActionCursor after, int limit) {
+        return inStatus(campaign, ActionStatus.APPROVED, filter, false, box, after, limit);
+    }
+
+    /**
+     * A page of the campaign's actions in one status in the list's order (its index), narrowed by the filter
+     * ({@code moderation}: with the organizers' "new hosts") and a box of the map (null: anywhere).
+     */
+    List<Action> inStatus(
+            CampaignId campaign,
+            ActionStatus status,
+            ActionFilter filter,
+            boolean moderation,
+            BoundingBox box,
+            ActionCursor after,
+            int limit) {
+        var sql = new StringBuilder(
+                "select " + COLUMNS + " from actions a where a.campaign_id = :campaign" + " and a.status = :status");
         var params = new HashMap<String, Object>();
         params.put("campaign", campaign.value());
-        filter.where(sql, params, false);
+        params.put("status", status.name());
+        filter.where(sql, params, moderation);
+        if (box != null) {
+            var parts = box.parts();
+            sql.append(" and (");
+            for (int i = 0; i < parts.size(); i++) {
+                var part = parts.get(i);
+                sql.append(i == 0 ? "" : " or ")
+                        .append("(a.map_latitude between :south%1$d and :north%1$d".formatted(i))
+                        .append(" and a.map_longitude between :west%1$d and :east%1$d)".formatted(i));
+                params.put("south" + i, part.south());
+                params.put("north" + i, part.north());
+                params.put("west" + i, part.west());
+                params.put("east" + i, part.east());
+            }
+            sql.append(")");
+        }
         if (after != null) {
             sql.append(
                     " and (a.day, a.country, a.starts_at, a.id) > (:afterDay, :afterCountry, :afterStart, :afterId)");
@@ -189,6 +229,25 @@ class Actions {
                 .param("limit", limit)
                 .query(Actions::action)
                 .list();
+    }
+
+    /** The approved actions the organization hosts, under any campaign, the latest {@code limit} of them. */
+    List<Action> hostedBy(OrganizationId organization, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from actions a where a.organization_id = :organization"
+                        + " and a.status = 'APPROVED' order by a.starts_at desc, a.id limit :limit")
+                .param("organization", organization.value())
+                .param("limit", limit)
+                .query(Actions::action)
+                .list();
+    }
+
+    /** Whether the organization hosts any approved action. */
+    boolean hostsAny(OrganizationId organization) {
+        return jdbc.sql("select exists (select 1 from actions a where a.organization_id = :organization"
+                        + " and a.status = 'APPROVED')")
+                .param("organization", organization.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /** The campaign's approved actions (cancelled ones left out) counted by kind and by country, in one query. */

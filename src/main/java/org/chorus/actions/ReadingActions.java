@@ -140,6 +140,77 @@ public class ReadingActions {
                 page.action().details().title(), List.of(event(page.action(), page.exactPlace())), clock.instant());
     }
 
+    /** The most actions a page of the API carries. */
+    public static final int API_MOST = 200;
+
+    /**
+     * A page of the campaign's approved actions (cancelled ones included, marked) in the list's order, narrowed by the
+     * filter and a box of the map (null: anywhere), with the organizations that host them; three queries.
+     */
+    public PublicActions publicList(
+            String campaignSlug, ActionFilter filter, BoundingBox box, String after, int limit) {
+        if (limit < 1 || limit > API_MOST) {
+            throw new org.chorus.shared.DomainException(400, "api.limit-invalid", API_MOST);
+        }
+        var campaign = published(campaignSlug, null);
+        var rows = actions.listed(campaign.id(), filter, box, ActionCursor.of(after), limit + 1);
+        var shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        var next = rows.size() > limit ? ActionCursor.at(shown.getLast()).token() : null;
+        var hosts = shown.stream()
+                .map(a -> a.details().organization())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return new PublicActions(
+                campaign, shown, hosts.isEmpty() ? java.util.Map.of() : organizations.find(hosts), next);
+    }
+
+    /** The most actions, and campaigns, an organization's calendar carries: the latest ones. */
+    public static final int ORGANIZATION_CALENDAR_SIZE = 1_000;
+
+    public static final int ORGANIZATION_CALENDAR_CAMPAIGNS = 100;
+
+    /**
+     * An organization's calendar (RFC 5545): the approved actions it hosts under public campaigns (cancelled ones
+     * marked so), and the days of action of its published campaigns as all-day events, each titled by
+     * {@code dayOfAction} from the campaign's title in {@code language}; four queries. 404 for an organization that is
+     * not listed.
+     */
+    public String organizationCalendar(
+            String organizationSlug, String language, java.util.function.UnaryOperator<String> dayOfAction) {
+        var organization = organizations.listed(organizationSlug);
+        var hosted = actions.hostedBy(organization.id(), ORGANIZATION_CALENDAR_SIZE);
+        var open = campaigns.publishedAmong(
+                hosted.stream().map(Action::campaign).distinct().toList());
+        var events = new ArrayList<CalendarEvent>();
+        hosted.stream()
+                .filter(a -> open.contains(a.campaign()))
+                .map(this::event)
+                .forEach(events::add);
+        for (var campaign :
+                campaigns.ofOrganizationPage(organization.id(), language, ORGANIZATION_CALENDAR_CAMPAIGNS)) {
+            for (var day : campaign.daysOfAction()) {
+                events.add(CalendarEvent.allDay(
+                        "campaign-" + campaign.id() + "-" + day + "@"
+                                + URI.create(properties.link("/")).getHost(),
+                        day,
+                        day,
+                        dayOfAction.apply(campaign.title()),
+                        campaign.summary(),
+                        URI.create(properties.link("/c/" + campaign.slug())),
+                        0,
+                        campaign.updatedAt()));
+            }
+        }
+        return CalendarFeed.write(organization.name(), events, clock.instant());
+    }
+
+    /** Whether the organization's calendar has anything: an action it hosts or a published campaign. */
+    public boolean hasOrganizationCalendar(org.chorus.organizations.OrganizationId organization) {
+        return actions.hostsAny(organization)
+                || !campaigns.ofOrganizationPage(organization, "", 1).isEmpty();
+    }
+
     private CalendarEvent event(Action action) {
         return event(action, !action.details().approximate());
     }

@@ -183,6 +183,18 @@ class Campaigns {
                 .list();
     }
 
+    /** Those of the campaigns that are published, in one query. */
+    java.util.Set<CampaignId> publishedAmong(java.util.Collection<CampaignId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select id from campaigns where id = any(:ids) and status = 'PUBLISHED'")
+                        .param("ids", ids.stream().map(CampaignId::value).toArray(UUID[]::new))
+                        .query((rs, i) -> new CampaignId(rs.getObject("id", UUID.class)))
+                        .list());
+    }
+
     /** Every campaign of the organization, drafts and withdrawn ones too, newest window first, for its editors. */
     List<Listed> ofOrganization(OrganizationId organization, String language) {
         return jdbc.sql(LISTED

@@ -141,6 +141,11 @@ public class ReadingCampaigns {
                 });
     }
 
+    /** Those of the campaigns that are public now (for calendars that gather actions of several), in one query. */
+    public java.util.Set<CampaignId> publishedAmong(java.util.Collection<CampaignId> ids) {
+        return campaigns.publishedAmong(ids);
+    }
+
     /** Rows with their issuers, named from the listed organizations kept in memory (no query for them). */
     private List<CampaignSummary> summaries(List<Campaigns.Listed> rows) {
         Map<OrganizationId, Organization> listed = rows.isEmpty()

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * publication or change renews the page cache (the campaigns' events are {@code PublicPagesChanged}).
  */
 @Component
-@Order(-1)
+@Order(-2)
 class CampaignsOnOrganizationPage implements PageContribution<AfterOrganizationProfile> {
 
     static final int LATEST = 3;

@@ -103,8 +103,13 @@ public final class CalendarFeed {
         var vevent = new VEvent(false);
         vevent.add(new DtStamp(stamp));
         vevent.add(new Uid(event.uid()));
-        vevent.add(new DtStart<>(temporal(event.start())));
-        vevent.add(new DtEnd<>(temporal(event.end())));
+        if (event.allDay()) {
+            vevent.add(new DtStart<>(event.start().toLocalDate()));
+            vevent.add(new DtEnd<>(event.end().toLocalDate()));
+        } else {
+            vevent.add(new DtStart<>(temporal(event.start())));
+            vevent.add(new DtEnd<>(temporal(event.end())));
+        }
         vevent.add(new Summary(event.summary()));
         vevent.add(new Sequence(event.sequence()));
         vevent.add(new Status(event.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
@@ -146,6 +151,9 @@ public final class CalendarFeed {
         var events = new ArrayList<CalendarEvent>();
         for (CalendarComponent component : calendar.getComponents(VEvent.VEVENT)) {
             var event = (VEvent) component;
+            var allDay = event.getProperty(Property.DTSTART)
+                    .map(p -> ((DtStart<?>) p).getDate() instanceof java.time.LocalDate)
+                    .orElse(false);
             var sequence = event.getProperty(Property.SEQUENCE)
                     .map(p -> ((Sequence) p).getSequenceNo())
                     .orElse(0);
@@ -167,7 +175,8 @@ public final class CalendarFeed {
                             .isPresent(),
                     event.getProperty(Property.LAST_MODIFIED)
                             .map(p -> ((LastModified) p).getDate())
-                            .orElse(null)));
+                            .orElse(null),
+                    allDay));
         }
         return events;
     }
@@ -179,6 +188,9 @@ public final class CalendarFeed {
     /** A date-time with its TZID as the zone of that name (ical4j names zones its own way inside). */
     private static ZonedDateTime zoned(net.fortuna.ical4j.model.property.DateProperty<?> property) {
         Temporal date = property.getDate();
+        if (date instanceof java.time.LocalDate day) {
+            return day.atStartOfDay(ZoneOffset.UTC);
+        }
         var instant = Instant.from(date);
         var zone = property.getParameter(net.fortuna.ical4j.model.Parameter.TZID)
                 .map(p -> ((TzId) p).getValue())

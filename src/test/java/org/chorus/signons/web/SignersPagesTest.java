@@ -15,6 +15,7 @@ import org.chorus.signons.SignOnStatus;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.Html;
+import org.chorus.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -18,6 +18,7 @@ import org.chorus.signons.SignOnStatus;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.Html;
+import org.chorus.support.SignedIn;
 import org.chorus.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,19 +1,18 @@
-package org.chorus.signons.web;
+package org.chorus.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import org.chorus.support.Fixtures;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Signs a person in for real (form login, a session), as the organizers' pages need. */
-final class SignedIn {
+public final class SignedIn {
 
     private SignedIn() {}
 
-    static MockHttpSession session(MockMvc mvc, String email) throws Exception {
+    public static MockHttpSession session(MockMvc mvc, String email) throws Exception {
         var result = mvc.perform(post("/login")
                         .session(new MockHttpSession())
                         .with(csrf())

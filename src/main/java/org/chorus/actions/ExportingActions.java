@@ -1,0 +1,126 @@
+package org.chorus.actions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.chorus.accounts.AccountDirectory;
+import org.chorus.accounts.AccountId;
+import org.chorus.accounts.AccountSummary;
+import org.chorus.campaigns.CampaignOrganizers;
+import org.chorus.campaigns.PublishedCampaign;
+import org.chorus.campaigns.ReadingCampaigns;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.CoalitionDirectory;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.NotFoundException;
+import org.chorus.shared.PermissionDenied;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign's actions as its organizers export them (decision 0035): every field, the exact place and the host's
+ * name and address included, read a batch at a time in the list's order (waiting ones first, then approved, then
+ * rejected), so a campaign of 100,000 actions is never held in memory.
+ */
+@Service
+public class ExportingActions {
+
+    /** Actions read at once; each batch runs three queries (actions, hosts, organizations). */
+    static final int BATCH = 1_000;
+
+    private static final List<ActionStatus> ORDER =
+            List.of(ActionStatus.PENDING, ActionStatus.APPROVED, ActionStatus.REJECTED);
+
+    /** An action as exported, with its host and hosting organization (either may be unknown: null). */
+    public record Exported(Action action, AccountSummary host, Organization organization) {}
+
+    private final Actions actions;
+    private final ReadingCampaigns campaigns;
+    private final CampaignOrganizers organizers;
+    private final AccountDirectory accounts;
+    private final CoalitionDirectory organizations;
+
+    ExportingActions(
+            Actions actions,
+            ReadingCampaigns campaigns,
+            CampaignOrganizers organizers,
+            AccountDirectory accounts,
+            CoalitionDirectory organizations) {
+        this.actions = actions;
+        this.campaigns = campaigns;
+        this.organizers = organizers;
+        this.accounts = accounts;
+        this.organizations = organizations;
+    }
+
+    /** The address of the file of a campaign's actions narrowed by the queue's filter (its link on the queue). */
+    public static String path(String campaignSlug, ActionFilter filter) {
+        var query = new java.util.StringJoiner("&", "?", "").setEmptyValue("");
+        if (filter.kind() != null) {
+            query.add("kind=" + filter.kind().name());
+        }
+        if (filter.day() != null) {
+            query.add("day=" + filter.day());
+        }
+        if (filter.country() != null) {
+            query.add("country=" + filter.country());
+        }
+        if (filter.newHosts()) {
+            query.add("newHosts=true");
+        }
+        return "/c/" + campaignSlug + "/manage/actions.csv" + query;
+    }
+
+    /**
+     * Hands every action of the campaign that the status (null: all) and the filter keep to {@code each}, after
+     * {@code start} got the campaign; organizers only, checked before anything is handed over, so a refusal is a page
+     * and not half a file.
+     */
+    @Transactional(readOnly = true)
+    public void each(
+            Actor actor,
+            String campaignSlug,
+            ActionStatus status,
+            ActionFilter filter,
+            Consumer<PublishedCampaign> start,
+            Consumer<Exported> each) {
+        var campaign =
+                campaigns.published(campaignSlug, null).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+        if (!organizers.isOrganizer(actor, campaign.id())) {
+            throw new PermissionDenied("action.organizers-only");
+        }
+        start.accept(campaign);
+        for (var shown : status == null ? ORDER : List.of(status)) {
+            ActionCursor after = null;
+            while (true) {
+                var batch = actions.inStatus(campaign.id(), shown, filter, true, null, after, BATCH);
+                handOver(batch, each);
+                if (batch.size() < BATCH) {
+                    break;
+                }
+                after = ActionCursor.at(batch.getLast());
+            }
+        }
+    }
+
+    private void handOver(List<Action> batch, Consumer<Exported> each) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<AccountId, AccountSummary> hosts = new java.util.HashMap<>();
+        accounts.findAll(batch.stream().map(Action::host).distinct().toList()).forEach(h -> hosts.put(h.id(), h));
+        var ids = batch.stream()
+                .map(a -> a.details().organization())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<OrganizationId, Organization> named = ids.isEmpty() ? Map.of() : organizations.find(ids);
+        for (var action : batch) {
+            var organization = action.details().organization();
+            each.accept(new Exported(
+                    action, hosts.get(action.host()), organization == null ? null : named.get(organization)));
+        }
+    }
+}

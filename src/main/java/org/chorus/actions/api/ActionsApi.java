@@ -1,0 +1,238 @@
+package org.chorus.actions.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.chorus.actions.Action;
+import org.chorus.actions.ActionFilter;
+import org.chorus.actions.ActionId;
+import org.chorus.actions.ReadingActions;
+import org.chorus.campaigns.ActionKind;
+import org.chorus.organizations.Organization;
+import org.chorus.places.BoundingBox;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.markdown.Markdown;
+import org.chorus.shared.markdown.SafeHtml;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A campaign's public actions, read-only (decision 0035): approved ones only, cancelled ones included and marked, with
+ * the fields their public page shows. An action whose host shows only its city gives the city and the city's
+ * coordinates, never the venue, the address or the pin, whoever asks: the API has no organizer's view.
+ */
+@RestController
+class ActionsApi {
+
+    /** Where an action happens, as the public may know it. */
+    public record Place(
+            @Schema(description = "the city, from the GeoNames gazetteer")
+            String city,
+
+            @Schema(description = "ISO 3166 alpha-2") String country,
+            @Schema(description = COORDINATES) double latitude,
+            @Schema(description = COORDINATES) double longitude,
+
+            @Schema(description = "true when the host shows only the city: venue and address are then null")
+            boolean approximate,
+
+            String venue,
+            String address) {}
+
+    static final String COORDINATES = "the pin in degrees (WGS 84), or the city's centre when approximate";
+
+    /** A public action. */
+    public record ActionItem(
+            String id,
+            String url,
+
+            @Schema(description = "the slug of its campaign")
+            String campaign,
+
+            ActionKind kind,
+            String title,
+            @Schema(description = "Markdown") String description,
+            @Schema(description = "sanitized HTML") String descriptionHtml,
+
+            @Schema(description = "with the offset of its own time zone at that moment")
+            OffsetDateTime startsAt,
+
+            OffsetDateTime endsAt,
+
+            @Schema(description = "the IANA time zone where it happens")
+            String timeZone,
+
+            @Schema(description = "the local date it starts on, in its own time zone (the day of ?day=)")
+            LocalDate day,
+
+            @Schema(description = "the link of an online action; null for one at a place")
+            String onlineUrl,
+
+            @Schema(description = "null for an online action")
+            Place place,
+
+            @Schema(description = "the slug of the organization hosting it, or null")
+            String organization,
+
+            String accessibility,
+
+            @Schema(description = "marked by the campaign's organizers: shown first on the map")
+            boolean flagship,
+
+            @Schema(description = "cancelled by its host or the organizers; it stays listed, marked")
+            boolean cancelled,
+
+            @Schema(description = "the iCalendar of this one action")
+            String calendarUrl,
+
+            Instant updatedAt) {}
+
+    /** A page of actions, and where the next one is. */
+    public record ActionItems(
+            List<ActionItem> items,
+
+            @Schema(description = "the cursor of the next page, for ?cursor=; null on the last page")
+            String nextCursor,
+
+            @Schema(description = "the address of the next page; null on the last page")
+            String next) {}
+
+    private final ReadingActions reading;
+    private final ChorusProperties settings;
+
+    ActionsApi(ReadingActions reading, ChorusProperties settings) {
+        this.reading = reading;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/v1/actions")
+    @Operation(
+            summary = "A campaign's public actions by day, then country, then start",
+            description = "Approved actions only; cancelled ones stay, with cancelled true. Follow `next` (or the "
+                    + "`Link` header, rel=\"next\") for the next page. A bad filter, box or cursor is a 400 problem "
+                    + "saying which.")
+    @Parameter(name = "campaign", in = ParameterIn.QUERY, required = true, description = "the campaign's slug")
+    @Parameter(name = "country", in = ParameterIn.QUERY, description = "ISO 3166 alpha-2 code, such as FR")
+    @Parameter(name = "kind", in = ParameterIn.QUERY, description = "PROTEST, EDUCATIONAL, LETTER, ONLINE or OTHER")
+    @Parameter(
+            name = "day",
+            in = ParameterIn.QUERY,
+            description = "yyyy-mm-dd: actions starting on that local date where each happens")
+    @Parameter(
+            name = "bbox",
+            in = ParameterIn.QUERY,
+            description = "west,south,east,north in degrees (west > east crosses the antimeridian): actions placed "
+                    + "in it, by their public position; online actions have none")
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the page before")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "actions a page, 1 to 200; 50 unless given")
+    ResponseEntity<ActionItems> list(
+            @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String day,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
+        if (campaign == null || campaign.isBlank()) {
+            throw new DomainException(400, "api.campaign-required");
+        }
+        var filter = ActionFilter.parse(kind, day, country, false);
+        var box = bbox == null || bbox.isBlank() ? null : BoundingBox.parse(bbox);
+        var page = reading.publicList(campaign.strip(), filter, box, cursor, limit(limit));
+        var items = page.actions().stream()
+                .map(a -> item(a, page.organization(a), !a.details().approximate()))
+                .toList();
+        String next = null;
+        if (page.next() != null) {
+            var link = UriComponentsBuilder.fromPath("/api/v1/actions")
+                    .queryParam("campaign", page.campaign().slug());
+            addIfGiven(link, "country", country);
+            addIfGiven(link, "kind", kind);
+            addIfGiven(link, "day", day);
+            addIfGiven(link, "bbox", bbox);
+            addIfGiven(link, "limit", limit);
+            next = link.queryParam("cursor", page.next()).encode().build().toUriString();
+        }
+        var response = ResponseEntity.ok();
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(new ActionItems(items, page.next(), next));
+    }
+
+    @GetMapping("/api/v1/actions/{id}")
+    @Operation(summary = "One public action")
+    ActionItem one(@PathVariable String id) {
+        var page = reading.page(null, ActionId.parse(id), null);
+        return item(page.action(), page.organization(), page.exactPlace());
+    }
+
+    private ActionItem item(Action action, Organization organization, boolean exactPlace) {
+        var d = action.details();
+        var p = d.place();
+        var place = p == null
+                ? null
+                : new Place(
+                        p.cityName(),
+                        p.country(),
+                        exactPlace ? p.latitude() : p.cityLatitude(),
+                        exactPlace ? p.longitude() : p.cityLongitude(),
+                        !exactPlace,
+                        exactPlace ? blankToNull(p.venue()) : null,
+                        exactPlace ? blankToNull(p.address()) : null);
+        return new ActionItem(
+                action.id().toString(),
+                "/actions/" + action.id(),
+                action.campaignSlug(),
+                d.kind(),
+                d.title(),
+                Markdown.withoutRemoteImages(d.description()),
+                new SafeHtml(d.descriptionHtml())
+                        .withAbsoluteImages(settings.link(""))
+                        .html(),
+                d.start().toOffsetDateTime(),
+                d.end().toOffsetDateTime(),
+                d.zone().getId(),
+                d.start().toLocalDate(),
+                d.onlineUrl(),
+                place,
+                organization == null ? null : organization.slug(),
+                d.accessibility(),
+                action.flagship(),
+                action.cancelled(),
+                "/actions/" + action.id() + ".ics",
+                action.updatedAt());
+    }
+
+    private static int limit(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return 50;
+        }
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException(400, "api.limit-invalid", ReadingActions.API_MOST);
+        }
+    }
+
+    private static void addIfGiven(UriComponentsBuilder link, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            link.queryParam(name, value.strip());
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
