@@ -166,7 +166,8 @@ class SecurityConfiguration {
                                 "/statements/preview",
                                 "/comments/**",
                                 "/o/*/comments",
-                                "/o/*/comments/**")
+                                "/o/*/comments/**",
+                                "/c/*/manage/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())

@@ -29,7 +29,6 @@ class OrganizationCalendarController {
     ResponseEntity<String> calendar(@PathVariable String slug, Ui ui) {
         return ResponseEntity.ok()
                 .contentType(ActionPagesController.CALENDAR)
-                .body(reading.organizationCalendar(
-                        slug, ui.lang(), title -> ui.t("actions.calendar.day-of-action", title)));
+                .body(reading.organizationCalendar(slug, ui.lang(), title -> ui.t("campaign.day-of-action", title)));
     }
 }

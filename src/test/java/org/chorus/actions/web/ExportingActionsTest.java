@@ -19,6 +19,7 @@ import org.chorus.support.Html;
 import org.chorus.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,6 +41,9 @@ class ExportingActionsTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String csv(String path, MockHttpSession session) throws Exception {
         var response = mvc.perform(get(path).session(session))
@@ -109,6 +113,30 @@ class ExportingActionsTest {
                 .hasSize(1);
         mvc.perform(get("/c/" + slug + "/manage/actions.csv?status=lost").session(session))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void a_campaign_larger_than_a_batch_is_exported_whole_each_action_once() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var slug = actions.campaign(Actor.of(owner), coalition);
+        var first = actions.registered(Actor.of(owner), slug, Fixtures.unique("Copied"));
+        // 2,400 more at the same day, country and start, so only their ids tell the batches' keyset apart
+        jdbc.sql("""
+                        insert into actions
+                        select (jsonb_populate_record(null::actions,
+                                    to_jsonb(a) || jsonb_build_object('id', gen_random_uuid(),
+                                        'status', case when g % 2 = 0 then 'APPROVED' else 'PENDING' end))).*
+                        from actions a, generate_series(1, 2400) g where a.id = :id
+                        """).param("id", first.id().value()).update();
+
+        var rows = csv("/c/" + slug + "/manage/actions.csv", SignedIn.session(mvc, owner.email()))
+                .lines()
+                .skip(1)
+                .map(line -> line.substring(0, 36))
+                .toList();
+        assertThat(rows).hasSize(2401).doesNotHaveDuplicates();
     }
 
     @Test
