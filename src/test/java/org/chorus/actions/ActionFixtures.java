@@ -66,6 +66,26 @@ public class ActionFixtures {
                 "");
     }
 
+    /** The same form with a hosting organization (its address). */
+    public static ActionForm hostedBy(ActionForm form, String organization) {
+        return new ActionForm(
+                form.kind(),
+                form.title(),
+                form.description(),
+                organization,
+                form.startsAt(),
+                form.endsAt(),
+                form.timeZone(),
+                form.online(),
+                form.venue(),
+                form.address(),
+                form.city(),
+                form.latitude(),
+                form.longitude(),
+                form.approximate(),
+                form.accessibility());
+    }
+
     public ActionForm form(String title) {
         return form(LocalDate.now(clock), title);
     }

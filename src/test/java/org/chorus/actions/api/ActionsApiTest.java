@@ -10,13 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.chorus.actions.ActionFixtures;
 import org.chorus.actions.ActionForm;
 import org.chorus.actions.HostingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Role;
+import org.chorus.shared.web.PublicPageCache;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.QueryCounter;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,9 @@ class ActionsApiTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PublicPageCache cache;
 
     record Campaign(String slug, Actor owner) {}
 
@@ -192,6 +198,41 @@ class ActionsApiTest {
         mvc.perform(get("/api/v1/actions").param("campaign", "no-such-campaign"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/actions/not-an-id")).andExpect(status().isNotFound());
+    }
+
+    /** A campaign of the organization with {@code count} actions it hosts, in Paris and in Toronto. */
+    record Hosted(String organization, String campaign) {}
+
+    Hosted hosting(int count) {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var slug = actions.campaign(Actor.of(owner), coalition);
+        for (int i = 0; i < count; i++) {
+            var form = i % 2 == 0 ? actions.form(Fixtures.unique("Paris")) : torontoShownByCity(Fixtures.unique("T"));
+            hosting.register(Actor.of(owner), slug, ActionFixtures.hostedBy(form, coalition.slug()));
+        }
+        return new Hosted(coalition.slug(), slug);
+    }
+
+    @Test
+    void a_page_of_the_api_and_an_organizations_calendar_cost_the_same_for_two_actions_or_many() throws Exception {
+        var small = hosting(2);
+        var big = hosting(24);
+        java.util.function.Function<Hosted, List<String>> paths = h -> List.of(
+                "/api/v1/actions?campaign=" + h.campaign(),
+                "/api/v1/actions?campaign=" + h.campaign() + "&bbox=-180,-90,180,90&limit=200",
+                "/api/v1/campaigns/" + h.campaign(),
+                "/api/v1/campaigns?organization=" + h.organization(),
+                "/o/" + h.organization() + "/actions.ics",
+                "/o/" + h.organization());
+        for (int i = 0; i < paths.apply(small).size(); i++) {
+            var bigPath = paths.apply(big).get(i);
+            assertThat(QueryCounter.rendering(mvc, cache, bigPath))
+                    .as(() -> bigPath + " runs more queries with more actions:\n" + QueryCounter.statements())
+                    .isEqualTo(QueryCounter.rendering(
+                            mvc, cache, paths.apply(small).get(i)));
+        }
     }
 
     @Test

@@ -40,23 +40,7 @@ class OrganizationCalendarTest {
     Clock clock;
 
     ActionForm hostedBy(String organization, String title) {
-        var form = actions.form(title);
-        return new ActionForm(
-                form.kind(),
-                form.title(),
-                form.description(),
-                organization,
-                form.startsAt(),
-                form.endsAt(),
-                form.timeZone(),
-                form.online(),
-                form.venue(),
-                form.address(),
-                form.city(),
-                form.latitude(),
-                form.longitude(),
-                form.approximate(),
-                form.accessibility());
+        return ActionFixtures.hostedBy(actions.form(title), organization);
     }
 
     String calendar(String slug) throws Exception {
