@@ -154,6 +154,32 @@ class CalendarFeedTest {
     }
 
     @Test
+    void a_day_of_action_is_a_whole_date_with_no_time_and_no_zone_and_reads_back_the_same() {
+        var day = CalendarEvent.allDay(
+                "campaign-1-2026-10-12@chorus.example",
+                java.time.LocalDate.parse("2026-10-12"),
+                java.time.LocalDate.parse("2026-10-12"),
+                "Day of action: Climate fortnight",
+                "Everywhere, on that date.",
+                java.net.URI.create("https://chorus.example/c/climate-fortnight"),
+                0,
+                NOW);
+
+        var text = CalendarFeed.write("Days of action", List.of(day, MARCH), NOW);
+
+        assertThat(unfolded(text))
+                .contains("DTSTART;VALUE=DATE:20261012")
+                .contains("DTEND;VALUE=DATE:20261013")
+                .doesNotContain("TZID=UTC", "TZID:UTC");
+        assertThat(CalendarFeed.read(text).<VTimeZone>getComponents("VTIMEZONE"))
+                .extracting(z -> z.getTimeZoneId().getValue())
+                .containsExactly("America/Toronto");
+        assertThat(CalendarFeed.events(CalendarFeed.read(text))).containsExactly(day, MARCH);
+        assertThat(day.allDay()).isTrue();
+        assertThat(MARCH.allDay()).isFalse();
+    }
+
+    @Test
     void a_calendar_without_events_yet_is_still_a_calendar() {
         var text = CalendarFeed.write("Nothing yet", List.of(), NOW);
 
