@@ -219,6 +219,7 @@ final class PermissionPolicy {
             entry("GET /c/{slug}/actions", PUBLIC),
             entry("GET /c/{slug}/actions.geojson", PUBLIC),
             entry("GET /c/{slug}/actions.ics", PUBLIC),
+            entry("GET /c/{slug}/actions/near", PUBLIC),
             entry("GET /c/{slug}/actions/new", PUBLIC),
             entry("POST /c/{slug}/actions/new", SIGNED_IN),
             entry("GET /actions/{id:[0-9a-f-]{36}}", PUBLIC),

@@ -2,6 +2,8 @@ package org.chorus.audit;
 
 import java.time.Clock;
 import org.chorus.accounts.AccountSecurityChanged;
+import org.chorus.campaigns.CampaignPublished;
+import org.chorus.campaigns.CampaignWithdrawn;
 import org.chorus.comments.CommentModerated;
 import org.chorus.comments.CommenterBanned;
 import org.chorus.imports.WordPressImported;
@@ -196,5 +198,20 @@ class RecordingActivity {
         entries.insert(AuditEntry.of("imports.WORDPRESS", event.at(), event.by())
                 .in(event.organization())
                 .saying(event.statements() + "/" + event.comments()));
+    }
+
+    /** Campaigns carry their title at the time (a short public label): a campaign has no page of its own in the log. */
+    @ApplicationModuleListener
+    void on(CampaignPublished event) {
+        entries.insert(AuditEntry.of("campaigns.PUBLISHED", clock.instant(), event.by())
+                .in(event.issuer())
+                .saying(event.title()));
+    }
+
+    @ApplicationModuleListener
+    void on(CampaignWithdrawn event) {
+        entries.insert(AuditEntry.of("campaigns.WITHDRAWN", clock.instant(), event.by())
+                .in(event.issuer())
+                .saying(event.title()));
     }
 }

@@ -108,7 +108,12 @@ public class WritingCampaigns {
         var published = campaign.publish(clock.instant());
         campaigns.update(published);
         events.publishEvent(new CampaignPublished(
-                published.id(), published.issuer(), published.originalLanguage(), actor.account()));
+                published.id(),
+                published.slug(),
+                published.issuer(),
+                published.originalLanguage(),
+                originalTitle(published),
+                actor.account()));
         return published;
     }
 
@@ -119,8 +124,16 @@ public class WritingCampaigns {
         permissions.require(actor, campaign.issuer(), CampaignPermission.PUBLISH_CAMPAIGNS);
         var withdrawn = campaign.withdraw(note, clock.instant());
         campaigns.update(withdrawn);
-        changed(withdrawn, actor);
+        events.publishEvent(new CampaignWithdrawn(
+                withdrawn.id(), withdrawn.slug(), withdrawn.issuer(), originalTitle(withdrawn), actor.account()));
         return withdrawn;
+    }
+
+    private String originalTitle(Campaign campaign) {
+        return campaigns
+                .texts(campaign.id(), campaign.originalLanguage())
+                .getFirst()
+                .title();
     }
 
     /** The one place {@link CampaignChanged} is published. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.chorus.accounts.AccountSecurityChanged;
 import org.chorus.accounts.AccountSecurityChanged.Change;
+import org.chorus.campaigns.CampaignId;
+import org.chorus.campaigns.CampaignPublished;
+import org.chorus.campaigns.CampaignWithdrawn;
 import org.chorus.comments.CommentId;
 import org.chorus.comments.CommentModerated;
 import org.chorus.comments.CommenterBanned;
@@ -217,6 +220,26 @@ class AuditLogTest {
         var onTime = line(log, "statements.PUBLISHED_AS_SCHEDULED");
         assertThat(onTime.entry().actor()).as("Chorus published it").isNull();
         assertThat(onTime.entry().statement()).isEqualTo(scheduled.id());
+    }
+
+    @Test
+    void publishing_and_withdrawing_a_campaign_are_recorded_with_who_did_it_and_the_campaigns_title() {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var title = Fixtures.unique("Housing fortnight");
+        var campaign = CampaignId.random();
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new CampaignPublished(campaign, "housing", org.id(), "en", title, owner.account()));
+            events.publishEvent(new CampaignWithdrawn(campaign, "housing", org.id(), title, owner.account()));
+        });
+
+        awaitKinds(
+                () -> activity.ofOrganization(owner, org.slug(), null), "campaigns.PUBLISHED", "campaigns.WITHDRAWN");
+        var log = activity.ofOrganization(owner, org.slug(), null);
+        var published = line(log, "campaigns.PUBLISHED");
+        assertThat(published.entry().actor()).isEqualTo(owner.account());
+        assertThat(published.entry().detail()).isEqualTo(title);
+        assertThat(line(log, "campaigns.WITHDRAWN").entry().detail()).isEqualTo(title);
     }
 
     @Test

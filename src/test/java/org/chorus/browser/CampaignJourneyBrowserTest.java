@@ -114,4 +114,32 @@ class CampaignJourneyBrowserTest extends BrowserJourney {
             Browser.assertAxeClean(page, "a campaign page in Arabic, at a phone's width");
         }
     }
+
+    @Autowired
+    org.chorus.actions.ActionFixtures actions;
+
+    @Test
+    void a_reader_near_lyon_presses_near_me_and_finds_the_action_in_paris_with_its_distance() {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var owners = org.chorus.organizations.Actor.of(owner);
+        var slug = actions.campaign(owners, coalition);
+        var title = Fixtures.unique("Rally at the town hall");
+        actions.registered(owners, slug, title);
+
+        try (var context = browser.newContext(base(), "en")) {
+            context.grantPermissions(java.util.List.of("geolocation"));
+            context.setGeolocation(new com.microsoft.playwright.options.Geolocation(45.7640, 4.8357));
+            var page = context.newPage();
+            page.navigate("/c/" + slug);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Near me"))
+                    .click();
+            page.waitForURL(url -> url.contains("/actions/near?city="));
+            assertThat(page.locator("main h2").first()).hasText("Nearest to Lyon, France");
+            assertThat(page.locator(".action-item > a")).hasText(title);
+            assertThat(page.locator(".action-item .meta")).containsText("km away");
+            Browser.assertAxeClean(page, "actions near a city");
+        }
+    }
 }

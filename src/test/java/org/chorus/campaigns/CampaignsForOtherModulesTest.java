@@ -102,7 +102,8 @@ class CampaignsForOtherModulesTest {
     void publishing_announces_the_campaign_once_and_each_later_change_says_it_changed(PublishedEvents events) {
         var coalition = fixtures.coalition();
         var owner = owner(coalition);
-        var draft = campaigns.draft(owner, coalition, Fixtures.unique("Announced"));
+        var title = Fixtures.unique("Announced");
+        var draft = campaigns.draft(owner, coalition, title);
         writing.publish(owner, draft.slug());
         writing.translate(owner, draft.slug(), "es", "Quincena", "", "Únase.", "");
         writing.withdraw(owner, draft.slug(), "Called off.");
@@ -113,10 +114,15 @@ class CampaignsForOtherModulesTest {
                 .satisfies(e -> {
                     assertThat(e.issuer()).isEqualTo(coalition.id());
                     assertThat(e.by()).isEqualTo(owner.account());
+                    assertThat(e.title()).isEqualTo(title);
                 });
         assertThat(events.ofType(CampaignChanged.class)
                         .matching(e -> e.campaign().equals(draft.id())))
-                .hasSize(2);
+                .hasSize(1);
+        assertThat(events.ofType(CampaignWithdrawn.class)
+                        .matching(e -> e.campaign().equals(draft.id())))
+                .singleElement()
+                .satisfies(e -> assertThat(e.by()).isEqualTo(owner.account()));
     }
 
     @Test

@@ -79,7 +79,7 @@ public record ActivityPage(
 
     /**
      * The entry's sentence: {0} who did it, {1} to whom, {2} the organization, {3} the statement, {4} the other
-     * organization, {5} the role, {6} and {7} counts. A name that no longer exists reads "a deleted account" (or
+     * organization, {5} the role, {6} and {7} counts, {8} a title (of a campaign), in its own direction. A name that no longer exists reads "a deleted account" (or
      * organization, statement); an entry without an actor was done by Chorus itself.
      */
     static String sentence(Ui ui, ReadingActivity.Line line) {
@@ -95,7 +95,8 @@ public record ActivityPage(
                 orDeleted(ui, line.otherOrganization(), "audit.deleted-organization"),
                 role(ui, detail),
                 counts.length == 2 ? counts[0] : "",
-                counts.length == 2 ? counts[1] : "");
+                counts.length == 2 ? counts[1] : "",
+                "\u2068" + detail + "\u2069");
     }
 
     /** A label the person chose (a token's or a passkey's name), shown after their own account's entries. */

@@ -50,7 +50,11 @@ public final class SecurityHeaders {
     /** The API and metrics: JSON, never rendered, never framed. */
     public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-    public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+    /**
+     * No camera or microphone anywhere; the position only for Chorus's own pages (the "near me" button, which asks only
+     * when pressed), never for a page that frames one of ours.
+     */
+    public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), interest-cohort=()";
 
     private SecurityHeaders() {}
 
