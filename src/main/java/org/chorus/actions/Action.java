@@ -11,6 +11,7 @@ import org.chorus.shared.InvalidField;
  * organizers unless their host is trusted; an untrusted host's edit of an approved action goes back to them. A
  * cancelled action stays at its address, marked so. {@code sequence} is raised on every change a calendar must show.
  *
+ * @param host the host's account; null for a host without one, who confirmed an email address ({@link HostingByEmail})
  * @param newHost the host had no approved action under the campaign when this one arrived
  */
 public record Action(
@@ -94,6 +95,11 @@ public record Action(
 
     Action flagship(boolean marked, Instant now) {
         return with(details, status, rejectionReason, cancelled, marked, sequence, now);
+    }
+
+    /** Whether this account hosts it (never for a host without an account). */
+    public boolean hostedBy(AccountId account) {
+        return host != null && host.equals(account);
     }
 
     /** Readers who are neither its host nor its organizers see only approved actions. */

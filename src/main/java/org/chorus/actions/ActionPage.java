@@ -10,6 +10,7 @@ import org.chorus.organizations.Organization;
  *     host shows only the city)
  * @param canEdit the reader is its host or an organizer of its campaign
  * @param organizer the reader organizes its campaign (approves, rejects, marks flagship)
+ * @param hostContact the name and email of a host without an account, for the organizers alone (else null)
  */
 public record ActionPage(
         Action action,
@@ -17,4 +18,5 @@ public record ActionPage(
         Organization organization,
         boolean exactPlace,
         boolean canEdit,
-        boolean organizer) {}
+        boolean organizer,
+        HostContact hostContact) {}

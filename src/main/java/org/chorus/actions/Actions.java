@@ -96,7 +96,7 @@ class Actions {
                 .params(parameters(action))
                 .param("campaign", action.campaign().value())
                 .param("campaignSlug", action.campaignSlug())
-                .param("host", action.host().value())
+                .param("host", action.host() == null ? null : action.host().value())
                 .param("newHost", action.newHost())
                 .param("created", Timestamp.from(action.createdAt()))
                 .update();
@@ -332,6 +332,7 @@ class Actions {
                         rs.getDouble("city_latitude"),
                         rs.getDouble("city_longitude"));
         var organization = rs.getObject("organization_id", UUID.class);
+        var host = rs.getObject("host_id", UUID.class);
         var details = new ActionDetails(
                 ActionKind.valueOf(rs.getString("kind")),
                 rs.getString("title"),
@@ -348,7 +349,7 @@ class Actions {
                 new ActionId(rs.getObject("id", UUID.class)),
                 new CampaignId(rs.getObject("campaign_id", UUID.class)),
                 rs.getString("campaign_slug"),
-                new AccountId(rs.getObject("host_id", UUID.class)),
+                host == null ? null : new AccountId(host),
                 details,
                 ActionStatus.valueOf(rs.getString("status")),
                 rs.getString("rejection_reason"),

@@ -117,6 +117,11 @@ public class HostingActions {
     public ActionForm form(Actor actor, ActionId id) {
         var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         requireHostOrOrganizer(actor, action);
+        return form(action);
+    }
+
+    /** The form as it would be typed to give the action as it is. */
+    ActionForm form(Action action) {
         var d = action.details();
         var place = d.place();
         String organization = d.organization() == null
@@ -140,7 +145,8 @@ public class HostingActions {
                 d.accessibility());
     }
 
-    private ActionDetails details(Actor actor, PublishedCampaign campaign, ActionForm form) {
+    /** The form checked under the campaign (a null actor is a host without an account, who names no organization). */
+    ActionDetails details(Actor actor, PublishedCampaign campaign, ActionForm form) {
         var checks = new FieldChecks();
         var organization = checks.check(() -> hostingOrganization(actor, form.organization()));
         var details = checks.check(() -> ActionDetails.written(form, campaign, organization, gazetteer::city));
@@ -152,6 +158,9 @@ public class HostingActions {
     private OrganizationId hostingOrganization(Actor actor, String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
+        }
+        if (actor == null) {
+            throw new InvalidField("organization", "action.organization.needs-account");
         }
         var slug = typed.strip().replaceFirst("^.*/o/", "").replaceAll("[/?#].*$", "");
         var organization = organizations
@@ -171,7 +180,7 @@ public class HostingActions {
     /** Whether the person is an organizer; 404 for those who may not see the action, 403 for the others. */
     private boolean requireHostOrOrganizer(Actor actor, Action action) {
         var organizer = organizers.isOrganizer(actor, action.campaign());
-        if (organizer || action.host().equals(actor.account())) {
+        if (organizer || action.hostedBy(actor.account())) {
             return organizer;
         }
         if (!action.isPublic()) {
@@ -180,11 +189,11 @@ public class HostingActions {
         throw new PermissionDenied("action.not-yours");
     }
 
-    private PublishedCampaign published(String slug) {
+    PublishedCampaign published(String slug) {
         return campaigns.published(slug, null).orElseThrow(() -> new NotFoundException("campaign.not-found"));
     }
 
-    private Action locked(ActionId id) {
+    Action locked(ActionId id) {
         return actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
     }
 }

@@ -73,8 +73,11 @@ public class ModeratingActions {
     public ModerationQueue queue(Actor actor, String campaignSlug, ActionFilter filter, String language) {
         var campaign = organized(actor, campaignSlug, language);
         var waiting = actions.queue(campaign.id(), filter, QUEUE_SIZE);
-        var hosts =
-                accounts.findAll(waiting.stream().map(Action::host).distinct().toList());
+        var hosts = accounts.findAll(waiting.stream()
+                .map(Action::host)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         return new ModerationQueue(campaign, waiting, hosts, actions.pendingCount(campaign.id()), filter);
     }
 
@@ -117,7 +120,7 @@ public class ModeratingActions {
     }
 
     private void mailRejection(Action action) {
-        var host = accounts.find(action.host()).orElse(null);
+        var host = action.host() == null ? null : accounts.find(action.host()).orElse(null);
         if (host == null) {
             return;
         }
@@ -153,7 +156,7 @@ public class ModeratingActions {
     private Action organizedAction(Actor actor, ActionId id) {
         var action = actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         if (!organizers.isOrganizer(actor, action.campaign())) {
-            if (action.isPublic() || action.host().equals(actor.account())) {
+            if (action.isPublic() || action.hostedBy(actor.account())) {
                 throw new PermissionDenied("action.organizers-only");
             }
             throw new NotFoundException("action.not-found");

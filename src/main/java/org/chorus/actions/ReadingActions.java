@@ -40,6 +40,7 @@ public class ReadingActions {
     private final CampaignOrganizers organizers;
     private final CoalitionDirectory organizations;
     private final ChorusProperties properties;
+    private final HostingByEmail byEmail;
     private final Clock clock;
 
     ReadingActions(
@@ -48,12 +49,14 @@ public class ReadingActions {
             CampaignOrganizers organizers,
             CoalitionDirectory organizations,
             ChorusProperties properties,
+            HostingByEmail byEmail,
             Clock clock) {
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
         this.organizations = organizations;
         this.properties = properties;
+        this.byEmail = byEmail;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ public class ReadingActions {
     public ActionPage page(Actor viewer, ActionId id, String language) {
         var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         var organizer = viewer != null && organizers.isOrganizer(viewer, action.campaign());
-        var host = viewer != null && action.host().equals(viewer.account());
+        var host = viewer != null && action.hostedBy(viewer.account());
         if (!action.isPublic() && !organizer && !host) {
             throw new NotFoundException("action.not-found");
         }
@@ -75,7 +78,8 @@ public class ReadingActions {
                 organization,
                 organizer || host || !action.details().approximate(),
                 organizer || host,
-                organizer);
+                organizer,
+                organizer ? byEmail.contact(id).orElse(null) : null);
     }
 
     /** A page of the campaign's approved actions by day then country, after a cursor's place. */

@@ -1,7 +1,6 @@
 package org.chorus.actions.web;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.chorus.actions.Action;
 import org.chorus.actions.ActionForm;
@@ -10,9 +9,7 @@ import org.chorus.actions.HostingActions;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
-import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.places.City;
-import org.chorus.places.Gazetteer;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
@@ -35,19 +32,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HostingActionsController {
 
-    static final int CITY_CHOICES = 10;
-
     private final HostingActions hosting;
     private final ReadingCampaigns campaigns;
-    private final CoalitionDirectory organizations;
-    private final Gazetteer gazetteer;
+    private final ActionFormPage page;
 
-    HostingActionsController(
-            HostingActions hosting, ReadingCampaigns campaigns, CoalitionDirectory organizations, Gazetteer gazetteer) {
+    HostingActionsController(HostingActions hosting, ReadingCampaigns campaigns, ActionFormPage page) {
         this.hosting = hosting;
         this.campaigns = campaigns;
-        this.organizations = organizations;
-        this.gazetteer = gazetteer;
+        this.page = page;
     }
 
     /** The form, or for visitors without a session the way to one: sign in or create an account. */
@@ -159,7 +151,7 @@ class HostingActionsController {
     }
 
     private List<City> suggestions(String q) {
-        return gazetteer.suggest(q, Optional.empty(), CITY_CHOICES);
+        return page.suggestions(q);
     }
 
     private String form(
@@ -171,24 +163,7 @@ class HostingActionsController {
             String q,
             List<City> suggestions,
             FormErrors errors) {
-        City chosen = null;
-        try {
-            chosen = form.city() == null || form.city().isBlank()
-                    ? null
-                    : gazetteer.city(Long.parseLong(form.city().strip())).orElse(null);
-        } catch (NumberFormatException e) {
-            // an unknown city is said next to the field
-        }
-        var cities = suggestions.isEmpty() && chosen != null ? List.of(chosen) : suggestions;
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("editing", editing);
-        model.addAttribute("form", form);
-        model.addAttribute("q", q);
-        model.addAttribute("cities", cities);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("memberships", organizations.membershipsOf(actor));
-        model.addAttribute("errors", errors);
-        return "actions/edit";
+        return page.show(model, actor, campaign, editing, form, q, suggestions, errors);
     }
 
     private PublishedCampaign campaign(String slug, Ui ui) {
