@@ -107,6 +107,15 @@ public record Action(
         return status == ActionStatus.APPROVED;
     }
 
+    /** Where a public map puts it at this moment: the pin, or the city's centre while only the city is public. */
+    public double publicLatitude(Instant now) {
+        return details.exactPlacePublicAt(now) ? details.place().latitude() : mapLatitude();
+    }
+
+    public double publicLongitude(Instant now) {
+        return details.exactPlacePublicAt(now) ? details.place().longitude() : mapLongitude();
+    }
+
     /** Where public maps put it: the pin, or the city's centre when the host shows only the city. */
     public double mapLatitude() {
         var place = details.place();

@@ -129,7 +129,7 @@ public class HostingByEmail {
         limits.takeNetwork(NetworkPrefix.hash(signals.address()));
         var checks = new FieldChecks();
         var contact = checks.check(() -> HostContact.written(hostName, hostEmail));
-        checks.check(() -> hosting.details(null, campaign, form));
+        checks.check(() -> hosting.written(null, campaign, form));
         checks.done();
         var emailIndex = personalData.index(contact.canonicalEmail(), HostContact.EMAIL_INDEX);
         limits.takeEmail(HexFormat.of().formatHex(emailIndex));
@@ -170,9 +170,9 @@ public class HostingByEmail {
         var language = Language.byTag(submission.language()).orElse(Language.DEFAULT);
         var campaign = campaigns.published(submission.campaignSlug(), language.tag());
         var form = JSON.readValue(submission.form(), ActionForm.class);
-        ActionDetails details;
+        HostingActions.Written written;
         try {
-            details = hosting.details(
+            written = hosting.written(
                     null, campaign.orElseThrow(() -> new NotFoundException("campaign.not-found")), form);
         } catch (DomainException refused) {
             return new Confirmation(Outcome.REFUSED, submission.campaignSlug(), null);
@@ -182,11 +182,12 @@ public class HostingByEmail {
                 submission.campaign(),
                 submission.campaignSlug(),
                 null,
-                details,
+                written.details(),
                 false,
                 !hosts.hasApproved(submission.campaign(), submission.emailIndex()),
                 now);
         actions.insert(action);
+        hosting.saveCosponsors(action.id(), written);
         var manage = SecretToken.generate();
         hosts.insertHost(
                 new ActionHosts.Host(action.id(), submission.contact(), submission.emailIndex(), language.tag()),
@@ -211,8 +212,10 @@ public class HostingByEmail {
     public Action edit(String token, ActionForm form) {
         var action = hosting.locked(managedId(token));
         var campaign = hosting.published(action.campaignSlug());
-        var edited = action.edited(hosting.details(null, campaign, form), false, clock.instant());
+        var written = hosting.written(null, campaign, form);
+        var edited = action.edited(written.details(), false, clock.instant());
         actions.update(edited);
+        hosting.saveCosponsors(action.id(), written);
         events.publishEvent(new ActionChanged(action.id(), action.campaign(), action.campaignSlug(), null));
         return edited;
     }
