@@ -249,22 +249,10 @@ public class HostingByEmail {
         var manage = SecretToken.generate();
         hosts.replaceManageToken(event.action(), manage.hash());
         var language = Language.byTag(host.get().language()).orElse(Language.DEFAULT);
-        var a = action.get();
-        var t = new Messages(messages, language.locale());
-        var title = a.details().title();
-        var letter = new Letter(
-                "actions.rejected",
-                language,
-                t.t("action.mail.rejected.subject", title),
-                List.of(
-                        new LetterBlock.Paragraph(t.t("action.mail.rejected.intro", title)),
-                        new LetterBlock.Paragraph(a.rejectionReason()),
-                        new LetterBlock.Button(t.t("action.mail.rejected.edit"), manageLink(manage, language)),
-                        new LetterBlock.Paragraph(t.t("action.mail.manage.replaces"))),
-                t.t("action.mail.rejected.reason", site.name()));
+        var letter = ActionLetters.rejection(
+                messages, language, action.get(), manageLink(manage, language), true, site.name());
         var contact = contact(host.get().contact());
-        var key = "actions.rejected:" + a.id() + ":" + a.sequence() + ":"
-                + a.updatedAt().toEpochMilli();
+        var key = ActionLetters.rejectionKey(action.get());
         mail.send(letter, Addressee.transactional(contact.email(), contact.name(), key));
     }
 

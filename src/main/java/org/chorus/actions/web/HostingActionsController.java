@@ -9,7 +9,6 @@ import org.chorus.actions.HostingActions;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
-import org.chorus.places.City;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
@@ -50,7 +49,7 @@ class HostingActionsController {
             model.addAttribute("campaign", campaign);
             return "actions/sign-in-first";
         }
-        return form(model, actor, campaign, null, ActionForm.empty(), "", List.of(), FormErrors.none());
+        return page.show(model, actor, campaign, null, ActionForm.empty(), "", List.of(), FormErrors.none());
     }
 
     @PostMapping("/c/{slug}/actions/new")
@@ -84,7 +83,7 @@ class HostingActionsController {
         var actionId = ActionId.parse(id);
         var form = hosting.form(actor, actionId);
         var slug = hosting.campaignOf(actor, actionId);
-        return form(model, actor, campaign(slug, ui), actionId, form, "", List.of(), FormErrors.none());
+        return page.show(model, actor, campaign(slug, ui), actionId, form, "", List.of(), FormErrors.none());
     }
 
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/edit")
@@ -132,14 +131,15 @@ class HostingActionsController {
             String publicNotice,
             String pendingNotice) {
         if (find != null) {
-            return form(model, actor, campaign, editing, form, q, suggestions(q), FormErrors.none());
+            return page.show(model, actor, campaign, editing, form, q, page.suggestions(q), FormErrors.none());
         }
         try {
             var action = save.get();
             redirect.addFlashAttribute("notice", action.isPublic() ? publicNotice : pendingNotice);
             return "redirect:/actions/" + action.id();
         } catch (DomainException problem) {
-            return form(model, actor, campaign, editing, form, q, List.of(), FormErrors.of(problem, ui.messages()));
+            return page.show(
+                    model, actor, campaign, editing, form, q, List.of(), FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -148,22 +148,6 @@ class HostingActionsController {
         hosting.cancel(actor, ActionId.parse(id));
         redirect.addFlashAttribute("notice", "action.cancelled.notice");
         return "redirect:/actions/" + id;
-    }
-
-    private List<City> suggestions(String q) {
-        return page.suggestions(q);
-    }
-
-    private String form(
-            Model model,
-            Actor actor,
-            PublishedCampaign campaign,
-            ActionId editing,
-            ActionForm form,
-            String q,
-            List<City> suggestions,
-            FormErrors errors) {
-        return page.show(model, actor, campaign, editing, form, q, suggestions, errors);
     }
 
     private PublishedCampaign campaign(String slug, Ui ui) {

@@ -84,6 +84,23 @@ class CosponsorsAndRevealTest {
                 revealHours);
     }
 
+    /** The error next to the co-sponsors field when the form is sent with these, after a 422. */
+    String cosponsorsRefused(ActionForm form, String cosponsors) throws Exception {
+        return Html.parse(mvc.perform(post("/c/" + slug + "/actions/new")
+                                .with(user(owner))
+                                .with(csrf())
+                                .param("kind", form.kind())
+                                .param("title", form.title())
+                                .param("startsAt", form.startsAt())
+                                .param("endsAt", form.endsAt())
+                                .param("city", form.city())
+                                .param("cosponsors", cosponsors))
+                        .andExpect(status().isUnprocessableEntity())
+                        .andReturn())
+                .select("#cosponsors-error")
+                .text();
+    }
+
     @Test
     void a_host_names_co_sponsoring_organizations_shown_linked_in_their_order_and_unknown_ones_are_refused()
             throws Exception {
@@ -103,35 +120,13 @@ class CosponsorsAndRevealTest {
                 .isEqualTo(second.slug() + "\n" + first.slug());
 
         var refused = form(Fixtures.unique("Nobody"), 15, false, "no-such-organization-" + title, "");
-        var answer = Html.parse(mvc.perform(post("/c/" + slug + "/actions/new")
-                        .with(user(owner))
-                        .with(csrf())
-                        .param("kind", refused.kind())
-                        .param("title", refused.title())
-                        .param("startsAt", refused.startsAt())
-                        .param("endsAt", refused.endsAt())
-                        .param("city", refused.city())
-                        .param("cosponsors", refused.cosponsors()))
-                .andExpect(status().isUnprocessableEntity())
-                .andReturn());
-        assertThat(answer.select("#cosponsors-error").text()).contains("no active organization");
+        assertThat(cosponsorsRefused(refused, refused.cosponsors())).contains("no active organization");
         var many = String.join(
                 "\n",
                 java.util.Collections.nCopies(11, "x").stream()
                         .map(x -> Fixtures.unique("o"))
                         .toList());
-        var tooMany = Html.parse(mvc.perform(post("/c/" + slug + "/actions/new")
-                        .with(user(owner))
-                        .with(csrf())
-                        .param("kind", refused.kind())
-                        .param("title", refused.title())
-                        .param("startsAt", refused.startsAt())
-                        .param("endsAt", refused.endsAt())
-                        .param("city", refused.city())
-                        .param("cosponsors", many))
-                .andExpect(status().isUnprocessableEntity())
-                .andReturn());
-        assertThat(tooMany.select("#cosponsors-error").text()).contains("At most 10");
+        assertThat(cosponsorsRefused(refused, many)).contains("At most 10");
         assertThat(jdbc.sql("select count(*) from actions where title = :t")
                         .param("t", refused.title())
                         .query(Integer.class)

@@ -126,18 +126,21 @@ class HostsWithoutAccountsTest {
         return ReceivedMail.linkPath(TestMail.await(email, 1).getFirst(), "/actions/confirm/");
     }
 
+    /** The one value a query gives for one parameter. */
+    <T> T one(String sql, Object value, Class<T> type) {
+        return jdbc.sql(sql).param("p", value).query(type).single();
+    }
+
+    int waitingForms(String title) {
+        return one("select count(*) from action_submissions where form ->> 'title' = :p", title, Integer.class);
+    }
+
     int actionsTitled(String title) {
-        return jdbc.sql("select count(*) from actions where title = :title")
-                .param("title", title)
-                .query(Integer.class)
-                .single();
+        return one("select count(*) from actions where title = :p", title, Integer.class);
     }
 
     String idOf(String title) {
-        return jdbc.sql("select id::text from actions where title = :title")
-                .param("title", title)
-                .query(String.class)
-                .single();
+        return one("select id::text from actions where title = :p", title, String.class);
     }
 
     @Test
@@ -183,10 +186,7 @@ class HostsWithoutAccountsTest {
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(Html.parse(confirmed).select("h1").text()).isEqualTo("Your action is registered");
-        assertThat(jdbc.sql("select status || ':' || (host_id is null) from actions where title = :title")
-                        .param("title", title)
-                        .query(String.class)
-                        .single())
+        assertThat(one("select status || ':' || (host_id is null) from actions where title = :p", title, String.class))
                 .isEqualTo("PENDING:true");
         mvc.perform(post(confirm).with(csrf())).andExpect(status().isNotFound());
         var id = idOf(title);
@@ -219,10 +219,7 @@ class HostsWithoutAccountsTest {
 
         mvc.perform(post(manage.replaceFirst("\\?.*$", "") + "/cancel").with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select cancelled from actions where id = cast(:id as uuid)")
-                        .param("id", id)
-                        .query(Boolean.class)
-                        .single())
+        assertThat(one("select cancelled from actions where id = cast(:p as uuid)", id, Boolean.class))
                 .isTrue();
         mvc.perform(get("/actions/manage/not-a-token")).andExpect(status().isNotFound());
     }
@@ -285,11 +282,7 @@ class HostsWithoutAccountsTest {
         assertThat(refused.select("#form-error").text()).contains("very fast");
         mvc.perform(hostByEmail(actions.form(title), email, "forged.1.abc", ""))
                 .andExpect(status().isUnprocessableEntity());
-        assertThat(jdbc.sql("select count(*) from action_submissions where form ->> 'title' = :title")
-                        .param("title", title)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(waitingForms(title)).isZero();
         assertThat(TestMail.everDeliveredTo(email)).isFalse();
     }
 
@@ -307,31 +300,23 @@ class HostsWithoutAccountsTest {
         submitted(kept, keptEmail);
         clock.advance(Duration.ofHours(49));
         retention.deleteExpired();
-        assertThat(jdbc.sql("select count(*) from action_submissions where form ->> 'title' = :title")
-                        .param("title", kept)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(waitingForms(kept)).isZero();
 
         var held = Fixtures.unique("Held");
         var heldEmail = Fixtures.uniqueEmail("held");
         mvc.perform(post(submitted(held, heldEmail)).with(csrf())).andExpect(status().isOk());
         var id = idOf(held);
-        assertThat(jdbc.sql("select forget_at > now() + interval '50 days' from action_hosts"
-                                + " where action_id = cast(:id as uuid)")
-                        .param("id", id)
-                        .query(Boolean.class)
-                        .single())
+        assertThat(one(
+                        "select forget_at > now() + interval '50 days' from action_hosts where action_id = cast(:p as uuid)",
+                        id,
+                        Boolean.class))
                 .as("kept until 30 days after the campaign's end")
                 .isTrue();
         jdbc.sql("update action_hosts set forget_at = now() - interval '1 minute' where action_id = cast(:id as uuid)")
                 .param("id", id)
                 .update();
         retention.deleteExpired();
-        assertThat(jdbc.sql("select count(*) from action_hosts where action_id = cast(:id as uuid)")
-                        .param("id", id)
-                        .query(Integer.class)
-                        .single())
+        assertThat(one("select count(*) from action_hosts where action_id = cast(:p as uuid)", id, Integer.class))
                 .isZero();
         assertThat(actionsTitled(held)).as("the action stays").isEqualTo(1);
     }
