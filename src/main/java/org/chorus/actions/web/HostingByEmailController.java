@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.chorus.actions.Action;
 import org.chorus.actions.ActionForm;
 import org.chorus.actions.HostFormStamps;
 import org.chorus.actions.HostingByEmail;
@@ -158,7 +159,7 @@ class HostingByEmailController {
     @GetMapping("/actions/manage/{token}")
     String managePage(@PathVariable String token, Ui ui, Model model, HttpServletResponse response) {
         var managed = byEmail.managed(token);
-        return manage(model, response, ui, token, managed.form(), "", List.of(), FormErrors.none());
+        return manage(model, response, ui, token, managed.action(), managed.form(), "", List.of(), FormErrors.none());
     }
 
     @PostMapping("/actions/manage/{token}")
@@ -172,14 +173,32 @@ class HostingByEmailController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         if (find != null) {
-            return manage(model, response, ui, token, form, q, page.suggestions(q), FormErrors.none());
+            return manage(
+                    model,
+                    response,
+                    ui,
+                    token,
+                    byEmail.managed(token).action(),
+                    form,
+                    q,
+                    page.suggestions(q),
+                    FormErrors.none());
         }
         try {
             byEmail.edit(token, form);
             redirect.addFlashAttribute("notice", "action.saved.pending");
             return "redirect:/actions/manage/" + segment(token);
         } catch (InvalidField problem) {
-            return manage(model, response, ui, token, form, q, List.of(), FormErrors.of(problem, ui.messages()));
+            return manage(
+                    model,
+                    response,
+                    ui,
+                    token,
+                    byEmail.managed(token).action(),
+                    form,
+                    q,
+                    List.of(),
+                    FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -224,12 +243,12 @@ class HostingByEmailController {
             HttpServletResponse response,
             Ui ui,
             String token,
+            Action action,
             ActionForm form,
             String q,
             List<City> suggestions,
             FormErrors errors) {
         response.setHeader("Cache-Control", "no-store");
-        var action = byEmail.managed(token).action();
         page.show(model, null, campaign(action.campaignSlug(), ui), action.id(), form, q, suggestions, errors);
         model.addAttribute("target", "/actions/manage/" + segment(token));
         model.addAttribute("managed", action);
