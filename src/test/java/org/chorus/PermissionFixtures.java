@@ -318,6 +318,12 @@ final class PermissionFixtures {
         fixed("/api/v1/campaigns/{slug}", publishedCampaign.slug());
         fixed("/api/v1/actions/{id}", approvedAction.id().toString());
         form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));
+        // hosts without an account: a confirmation link per call (a confirmed one is spent), one manage link
+        perCall(
+                "/actions/confirm/{token}",
+                call -> org.chorus.actions.ActionFixtures.token(actions.confirmationPath(
+                        publishedCampaign.slug(), Fixtures.unique("By email"), Fixtures.uniqueEmail("host"))));
+        fixed("/actions/manage/{token}", actions.manageToken(publishedCampaign.slug(), Fixtures.unique("Managed")));
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));
@@ -399,6 +405,14 @@ final class PermissionFixtures {
                 "POST /actions/{id:[0-9a-f-]{36}}/edit",
                 call -> formOf(org.chorus.actions.ActionFixtures.form(
                         java.time.LocalDate.now(context.getBean(java.time.Clock.class)), "Pending action, edited")));
+        form(
+                "POST /actions/manage/{token}",
+                call -> formOf(org.chorus.actions.ActionFixtures.form(
+                        java.time.LocalDate.now(context.getBean(java.time.Clock.class)), "Managed, edited")));
+        form(
+                "POST /c/{slug}/actions/host",
+                call -> formOf(org.chorus.actions.ActionFixtures.form(
+                        java.time.LocalDate.now(context.getBean(java.time.Clock.class)), "Without a stamp")));
         form("POST /actions/{id:[0-9a-f-]{36}}/reject", call -> params("reason", "Not for this campaign."));
         form("POST /actions/{id:[0-9a-f-]{36}}/flagship", call -> params("flagship", "true"));
         form("POST /s/{slug}/sign", call -> params("kind", "person", "name", "Someone", "email", "x@example.org"));

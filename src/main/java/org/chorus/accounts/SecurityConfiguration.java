@@ -180,7 +180,11 @@ class SecurityConfiguration {
                                         .matcher(org.springframework.http.HttpMethod.POST, "/follows/*/*/unsubscribe"),
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults()
-                                        .matcher(org.springframework.http.HttpMethod.POST, "/s/*/sign"))
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/s/*/sign"),
+                                // the form of hosts without an account, on its cached page (same defences: 0034)
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/c/*/actions/host"))
                         .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

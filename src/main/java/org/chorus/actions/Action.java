@@ -11,6 +11,7 @@ import org.chorus.shared.InvalidField;
  * organizers unless their host is trusted; an untrusted host's edit of an approved action goes back to them. A
  * cancelled action stays at its address, marked so. {@code sequence} is raised on every change a calendar must show.
  *
+ * @param host the host's account; null for a host without one, who confirmed an email address ({@link HostingByEmail})
  * @param newHost the host had no approved action under the campaign when this one arrived
  */
 public record Action(
@@ -96,9 +97,23 @@ public record Action(
         return with(details, status, rejectionReason, cancelled, marked, sequence, now);
     }
 
+    /** Whether this account hosts it (never for a host without an account). */
+    public boolean hostedBy(AccountId account) {
+        return host != null && host.equals(account);
+    }
+
     /** Readers who are neither its host nor its organizers see only approved actions. */
     public boolean isPublic() {
         return status == ActionStatus.APPROVED;
+    }
+
+    /** Where a public map puts it at this moment: the pin, or the city's centre while only the city is public. */
+    public double publicLatitude(Instant now) {
+        return details.exactPlacePublicAt(now) ? details.place().latitude() : mapLatitude();
+    }
+
+    public double publicLongitude(Instant now) {
+        return details.exactPlacePublicAt(now) ? details.place().longitude() : mapLongitude();
     }
 
     /** Where public maps put it: the pin, or the city's centre when the host shows only the city. */

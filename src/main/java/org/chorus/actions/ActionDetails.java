@@ -22,7 +22,8 @@ import org.chorus.shared.markdown.Markdown;
 /**
  * What a host writes about an action, checked: its kind (one the campaign calls for), title (plain text), description
  * (Markdown), start and end in its own zone (inside the campaign's window there: "12 October" is that day in Manila and
- * in Toronto alike), an online link or a place, whether the place is shown only as its city, accessibility notes.
+ * in Toronto alike), an online link or a place, whether the place is shown only as its city (and, if so, how many
+ * hours before the start it is shown to everyone: {@code revealHours}, null for never), accessibility notes.
  */
 public record ActionDetails(
         ActionKind kind,
@@ -35,9 +36,41 @@ public record ActionDetails(
         String onlineUrl,
         ActionPlace place,
         boolean approximate,
-        String accessibility) {
+        String accessibility,
+        Integer revealHours) {
 
     public static final int TITLE_MAX = 200;
+    /** The earliest reveal: a week before the start. */
+    public static final int REVEAL_MAX_HOURS = 168;
+
+    /** Details whose place, if approximate, is never revealed to everyone. */
+    public ActionDetails(
+            ActionKind kind,
+            String title,
+            String description,
+            String storedHtml,
+            OrganizationId organization,
+            ZonedDateTime start,
+            ZonedDateTime end,
+            String onlineUrl,
+            ActionPlace place,
+            boolean approximate,
+            String accessibility) {
+        this(
+                kind,
+                title,
+                description,
+                storedHtml,
+                organization,
+                start,
+                end,
+                onlineUrl,
+                place,
+                approximate,
+                accessibility,
+                null);
+    }
+
     public static final int DESCRIPTION_MAX = 20_000;
     public static final int VENUE_MAX = 200;
     public static final int ADDRESS_MAX = 300;
@@ -62,6 +95,7 @@ public record ActionDetails(
         var online = checks.check(() -> online(form.online()));
         var place = checks.check(() -> online != null && blank(form.city()) ? null : place(form, cities));
         var zone = checks.check(() -> zone(form.timeZone(), place, online != null));
+        var reveal = checks.check(() -> revealHours(form.revealHours()));
         var start = checks.check(() -> zone == null ? null : time("startsAt", form.startsAt(), zone));
         var end = checks.check(() -> zone == null ? null : time("endsAt", form.endsAt(), zone));
         if (online != null && place != null) {
@@ -71,6 +105,7 @@ public record ActionDetails(
             checks.check((Runnable) () -> when(start, end, campaign));
         }
         checks.done();
+        var approximate = place != null && Boolean.TRUE.equals(form.approximate());
         return new ActionDetails(
                 kind,
                 title,
@@ -81,8 +116,20 @@ public record ActionDetails(
                 end,
                 online,
                 place,
-                place != null && Boolean.TRUE.equals(form.approximate()),
-                accessibility);
+                approximate,
+                accessibility,
+                approximate ? reveal : null);
+    }
+
+    /** When the exact place of an approximate location is shown to everyone; null when never (or not approximate). */
+    public java.time.Instant revealAt() {
+        return approximate && revealHours != null ? start.toInstant().minus(Duration.ofHours(revealHours)) : null;
+    }
+
+    /** Whether everyone sees the exact place at this moment: always unless approximate, then from the reveal on. */
+    public boolean exactPlacePublicAt(java.time.Instant now) {
+        var reveal = revealAt();
+        return !approximate || reveal != null && !now.isBefore(reveal);
     }
 
     /** The description as HTML to show, sanitized again with today's rules. */
@@ -96,6 +143,21 @@ public record ActionDetails(
 
     public boolean online() {
         return onlineUrl != null;
+    }
+
+    private static Integer revealHours(String typed) {
+        if (blank(typed)) {
+            return null;
+        }
+        try {
+            int hours = Integer.parseInt(typed.strip());
+            if (hours < 0 || hours > REVEAL_MAX_HOURS) {
+                throw new InvalidField("revealHours", "action.reveal.out-of-range", REVEAL_MAX_HOURS);
+            }
+            return hours;
+        } catch (NumberFormatException e) {
+            throw new InvalidField("revealHours", "action.reveal.out-of-range", REVEAL_MAX_HOURS);
+        }
     }
 
     private static ActionKind kind(String typed, PublishedCampaign campaign) {

@@ -30,7 +30,7 @@ class Actions {
             a.description_html, a.time_zone, a.starts_local, a.ends_local, a.online_url, a.venue, a.address, a.city_id,
             a.city_name, a.country, a.latitude, a.longitude, a.city_latitude, a.city_longitude, a.approximate,
             a.accessibility, a.status, a.rejection_reason, a.cancelled, a.flagship, a.sequence, a.new_host,
-            a.created_at, a.updated_at""";
+            a.created_at, a.updated_at, a.reveal_hours""";
 
     /** Public lists and maps: approved actions (cancelled ones stay listed, marked, but leave the map). */
     private static final String LISTED = "a.campaign_id = :campaign and a.status = 'APPROVED'";
@@ -86,17 +86,19 @@ class Actions {
                             description, description_html, time_zone, starts_local, ends_local, starts_at, ends_at, day,
                             online_url, venue, address, city_id, city_name, country, latitude, longitude,
                             city_latitude, city_longitude, map_latitude, map_longitude, approximate, accessibility,
-                            status, rejection_reason, cancelled, flagship, sequence, new_host, created_at, updated_at)
+                            status, rejection_reason, cancelled, flagship, sequence, new_host, created_at, updated_at,
+                            reveal_hours)
                         values (:id, :campaign, :campaignSlug, :host, :organization, :kind, :title,
                             :description, :html, :zone, :startsLocal, :endsLocal, :startsAt, :endsAt, :day,
                             :online, :venue, :address, :city, :cityName, :country, :latitude, :longitude,
                             :cityLatitude, :cityLongitude, :mapLatitude, :mapLongitude, :approximate, :accessibility,
-                            :status, :reason, :cancelled, :flagship, :sequence, :newHost, :created, :updated)
+                            :status, :reason, :cancelled, :flagship, :sequence, :newHost, :created, :updated,
+                            :revealHours)
                         """)
                 .params(parameters(action))
                 .param("campaign", action.campaign().value())
                 .param("campaignSlug", action.campaignSlug())
-                .param("host", action.host().value())
+                .param("host", action.host() == null ? null : action.host().value())
                 .param("newHost", action.newHost())
                 .param("created", Timestamp.from(action.createdAt()))
                 .update();
@@ -113,7 +115,8 @@ class Actions {
                             longitude = :longitude, city_latitude = :cityLatitude, city_longitude = :cityLongitude,
                             map_latitude = :mapLatitude, map_longitude = :mapLongitude, approximate = :approximate,
                             accessibility = :accessibility, status = :status, rejection_reason = :reason,
-                            cancelled = :cancelled, flagship = :flagship, sequence = :sequence, updated_at = :updated
+                            cancelled = :cancelled, flagship = :flagship, sequence = :sequence, updated_at = :updated,
+                            reveal_hours = :revealHours
                         where id = :id
                         """).params(parameters(action)).update();
     }
@@ -150,6 +153,7 @@ class Actions {
         values.put("mapLongitude", place == null ? null : a.mapLongitude());
         values.put("approximate", d.approximate());
         values.put("accessibility", d.accessibility());
+        values.put("revealHours", d.revealHours());
         values.put("status", a.status().name());
         values.put("reason", a.rejectionReason());
         values.put("cancelled", a.cancelled());
@@ -391,6 +395,7 @@ class Actions {
                         rs.getDouble("city_latitude"),
                         rs.getDouble("city_longitude"));
         var organization = rs.getObject("organization_id", UUID.class);
+        var host = rs.getObject("host_id", UUID.class);
         var details = new ActionDetails(
                 ActionKind.valueOf(rs.getString("kind")),
                 rs.getString("title"),
@@ -402,12 +407,13 @@ class Actions {
                 rs.getString("online_url"),
                 place,
                 rs.getBoolean("approximate"),
-                rs.getString("accessibility"));
+                rs.getString("accessibility"),
+                rs.getObject("reveal_hours", Integer.class));
         return new Action(
                 new ActionId(rs.getObject("id", UUID.class)),
                 new CampaignId(rs.getObject("campaign_id", UUID.class)),
                 rs.getString("campaign_slug"),
-                new AccountId(rs.getObject("host_id", UUID.class)),
+                host == null ? null : new AccountId(host),
                 details,
                 ActionStatus.valueOf(rs.getString("status")),
                 rs.getString("rejection_reason"),

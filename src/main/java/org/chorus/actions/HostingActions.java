@@ -27,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HostingActions {
 
+    /** At most this many co-sponsoring organizations per action. */
+    public static final int COSPONSORS_MAX = 10;
+
     private final Actions actions;
+    private final ActionCosponsors cosponsors;
     private final ReadingCampaigns campaigns;
     private final CampaignOrganizers organizers;
     private final CoalitionDirectory organizations;
@@ -38,6 +42,7 @@ public class HostingActions {
 
     HostingActions(
             Actions actions,
+            ActionCosponsors cosponsors,
             ReadingCampaigns campaigns,
             CampaignOrganizers organizers,
             CoalitionDirectory organizations,
@@ -46,6 +51,7 @@ public class HostingActions {
             ApplicationEventPublisher events,
             Clock clock) {
         this.actions = actions;
+        this.cosponsors = cosponsors;
         this.campaigns = campaigns;
         this.organizers = organizers;
         this.organizations = organizations;
@@ -59,7 +65,8 @@ public class HostingActions {
     @Transactional
     public Action register(Actor actor, String campaignSlug, ActionForm form) {
         var campaign = published(campaignSlug);
-        var details = details(actor, campaign, form);
+        var written = written(actor, campaign, form);
+        var details = written.details();
         var organizer = organizers.isOrganizer(actor, campaign.id());
         var trusted = organizer || trustedFor(actor, details.organization());
         var action = Action.registered(
@@ -72,6 +79,7 @@ public class HostingActions {
                 !actions.hasApproved(campaign.id(), actor.account()),
                 clock.instant());
         actions.insert(action);
+        cosponsors.replace(action.id(), written.cosponsors());
         events.publishEvent(
                 new ActionRegistered(action.id(), action.campaign(), action.campaignSlug(), actor.account(), trusted));
         return action;
@@ -86,11 +94,13 @@ public class HostingActions {
         var action = locked(id);
         var organizer = requireHostOrOrganizer(actor, action);
         var campaign = published(action.campaignSlug());
-        var details = details(actor, campaign, form);
+        var written = written(actor, campaign, form);
+        var details = written.details();
         var trusted =
                 organizer || trustedFor(actor, details.organization()) && action.status() != ActionStatus.REJECTED;
         var edited = action.edited(details, trusted, clock.instant());
         actions.update(edited);
+        cosponsors.replace(id, written.cosponsors());
         events.publishEvent(new ActionChanged(id, action.campaign(), action.campaignSlug(), actor.account()));
         return edited;
     }
@@ -117,6 +127,11 @@ public class HostingActions {
     public ActionForm form(Actor actor, ActionId id) {
         var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         requireHostOrOrganizer(actor, action);
+        return form(action);
+    }
+
+    /** The form as it would be typed to give the action as it is. */
+    ActionForm form(Action action) {
         var d = action.details();
         var place = d.place();
         String organization = d.organization() == null
@@ -137,15 +152,66 @@ public class HostingActions {
                 place == null ? "" : Double.toString(place.latitude()),
                 place == null ? "" : Double.toString(place.longitude()),
                 d.approximate(),
-                d.accessibility());
+                d.accessibility(),
+                String.join(
+                        "\n",
+                        cosponsors(action.id()).stream().map(Organization::slug).toList()),
+                d.revealHours() == null ? "" : d.revealHours().toString());
     }
 
-    private ActionDetails details(Actor actor, PublishedCampaign campaign, ActionForm form) {
+    /** The organizations co-sponsoring the action, in the host's order (those no longer there left out). */
+    public java.util.List<Organization> cosponsors(ActionId action) {
+        var ids = cosponsors.of(action);
+        var found = organizations.find(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What a form gives once checked: the action's details and its co-sponsors. */
+    record Written(ActionDetails details, java.util.List<OrganizationId> cosponsors) {}
+
+    /** Stores the co-sponsors of an action registered or edited elsewhere ({@link HostingByEmail}). */
+    void saveCosponsors(ActionId action, Written written) {
+        cosponsors.replace(action, written.cosponsors());
+    }
+
+    /**
+     * The form checked under the campaign, every broken rule at once (a null actor is a host without an account, who
+     * names no hosting organization).
+     */
+    Written written(Actor actor, PublishedCampaign campaign, ActionForm form) {
         var checks = new FieldChecks();
         var organization = checks.check(() -> hostingOrganization(actor, form.organization()));
+        var named = checks.check(() -> cosponsoring(form.cosponsors()));
         var details = checks.check(() -> ActionDetails.written(form, campaign, organization, gazetteer::city));
         checks.done();
-        return details;
+        return new Written(details, named);
+    }
+
+    /**
+     * The co-sponsoring organizations, named by their addresses (one a line, or separated by commas): active
+     * organizations of Chorus, at most {@link #COSPONSORS_MAX}; the host need not belong to them.
+     */
+    private java.util.List<OrganizationId> cosponsoring(String typed) {
+        var slugs = java.util.Arrays.stream((typed == null ? "" : typed).split("[,\\r\\n]+"))
+                .map(HostingActions::slugOf)
+                .filter(slug -> !slug.isEmpty())
+                .distinct()
+                .toList();
+        if (slugs.size() > COSPONSORS_MAX) {
+            throw new InvalidField("cosponsors", "action.cosponsors.too-many", COSPONSORS_MAX);
+        }
+        return slugs.stream()
+                .map(slug -> organizations
+                        .bySlug(slug)
+                        .filter(Organization::active)
+                        .map(Organization::id)
+                        .orElseThrow(() -> new InvalidField("cosponsors", "action.cosponsor.not-found", slug)))
+                .toList();
+    }
+
+    /** An organization's address as typed ({@code friends}, {@code /o/friends}, or its whole link) to its slug. */
+    private static String slugOf(String typed) {
+        return typed.strip().replaceFirst("^.*/o/", "").replaceAll("[/?#].*$", "");
     }
 
     /** The hosting organization, named by its address: one the person belongs to. */
@@ -153,7 +219,10 @@ public class HostingActions {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        var slug = typed.strip().replaceFirst("^.*/o/", "").replaceAll("[/?#].*$", "");
+        if (actor == null) {
+            throw new InvalidField("organization", "action.organization.needs-account");
+        }
+        var slug = slugOf(typed);
         var organization = organizations
                 .bySlug(slug)
                 .filter(Organization::active)
@@ -171,7 +240,7 @@ public class HostingActions {
     /** Whether the person is an organizer; 404 for those who may not see the action, 403 for the others. */
     private boolean requireHostOrOrganizer(Actor actor, Action action) {
         var organizer = organizers.isOrganizer(actor, action.campaign());
-        if (organizer || action.host().equals(actor.account())) {
+        if (organizer || action.hostedBy(actor.account())) {
             return organizer;
         }
         if (!action.isPublic()) {
@@ -180,11 +249,11 @@ public class HostingActions {
         throw new PermissionDenied("action.not-yours");
     }
 
-    private PublishedCampaign published(String slug) {
+    PublishedCampaign published(String slug) {
         return campaigns.published(slug, null).orElseThrow(() -> new NotFoundException("campaign.not-found"));
     }
 
-    private Action locked(ActionId id) {
+    Action locked(ActionId id) {
         return actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
     }
 }

@@ -2,14 +2,11 @@ package org.chorus.actions;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import org.chorus.accounts.AccountDirectory;
 import org.chorus.campaigns.CampaignOrganizers;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.email.Addressee;
-import org.chorus.email.Letter;
-import org.chorus.email.LetterBlock;
 import org.chorus.email.Mail;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.NotFoundException;
@@ -17,7 +14,6 @@ import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.config.SiteName;
 import org.chorus.shared.i18n.Language;
-import org.chorus.shared.i18n.Messages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -73,8 +69,11 @@ public class ModeratingActions {
     public ModerationQueue queue(Actor actor, String campaignSlug, ActionFilter filter, String language) {
         var campaign = organized(actor, campaignSlug, language);
         var waiting = actions.queue(campaign.id(), filter, QUEUE_SIZE);
-        var hosts =
-                accounts.findAll(waiting.stream().map(Action::host).distinct().toList());
+        var hosts = accounts.findAll(waiting.stream()
+                .map(Action::host)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         return new ModerationQueue(campaign, waiting, hosts, actions.pendingCount(campaign.id()), filter);
     }
 
@@ -117,27 +116,19 @@ public class ModeratingActions {
     }
 
     private void mailRejection(Action action) {
-        var host = accounts.find(action.host()).orElse(null);
+        var host = action.host() == null ? null : accounts.find(action.host()).orElse(null);
         if (host == null) {
             return;
         }
         var language = Language.byTag(host.language()).orElse(Language.DEFAULT);
-        var t = new Messages(messages, language.locale());
-        var title = action.details().title();
-        var letter = new Letter(
-                "actions.rejected",
+        var letter = ActionLetters.rejection(
+                messages,
                 language,
-                t.t("action.mail.rejected.subject", title),
-                List.of(
-                        new LetterBlock.Paragraph(t.t("action.mail.rejected.intro", title)),
-                        new LetterBlock.Paragraph(action.rejectionReason()),
-                        new LetterBlock.Button(
-                                t.t("action.mail.rejected.edit"),
-                                properties.link("/actions/" + action.id() + "/edit?lang=" + language.tag()))),
-                t.t("action.mail.rejected.reason", site.name()));
-        // one letter per rejection: a repeated request (or a retried transaction) sends it once
-        var key = "actions.rejected:" + action.id() + ":" + action.sequence() + ":"
-                + action.updatedAt().toEpochMilli();
+                action,
+                properties.link("/actions/" + action.id() + "/edit?lang=" + language.tag()),
+                false,
+                site.name());
+        var key = ActionLetters.rejectionKey(action);
         mail.send(letter, Addressee.transactional(host.email(), host.displayName(), key));
     }
 
@@ -153,7 +144,7 @@ public class ModeratingActions {
     private Action organizedAction(Actor actor, ActionId id) {
         var action = actions.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         if (!organizers.isOrganizer(actor, action.campaign())) {
-            if (action.isPublic() || action.host().equals(actor.account())) {
+            if (action.isPublic() || action.hostedBy(actor.account())) {
                 throw new PermissionDenied("action.organizers-only");
             }
             throw new NotFoundException("action.not-found");

@@ -40,6 +40,8 @@ public class ReadingActions {
     private final CampaignOrganizers organizers;
     private final CoalitionDirectory organizations;
     private final ChorusProperties properties;
+    private final HostingByEmail byEmail;
+    private final HostingActions hosting;
     private final Clock clock;
 
     ReadingActions(
@@ -48,12 +50,16 @@ public class ReadingActions {
             CampaignOrganizers organizers,
             CoalitionDirectory organizations,
             ChorusProperties properties,
+            HostingByEmail byEmail,
+            HostingActions hosting,
             Clock clock) {
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
         this.organizations = organizations;
         this.properties = properties;
+        this.byEmail = byEmail;
+        this.hosting = hosting;
         this.clock = clock;
     }
 
@@ -61,7 +67,7 @@ public class ReadingActions {
     public ActionPage page(Actor viewer, ActionId id, String language) {
         var action = actions.byId(id).orElseThrow(() -> new NotFoundException("action.not-found"));
         var organizer = viewer != null && organizers.isOrganizer(viewer, action.campaign());
-        var host = viewer != null && action.host().equals(viewer.account());
+        var host = viewer != null && action.hostedBy(viewer.account());
         if (!action.isPublic() && !organizer && !host) {
             throw new NotFoundException("action.not-found");
         }
@@ -73,9 +79,13 @@ public class ReadingActions {
                 action,
                 campaign,
                 organization,
-                organizer || host || !action.details().approximate(),
+                organizer || host || action.details().exactPlacePublicAt(clock.instant()),
                 organizer || host,
-                organizer);
+                organizer,
+                organizer ? byEmail.contact(id).orElse(null) : null,
+                hosting.cosponsors(id),
+                action.details().revealAt() != null
+                        && clock.instant().isBefore(action.details().revealAt()));
     }
 
     /** A page of the campaign's approved actions by day then country, after a cursor's place. */
@@ -135,7 +145,11 @@ public class ReadingActions {
 
     /** One action's calendar, for "add to calendar"; as public as its page. */
     public String calendar(Actor viewer, ActionId id) {
-        var page = page(viewer, id, null);
+        return calendar(page(viewer, id, null));
+    }
+
+    /** The calendar of an action's page as its reader may see it. */
+    public String calendar(ActionPage page) {
         return CalendarFeed.write(
                 page.action().details().title(), List.of(event(page.action(), page.exactPlace())), clock.instant());
     }
@@ -212,7 +226,7 @@ public class ReadingActions {
     }
 
     private CalendarEvent event(Action action) {
-        return event(action, !action.details().approximate());
+        return event(action, action.details().exactPlacePublicAt(clock.instant()));
     }
 
     private CalendarEvent event(Action action, boolean exactPlace) {
@@ -251,8 +265,8 @@ public class ReadingActions {
     private GeoJson.Feature point(Action action, Locale reader) {
         return GeoJson.item(
                 action.id().toString(),
-                action.mapLatitude(),
-                action.mapLongitude(),
+                action.publicLatitude(clock.instant()),
+                action.publicLongitude(clock.instant()),
                 action.details().title(),
                 ActionTimes.when(action.details().start(), reader),
                 "/actions/" + action.id(),

@@ -17,14 +17,23 @@ public class ActionFixtures {
     /** Paris in the bundled gazetteer (GeoNames). */
     public static final long PARIS = 2988507;
 
+    private static final java.util.concurrent.atomic.AtomicInteger NETWORKS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final HostingActions hosting;
     private final org.chorus.campaigns.WritingCampaigns campaigns;
     private final Clock clock;
+    private final org.springframework.context.ApplicationContext context;
 
-    ActionFixtures(HostingActions hosting, org.chorus.campaigns.WritingCampaigns campaigns, Clock clock) {
+    ActionFixtures(
+            HostingActions hosting,
+            org.chorus.campaigns.WritingCampaigns campaigns,
+            Clock clock,
+            org.springframework.context.ApplicationContext context) {
         this.hosting = hosting;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.context = context;
     }
 
     /**
@@ -88,6 +97,49 @@ public class ActionFixtures {
 
     public ActionForm form(String title) {
         return form(LocalDate.now(clock), title);
+    }
+
+    /**
+     * The path of the confirmation link mailed for a form of a host without an account, sent a few seconds after the
+     * form came (the test clock moves), from a network of its own.
+     */
+    public String confirmationPath(String campaignSlug, String title, String email) {
+        var byEmail = context.getBean(HostingByEmail.class);
+        var campaign = context.getBean(org.chorus.campaigns.ReadingCampaigns.class)
+                .published(campaignSlug, null)
+                .orElseThrow();
+        var stamp = context.getBean(HostFormStamps.class).issue(campaign.id());
+        context.getBean(org.chorus.support.TestClock.class).advance(java.time.Duration.ofSeconds(4));
+        byEmail.submit(
+                campaignSlug,
+                form(title),
+                "Nour Haddad",
+                email,
+                new HostingByEmail.Signals("", stamp, network(NETWORKS.incrementAndGet())),
+                org.chorus.shared.i18n.Language.ENGLISH);
+        return org.chorus.support.ReceivedMail.linkPath(
+                org.chorus.support.TestMail.awaitOne(email), "/actions/confirm/");
+    }
+
+    /** A network of its own (one /24 each) for the n-th form, so no rate limit counts them together. */
+    private static String network(int n) {
+        return "172." + (16 + n / 250 % 16) + "." + (n % 250) + ".9";
+    }
+
+    /** The token of the manage link of a confirmed action of a host without an account. */
+    public String manageToken(String campaignSlug, String title) {
+        var email = org.chorus.support.Fixtures.uniqueEmail("host");
+        var confirm = confirmationPath(campaignSlug, title, email);
+        context.getBean(HostingByEmail.class).confirm(token(confirm));
+        return token(org.chorus.support.ReceivedMail.linkPath(
+                org.chorus.support.TestMail.await(email, 2).get(1), "/actions/manage/"));
+    }
+
+    /** The token of a link path like {@code /actions/confirm/<token>?lang=en}. */
+    public static String token(String path) {
+        var token = path.substring(path.lastIndexOf('/') + 1);
+        int query = token.indexOf('?');
+        return query < 0 ? token : token.substring(0, query);
     }
 
     /** An action registered by the host: approved at once when the host organizes the campaign, else pending. */

@@ -290,6 +290,78 @@ class ActionTest {
         assertThat(approximate.mapLongitude()).isEqualTo(PARIS.longitude());
     }
 
+    /** A place in Paris shown only by its city, its pin moved, revealed {@code hours} before its start (or never). */
+    static ActionForm hiddenPlace(String hours) {
+        var base = form(PARIS, "2026-10-12T10:00", "2026-10-12T12:00");
+        return new ActionForm(
+                base.kind(),
+                base.title(),
+                "",
+                "",
+                base.startsAt(),
+                base.endsAt(),
+                "",
+                "",
+                "Embassy",
+                "",
+                base.city(),
+                "48.8708",
+                "2.3050",
+                true,
+                "",
+                "",
+                hours);
+    }
+
+    @Test
+    void an_approximate_place_is_revealed_to_everyone_the_chosen_hours_before_the_start_and_never_without_them() {
+        var start = Instant.parse("2026-10-12T08:00:00Z"); // 10:00 in Paris
+        var revealed = registered(written(hiddenPlace("24")), false);
+        assertThat(revealed.details().revealAt()).isEqualTo(start.minusSeconds(24 * 3600));
+        var before = start.minusSeconds(24 * 3600 + 1);
+        assertThat(revealed.details().exactPlacePublicAt(before)).isFalse();
+        assertThat(revealed.publicLatitude(before)).isEqualTo(PARIS.latitude());
+        assertThat(revealed.details().exactPlacePublicAt(revealed.details().revealAt()))
+                .isTrue();
+        assertThat(revealed.publicLatitude(start)).isEqualTo(48.8708);
+        assertThat(revealed.publicLongitude(start)).isEqualTo(2.3050);
+
+        var never = registered(written(hiddenPlace("")), false);
+        assertThat(never.details().revealAt()).isNull();
+        assertThat(never.details().exactPlacePublicAt(start.plusSeconds(3600))).isFalse();
+
+        var atStart = written(hiddenPlace("0"));
+        assertThat(atStart.revealAt()).isEqualTo(start);
+
+        var shown = form(PARIS, "2026-10-12T10:00", "2026-10-12T12:00");
+        var open = written(new ActionForm(
+                shown.kind(),
+                shown.title(),
+                "",
+                "",
+                shown.startsAt(),
+                shown.endsAt(),
+                "",
+                "",
+                "",
+                "",
+                shown.city(),
+                "",
+                "",
+                false,
+                "",
+                "",
+                "12"));
+        assertThat(open.revealHours())
+                .as("only an approximate place is revealed")
+                .isNull();
+        assertThat(open.exactPlacePublicAt(start.minusSeconds(86_400 * 30))).isTrue();
+
+        assertThat(refused(hiddenPlace("169"), CAMPAIGN)).containsKey("revealHours");
+        assertThat(refused(hiddenPlace("-1"), CAMPAIGN)).containsKey("revealHours");
+        assertThat(refused(hiddenPlace("a day"), CAMPAIGN)).containsKey("revealHours");
+    }
+
     @Test
     void a_trusted_host_is_approved_at_once_and_an_untrusted_edit_goes_back_to_review() {
         var details = written(form(PARIS, "2026-10-12T10:00", "2026-10-12T12:00"));

@@ -41,11 +41,20 @@ final class Browser implements AutoCloseable {
     }
 
     com.microsoft.playwright.BrowserContext newContext(String baseUrl, String acceptLanguage) {
-        return chromium.newContext(new NewContextOptions()
+        return chromium.newContext(options(baseUrl, acceptLanguage));
+    }
+
+    /** A reader whose clocks are in another time zone (an IANA name). */
+    com.microsoft.playwright.BrowserContext newContext(String baseUrl, String acceptLanguage, String timeZone) {
+        return chromium.newContext(options(baseUrl, acceptLanguage).setTimezoneId(timeZone));
+    }
+
+    private static NewContextOptions options(String baseUrl, String acceptLanguage) {
+        return new NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale(acceptLanguage)
                 .setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage))
-                .setViewportSize(1280, 900));
+                .setViewportSize(1280, 900);
     }
 
     /** Signs in through the real form, as a person would. */
@@ -77,5 +86,33 @@ final class Browser implements AutoCloseable {
     public void close() {
         chromium.close();
         playwright.close();
+    }
+
+    /**
+     * Opens /dev/mail until it lists {@code count} letters to {@code address} with this subject (the engine sends after
+     * the commit, on its own thread), then opens the newest of them.
+     */
+    static void openLetter(com.microsoft.playwright.Page page, String address, String subject, int count) {
+        var rows = page.locator("tbody tr")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(address))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject));
+        org.chorus.support.Eventually.eventually(count + " letter(s) to " + address + " in /dev/mail")
+                .until(
+                        () -> {
+                            page.navigate("/dev/mail");
+                            return rows.count();
+                        },
+                        found -> found >= count);
+        rows.first()
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName(subject))
+                .click();
+    }
+
+    /** A link from a letter, which names the configured site (http://localhost), as a path on the test's server. */
+    static String onThisServer(String link) {
+        var uri = java.net.URI.create(link);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

@@ -4,14 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.chorus.email.DevMailInTests;
 import org.chorus.organizations.Role;
 import org.chorus.support.ChorusWebTest;
-import org.chorus.support.Eventually;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +56,7 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
 
             // the reviewer's letter, in /dev/mail with its subject as written (“ ” travel RFC 2047-encoded)
             var inReview = "“" + title + "” waits for review in " + coalition.name();
-            openLetter(m, reviewer.email(), inReview, 1);
+            Browser.openLetter(m, reviewer.email(), inReview, 1);
             assertThat(m.locator("h1")).hasText(inReview);
             assertThat(m.locator("dl.facts")).containsText(reviewer.email());
             m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Source"))
@@ -75,7 +73,7 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
             // the reviewer follows it, signed in, and finds the same statement among their tasks
             var r = reviewing.newPage();
             Browser.signIn(r, reviewer.email());
-            r.navigate(onThisServer(reviewLink));
+            r.navigate(Browser.onThisServer(reviewLink));
             assertThat(r.locator("h1")).containsText(title);
             r.navigate("/statements");
             assertThat(r.locator("header .task-count")).hasText("1 waiting");
@@ -91,7 +89,7 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
 
             // the writer's letter carries the comment, and its link opens the edit page, where the comment is too
             var sentBack = "“" + title + "” was sent back to you with a comment";
-            openLetter(m, writer.email(), sentBack, 1);
+            Browser.openLetter(m, writer.email(), sentBack, 1);
             assertThat(m.locator("h1")).hasText(sentBack);
             assertThat(m.locator("pre.mail-text")).containsText("Please cite the 2023 report.");
             axe(m, m.url());
@@ -103,18 +101,18 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
             assertThat(m.locator("body")).containsText("Please cite the 2023 report.");
             var editLink = m.locator("a[href*='/edit']").first().getAttribute("href");
             assertThat(editLink).contains("/s/").endsWith("/edit?lang=en");
-            w.navigate(onThisServer(editLink));
+            w.navigate(Browser.onThisServer(editLink));
             assertThat(w.locator("#review-comment")).containsText("Please cite the 2023 report.");
             axe(w, w.url());
             w.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
                     .fill("Fund the future! Pay the debt!\n\nAs the 2023 report says.");
             button(w, "Save the draft");
-            w.navigate(onThisServer(editLink).replace("/edit", ""));
+            w.navigate(Browser.onThisServer(editLink).replace("/edit", ""));
             button(w, "Submit for review");
             assertThat(w.locator(".notice").first()).containsText("submitted for review");
 
             // the reviewer is told again, and has one task again
-            openLetter(m, reviewer.email(), inReview, 2);
+            Browser.openLetter(m, reviewer.email(), inReview, 2);
             r.navigate("/account/tasks");
             assertThat(r.locator("#tasks li")).hasCount(1);
             r.navigate("/account/tasks?lang=ar");
@@ -126,39 +124,13 @@ class ReviewNotificationsJourneyBrowserTest extends BrowserJourney {
             assertThat(r.locator(".notice").first()).containsText("published");
 
             var published = "“" + title + "” is published";
-            openLetter(m, writer.email(), published, 1);
+            Browser.openLetter(m, writer.email(), published, 1);
             m.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("HTML version"))
                     .click();
             assertThat(m.locator("body")).containsText("is published");
             r.navigate("/account/tasks");
             assertThat(r.locator("#no-tasks")).isVisible();
         }
-    }
-
-    /**
-     * Opens /dev/mail until it lists {@code count} letters to {@code address} with this subject (the engine sends after
-     * the commit, on its own thread), then opens the newest of them.
-     */
-    private static void openLetter(Page page, String address, String subject, int count) {
-        var rows = page.locator("tbody tr")
-                .filter(new Locator.FilterOptions().setHasText(address))
-                .filter(new Locator.FilterOptions().setHasText(subject));
-        Eventually.eventually(count + " letter(s) to " + address + " in /dev/mail")
-                .until(
-                        () -> {
-                            page.navigate("/dev/mail");
-                            return rows.count();
-                        },
-                        found -> found >= count);
-        rows.first()
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(subject))
-                .click();
-    }
-
-    /** A link from a letter, which names the configured site (http://localhost), as a path on the test's server. */
-    private static String onThisServer(String link) {
-        var uri = java.net.URI.create(link);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static void button(Page page, String name) {

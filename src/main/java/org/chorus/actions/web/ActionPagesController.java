@@ -1,7 +1,9 @@
 package org.chorus.actions.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.chorus.actions.ActionFilter;
 import org.chorus.actions.ActionId;
+import org.chorus.actions.ActionPage;
 import org.chorus.actions.ReadingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.places.BoundingBox;
@@ -9,6 +11,7 @@ import org.chorus.places.GeoJson;
 import org.chorus.places.GridCells;
 import org.chorus.shared.calendar.CalendarFeed;
 import org.chorus.shared.web.PublicPage;
+import org.chorus.shared.web.PublicPageCache;
 import org.chorus.shared.web.Ui;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -37,16 +40,31 @@ class ActionPagesController {
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}")
     @PublicPage
-    String page(@PathVariable String id, @Nullable Actor viewer, Ui ui, Model model) {
-        model.addAttribute("page", reading.page(viewer, ActionId.parse(id), ui.lang()));
+    String page(@PathVariable String id, @Nullable Actor viewer, Ui ui, Model model, HttpServletRequest request) {
+        var page = reading.page(viewer, ActionId.parse(id), ui.lang());
+        notKeptPastReveal(page, request);
+        model.addAttribute("page", page);
         return "actions/show";
     }
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}.ics")
     @PublicPage
     @ResponseBody
-    ResponseEntity<String> calendar(@PathVariable String id, @Nullable Actor viewer) {
-        return ResponseEntity.ok().contentType(CALENDAR).body(reading.calendar(viewer, ActionId.parse(id)));
+    ResponseEntity<String> calendar(@PathVariable String id, @Nullable Actor viewer, HttpServletRequest request) {
+        var page = reading.page(viewer, ActionId.parse(id), null);
+        notKeptPastReveal(page, request);
+        return ResponseEntity.ok().contentType(CALENDAR).body(reading.calendar(page));
+    }
+
+    /**
+     * An approximate place revealed at a moment to come: the page cache keeps no rendering of it until then, so none
+     * outlives the reveal (the campaign's map and calendar, kept at most {@code PublicPageCache.MAX_STALE}, may lag
+     * by that much).
+     */
+    private static void notKeptPastReveal(ActionPage page, HttpServletRequest request) {
+        if (page.revealAhead()) {
+            PublicPageCache.doNotKeep(request);
+        }
     }
 
     /** The list of approved actions by day then country, filtered, a page at a time: works without JavaScript. */

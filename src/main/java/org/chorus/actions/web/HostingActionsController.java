@@ -1,7 +1,6 @@
 package org.chorus.actions.web;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.chorus.actions.Action;
 import org.chorus.actions.ActionForm;
@@ -10,9 +9,6 @@ import org.chorus.actions.HostingActions;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
-import org.chorus.organizations.CoalitionDirectory;
-import org.chorus.places.City;
-import org.chorus.places.Gazetteer;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.web.FormErrors;
@@ -35,19 +31,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HostingActionsController {
 
-    static final int CITY_CHOICES = 10;
-
     private final HostingActions hosting;
     private final ReadingCampaigns campaigns;
-    private final CoalitionDirectory organizations;
-    private final Gazetteer gazetteer;
+    private final ActionFormPage page;
 
-    HostingActionsController(
-            HostingActions hosting, ReadingCampaigns campaigns, CoalitionDirectory organizations, Gazetteer gazetteer) {
+    HostingActionsController(HostingActions hosting, ReadingCampaigns campaigns, ActionFormPage page) {
         this.hosting = hosting;
         this.campaigns = campaigns;
-        this.organizations = organizations;
-        this.gazetteer = gazetteer;
+        this.page = page;
     }
 
     /** The form, or for visitors without a session the way to one: sign in or create an account. */
@@ -58,7 +49,7 @@ class HostingActionsController {
             model.addAttribute("campaign", campaign);
             return "actions/sign-in-first";
         }
-        return form(model, actor, campaign, null, ActionForm.empty(), "", List.of(), FormErrors.none());
+        return page.show(model, actor, campaign, null, ActionForm.empty(), "", List.of(), FormErrors.none());
     }
 
     @PostMapping("/c/{slug}/actions/new")
@@ -92,7 +83,7 @@ class HostingActionsController {
         var actionId = ActionId.parse(id);
         var form = hosting.form(actor, actionId);
         var slug = hosting.campaignOf(actor, actionId);
-        return form(model, actor, campaign(slug, ui), actionId, form, "", List.of(), FormErrors.none());
+        return page.show(model, actor, campaign(slug, ui), actionId, form, "", List.of(), FormErrors.none());
     }
 
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/edit")
@@ -140,14 +131,15 @@ class HostingActionsController {
             String publicNotice,
             String pendingNotice) {
         if (find != null) {
-            return form(model, actor, campaign, editing, form, q, suggestions(q), FormErrors.none());
+            return page.show(model, actor, campaign, editing, form, q, page.suggestions(q), FormErrors.none());
         }
         try {
             var action = save.get();
             redirect.addFlashAttribute("notice", action.isPublic() ? publicNotice : pendingNotice);
             return "redirect:/actions/" + action.id();
         } catch (DomainException problem) {
-            return form(model, actor, campaign, editing, form, q, List.of(), FormErrors.of(problem, ui.messages()));
+            return page.show(
+                    model, actor, campaign, editing, form, q, List.of(), FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -156,39 +148,6 @@ class HostingActionsController {
         hosting.cancel(actor, ActionId.parse(id));
         redirect.addFlashAttribute("notice", "action.cancelled.notice");
         return "redirect:/actions/" + id;
-    }
-
-    private List<City> suggestions(String q) {
-        return gazetteer.suggest(q, Optional.empty(), CITY_CHOICES);
-    }
-
-    private String form(
-            Model model,
-            Actor actor,
-            PublishedCampaign campaign,
-            ActionId editing,
-            ActionForm form,
-            String q,
-            List<City> suggestions,
-            FormErrors errors) {
-        City chosen = null;
-        try {
-            chosen = form.city() == null || form.city().isBlank()
-                    ? null
-                    : gazetteer.city(Long.parseLong(form.city().strip())).orElse(null);
-        } catch (NumberFormatException e) {
-            // an unknown city is said next to the field
-        }
-        var cities = suggestions.isEmpty() && chosen != null ? List.of(chosen) : suggestions;
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("editing", editing);
-        model.addAttribute("form", form);
-        model.addAttribute("q", q);
-        model.addAttribute("cities", cities);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("memberships", organizations.membershipsOf(actor));
-        model.addAttribute("errors", errors);
-        return "actions/edit";
     }
 
     private PublishedCampaign campaign(String slug, Ui ui) {

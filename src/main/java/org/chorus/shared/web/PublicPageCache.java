@@ -357,6 +357,7 @@ public class PublicPageCache implements WebMvcConfigurer {
                     misses.increment();
                     notKeepable = wrapper.getStatus() < 500;
                     if (wrapper.getStatus() == 200
+                            && !recorder.declined
                             && wrapper.getHeader("Set-Cookie") == null
                             && request.getSession(false) == null) {
                         if (generation.get() == before) {
@@ -483,6 +484,16 @@ public class PublicPageCache implements WebMvcConfigurer {
         }
     }
 
+    /**
+     * A public page's handler says this rendering must not be kept: what it shows changes at a moment no event
+     * announces (an action's exact place revealed some hours before its start), so no entry may outlive that moment.
+     */
+    public static void doNotKeep(HttpServletRequest request) {
+        if (request.getAttribute(RECORDER) instanceof Recorder recorder) {
+            recorder.decline();
+        }
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new Marker());
@@ -537,6 +548,7 @@ public class PublicPageCache implements WebMvcConfigurer {
 
         private final Runnable notKept;
         private boolean bodyStarted;
+        private boolean declined;
 
         Recorder(HttpServletResponse response, Runnable notKept) {
             super(response);
@@ -545,6 +557,11 @@ public class PublicPageCache implements WebMvcConfigurer {
 
         void passThrough() {
             notKept.run();
+        }
+
+        void decline() {
+            declined = true;
+            passThrough();
         }
 
         void record() {

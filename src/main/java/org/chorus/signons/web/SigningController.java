@@ -15,6 +15,7 @@ import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.ConfirmLinkPage;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.PublicPage;
+import org.chorus.shared.web.SameOrigin;
 import org.chorus.shared.web.SecurityHeaders;
 import org.chorus.shared.web.Ui;
 import org.chorus.signons.SignOnForm;
@@ -99,7 +100,7 @@ class SigningController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        SameOrigin.require(request, properties.baseUrl());
+        SameOrigin.require(request, properties.baseUrl(), "signons.cross-site");
         var form = sent.form(kind(sent.kind()));
         boolean embed = sent.embed();
         try {

@@ -1,4 +1,4 @@
-package org.chorus.signons.web;
+package org.chorus.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -6,23 +6,24 @@ import java.util.Locale;
 import org.chorus.shared.PermissionDenied;
 
 /**
- * The stateless half of the sign-on form's defence against other sites: a form posted from another site's page is
- * refused (403), told by the {@code Sec-Fetch-Site} header browsers send, else by {@code Origin}. A request with
- * neither (an old browser, a script) passes: it carries no one else's session, and the confirmation link decides.
+ * The stateless half of the defence of forms without a session (the sign-on form, the form of hosts without an
+ * account) against other sites: a form posted from another site's page is refused (403), told by the
+ * {@code Sec-Fetch-Site} header browsers send, else by {@code Origin}. A request with neither (an old browser, a
+ * script) passes: it carries no one else's session, and the confirmation link decides.
  */
-final class SameOrigin {
+public final class SameOrigin {
 
     private SameOrigin() {}
 
-    /** Throws {@code signons.cross-site} (403) when the browser says the form came from another site. */
-    static void require(HttpServletRequest request, String baseUrl) {
+    /** Throws {@code refusal} (a message key; 403) when the browser says the form came from another site. */
+    public static void require(HttpServletRequest request, String baseUrl, String refusal) {
         var site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            throw new PermissionDenied("signons.cross-site");
+            throw new PermissionDenied(refusal);
         }
         var origin = request.getHeader("Origin");
         if (origin != null && !origin.equalsIgnoreCase(own(request)) && !origin.equalsIgnoreCase(origin(baseUrl))) {
-            throw new PermissionDenied("signons.cross-site");
+            throw new PermissionDenied(refusal);
         }
     }
 
