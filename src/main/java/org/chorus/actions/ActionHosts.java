@@ -104,6 +104,22 @@ class ActionHosts {
                 .optional();
     }
 
+    /** The hosts without an account of these actions (those that have one), in one query. */
+    java.util.List<Host> hosts(java.util.Collection<ActionId> actions) {
+        if (actions.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql(
+                        "select action_id, contact, email_index, language from action_hosts where action_id = any(:ids)")
+                .param("ids", actions.stream().map(ActionId::value).toArray(java.util.UUID[]::new))
+                .query((rs, i) -> new Host(
+                        new ActionId(rs.getObject("action_id", java.util.UUID.class)),
+                        rs.getBytes("contact"),
+                        rs.getBytes("email_index"),
+                        rs.getString("language")))
+                .list();
+    }
+
     /** The action a manage link opens. */
     Optional<ActionId> managedBy(String manageTokenHash) {
         return jdbc.sql("select action_id from action_hosts where manage_token_hash = :token")

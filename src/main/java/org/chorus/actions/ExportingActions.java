@@ -27,27 +27,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExportingActions {
 
-    /** Actions read at once; each batch runs three queries (actions, hosts, organizations). */
+    /** Actions read at once; each batch runs four queries (actions, hosts with and without an account, organizations). */
     static final int BATCH = 1_000;
 
     private static final List<ActionStatus> ORDER =
             List.of(ActionStatus.PENDING, ActionStatus.APPROVED, ActionStatus.REJECTED);
 
-    /** An action as exported, with its host and hosting organization (either may be unknown: null). */
-    public record Exported(Action action, AccountSummary host, Organization organization) {}
+    /**
+     * An action as exported, with its host's name and email (from their account, or as they gave them when they hosted
+     * without one; null once deleted) and its hosting organization (null when none or unknown).
+     */
+    public record Exported(Action action, String hostName, String hostEmail, Organization organization) {}
 
     private final Actions actions;
     private final ReadingCampaigns campaigns;
     private final CampaignOrganizers organizers;
     private final AccountDirectory accounts;
     private final CoalitionDirectory organizations;
+    private final HostingByEmail byEmail;
 
     ExportingActions(
             Actions actions,
             ReadingCampaigns campaigns,
             CampaignOrganizers organizers,
             AccountDirectory accounts,
-            CoalitionDirectory organizations) {
+            CoalitionDirectory organizations,
+            HostingByEmail byEmail) {
+        this.byEmail = byEmail;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
@@ -110,7 +116,14 @@ public class ExportingActions {
             return;
         }
         Map<AccountId, AccountSummary> hosts = new java.util.HashMap<>();
-        accounts.findAll(batch.stream().map(Action::host).distinct().toList()).forEach(h -> hosts.put(h.id(), h));
+        accounts.findAll(batch.stream()
+                        .map(Action::host)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .forEach(h -> hosts.put(h.id(), h));
+        var withoutAccounts = byEmail.contacts(
+                batch.stream().filter(a -> a.host() == null).map(Action::id).toList());
         var ids = batch.stream()
                 .map(a -> a.details().organization())
                 .filter(Objects::nonNull)
@@ -119,8 +132,13 @@ public class ExportingActions {
         Map<OrganizationId, Organization> named = ids.isEmpty() ? Map.of() : organizations.find(ids);
         for (var action : batch) {
             var organization = action.details().organization();
+            var account = action.host() == null ? null : hosts.get(action.host());
+            var contact = withoutAccounts.get(action.id());
             each.accept(new Exported(
-                    action, hosts.get(action.host()), organization == null ? null : named.get(organization)));
+                    action,
+                    account != null ? account.displayName() : contact == null ? null : contact.name(),
+                    account != null ? account.email() : contact == null ? null : contact.email(),
+                    organization == null ? null : named.get(organization)));
         }
     }
 }

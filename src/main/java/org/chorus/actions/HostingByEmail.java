@@ -230,6 +230,13 @@ public class HostingByEmail {
         return cancelled;
     }
 
+    /** The names and emails of these actions' hosts without an account (for the organizers' export), in one query. */
+    java.util.Map<ActionId, HostContact> contacts(java.util.Collection<ActionId> actions) {
+        var contacts = new java.util.HashMap<ActionId, HostContact>();
+        hosts.hosts(actions).forEach(h -> contacts.put(h.action(), contact(h.contact())));
+        return contacts;
+    }
+
     /** The name and email of the action's host without an account, for the campaign's organizers only. */
     Optional<HostContact> contact(ActionId action) {
         return hosts.host(action).map(h -> contact(h.contact()));

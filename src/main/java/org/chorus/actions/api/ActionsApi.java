@@ -44,7 +44,9 @@ class ActionsApi {
             @Schema(description = COORDINATES) double latitude,
             @Schema(description = COORDINATES) double longitude,
 
-            @Schema(description = "true when the host shows only the city: venue and address are then null")
+            @Schema(
+                    description =
+                            "true while the host shows only the city (until the reveal the host may set, hours before the start): venue and address are then null")
             boolean approximate,
 
             String venue,
@@ -110,8 +112,10 @@ class ActionsApi {
 
     private final ReadingActions reading;
     private final ChorusProperties settings;
+    private final java.time.Clock clock;
 
-    ActionsApi(ReadingActions reading, ChorusProperties settings) {
+    ActionsApi(ReadingActions reading, ChorusProperties settings, java.time.Clock clock) {
+        this.clock = clock;
         this.reading = reading;
         this.settings = settings;
     }
@@ -151,7 +155,7 @@ class ActionsApi {
         var box = bbox == null || bbox.isBlank() ? null : BoundingBox.parse(bbox);
         var page = reading.publicList(campaign.strip(), filter, box, cursor, limit(limit));
         var items = page.actions().stream()
-                .map(a -> item(a, page.organization(a), !a.details().approximate()))
+                .map(a -> item(a, page.organization(a), a.details().exactPlacePublicAt(clock.instant())))
                 .toList();
         String next = null;
         if (page.next() != null) {

@@ -103,7 +103,6 @@ class ExportingActionsController {
         var action = exported.action();
         var d = action.details();
         var place = d.place();
-        var host = exported.host();
         return Arrays.asList(
                 action.id().toString(),
                 ui.absolute("/actions/" + action.id()),
@@ -128,8 +127,8 @@ class ExportingActionsController {
                 place == null ? null : String.valueOf(place.longitude()),
                 String.valueOf(d.approximate()),
                 exported.organization() == null ? null : exported.organization().name(),
-                host == null ? null : host.displayName(),
-                host == null ? null : host.email(),
+                exported.hostName(),
+                exported.hostEmail(),
                 d.accessibility(),
                 action.rejectionReason(),
                 action.createdAt().toString(),

@@ -115,6 +115,24 @@ class ExportingActionsTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Autowired
+    org.chorus.actions.HostingByEmail byEmail;
+
+    @Test
+    void a_host_without_an_account_is_exported_with_the_name_and_email_they_gave() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var slug = actions.campaign(Actor.of(owner), coalition);
+        var email = Fixtures.uniqueEmail("host");
+        var title = Fixtures.unique("By email");
+        byEmail.confirm(ActionFixtures.token(actions.confirmationPath(slug, title, email)));
+
+        var file = csv("/c/" + slug + "/manage/actions.csv", SignedIn.session(mvc, owner.email()));
+
+        assertThat(file).contains("," + title + ",").contains(",Nour Haddad," + email + ",");
+    }
+
     @Test
     void a_campaign_larger_than_a_batch_is_exported_whole_each_action_once() throws Exception {
         var coalition = fixtures.coalition();
