@@ -222,22 +222,33 @@ class Actions {
         }
     }
 
-    /** The moderation queue: waiting actions first (oldest first), then the rest newest first, filtered. */
-    List<Action> queue(CampaignId campaign, ActionFilter filter, int limit) {
-        var sql = new StringBuilder("select " + COLUMNS + " from actions a where a.campaign_id = :campaign");
+    /** A page of the moderation queue: waiting actions, oldest first, filtered, after a cursor's place. */
+    List<Action> queue(CampaignId campaign, ActionFilter filter, QueueCursor after, int limit) {
+        var sql = new StringBuilder(
+                "select " + COLUMNS + " from actions a where a.campaign_id = :campaign and a.status = 'PENDING'");
         var params = new HashMap<String, Object>();
         params.put("campaign", campaign.value());
         filter.where(sql, params, true);
-        sql.append(" and a.status = 'PENDING' order by a.created_at, a.id limit :limit");
+        if (after != null) {
+            sql.append(" and (a.created_at, a.id) > (:afterCreated, :afterId)");
+            params.put("afterCreated", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by a.created_at, a.id limit :limit");
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query(Actions::action).list();
     }
 
-    /** How many wait for the organizers (whatever the filters). */
-    long pendingCount(CampaignId campaign) {
-        return jdbc.sql("select count(*) from actions where campaign_id = :campaign and status = 'PENDING'")
-                .param("campaign", campaign.value())
-                .query(Long.class)
+    /** How many wait for the organizers: all of them, and those the filter keeps (one query, on the queue's index). */
+    long[] pendingCounts(CampaignId campaign, ActionFilter filter) {
+        var kept = new StringBuilder("true");
+        var params = new HashMap<String, Object>();
+        params.put("campaign", campaign.value());
+        filter.where(kept, params, true);
+        return jdbc.sql("select count(*), count(*) filter (where " + kept
+                        + ") from actions a where a.campaign_id = :campaign and a.status = 'PENDING'")
+                .params(params)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
     }
 

@@ -4,13 +4,19 @@ import java.util.List;
 import org.chorus.accounts.AccountSummary;
 import org.chorus.campaigns.PublishedCampaign;
 
-/** The organizers' queue: the waiting actions shown (oldest first), their hosts, and how many wait in all. */
+/**
+ * The organizers' queue: a page of the waiting actions (oldest first), their hosts, how many wait in all and how many
+ * of them the filter keeps, and the token of the next page (null on the last).
+ */
 public record ModerationQueue(
         PublishedCampaign campaign,
         List<Action> waiting,
         List<AccountSummary> hosts,
         long pending,
-        ActionFilter filter) {
+        long matching,
+        ActionFilter filter,
+        boolean later,
+        String next) {
 
     /** The host's name, for the queue's rows. */
     public String hostName(Action action) {

@@ -151,7 +151,7 @@ class GeneratedActionsTest {
                         select m.account_id from memberships m join campaigns c on c.organization_id = m.organization_id
                         where m.role = 'OWNER' limit 1
                         """).query(UUID.class).single();
-        var queue = moderating.queue(new Actor(new AccountId(owner), false), slug, ActionFilter.NONE, "en");
+        var queue = moderating.queue(new Actor(new AccountId(owner), false), slug, ActionFilter.NONE, null, "en");
         assertThat(queue.pending()).isEqualTo(DaysOfAction.pending(ACTIONS));
         assertThat(queue.waiting()).hasSize(ModeratingActions.QUEUE_SIZE);
     }
