@@ -59,10 +59,7 @@ public class GeneratingActions {
     /** Generates, printing progress; throws {@link GeneratingData.Refused} before writing anything when it must not. */
     public Map<String, Long> generate(Request request, PrintStream out) {
         long began = System.nanoTime();
-        var missing = WordLists.missing();
-        if (!missing.isEmpty()) {
-            throw new GeneratingData.Refused("word lists missing: " + String.join(", ", missing));
-        }
+        GeneratingData.requireWordLists();
         try (var connection = dataSource.getConnection()) {
             if (!GeneratingData.column(
                             connection, "select slug from campaigns where slug = '" + DaysOfAction.SLUG + "'")

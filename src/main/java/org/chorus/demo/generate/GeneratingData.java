@@ -70,10 +70,7 @@ public class GeneratingData {
     public Map<String, Long> generate(Request request, PrintStream out) {
         long began = System.nanoTime();
         double cpuBefore = processCpuSeconds();
-        var missing = WordLists.missing();
-        if (!missing.isEmpty()) {
-            throw new Refused("word lists missing: " + String.join(", ", missing));
-        }
+        requireWordLists();
         try (var connection = dataSource.getConnection()) {
             if (alreadyGenerated(connection)) {
                 throw new Refused("this database already holds generated data (the league at " + Coalition.MARK
@@ -131,6 +128,14 @@ public class GeneratingData {
             throw new IllegalStateException("generating failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Refuses, naming the packages to install, when a word list the generators read is missing. */
+    static void requireWordLists() {
+        var missing = WordLists.missing();
+        if (!missing.isEmpty()) {
+            throw new Refused("word lists missing: " + String.join(", ", missing));
         }
     }
 
