@@ -190,8 +190,8 @@ public class ReadingActions {
     }
 
     /**
-     * A position rounded to 5 decimals (about a metre, RFC 7946 §11.2 advises no more than 6): a world map's thousands
-     * of points are a fifth lighter than with the 17 digits of an average.
+     * A position rounded to 5 decimals (about a metre; RFC 7946 §11.2 advises no more than 6), so a cluster's centre,
+     * an average, does not carry 17 digits of false precision to the map.
      */
     static double degrees(double value) {
         return Math.round(value * 100_000) / 100_000.0;
