@@ -338,6 +338,16 @@ class Actions {
                 rs.getBoolean("flagship"));
     }
 
+    List<Action> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from actions a where a.id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Actions::action)
+                .list();
+    }
+
     private static Map<String, Object> box(CampaignId campaign, BoundingBox part) {
         var params = new HashMap<String, Object>();
         params.put("campaign", campaign.value());
