@@ -173,6 +173,12 @@ sign_in() { # $1 = password, then the addresses to try
 
 encode() { printf '%s' "$1" | perl -pe 's/([^A-Za-z0-9\-._~])/sprintf("%%%02X", ord($1))/ge'; } # UTF-8, percent-encoded
 
+# the href of the first <a rel="next" …> in a page, &amp; decoded
+next_link() {
+  perl -0ne 'while (/<a\b([^>]*)>/g) { my $a = $1; if ($a =~ /\brel="next"/ && $a =~ /\bhref="([^"]*)"/) {
+               my $h = $1; $h =~ s/&amp;/&/g; print "$h\n"; exit } }'
+}
+
 # with_bench_parameter PATH: the path with a parameter unique to this request, so an anonymous request is a distinct
 # key of the page cache (PublicPageCache keys on the path and every parameter) and misses it
 request_number=0

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class BenchScriptsTest {
 
-    private static final List<String> BENCHES = List.of("bench/pages", "bench/search");
+    private static final List<String> BENCHES = List.of("bench/pages", "bench/search", "bench/actions-map");
 
     record Run(int status, String output) {}
 
@@ -27,7 +27,8 @@ class BenchScriptsTest {
 
     @Test
     void the_benchmark_scripts_are_valid_shell() throws Exception {
-        for (var script : List.of("bench/pages", "bench/search", "bench/signon-burst.sh", "bench/lib/harness.sh")) {
+        for (var script : List.of(
+                "bench/pages", "bench/search", "bench/actions-map", "bench/signon-burst.sh", "bench/lib/harness.sh")) {
             assertThat(run("bash", "-n", script).status()).as(script).isZero();
         }
     }

@@ -107,16 +107,10 @@ public record Action(
         return status == ActionStatus.APPROVED;
     }
 
-    /** Where a public map puts it at this moment: the pin, or the city's centre while only the city is public. */
-    public double publicLatitude(Instant now) {
-        return details.exactPlacePublicAt(now) ? details.place().latitude() : mapLatitude();
-    }
-
-    public double publicLongitude(Instant now) {
-        return details.exactPlacePublicAt(now) ? details.place().longitude() : mapLongitude();
-    }
-
-    /** Where public maps put it: the pin, or the city's centre when the host shows only the city. */
+    /**
+     * Where public maps put it: the pin, or the city's centre when the host shows only the city (even once the exact
+     * place is revealed on its page: the map reads only its index, and a pin that appears on a map is copied at once).
+     */
     public double mapLatitude() {
         var place = details.place();
         return details.approximate() ? place.cityLatitude() : place.latitude();

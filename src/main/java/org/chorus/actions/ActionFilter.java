@@ -24,6 +24,24 @@ public record ActionFilter(ActionKind kind, LocalDate day, String country, boole
         return kind != null || day != null || country != null || newHosts;
     }
 
+    /** The filter as a query string (without "?"; blank when it keeps all), for links and redirects that keep it. */
+    public String query() {
+        var parts = new java.util.ArrayList<String>();
+        if (kind != null) {
+            parts.add("kind=" + kind.name());
+        }
+        if (day != null) {
+            parts.add("day=" + day);
+        }
+        if (country != null) {
+            parts.add("country=" + country);
+        }
+        if (newHosts) {
+            parts.add("newHosts=true");
+        }
+        return String.join("&", parts);
+    }
+
     /** Adds its conditions on {@code a.} columns to a query. */
     void where(StringBuilder sql, Map<String, Object> params, boolean moderation) {
         if (kind != null) {

@@ -13,10 +13,18 @@ public final class ActionTimes {
 
     /** "12 October 2026, 18:00 (Asia/Manila)", in the reader's language. */
     public static String when(ZonedDateTime time, Locale reader) {
+        return when(time, whenFormat(reader));
+    }
+
+    /** The format of {@link #when(ZonedDateTime, Locale)}, made once for the thousands of points of a map. */
+    public static DateTimeFormatter whenFormat(Locale reader) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                        .withLocale(reader)
-                        .format(time)
-                + " (" + time.getZone().getId() + ")";
+                .withLocale(reader);
+    }
+
+    /** "12 October 2026, 18:00 (Asia/Manila)" in a format of {@link #whenFormat}. */
+    public static String when(ZonedDateTime time, DateTimeFormatter format) {
+        return format.format(time) + " (" + time.getZone().getId() + ")";
     }
 
     /** The time of day alone, for an end on the same day: "20:00". */

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ModeratingActions {
 
-    /** The queue shows at most this many waiting actions at once; approving them brings the next ones. */
+    /** The queue shows at most this many waiting actions at once; its "next" link, or approving them, the next ones. */
     public static final int QUEUE_SIZE = 100;
 
     private final Actions actions;
@@ -40,6 +40,7 @@ public class ModeratingActions {
     private final SiteName site;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HostingByEmail byEmail;
 
     ModeratingActions(
             Actions actions,
@@ -51,7 +52,9 @@ public class ModeratingActions {
             ChorusProperties properties,
             SiteName site,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            HostingByEmail byEmail) {
+        this.byEmail = byEmail;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
@@ -64,17 +67,27 @@ public class ModeratingActions {
         this.clock = clock;
     }
 
-    /** What waits for the organizers, filtered, with the hosts' names; organizers only. */
+    /**
+     * A page of what waits for the organizers, filtered, after a cursor's place (null: the oldest), with the hosts'
+     * names and the counts; organizers only. Four queries whatever the queue's length.
+     */
     @Transactional(readOnly = true)
-    public ModerationQueue queue(Actor actor, String campaignSlug, ActionFilter filter, String language) {
+    public ModerationQueue queue(Actor actor, String campaignSlug, ActionFilter filter, String after, String language) {
         var campaign = organized(actor, campaignSlug, language);
-        var waiting = actions.queue(campaign.id(), filter, QUEUE_SIZE);
+        var cursor = QueueCursor.of(after);
+        var rows = actions.queue(campaign.id(), filter, cursor, QUEUE_SIZE + 1);
+        var waiting = rows.size() > QUEUE_SIZE ? rows.subList(0, QUEUE_SIZE) : rows;
+        var next = rows.size() > QUEUE_SIZE ? QueueCursor.at(waiting.getLast()).token() : null;
         var hosts = accounts.findAll(waiting.stream()
                 .map(Action::host)
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList());
-        return new ModerationQueue(campaign, waiting, hosts, actions.pendingCount(campaign.id()), filter);
+        var withoutAccounts = byEmail.contacts(
+                waiting.stream().filter(a -> a.host() == null).map(Action::id).toList());
+        var counts = actions.pendingCounts(campaign.id(), filter);
+        return new ModerationQueue(
+                campaign, waiting, hosts, withoutAccounts, counts[0], counts[1], filter, cursor != null, next);
     }
 
     /** Approves the chosen actions of the campaign at once; those already approved are left as they are. */

@@ -4,16 +4,27 @@ import java.util.List;
 import org.chorus.accounts.AccountSummary;
 import org.chorus.campaigns.PublishedCampaign;
 
-/** The organizers' queue: the waiting actions shown (oldest first), their hosts, and how many wait in all. */
+/**
+ * The organizers' queue: a page of the waiting actions (oldest first), their hosts, how many wait in all and how many
+ * of them the filter keeps, and the token of the next page (null on the last).
+ */
 public record ModerationQueue(
         PublishedCampaign campaign,
         List<Action> waiting,
         List<AccountSummary> hosts,
+        java.util.Map<ActionId, HostContact> withoutAccounts,
         long pending,
-        ActionFilter filter) {
+        long matching,
+        ActionFilter filter,
+        boolean later,
+        String next) {
 
-    /** The host's name, for the queue's rows. */
+    /** The host's name, for the queue's rows: their account's, or the one they gave when they hosted without one. */
     public String hostName(Action action) {
+        if (action.host() == null) {
+            var contact = withoutAccounts.get(action.id());
+            return contact == null ? "" : contact.name();
+        }
         return hosts.stream()
                 .filter(h -> h.id().equals(action.host()))
                 .map(AccountSummary::displayName)

@@ -109,9 +109,10 @@ public class ReadingActions {
      * Online actions have no place on a map.
      */
     public GeoJson.FeatureCollection map(
-            String campaignSlug, BoundingBox box, GridCells grid, ActionFilter filter, Locale reader) {
+            String campaignSlug, BoundingBox box, GridCells grid, ActionFilter filter, Locale locale) {
         var campaign = published(campaignSlug, null);
         var features = new ArrayList<GeoJson.Feature>();
+        var reader = ActionTimes.whenFormat(locale);
         if (!grid.clusters()) {
             actions.points(campaign.id(), box, filter, false, MAP_POINTS).forEach(a -> features.add(point(a, reader)));
             return new GeoJson.FeatureCollection(features);
@@ -122,14 +123,14 @@ public class ReadingActions {
                 .filter(c -> c.count() == 1)
                 .map(Actions.Cell::one)
                 .toList();
-        var alone = new HashMap<java.util.UUID, Action>();
-        actions.byIds(single).forEach(a -> alone.put(a.id().value(), a));
+        var alone = new HashMap<java.util.UUID, Actions.MapItem>();
+        actions.mapItems(single).forEach(a -> alone.put(a.id(), a));
         for (var cell : cells) {
             var action = cell.count() == 1 ? alone.get(cell.one()) : null;
             features.add(
                     action != null
                             ? point(action, reader)
-                            : GeoJson.cluster(cell.latitude(), cell.longitude(), cell.count()));
+                            : GeoJson.cluster(degrees(cell.latitude()), degrees(cell.longitude()), cell.count()));
         }
         return new GeoJson.FeatureCollection(features);
     }
@@ -262,15 +263,23 @@ public class ReadingActions {
                 ", ", parts.stream().filter(p -> p != null && !p.isBlank()).toList());
     }
 
-    private GeoJson.Feature point(Action action, Locale reader) {
+    private GeoJson.Feature point(Actions.MapItem action, java.time.format.DateTimeFormatter reader) {
         return GeoJson.item(
                 action.id().toString(),
-                action.publicLatitude(clock.instant()),
-                action.publicLongitude(clock.instant()),
-                action.details().title(),
-                ActionTimes.when(action.details().start(), reader),
+                degrees(action.latitude()),
+                degrees(action.longitude()),
+                action.title(),
+                ActionTimes.when(action.start(), reader),
                 "/actions/" + action.id(),
                 action.flagship());
+    }
+
+    /**
+     * A position rounded to 5 decimals (about a metre; RFC 7946 §11.2 advises no more than 6), so a cluster's centre,
+     * an average, does not carry 17 digits of false precision to the map.
+     */
+    static double degrees(double value) {
+        return Math.round(value * 100_000) / 100_000.0;
     }
 
     private PublishedCampaign published(String slug, String language) {

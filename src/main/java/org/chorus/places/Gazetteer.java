@@ -70,6 +70,27 @@ public class Gazetteer {
         return index < 0 ? Optional.empty() : Optional.of(city(table, index));
     }
 
+    /**
+     * The most populous cities of every country, at most {@code perCountry} of each, the most populous first (the data
+     * generator spreads actions over them).
+     */
+    public List<City> largest(int perCountry) {
+        var table = CityTable.get();
+        var order = java.util.stream.IntStream.range(0, table.size)
+                .boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -table.populations[i])
+                        .thenComparingInt(i -> table.ids[i]))
+                .toList();
+        var taken = new java.util.HashMap<String, Integer>();
+        var found = new ArrayList<City>();
+        for (int i : order) {
+            if (taken.merge(table.countries[i], 1, Integer::sum) <= perCountry) {
+                found.add(city(table, i));
+            }
+        }
+        return found;
+    }
+
     /** The city nearest to a point (for "near me"); latitude and longitude in degrees, assumed valid. */
     public City nearest(double latitude, double longitude) {
         var table = CityTable.get();

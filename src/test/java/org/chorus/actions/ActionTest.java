@@ -320,11 +320,9 @@ class ActionTest {
         assertThat(revealed.details().revealAt()).isEqualTo(start.minusSeconds(24 * 3600));
         var before = start.minusSeconds(24 * 3600 + 1);
         assertThat(revealed.details().exactPlacePublicAt(before)).isFalse();
-        assertThat(revealed.publicLatitude(before)).isEqualTo(PARIS.latitude());
+        assertThat(revealed.mapLatitude()).isEqualTo(PARIS.latitude());
         assertThat(revealed.details().exactPlacePublicAt(revealed.details().revealAt()))
                 .isTrue();
-        assertThat(revealed.publicLatitude(start)).isEqualTo(48.8708);
-        assertThat(revealed.publicLongitude(start)).isEqualTo(2.3050);
 
         var never = registered(written(hiddenPlace("")), false);
         assertThat(never.details().revealAt()).isNull();

@@ -63,7 +63,7 @@ class HostingAndModeratingActionsTest {
         assertThat(reading.list(world.slug, ActionFilter.NONE, null, "en").actions())
                 .isEmpty();
         assertThat(moderating
-                        .queue(world.owner, world.slug, ActionFilter.NONE, "en")
+                        .queue(world.owner, world.slug, ActionFilter.NONE, null, "en")
                         .waiting())
                 .extracting(Action::id)
                 .containsExactly(action.id());

@@ -92,4 +92,19 @@ class GazetteerTest {
         assertThat(gazetteer.nearest(48.8570, 2.3510).name()).isEqualTo("Paris");
         assertThat(gazetteer.nearest(-33.8690, 151.2090).countryCode()).isEqualTo("AU");
     }
+
+    @Test
+    void the_largest_cities_of_every_country_come_most_populous_first_at_most_so_many_a_country() {
+        var cities = gazetteer.largest(3);
+        var byCountry = cities.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        City::countryCode, java.util.stream.Collectors.counting()));
+        assertThat(byCountry.size()).isGreaterThanOrEqualTo(190);
+        assertThat(byCountry.values()).allSatisfy(n -> assertThat(n).isBetween(1L, 3L));
+        assertThat(cities)
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparingInt(City::population).reversed());
+        assertThat(cities.stream().filter(c -> c.countryCode().equals("FR")).map(City::name))
+                .containsExactly("Paris", "Marseille", "Lyon");
+    }
 }

@@ -33,28 +33,44 @@ class ModeratingActionsController {
             @RequestParam(required = false) String day,
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "false") boolean newHosts,
+            @RequestParam(required = false) String after,
             Actor actor,
             Ui ui,
             Model model) {
         var filter = ActionFilter.parse(kind, day, country, newHosts);
-        model.addAttribute("queue", moderating.queue(actor, slug, filter, ui.lang()));
+        model.addAttribute("queue", moderating.queue(actor, slug, filter, after, ui.lang()));
         return "actions/manage";
     }
 
-    /** Approves every action ticked in the queue, in one transaction. */
+    /**
+     * Approves, in one transaction, the actions ticked in the queue, or with {@code page} every action the page
+     * showed ({@code shown}); back to the queue with its filters, where the next ones wait.
+     */
     @PostMapping("/c/{slug}/manage/actions/approve")
     String approve(
             @PathVariable String slug,
-            @RequestParam(name = "action", required = false) List<String> ids,
+            @RequestParam(name = "action", required = false) List<String> ticked,
+            @RequestParam(name = "shown", required = false) List<String> shown,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String day,
+            @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "false") boolean newHosts,
             Actor actor,
             RedirectAttributes redirect) {
+        var filter = ActionFilter.parse(kind, day, country, newHosts);
+        var ids = page != null ? shown : ticked;
         var chosen = new ArrayList<ActionId>();
         for (var id : ids == null ? List.<String>of() : ids) {
             chosen.add(ActionId.parse(id));
         }
+        if (chosen.size() > ModeratingActions.QUEUE_SIZE) {
+            throw new DomainException(400, "actions.manage.too-many", ModeratingActions.QUEUE_SIZE);
+        }
         var approved = moderating.approve(actor, slug, chosen);
         redirect.addFlashAttribute("notice", approved == 0 ? "action.approved.none" : "action.approved.some");
-        return "redirect:/c/" + slug + "/manage/actions";
+        var query = filter.query();
+        return "redirect:/c/" + slug + "/manage/actions" + (query.isEmpty() ? "" : "?" + query);
     }
 
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/reject")

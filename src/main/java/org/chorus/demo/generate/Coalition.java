@@ -129,7 +129,7 @@ final class Coalition {
             "ar", List.of("شبكة %s %s", "جمعية %s", "اتحاد %s %s", "حركة %s", "تجمع %s %s"),
             "de", List.of("Netzwerk %s %s", "Bündnis %s", "Verein %s %s", "Initiative %s", "Forum %s %s"));
 
-    private static final Map<String, List<String>> GIVEN_NAMES = Map.of(
+    static final Map<String, List<String>> GIVEN_NAMES = Map.of(
             "en", List.of("Amina", "James", "Grace", "David", "Priya", "Samuel", "Joy", "Daniel", "Mary", "Kofi"),
             "fr",
                     List.of(

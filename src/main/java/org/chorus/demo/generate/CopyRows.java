@@ -54,6 +54,10 @@ final class CopyRows {
         return raw(Long.toString(value));
     }
 
+    CopyRows decimal(double value) {
+        return raw(Double.toString(value));
+    }
+
     CopyRows bool(boolean value) {
         return raw(value ? "t" : "f");
     }
@@ -89,7 +93,8 @@ final class CopyRows {
         return rows;
     }
 
-    private CopyRows raw(String value) {
+    /** A value written as is (a literal PostgreSQL reads in that column's type), or null. */
+    CopyRows raw(String value) {
         separate();
         out.append(value == null ? "\\N" : value);
         return this;

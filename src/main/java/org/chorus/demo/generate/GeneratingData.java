@@ -70,10 +70,7 @@ public class GeneratingData {
     public Map<String, Long> generate(Request request, PrintStream out) {
         long began = System.nanoTime();
         double cpuBefore = processCpuSeconds();
-        var missing = WordLists.missing();
-        if (!missing.isEmpty()) {
-            throw new Refused("word lists missing: " + String.join(", ", missing));
-        }
+        requireWordLists();
         try (var connection = dataSource.getConnection()) {
             if (alreadyGenerated(connection)) {
                 throw new Refused("this database already holds generated data (the league at " + Coalition.MARK
@@ -81,11 +78,7 @@ public class GeneratingData {
                         + " --data-dir DIR)");
             }
             out.println("Reading the word lists …");
-            var prose = new LinkedHashMap<String, Prose>();
-            for (var entry : WordLists.load(request.seed()).entrySet()) {
-                var words = searchable(connection, entry.getKey(), entry.getValue());
-                prose.put(entry.getKey(), new Prose(new Vocabulary(entry.getKey(), words)));
-            }
+            var prose = prose(connection, request.seed());
             var end = (request.until() == null ? LocalDate.now(clock) : request.until())
                     .atStartOfDay(ZoneOffset.UTC)
                     .toInstant();
@@ -109,7 +102,7 @@ public class GeneratingData {
                     seconds(began));
             connection.setAutoCommit(false);
             execute(connection, "set local maintenance_work_mem = '512MB'");
-            var indexes = dropIndexes(connection);
+            var indexes = dropIndexes(connection, "statements", "statement_texts", "statement_revisions");
             write(connection, coalition, archive, out, began);
             out.printf("Rebuilding %d indexes (%.1f s) …%n", indexes.size(), seconds(began));
             for (var definition : indexes) {
@@ -138,6 +131,14 @@ public class GeneratingData {
         }
     }
 
+    /** Refuses, naming the packages to install, when a word list the generators read is missing. */
+    static void requireWordLists() {
+        var missing = WordLists.missing();
+        if (!missing.isEmpty()) {
+            throw new Refused("word lists missing: " + String.join(", ", missing));
+        }
+    }
+
     static final List<String> TABLES = List.of(
             "organizations",
             "accounts",
@@ -155,21 +156,22 @@ public class GeneratingData {
      * builds an index (above all the search index) much faster from all rows at once than row by row during COPY.
      * Inside the transaction, so a failure leaves them as they were.
      */
-    private static List<String> dropIndexes(Connection connection) throws SQLException {
+    static List<String> dropIndexes(Connection connection, String... tables) throws SQLException {
         var definitions = new ArrayList<String>();
         var names = new ArrayList<String>();
-        try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("""
+        try (var statement = connection.prepareStatement("""
                         select pg_get_indexdef(x.indexrelid), quote_ident(n.nspname) || '.' || quote_ident(i.relname)
                         from pg_index x
                         join pg_class t on t.oid = x.indrelid
                         join pg_class i on i.oid = x.indexrelid
                         join pg_namespace n on n.oid = t.relnamespace
-                        where t.relname in ('statements', 'statement_texts', 'statement_revisions')
+                        where t.relname = any(?)
                           and n.nspname = current_schema()
                           and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
                         order by i.relname
                         """)) {
+            statement.setArray(1, connection.createArrayOf("text", tables));
+            var rows = statement.executeQuery();
             while (rows.next()) {
                 definitions.add(rows.getString(1));
                 names.add(rows.getString(2));
@@ -181,11 +183,21 @@ public class GeneratingData {
         return definitions;
     }
 
-    private static boolean alreadyGenerated(Connection connection) throws SQLException {
+    static boolean alreadyGenerated(Connection connection) throws SQLException {
         try (var statement = connection.prepareStatement("select 1 from organizations where website = ?")) {
             statement.setString(1, Coalition.MARK);
             return statement.executeQuery().next();
         }
+    }
+
+    /** Each language's prose, from the installed word lists, with the words the search indexes. */
+    static Map<String, Prose> prose(Connection connection, long seed) throws SQLException {
+        var prose = new LinkedHashMap<String, Prose>();
+        for (var entry : WordLists.load(seed).entrySet()) {
+            var words = searchable(connection, entry.getKey(), entry.getValue());
+            prose.put(entry.getKey(), new Prose(new Vocabulary(entry.getKey(), words)));
+        }
+        return prose;
     }
 
     /**
@@ -208,7 +220,7 @@ public class GeneratingData {
         return words.stream().filter(w -> !stop.contains(w)).toList();
     }
 
-    private static Set<String> column(Connection connection, String sql) throws SQLException {
+    static Set<String> column(Connection connection, String sql) throws SQLException {
         var values = new HashSet<String>();
         try (var statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
@@ -219,10 +231,32 @@ public class GeneratingData {
         return values;
     }
 
-    private void write(Connection connection, Coalition coalition, Archive archive, PrintStream out, long began)
+    /** Accounts of generated people, active, all with the demo's password, their addresses sealed as the app does. */
+    void writeAccounts(org.postgresql.copy.CopyManager copy, List<Coalition.Person> people, CopyRows rows)
             throws SQLException {
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        var rows = new CopyRows(1 << 20);
+        var hash = passwords.encoder().encode(DemoData.PASSWORD);
+        for (var person : people) {
+            rows.uuid(person.id())
+                    .bytes(personalData.seal(person.email(), "accounts.email"))
+                    .bytes(personalData.emailIndex(person.email()))
+                    .text(person.name())
+                    .text(hash)
+                    .text("ACTIVE")
+                    .bool(false)
+                    .text(person.language())
+                    .instant(person.createdAt())
+                    .instant(person.createdAt())
+                    .end();
+        }
+        load(
+                copy,
+                "accounts (id, email_sealed, email_index, display_name, password_hash, status, site_admin, language,"
+                        + " created_at, activated_at)",
+                rows);
+    }
+
+    /** The league's organizations, their people (all with the demo's password) and the owners' memberships. */
+    void writeCoalition(org.postgresql.copy.CopyManager copy, Coalition coalition, CopyRows rows) throws SQLException {
         for (var org : coalition.organizations) {
             rows.uuid(org.id())
                     .text(org.slug())
@@ -246,27 +280,9 @@ public class GeneratingData {
                         + " created_at, created_by, decided_at, time_zone)",
                 rows);
 
-        var hash = passwords.encoder().encode(DemoData.PASSWORD);
         var everyone = new ArrayList<>(coalition.people);
         everyone.addAll(coalition.commenters);
-        for (var person : everyone) {
-            rows.uuid(person.id())
-                    .bytes(personalData.seal(person.email(), "accounts.email"))
-                    .bytes(personalData.emailIndex(person.email()))
-                    .text(person.name())
-                    .text(hash)
-                    .text("ACTIVE")
-                    .bool(false)
-                    .text(person.language())
-                    .instant(person.createdAt())
-                    .instant(person.createdAt())
-                    .end();
-        }
-        load(
-                copy,
-                "accounts (id, email_sealed, email_index, display_name, password_hash, status, site_admin, language,"
-                        + " created_at, activated_at)",
-                rows);
+        writeAccounts(copy, everyone, rows);
 
         for (var org : coalition.organizations) {
             rows.uuid(org.id())
@@ -276,6 +292,13 @@ public class GeneratingData {
                     .end();
         }
         load(copy, "memberships (organization_id, account_id, role, created_at)", rows);
+    }
+
+    private void write(Connection connection, Coalition coalition, Archive archive, PrintStream out, long began)
+            throws SQLException {
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        var rows = new CopyRows(1 << 20);
+        writeCoalition(copy, coalition, rows);
 
         for (var topic : archive.topicLabels.entrySet()) {
             rows.text(topic.getKey())
@@ -488,25 +511,25 @@ public class GeneratingData {
                 """);
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    static void execute(Connection connection, String sql) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
-    private static void load(org.postgresql.copy.CopyManager copy, String table, CopyRows rows) throws SQLException {
+    static void load(org.postgresql.copy.CopyManager copy, String table, CopyRows rows) throws SQLException {
         var in = copy.copyIn("copy " + table + " from stdin");
         finish(in, rows);
     }
 
-    private static void flushIfFull(CopyIn in, CopyRows rows) throws SQLException {
+    static void flushIfFull(CopyIn in, CopyRows rows) throws SQLException {
         if (rows.length() > (1 << 20)) {
             var bytes = rows.take().getBytes(StandardCharsets.UTF_8);
             in.writeToCopy(bytes, 0, bytes.length);
         }
     }
 
-    private static void finish(CopyIn in, CopyRows rows) throws SQLException {
+    static void finish(CopyIn in, CopyRows rows) throws SQLException {
         var bytes = rows.take().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0) {
             in.writeToCopy(bytes, 0, bytes.length);
@@ -558,7 +581,7 @@ public class GeneratingData {
         Files.writeString(directory.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
     }
 
-    private static double processCpuSeconds() {
+    static double processCpuSeconds() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9
@@ -566,7 +589,7 @@ public class GeneratingData {
     }
 
     /** The CPU time of this connection's PostgreSQL process, when it runs on this machine (Linux). */
-    private static String backendCpu(Connection connection) throws SQLException {
+    static String backendCpu(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
                 var rows = statement.executeQuery("select pg_backend_pid()")) {
             rows.next();
@@ -583,7 +606,7 @@ public class GeneratingData {
         }
     }
 
-    private static double seconds(long since) {
+    static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 }

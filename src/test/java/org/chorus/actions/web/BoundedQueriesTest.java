@@ -12,6 +12,7 @@ import org.chorus.organizations.Role;
 import org.chorus.shared.web.PublicPageCache;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
 import org.chorus.support.QueryCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,5 +83,25 @@ class BoundedQueriesTest {
         assertThat(queriesAs(big.owner(), path.formatted(big.slug())))
                 .as(() -> "the queue, its hosts' names, the count; not:\n" + QueryCounter.statements())
                 .isEqualTo(queriesAs(small.owner(), path.formatted(small.slug())));
+    }
+
+    @Test
+    void a_queue_longer_than_a_page_filtered_or_at_its_next_page_costs_what_a_queue_of_one_does() throws Exception {
+        var small = campaign(0, 1);
+        var big = campaign(0, org.chorus.actions.ModeratingActions.QUEUE_SIZE + 2);
+        var queue = "/c/%s/manage/actions";
+        var next = Html.parse(mvc.perform(get(queue.formatted(big.slug())).with(user(big.owner())))
+                        .andExpect(status().isOk())
+                        .andReturn())
+                .select("a[rel=next]")
+                .attr("href");
+        assertThat(next).contains("after=");
+        int one = queriesAs(small.owner(), queue.formatted(small.slug()) + "?newHosts=true&kind=PROTEST");
+        assertThat(queriesAs(big.owner(), queue.formatted(big.slug()))).isEqualTo(one);
+        assertThat(queriesAs(big.owner(), queue.formatted(big.slug()) + "?newHosts=true&kind=PROTEST"))
+                .isEqualTo(one);
+        assertThat(queriesAs(big.owner(), next))
+                .as(() -> "the next page, its hosts' names, the counts; not:\n" + QueryCounter.statements())
+                .isEqualTo(one);
     }
 }

@@ -196,6 +196,10 @@ class HostsWithoutAccountsTest {
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(organizersView.select("dd").text()).contains("Nour Haddad", email);
+        var queue = Html.parse(mvc.perform(get("/c/" + slug + "/manage/actions").with(user(owner)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(queue.select("tbody tr").text()).contains(title, "Nour Haddad", "No account");
 
         var manage = ReceivedMail.linkPath(TestMail.await(email, 2).get(1), "/actions/manage/");
         var managePage = Html.parse(mvc.perform(get(manage))

@@ -95,6 +95,9 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
     GeneratingData generating;
 
     @Autowired
+    GeneratingActions generatingActions;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -234,6 +237,21 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
         assertThat(status).isEqualTo(AdminCommand.REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds generated data");
         assertThat(count("select count(*) from statements")).isEqualTo(before);
+    }
+
+    @Test
+    void actions_are_added_to_the_generated_archive_under_its_league_leaving_the_statements_as_they_were() {
+        long statements = count("select count(*) from statements");
+        long organizations = count("select count(*) from organizations");
+        var actions = generatingActions.generate(
+                new GeneratingActions.Request(400, 7, null, output), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(actions.get("actions")).isEqualTo(400);
+        assertThat(count("select count(*) from statements")).isEqualTo(statements);
+        assertThat(count("select count(*) from organizations")).isEqualTo(organizations);
+        assertThat(count("""
+                        select count(*) from campaigns c join organizations o on o.id = c.organization_id
+                        where c.slug = '%s' and o.website = '%s'
+                        """.formatted(DaysOfAction.SLUG, Coalition.MARK))).isOne();
     }
 
     @Test
