@@ -44,8 +44,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Keeps the rendered bytes of public pages for anonymous readers (no cookie but the language and device ones), so a popular
- * statement is served without touching the database or rendering again. Every answer carries an ETag and
- * Last-Modified, and a matching If-None-Match gets 304. Every public page, kept or not, hit, miss or 304, says
+ * statement is served without touching the database or rendering again. Every answer carries a weak ETag (the same
+ * page gzipped or not; Tomcat compresses no answer with a strong one) and Last-Modified, and a matching If-None-Match
+ * gets 304. Every public page, kept or not, hit, miss or 304, says
  * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
  * or to a signed-in reader. Any committed {@link PublicPagesChanged} event makes every entry stale; entries also
  * go stale after {@code TTL}, which bounds staleness when several Chorus nodes share a database. A committed
@@ -439,7 +440,8 @@ public class PublicPageCache implements WebMvcConfigurer {
             }
             var crc = new CRC32();
             crc.update(body);
-            var etag = "\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
+            // weak: the server compresses an answer only when its ETag is weak, since gzipped and plain bytes differ
+            var etag = "W/\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
             var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body, outdated);
             synchronized (storing) {
                 if (full(entries.get(key), body.length)) {
@@ -474,7 +476,10 @@ public class PublicPageCache implements WebMvcConfigurer {
             response.setHeader("Last-Modified", http(entry.lastModified()));
             response.setHeader("Cache-Control", "public, no-cache");
             var ifNoneMatch = request.getHeader("If-None-Match");
-            if (ifNoneMatch != null && (ifNoneMatch.contains(entry.etag()) || ifNoneMatch.equals("*"))) {
+            // If-None-Match compares weakly (RFC 9110 13.1.2): the quoted tag, with or without its W/
+            var opaque = entry.etag().substring("W/".length());
+            if (ifNoneMatch != null
+                    && (ifNoneMatch.contains(opaque) || ifNoneMatch.strip().equals("*"))) {
                 response.setStatus(304);
                 return;
             }
