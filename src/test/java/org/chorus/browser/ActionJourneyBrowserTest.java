@@ -79,6 +79,11 @@ class ActionJourneyBrowserTest extends BrowserJourney {
             page.navigate("/c/" + slug);
             assertThat(page.locator(".campaign-actions-total")).hasText("One action is registered.");
             Browser.assertAxeClean(page, "the campaign page with its actions");
+            // the map draws it from the campaign's GeoJSON: a marker named by its title, whose popup links its page
+            page.locator("#actions-map").getByTitle(title).click();
+            assertThat(page.locator(".leaflet-popup-content a.chorus-map-title"))
+                    .hasText(title);
+            page.keyboard().press("Escape");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the list of actions"))
                     .first()
                     .click();
