@@ -245,6 +245,9 @@ final class PermissionPolicy {
             entry(
                     "POST /actions/{id:[0-9a-f-]{36}}/flagship",
                     role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
+            entry(
+                    "POST /actions/{id:[0-9a-f-]{36}}/trust",
+                    role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
             // the public API of campaigns and actions, exports and calendars (decision 0035)
             entry("GET /api/v1/campaigns", PUBLIC),
             entry("GET /api/v1/campaigns/{slug}", PUBLIC),

@@ -24,4 +24,6 @@ public record ActionPage(
         boolean organizer,
         HostContact hostContact,
         java.util.List<Organization> cosponsors,
-        boolean revealAhead) {}
+        boolean revealAhead,
+        boolean hostTrusted,
+        boolean organizationTrusted) {}

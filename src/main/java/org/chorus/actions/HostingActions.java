@@ -40,6 +40,8 @@ public class HostingActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final TrustedHosts trustedHosts;
+
     HostingActions(
             Actions actions,
             ActionCosponsors cosponsors,
@@ -49,7 +51,9 @@ public class HostingActions {
             OrganizationPermissions permissions,
             Gazetteer gazetteer,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TrustedHosts trustedHosts) {
+        this.trustedHosts = trustedHosts;
         this.actions = actions;
         this.cosponsors = cosponsors;
         this.campaigns = campaigns;
@@ -68,7 +72,9 @@ public class HostingActions {
         var written = written(actor, campaign, form);
         var details = written.details();
         var organizer = organizers.isOrganizer(actor, campaign.id());
-        var trusted = organizer || trustedFor(actor, details.organization());
+        var trusted = organizer
+                || trustedFor(actor, details.organization())
+                || trustedHosts.covers(campaign.id(), actor.account(), details.organization());
         var action = Action.registered(
                 ActionId.random(),
                 campaign.id(),
@@ -96,8 +102,10 @@ public class HostingActions {
         var campaign = published(action.campaignSlug());
         var written = written(actor, campaign, form);
         var details = written.details();
-        var trusted =
-                organizer || trustedFor(actor, details.organization()) && action.status() != ActionStatus.REJECTED;
+        var trusted = organizer
+                || (trustedFor(actor, details.organization())
+                                || trustedHosts.covers(action.campaign(), actor.account(), details.organization()))
+                        && action.status() != ActionStatus.REJECTED;
         var edited = action.edited(details, trusted, clock.instant());
         actions.update(edited);
         cosponsors.replace(id, written.cosponsors());

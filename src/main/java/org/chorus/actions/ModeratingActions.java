@@ -9,6 +9,7 @@ import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.email.Addressee;
 import org.chorus.email.Mail;
 import org.chorus.organizations.Actor;
+import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.config.ChorusProperties;
@@ -41,6 +42,7 @@ public class ModeratingActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final HostingByEmail byEmail;
+    private final TrustedHosts trustedHosts;
 
     ModeratingActions(
             Actions actions,
@@ -53,8 +55,10 @@ public class ModeratingActions {
             SiteName site,
             ApplicationEventPublisher events,
             Clock clock,
-            HostingByEmail byEmail) {
+            HostingByEmail byEmail,
+            TrustedHosts trustedHosts) {
         this.byEmail = byEmail;
+        this.trustedHosts = trustedHosts;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
@@ -116,6 +120,33 @@ public class ModeratingActions {
         mailRejection(rejected);
         events.publishEvent(new ActionRejected(id, action.campaign(), action.campaignSlug(), actor.account()));
         return rejected;
+    }
+
+    /** What an organizer trusts from an action: its host, or the organization it is hosted for. */
+    public enum Trust {
+        HOST,
+        ORGANIZATION
+    }
+
+    /**
+     * Trusts (or no longer) the action's host or its hosting organization for the campaign: from then on, the host's
+     * actions, or those its members host for the organization, are approved at once and their edits do not wait. What
+     * waits already stays to be judged.
+     */
+    @Transactional
+    public void trust(Actor actor, ActionId id, Trust what, boolean trusted) {
+        var action = organizedAction(actor, id);
+        var host = what == Trust.HOST ? action.host() : null;
+        var organization = what == Trust.ORGANIZATION ? action.details().organization() : null;
+        if (host == null && organization == null) {
+            throw DomainException.conflict(
+                    what == Trust.HOST ? "action.trust.no-account" : "action.trust.no-organization");
+        }
+        if (trusted) {
+            trustedHosts.trust(action.campaign(), host, organization, actor.account(), clock.instant());
+        } else {
+            trustedHosts.distrust(action.campaign(), host, organization);
+        }
     }
 
     /** Marks the action flagship (or no longer): it stands out on the map and in the list, never in a cluster. */

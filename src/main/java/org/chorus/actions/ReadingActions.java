@@ -44,6 +44,8 @@ public class ReadingActions {
     private final HostingActions hosting;
     private final Clock clock;
 
+    private final TrustedHosts trustedHosts;
+
     ReadingActions(
             Actions actions,
             ReadingCampaigns campaigns,
@@ -52,7 +54,9 @@ public class ReadingActions {
             ChorusProperties properties,
             HostingByEmail byEmail,
             HostingActions hosting,
-            Clock clock) {
+            Clock clock,
+            TrustedHosts trustedHosts) {
+        this.trustedHosts = trustedHosts;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
@@ -85,7 +89,11 @@ public class ReadingActions {
                 organizer ? byEmail.contact(id).orElse(null) : null,
                 hosting.cosponsors(id),
                 action.details().revealAt() != null
-                        && clock.instant().isBefore(action.details().revealAt()));
+                        && clock.instant().isBefore(action.details().revealAt()),
+                organizer && trustedHosts.trusts(action.campaign(), action.host()),
+                organizer
+                        && trustedHosts.trusts(
+                                action.campaign(), action.details().organization()));
     }
 
     /** A page of the campaign's approved actions by day then country, after a cursor's place. */

@@ -120,6 +120,63 @@ class HostingAndModeratingActionsTest {
     }
 
     @Test
+    void organizers_trust_a_host_or_an_organization_whose_next_actions_are_then_public_at_once() {
+        var world = world();
+        var host = person();
+        var first = hosting.register(host, world.slug, world.form("First teach-in"));
+        assertThat(first.status()).isEqualTo(ActionStatus.PENDING);
+        assertThat(reading.page(world.owner, first.id(), "en").hostTrusted()).isFalse();
+        assertThatThrownBy(() -> moderating.trust(host, first.id(), ModeratingActions.Trust.HOST, true))
+                .as("a host does not trust themselves")
+                .isInstanceOf(PermissionDenied.class);
+
+        moderating.trust(world.owner, first.id(), ModeratingActions.Trust.HOST, true);
+
+        assertThat(reading.page(world.owner, first.id(), "en").hostTrusted()).isTrue();
+        assertThat(moderating
+                        .queue(world.owner, world.slug, ActionFilter.NONE, null, "en")
+                        .waiting())
+                .as("what waits already stays to be judged")
+                .extracting(Action::id)
+                .containsExactly(first.id());
+        assertThat(hosting.register(host, world.slug, world.form("Second teach-in"))
+                        .status())
+                .isEqualTo(ActionStatus.APPROVED);
+        assertThat(hosting.register(person(), world.slug, world.form("Someone else's"))
+                        .status())
+                .isEqualTo(ActionStatus.PENDING);
+        assertThatThrownBy(() -> moderating.trust(world.owner, first.id(), ModeratingActions.Trust.ORGANIZATION, true))
+                .as("an action hosted for no organization")
+                .isInstanceOf(org.chorus.shared.DomainException.class);
+
+        moderating.trust(world.owner, first.id(), ModeratingActions.Trust.HOST, false);
+        assertThat(hosting.register(host, world.slug, world.form("Third teach-in"))
+                        .status())
+                .isEqualTo(ActionStatus.PENDING);
+
+        var chapter = fixtures.coalition();
+        var member = fixtures.person("member");
+        fixtures.grant(chapter, member, Role.MEMBER);
+        var forChapter = hosting.register(Actor.of(member), world.slug, world.form("Picnic", chapter.slug()));
+        assertThat(forChapter.status()).isEqualTo(ActionStatus.PENDING);
+        moderating.trust(world.owner, forChapter.id(), ModeratingActions.Trust.ORGANIZATION, true);
+        assertThat(reading.page(world.owner, forChapter.id(), "en").organizationTrusted())
+                .isTrue();
+        assertThat(hosting.register(Actor.of(member), world.slug, world.form("Second picnic", chapter.slug()))
+                        .status())
+                .isEqualTo(ActionStatus.APPROVED);
+        assertThat(hosting.register(Actor.of(member), world.slug, world.form("On my own"))
+                        .status())
+                .as("trust in the organization covers what is hosted for it")
+                .isEqualTo(ActionStatus.PENDING);
+        var another = world();
+        assertThat(hosting.register(Actor.of(member), another.slug, another.form("Elsewhere", chapter.slug()))
+                        .status())
+                .as("trust is per campaign")
+                .isEqualTo(ActionStatus.PENDING);
+    }
+
+    @Test
     void a_rejection_is_mailed_to_the_host_with_its_reason() {
         var world = world();
         var person = fixtures.person("host");

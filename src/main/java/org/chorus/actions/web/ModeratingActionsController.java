@@ -102,4 +102,28 @@ class ModeratingActionsController {
         redirect.addFlashAttribute("notice", flagship ? "action.flagship.marked" : "action.flagship.unmarked");
         return "redirect:/actions/" + id;
     }
+
+    /** Trusts the action's host or hosting organization for the campaign (or no longer): their actions skip the queue. */
+    @PostMapping("/actions/{id:[0-9a-f-]{36}}/trust")
+    String trust(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "HOST") String what,
+            @RequestParam(defaultValue = "false") boolean trusted,
+            Actor actor,
+            RedirectAttributes redirect) {
+        var trust = trust(what);
+        moderating.trust(actor, ActionId.parse(id), trust, trusted);
+        redirect.addFlashAttribute(
+                "notice",
+                "action.trust." + trust.name().toLowerCase(java.util.Locale.ROOT) + (trusted ? ".on" : ".off"));
+        return "redirect:/actions/" + id;
+    }
+
+    private static ModeratingActions.Trust trust(String typed) {
+        try {
+            return ModeratingActions.Trust.valueOf(typed.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.chorus.shared.DomainException(400, "action.trust.invalid");
+        }
+    }
 }
