@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.chorus.accounts.AccountDirectory;
-import org.chorus.accounts.AccountId;
-import org.chorus.accounts.AccountSummary;
 import org.chorus.campaigns.CampaignOrganizers;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
@@ -35,29 +32,26 @@ public class ExportingActions {
 
     /**
      * An action as exported, with its host's name and email (from their account, or as they gave them when they hosted
-     * without one; null once deleted) and its hosting organization (null when none or unknown).
+     * without one; null once gone) and its hosting organization (null when none or unknown).
      */
-    public record Exported(Action action, String hostName, String hostEmail, Organization organization) {}
+    public record Exported(Action action, HostContact host, Organization organization) {}
 
     private final Actions actions;
     private final ReadingCampaigns campaigns;
     private final CampaignOrganizers organizers;
-    private final AccountDirectory accounts;
     private final CoalitionDirectory organizations;
-    private final HostingByEmail byEmail;
+    private final HostsOfActions hosts;
 
     ExportingActions(
             Actions actions,
             ReadingCampaigns campaigns,
             CampaignOrganizers organizers,
-            AccountDirectory accounts,
             CoalitionDirectory organizations,
-            HostingByEmail byEmail) {
-        this.byEmail = byEmail;
+            HostsOfActions hosts) {
+        this.hosts = hosts;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
-        this.accounts = accounts;
         this.organizations = organizations;
     }
 
@@ -115,15 +109,7 @@ public class ExportingActions {
         if (batch.isEmpty()) {
             return;
         }
-        Map<AccountId, AccountSummary> hosts = new java.util.HashMap<>();
-        accounts.findAll(batch.stream()
-                        .map(Action::host)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList())
-                .forEach(h -> hosts.put(h.id(), h));
-        var withoutAccounts = byEmail.contacts(
-                batch.stream().filter(a -> a.host() == null).map(Action::id).toList());
+        var hosts = this.hosts.of(batch);
         var ids = batch.stream()
                 .map(a -> a.details().organization())
                 .filter(Objects::nonNull)
@@ -132,13 +118,8 @@ public class ExportingActions {
         Map<OrganizationId, Organization> named = ids.isEmpty() ? Map.of() : organizations.find(ids);
         for (var action : batch) {
             var organization = action.details().organization();
-            var account = action.host() == null ? null : hosts.get(action.host());
-            var contact = withoutAccounts.get(action.id());
             each.accept(new Exported(
-                    action,
-                    account != null ? account.displayName() : contact == null ? null : contact.name(),
-                    account != null ? account.email() : contact == null ? null : contact.email(),
-                    organization == null ? null : named.get(organization)));
+                    action, hosts.get(action.id()), organization == null ? null : named.get(organization)));
         }
     }
 }

@@ -41,7 +41,7 @@ public class ModeratingActions {
     private final SiteName site;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final HostingByEmail byEmail;
+    private final HostsOfActions hosts;
     private final TrustedHosts trustedHosts;
 
     ModeratingActions(
@@ -55,9 +55,9 @@ public class ModeratingActions {
             SiteName site,
             ApplicationEventPublisher events,
             Clock clock,
-            HostingByEmail byEmail,
+            HostsOfActions hosts,
             TrustedHosts trustedHosts) {
-        this.byEmail = byEmail;
+        this.hosts = hosts;
         this.trustedHosts = trustedHosts;
         this.actions = actions;
         this.campaigns = campaigns;
@@ -82,16 +82,9 @@ public class ModeratingActions {
         var rows = actions.queue(campaign.id(), filter, cursor, QUEUE_SIZE + 1);
         var waiting = rows.size() > QUEUE_SIZE ? rows.subList(0, QUEUE_SIZE) : rows;
         var next = rows.size() > QUEUE_SIZE ? QueueCursor.at(waiting.getLast()).token() : null;
-        var hosts = accounts.findAll(waiting.stream()
-                .map(Action::host)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList());
-        var withoutAccounts = byEmail.contacts(
-                waiting.stream().filter(a -> a.host() == null).map(Action::id).toList());
         var counts = actions.pendingCounts(campaign.id(), filter);
         return new ModerationQueue(
-                campaign, waiting, hosts, withoutAccounts, counts[0], counts[1], filter, cursor != null, next);
+                campaign, waiting, hosts.of(waiting), counts[0], counts[1], filter, cursor != null, next);
     }
 
     /** Approves the chosen actions of the campaign at once; those already approved are left as they are. */

@@ -1,7 +1,6 @@
 package org.chorus.actions;
 
 import java.util.List;
-import org.chorus.accounts.AccountSummary;
 import org.chorus.campaigns.PublishedCampaign;
 
 /**
@@ -11,8 +10,7 @@ import org.chorus.campaigns.PublishedCampaign;
 public record ModerationQueue(
         PublishedCampaign campaign,
         List<Action> waiting,
-        List<AccountSummary> hosts,
-        java.util.Map<ActionId, HostContact> withoutAccounts,
+        java.util.Map<ActionId, HostContact> hosts,
         long pending,
         long matching,
         ActionFilter filter,
@@ -21,14 +19,7 @@ public record ModerationQueue(
 
     /** The host's name, for the queue's rows: their account's, or the one they gave when they hosted without one. */
     public String hostName(Action action) {
-        if (action.host() == null) {
-            var contact = withoutAccounts.get(action.id());
-            return contact == null ? "" : contact.name();
-        }
-        return hosts.stream()
-                .filter(h -> h.id().equals(action.host()))
-                .map(AccountSummary::displayName)
-                .findFirst()
-                .orElse("");
+        var host = hosts.get(action.id());
+        return host == null ? "" : host.name();
     }
 }
