@@ -98,7 +98,13 @@ public class ModeratingActions {
                 continue;
             }
             actions.update(action.approved(now));
-            events.publishEvent(new ActionApproved(action.id(), campaign.id(), campaign.slug(), actor.account()));
+            events.publishEvent(new ActionApproved(
+                    action.id(),
+                    campaign.id(),
+                    campaign.slug(),
+                    campaign.issuer(),
+                    action.details().title(),
+                    actor.account()));
             approved++;
         }
         return approved;
@@ -108,10 +114,17 @@ public class ModeratingActions {
     @Transactional
     public Action reject(Actor actor, ActionId id, String reason) {
         var action = organizedAction(actor, id);
+        var campaign = organized(actor, action.campaignSlug(), null);
         var rejected = action.rejected(reason, clock.instant());
         actions.update(rejected);
         mailRejection(rejected);
-        events.publishEvent(new ActionRejected(id, action.campaign(), action.campaignSlug(), actor.account()));
+        events.publishEvent(new ActionRejected(
+                id,
+                action.campaign(),
+                action.campaignSlug(),
+                campaign.issuer(),
+                action.details().title(),
+                actor.account()));
         return rejected;
     }
 

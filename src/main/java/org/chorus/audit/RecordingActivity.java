@@ -2,6 +2,8 @@ package org.chorus.audit;
 
 import java.time.Clock;
 import org.chorus.accounts.AccountSecurityChanged;
+import org.chorus.actions.ActionApproved;
+import org.chorus.actions.ActionRejected;
 import org.chorus.campaigns.CampaignPublished;
 import org.chorus.campaigns.CampaignWithdrawn;
 import org.chorus.comments.CommentModerated;
@@ -211,6 +213,21 @@ class RecordingActivity {
     @ApplicationModuleListener
     void on(CampaignWithdrawn event) {
         entries.insert(AuditEntry.of("campaigns.WITHDRAWN", clock.instant(), event.by())
+                .in(event.issuer())
+                .saying(event.title()));
+    }
+
+    /** Actions judged by a campaign's organizers, in the campaign's organization, with the action's title then. */
+    @ApplicationModuleListener
+    void on(ActionApproved event) {
+        entries.insert(AuditEntry.of("actions.APPROVED", clock.instant(), event.by())
+                .in(event.issuer())
+                .saying(event.title()));
+    }
+
+    @ApplicationModuleListener
+    void on(ActionRejected event) {
+        entries.insert(AuditEntry.of("actions.REJECTED", clock.instant(), event.by())
                 .in(event.issuer())
                 .saying(event.title()));
     }

@@ -78,7 +78,12 @@ class HostingAndModeratingActionsTest {
         assertThat(reading.list(world.slug, ActionFilter.NONE, null, "en").actions())
                 .hasSize(2);
         assertThat(reading.counts(world.campaign).byCountry()).containsEntry("FR", 2L);
-        assertThat(events.ofType(ActionApproved.class)).hasSize(2);
+        assertThat(events.ofType(ActionApproved.class))
+                .as("each approval names the campaign's organization and the action for the audit log")
+                .extracting(ActionApproved::issuer, ActionApproved::title)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(world.coalition().id(), "Teach-in at the library"),
+                        org.assertj.core.groups.Tuple.tuple(world.coalition().id(), "Rally at the embassy"));
         assertThat(events.ofType(ActionRegistered.class)
                         .matching(e -> e.action().equals(action.id()))
                         .iterator()

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.chorus.accounts.AccountSecurityChanged;
 import org.chorus.accounts.AccountSecurityChanged.Change;
+import org.chorus.actions.ActionApproved;
+import org.chorus.actions.ActionId;
+import org.chorus.actions.ActionRejected;
 import org.chorus.campaigns.CampaignId;
 import org.chorus.campaigns.CampaignPublished;
 import org.chorus.campaigns.CampaignWithdrawn;
@@ -220,6 +223,25 @@ class AuditLogTest {
         var onTime = line(log, "statements.PUBLISHED_AS_SCHEDULED");
         assertThat(onTime.entry().actor()).as("Chorus published it").isNull();
         assertThat(onTime.entry().statement()).isEqualTo(scheduled.id());
+    }
+
+    @Test
+    void approving_and_rejecting_actions_are_recorded_in_the_campaigns_organization_with_the_actions_title() {
+        var org = fixtures.coalition();
+        var owner = statements.ownerOf(org);
+        var title = Fixtures.unique("Tenants' assembly");
+        var campaign = CampaignId.random();
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(
+                    new ActionApproved(ActionId.random(), campaign, "housing", org.id(), title, owner.account()));
+            events.publishEvent(
+                    new ActionRejected(ActionId.random(), campaign, "housing", org.id(), title, owner.account()));
+        });
+
+        awaitKinds(() -> activity.ofOrganization(owner, org.slug(), null), "actions.APPROVED", "actions.REJECTED");
+        var log = activity.ofOrganization(owner, org.slug(), null);
+        assertThat(line(log, "actions.APPROVED").entry().actor()).isEqualTo(owner.account());
+        assertThat(line(log, "actions.REJECTED").entry().detail()).isEqualTo(title);
     }
 
     @Test
