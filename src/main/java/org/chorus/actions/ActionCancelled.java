@@ -7,7 +7,7 @@ import org.chorus.shared.web.PublicPagesChangedUnder;
 
 /** The host cancelled an action: it stays at its address, marked cancelled. The campaign's pages and the action's go stale in the page cache. */
 public record ActionCancelled(ActionId action, CampaignId campaign, String campaignSlug, AccountId by)
-        implements PublicPagesChangedUnder {
+        implements PublicPagesChangedUnder, ChangesTheMap {
 
     @Override
     public Collection<String> paths() {

@@ -7,7 +7,7 @@ import org.chorus.shared.web.PublicPagesChangedUnder;
 
 /** The host or an organizer changed an action; calendars see a new sequence. The campaign's pages and the action's go stale in the page cache. */
 public record ActionChanged(ActionId action, CampaignId campaign, String campaignSlug, AccountId by)
-        implements PublicPagesChangedUnder {
+        implements PublicPagesChangedUnder, ChangesTheMap {
 
     @Override
     public Collection<String> paths() {

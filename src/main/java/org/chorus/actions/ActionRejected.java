@@ -10,7 +10,7 @@ import org.chorus.shared.web.PublicPagesChangedUnder;
  * the audit log. The campaign's pages and the action's go stale in the page cache. */
 public record ActionRejected(
         ActionId action, CampaignId campaign, String campaignSlug, OrganizationId issuer, String title, AccountId by)
-        implements PublicPagesChangedUnder {
+        implements PublicPagesChangedUnder, ChangesTheMap {
 
     @Override
     public Collection<String> paths() {

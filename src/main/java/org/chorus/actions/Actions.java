@@ -334,7 +334,8 @@ class Actions {
         var cells = new ArrayList<Cell>();
         for (var part : box.parts()) {
             var sql = new StringBuilder("""
-                    select count(*) as n, sum(a.map_latitude) as lat, sum(a.map_longitude) as lon, any_value(a.id) as one
+                    select count(*) as n, sum(a.map_latitude) as lat, sum(a.map_longitude) as lon,
+                           min(a.id::text)::uuid as one
                     from actions a
                     where a.campaign_id = :campaign and a.status = 'APPROVED' and not a.cancelled
                       and not a.flagship and a.map_latitude between :south and :north

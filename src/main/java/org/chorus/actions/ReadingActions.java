@@ -46,6 +46,8 @@ public class ReadingActions {
 
     private final TrustedHosts trustedHosts;
 
+    private final MapCells mapCells;
+
     ReadingActions(
             Actions actions,
             ReadingCampaigns campaigns,
@@ -55,8 +57,10 @@ public class ReadingActions {
             HostingByEmail byEmail,
             HostingActions hosting,
             Clock clock,
-            TrustedHosts trustedHosts) {
+            TrustedHosts trustedHosts,
+            MapCells mapCells) {
         this.trustedHosts = trustedHosts;
+        this.mapCells = mapCells;
         this.actions = actions;
         this.campaigns = campaigns;
         this.organizers = organizers;
@@ -112,8 +116,8 @@ public class ReadingActions {
     }
 
     /**
-     * What the campaign's map shows of a box at a zoom: clusters below {@link GridCells#POINTS_FROM_ZOOM}, each
-     * action from it; flagship actions always as points; an action shown only by its city at its city's centre.
+     * What the campaign's map shows of a box at a zoom: clusters below {@link GridCells#POINTS_FROM_ZOOM} (up to zoom
+     * {@link MapCells#UP_TO_ZOOM} as the job last grouped them, a few seconds behind), each action from it; flagship actions always as points; an action shown only by its city at its city's centre.
      * Online actions have no place on a map.
      */
     public GeoJson.FeatureCollection map(
@@ -126,7 +130,11 @@ public class ReadingActions {
             return new GeoJson.FeatureCollection(features);
         }
         actions.points(campaign.id(), box, filter, true, MAP_POINTS).forEach(a -> features.add(point(a, reader)));
-        var cells = actions.cells(campaign.id(), box, grid, filter);
+        // low zooms from the squares the job grouped (decision 0036), once it grouped this campaign; else live
+        var cells = MapCells.answers(grid, filter)
+                        && mapCells.grouped(campaign.id()).isPresent()
+                ? mapCells.cells(campaign.id(), box, grid, filter)
+                : actions.cells(campaign.id(), box, grid, filter);
         var single = cells.stream()
                 .filter(c -> c.count() == 1)
                 .map(Actions.Cell::one)

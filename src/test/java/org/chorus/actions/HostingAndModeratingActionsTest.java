@@ -46,6 +46,15 @@ class HostingAndModeratingActionsTest {
     Gazetteer gazetteer;
 
     @Autowired
+    GroupingTheMap grouping;
+
+    @Autowired
+    MapCells mapCells;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     java.time.Clock clock;
 
     @Test
@@ -232,6 +241,7 @@ class HostingAndModeratingActionsTest {
         ids.addAll(List.of(flagship, fiji, samoa));
         moderating.approve(world.owner, world.slug, ids);
         moderating.flagship(world.owner, flagship, true);
+        groupAgain(world);
 
         var world2 = reading.map(
                 world.slug,
@@ -258,6 +268,76 @@ class HostingAndModeratingActionsTest {
         assertThat(pacific.features())
                 .extracting(f -> f.id())
                 .containsExactlyInAnyOrder(fiji.toString(), samoa.toString());
+    }
+
+    @Test
+    void the_job_groups_the_map_of_low_zooms_which_then_answers_as_the_actions_do_and_follows_their_changes() {
+        var world = world();
+        var host = person();
+        var paris = new java.util.ArrayList<ActionId>();
+        for (int i = 0; i < 3; i++) {
+            paris.add(
+                    hosting.register(host, world.slug, world.form("Paris " + i)).id());
+        }
+        var fiji = hosting.register(host, world.slug, world.form("Suva", city("Suva", "FJ")))
+                .id();
+        var all = new java.util.ArrayList<>(paris);
+        all.add(fiji);
+        moderating.approve(world.owner, world.slug, all);
+        var live = clustersAtZoom2(world, ActionFilter.NONE);
+
+        groupAgain(world);
+        assertThat(clustersAtZoom2(world, ActionFilter.NONE))
+                .as("the grouped squares give the clusters and lone points the actions gave")
+                .isEqualTo(live)
+                .containsExactlyInAnyOrder("cluster of 3", fiji.toString());
+        assertThat(clustersAtZoom2(
+                        world, new ActionFilter(org.chorus.campaigns.ActionKind.EDUCATIONAL, null, null, false)))
+                .isEmpty();
+        assertThat(clustersAtZoom2(
+                        world, new ActionFilter(org.chorus.campaigns.ActionKind.PROTEST, world.day(), null, false)))
+                .hasSize(2);
+
+        hosting.cancel(host, paris.getFirst());
+        org.chorus.support.Eventually.eventually("the job groups the changed map again")
+                .until(() -> {
+                    grouping.group();
+                    return clustersAtZoom2(world, ActionFilter.NONE).contains("cluster of 2");
+                });
+    }
+
+    private List<String> clustersAtZoom2(World world, ActionFilter filter) {
+        return reading
+                .map(
+                        world.slug,
+                        org.chorus.places.BoundingBox.WORLD,
+                        org.chorus.places.GridCells.forZoom(2),
+                        filter,
+                        java.util.Locale.ENGLISH)
+                .features()
+                .stream()
+                .map(f -> Boolean.TRUE.equals(f.properties().get("cluster"))
+                        ? "cluster of " + f.properties().get("count")
+                        : f.id())
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Runs the job until it grouped this campaign's latest changes (the scheduler's own run may hold the lock a
+     * moment, or have grouped it before the last change).
+     */
+    private void groupAgain(World world) {
+        org.chorus.support.Eventually.eventually("the campaign's map is grouped")
+                .until(() -> {
+                    grouping.group();
+                    return mapCells.grouped(world.campaign()).isPresent()
+                            && jdbc.sql("select count(*) from action_map_marks where campaign_id = :campaign")
+                                            .param("campaign", world.campaign().value())
+                                            .query(Long.class)
+                                            .single()
+                                    == 0;
+                });
     }
 
     long city(String name, String country) {

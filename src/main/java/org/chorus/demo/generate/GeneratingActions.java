@@ -101,6 +101,11 @@ public class GeneratingActions {
             for (var definition : indexes) {
                 execute(connection, definition);
             }
+            // the map's squares are grouped by the running application's job, as after any change (actions.MapCells)
+            execute(connection, """
+                    insert into action_map_marks (campaign_id, campaign_slug)
+                    select distinct on (campaign_id) campaign_id, campaign_slug from actions order by campaign_id
+                    on conflict (campaign_id) do nothing""");
             connection.commit();
             connection.setAutoCommit(true);
             for (var table : List.of("actions", "accounts", "campaigns", "campaign_texts")) {
