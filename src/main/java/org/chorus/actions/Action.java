@@ -27,7 +27,8 @@ public record Action(
         int sequence,
         boolean newHost,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant approvedAt) {
 
     public static final int REASON_MAX = 1_000;
 
@@ -54,7 +55,8 @@ public record Action(
                 0,
                 newHost,
                 now,
-                now);
+                now,
+                trusted ? now : null);
     }
 
     /**
@@ -143,7 +145,9 @@ public record Action(
                 sequence,
                 newHost,
                 createdAt,
-                now);
+                now,
+                // first approved: "new actions" are told to followers once, not again after an edit was reviewed
+                approvedAt == null && status == ActionStatus.APPROVED ? now : approvedAt);
     }
 
     private void requireNotCancelled() {

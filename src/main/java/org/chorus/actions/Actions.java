@@ -30,7 +30,7 @@ class Actions {
             a.description_html, a.time_zone, a.starts_local, a.ends_local, a.online_url, a.venue, a.address, a.city_id,
             a.city_name, a.country, a.latitude, a.longitude, a.city_latitude, a.city_longitude, a.approximate,
             a.accessibility, a.status, a.rejection_reason, a.cancelled, a.flagship, a.sequence, a.new_host,
-            a.created_at, a.updated_at, a.reveal_hours""";
+            a.created_at, a.updated_at, a.reveal_hours, a.approved_at""";
 
     /** Public lists and maps: approved actions (cancelled ones stay listed, marked, but leave the map). */
     private static final String LISTED = "a.campaign_id = :campaign and a.status = 'APPROVED'";
@@ -87,13 +87,13 @@ class Actions {
                             online_url, venue, address, city_id, city_name, country, latitude, longitude,
                             city_latitude, city_longitude, map_latitude, map_longitude, approximate, accessibility,
                             status, rejection_reason, cancelled, flagship, sequence, new_host, created_at, updated_at,
-                            reveal_hours)
+                            reveal_hours, approved_at)
                         values (:id, :campaign, :campaignSlug, :host, :organization, :kind, :title,
                             :description, :html, :zone, :startsLocal, :endsLocal, :startsAt, :endsAt, :day,
                             :online, :venue, :address, :city, :cityName, :country, :latitude, :longitude,
                             :cityLatitude, :cityLongitude, :mapLatitude, :mapLongitude, :approximate, :accessibility,
                             :status, :reason, :cancelled, :flagship, :sequence, :newHost, :created, :updated,
-                            :revealHours)
+                            :revealHours, :approved)
                         """)
                 .params(parameters(action))
                 .param("campaign", action.campaign().value())
@@ -116,7 +116,7 @@ class Actions {
                             map_latitude = :mapLatitude, map_longitude = :mapLongitude, approximate = :approximate,
                             accessibility = :accessibility, status = :status, rejection_reason = :reason,
                             cancelled = :cancelled, flagship = :flagship, sequence = :sequence, updated_at = :updated,
-                            reveal_hours = :revealHours
+                            reveal_hours = :revealHours, approved_at = :approved
                         where id = :id
                         """).params(parameters(action)).update();
     }
@@ -160,6 +160,7 @@ class Actions {
         values.put("flagship", a.flagship());
         values.put("sequence", a.sequence());
         values.put("updated", Timestamp.from(a.updatedAt()));
+        values.put("approved", a.approvedAt() == null ? null : Timestamp.from(a.approvedAt()));
         return values;
     }
 
@@ -467,6 +468,9 @@ class Actions {
                 rs.getInt("sequence"),
                 rs.getBoolean("new_host"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("approved_at"))
+                        .map(java.sql.Timestamp::toInstant)
+                        .orElse(null));
     }
 }

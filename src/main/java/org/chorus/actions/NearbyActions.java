@@ -108,6 +108,79 @@ public class NearbyActions {
         return nearby;
     }
 
+    /**
+     * The campaign's actions first approved after {@code after} and up to {@code until}, still public and not over, in
+     * the order they were approved: all of them, or those within {@code kilometres} of the city (by their public place;
+     * online actions have none). At most {@code limit}, for one letter.
+     */
+    @Transactional(readOnly = true)
+    public List<NewAction> firstApproved(
+            org.chorus.campaigns.CampaignId campaign,
+            java.time.Instant after,
+            java.time.Instant until,
+            Long city,
+            int kilometres,
+            int limit) {
+        var near = city == null ? Optional.<City>empty() : gazetteer.city(city);
+        if (city != null && near.isEmpty()) {
+            return List.of();
+        }
+        var distance = near.isPresent() ? """
+                  :earth * 2 * asin(least(1, sqrt(power(sin(radians(a.map_latitude - :lat) / 2), 2)
+                      + cos(radians(:lat)) * cos(radians(a.map_latitude))
+                        * power(sin(radians(a.map_longitude - :lon) / 2), 2))))""" : "cast(null as double precision)";
+        var sql = new StringBuilder("select id, km from (select a.id, a.approved_at, " + distance + """
+                     as km
+                    from actions a
+                    where a.campaign_id = :campaign and a.status = 'APPROVED' and not a.cancelled
+                      and a.approved_at > :after and a.approved_at <= :until and a.ends_at > :until""");
+        var params = new HashMap<String, Object>();
+        params.put("campaign", campaign.value());
+        params.put("after", java.sql.Timestamp.from(after));
+        params.put("until", java.sql.Timestamp.from(until));
+        params.put("limit", limit);
+        if (near.isPresent()) {
+            var band = Math.toDegrees(kilometres / EARTH_KM);
+            var here = near.get();
+            sql.append(" and a.map_latitude between :south and :north");
+            params.put("earth", EARTH_KM);
+            params.put("lat", here.latitude());
+            params.put("lon", here.longitude());
+            params.put("south", here.latitude() - band);
+            params.put("north", here.latitude() + band);
+            params.put("radius", (double) kilometres);
+        }
+        sql.append(") found");
+        if (near.isPresent()) {
+            sql.append(" where km <= :radius");
+        }
+        sql.append(" order by approved_at, id limit :limit");
+        var rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getDouble("km")))
+                .list();
+        var loaded = new HashMap<UUID, Action>();
+        actions.byIds(rows.stream().map(Row::id).toList()).forEach(a -> loaded.put(a.id().value(), a));
+        var found = new ArrayList<NewAction>();
+        for (var row : rows) {
+            var action = loaded.get(row.id());
+            if (action == null) {
+                continue;
+            }
+            var d = action.details();
+            var place = d.place();
+            found.add(new NewAction(
+                    action.id(),
+                    d.title(),
+                    d.kind(),
+                    d.start(),
+                    place == null ? "" : place.cityName(),
+                    place == null ? "" : place.country(),
+                    near.isPresent() ? Math.round(row.kilometres()) : null));
+        }
+        return found;
+    }
+
     private record Row(UUID id, double kilometres) {}
 
     private List<Row> within(PublishedCampaign campaign, City city, ActionKind kind, double radius) {

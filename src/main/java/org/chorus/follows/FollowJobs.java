@@ -24,6 +24,13 @@ class FollowJobs {
                 .execute((instance, context) -> digests.sendDue());
     }
 
+    /** Every hour, sends campaigns' followers the actions new since their last letter (a day or a week before). */
+    @Bean
+    RecurringTask<Void> sendCampaignNews(SendingCampaignNews news) {
+        return Tasks.recurring("send-campaign-news", FixedDelay.ofHours(1))
+                .execute((instance, context) -> news.sendDue());
+    }
+
     /** Every six hours, forgets follows never confirmed and ended ones. */
     @Bean
     RecurringTask<Void> deleteUnconfirmedFollows(Following following) {

@@ -23,12 +23,18 @@ class FollowLetters {
     private final ReadingStatements statements;
 
     private final org.chorus.shared.config.SiteName site;
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
+    private final org.chorus.places.Gazetteer gazetteer;
 
     FollowLetters(
             MessageSource messages,
             ChorusProperties settings,
             ReadingStatements statements,
-            org.chorus.shared.config.SiteName site) {
+            org.chorus.shared.config.SiteName site,
+            org.chorus.campaigns.ReadingCampaigns campaigns,
+            org.chorus.places.Gazetteer gazetteer) {
+        this.campaigns = campaigns;
+        this.gazetteer = gazetteer;
         this.statements = statements;
         this.messages = messages;
         this.settings = settings;
@@ -49,6 +55,17 @@ class FollowLetters {
             var organization = organizations.get(target.organization());
             return organization == null ? "?" : organization.name();
         }
+        if (target.isCampaign()) {
+            var campaign = target.campaign();
+            var title = campaigns
+                    .published(campaign.slug(), language.tag())
+                    .map(org.chorus.campaigns.PublishedCampaign::title)
+                    .orElse(campaign.slug());
+            var near = campaign.near();
+            return near == null
+                    ? in(language).t("follows.target.campaign", title)
+                    : in(language).t("follows.target.campaign-near", title, near.kilometres(), cityName(near));
+        }
         return in(language).t("follows.target.topic", topicLabel(target));
     }
 
@@ -60,6 +77,9 @@ class FollowLetters {
     /** Why the follower gets a letter: the footer line. */
     String reason(Language language, FollowTarget target, boolean includeChildren, String targetName) {
         var t = in(language);
+        if (target.isCampaign()) {
+            return t.t("follows.letter.reason.campaign", targetName, site.name());
+        }
         if (!target.isOrganization()) {
             return t.t("follows.letter.reason.topic", topicLabel(target), site.name());
         }
@@ -68,27 +88,29 @@ class FollowLetters {
                 : t.t("follows.letter.reason.organization", targetName, site.name());
     }
 
-    Letter confirmation(Language language, String targetName, String confirmUrl) {
+    Letter confirmation(Language language, FollowTarget target, String targetName, String confirmUrl) {
         var t = in(language);
         return new Letter(
                 "follows.confirm",
                 language,
                 t.t("follows.letter.confirm.subject", targetName),
                 List.of(
-                        new LetterBlock.Paragraph(t.t("follows.letter.confirm.text", targetName)),
+                        new LetterBlock.Paragraph(t.t(
+                                "follows.letter.confirm.text" + (target.isCampaign() ? ".campaign" : ""), targetName)),
                         new LetterBlock.Button(t.t("follows.letter.confirm.button"), confirmUrl),
                         new LetterBlock.Paragraph(t.t("follows.letter.confirm.ignore"))),
                 t.t("follows.letter.confirm.reason", site.name()));
     }
 
-    Letter alreadyFollowing(Language language, String targetName, String preferencesUrl) {
+    Letter alreadyFollowing(Language language, FollowTarget target, String targetName, String preferencesUrl) {
         var t = in(language);
         return new Letter(
                 "follows.already",
                 language,
                 t.t("follows.letter.already.subject", targetName),
                 List.of(
-                        new LetterBlock.Paragraph(t.t("follows.letter.already.text", targetName)),
+                        new LetterBlock.Paragraph(t.t(
+                                "follows.letter.already.text" + (target.isCampaign() ? ".campaign" : ""), targetName)),
                         new LetterBlock.Button(t.t("follows.letter.already.button"), preferencesUrl)),
                 t.t("follows.letter.confirm.reason", site.name()));
     }
@@ -139,6 +161,46 @@ class FollowLetters {
                 List.of(
                         new LetterBlock.Paragraph(t.t("follows.letter.digest.intro", statements.size(), targetName)),
                         new LetterBlock.Items(items)),
+                reason);
+    }
+
+    /** The name of the city a campaign's follower chose ("Lyon"), or "?" should the gazetteer lose it. */
+    String cityName(FollowTarget.Near near) {
+        return gazetteer.city(near.city()).map(org.chorus.places.City::name).orElse("?");
+    }
+
+    /** The campaign's new actions since the last letter, each with its time in its own zone and its city. */
+    Letter campaignNews(
+            Language language,
+            String targetName,
+            String reason,
+            String campaignSlug,
+            List<org.chorus.actions.NewAction> actions) {
+        var t = in(language);
+        var when = org.chorus.actions.ActionTimes.whenFormat(language.locale());
+        var items = actions.stream()
+                .map(a -> {
+                    var place = a.city().isBlank()
+                            ? t.t("follows.letter.campaign.online")
+                            : a.city()
+                                    + (a.kilometres() == null
+                                            ? ""
+                                            : " · " + t.t("follows.letter.campaign.km", a.kilometres()));
+                    return new LetterBlock.Item(
+                            a.title(),
+                            settings.link(a.path()),
+                            org.chorus.actions.ActionTimes.when(a.start(), when) + " · " + place);
+                })
+                .toList();
+        return new Letter(
+                "follows.campaign",
+                language,
+                t.t("follows.letter.campaign.subject", actions.size(), targetName),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("follows.letter.campaign.intro", actions.size(), targetName)),
+                        new LetterBlock.Items(items),
+                        new LetterBlock.Button(
+                                t.t("follows.letter.campaign.button"), settings.link("/c/" + campaignSlug))),
                 reason);
     }
 

@@ -47,6 +47,9 @@ public class Following {
     private final RateLimits limits;
     private final ReadingStatements statements;
 
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
+    private final org.chorus.places.Gazetteer gazetteer;
+
     Following(
             Follows follows,
             PersonalData personalData,
@@ -56,7 +59,11 @@ public class Following {
             CoalitionDirectory organizations,
             Clock clock,
             FollowSettings settings,
-            ReadingStatements statements) {
+            ReadingStatements statements,
+            org.chorus.campaigns.ReadingCampaigns campaigns,
+            org.chorus.places.Gazetteer gazetteer) {
+        this.campaigns = campaigns;
+        this.gazetteer = gazetteer;
         this.statements = statements;
         this.follows = follows;
         this.personalData = personalData;
@@ -95,6 +102,39 @@ public class Following {
         return FollowTarget.topic(topic);
     }
 
+    /** The target of a follow form: a published campaign, and what the campaign's page calls it. */
+    public org.chorus.campaigns.PublishedCampaign campaign(String slug, Language language) {
+        return campaigns.published(slug, language.tag()).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+    }
+
+    /**
+     * A campaign's target as the form asks for it: everywhere (no city), or near the largest city of that name within
+     * one of the distances offered. An unknown city or distance is the form's error, next to its field.
+     */
+    public FollowTarget campaignTarget(
+            org.chorus.campaigns.PublishedCampaign campaign, String city, String kilometres) {
+        if (city == null || city.isBlank()) {
+            return FollowTarget.campaign(campaign.id(), campaign.slug(), null);
+        }
+        var found = gazetteer.suggest(city.strip(), java.util.Optional.empty(), 1);
+        if (found.isEmpty()) {
+            throw new InvalidField("city", "follows.city.unknown");
+        }
+        int km;
+        try {
+            km = Integer.parseInt(kilometres == null ? "" : kilometres.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidField("kilometres", "follows.kilometres.invalid");
+        }
+        if (!FollowTarget.Near.CHOICES.contains(km)) {
+            throw new InvalidField("kilometres", "follows.kilometres.invalid");
+        }
+        return FollowTarget.campaign(
+                campaign.id(),
+                campaign.slug(),
+                new FollowTarget.Near(found.getFirst().id(), km));
+    }
+
     /** Queues a confirmation letter (or, for an address that already follows, a letter saying so). */
     @Transactional
     public void follow(Request request) {
@@ -118,8 +158,12 @@ public class Following {
                         .noneMatch(Organization::active)) {
             throw new NotFoundException("organization.not-found");
         }
+        if (target.isCampaign()
+                && campaigns.published(target.campaign().slug(), null).isEmpty()) {
+            throw new NotFoundException("campaign.not-found");
+        }
         var language = request.language() == null ? Language.DEFAULT : request.language();
-        var frequency = request.frequency() == null ? Frequency.IMMEDIATE : request.frequency();
+        var frequency = Frequency.chosen(target, request.frequency());
         boolean children = target.isOrganization() && request.includeChildren();
         var now = clock.instant();
         var follower = follows.follower(personalData.seal(address, EMAIL_COLUMN), index, now);
@@ -130,6 +174,7 @@ public class Following {
             mail.send(
                     letters.alreadyFollowing(
                             FollowLetters.language(row.language()),
+                            target,
                             letters.targetName(FollowLetters.language(row.language()), target, names(target)),
                             links.preferencesUrl(row.id(), row.tokenHash())),
                     Addressee.transactional(address, null, "follows.already:" + row.id() + ":" + UUID.randomUUID()));
@@ -137,7 +182,7 @@ public class Following {
         }
         var token = SecretToken.generate();
         if (existing.isPresent()) {
-            follows.askAgain(existing.get().id(), children, frequency, language.tag(), token.hash(), now);
+            follows.askAgain(existing.get().id(), target, children, frequency, language.tag(), token.hash(), now);
         } else {
             follows.insert(new Follows.Row(
                     UUID.randomUUID(),
@@ -152,7 +197,7 @@ public class Following {
                     null));
         }
         mail.send(
-                letters.confirmation(language, targetName, links.confirmUrl(token)),
+                letters.confirmation(language, target, targetName, links.confirmUrl(token)),
                 Addressee.transactional(address, null, "follows.confirm:" + token.hash()));
     }
 
@@ -201,6 +246,7 @@ public class Following {
                 // a new secret: the links of the ended follow stay dead
                 follows.askAgain(
                         row.id(),
+                        row.target(),
                         false,
                         row.frequency(),
                         language.tag(),
@@ -256,7 +302,7 @@ public class Following {
         }
         follows.updatePreferences(
                 row.id(),
-                frequency == null ? row.frequency() : frequency,
+                frequency == null ? row.frequency() : Frequency.chosen(row.target(), frequency),
                 row.target().isOrganization() && includeChildren,
                 language == null ? row.language() : language.tag());
         return view(follows.byId(row.id()).orElseThrow());
@@ -314,12 +360,18 @@ public class Following {
         var named = names(row.target());
         var organization =
                 row.target().isOrganization() ? named.get(row.target().organization()) : null;
+        String name;
+        if (row.target().isOrganization()) {
+            name = organization == null ? "?" : organization.name();
+        } else if (row.target().isCampaign()) {
+            name = letters.targetName(language, row.target(), named);
+        } else {
+            name = topicLabel(row.target().topic());
+        }
         return new Follow(
                 row.id(),
                 row.target(),
-                row.target().isOrganization()
-                        ? (organization == null ? "?" : organization.name())
-                        : topicLabel(row.target().topic()),
+                name,
                 organization == null ? null : organization.slug(),
                 row.frequency(),
                 row.includeChildren(),

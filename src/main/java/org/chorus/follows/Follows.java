@@ -23,7 +23,7 @@ class Follows {
 
     private static final String COLUMNS = """
             f.id, f.follower_id, f.organization_id, f.topic, f.include_children, f.frequency, f.language, f.status,
-            f.token_hash, f.requested_at, f.last_digest_at
+            f.token_hash, f.requested_at, f.last_digest_at, f.campaign_id, f.campaign_slug, f.near_city_id, f.near_km
             """;
 
     private final JdbcClient jdbc;
@@ -106,14 +106,16 @@ class Follows {
     void insert(Row f) {
         jdbc.sql("""
                         insert into follows (id, follower_id, target, organization_id, topic, include_children, frequency,
-                                             language, status, token_hash, requested_at)
+                                             language, status, token_hash, requested_at, campaign_id, campaign_slug,
+                                             near_city_id, near_km)
                         values (:id, :follower, :target, :organization, :topic, :children, :frequency, :language,
-                                'PENDING', :token, :now)""")
+                                'PENDING', :token, :now, :campaign, :campaignSlug, :nearCity, :nearKm)""")
                 .param("id", f.id())
                 .param("follower", f.follower())
                 .param("target", f.target().key())
                 .param("organization", organization(f.target()))
                 .param("topic", f.target().topic())
+                .params(campaign(f.target()))
                 .param("children", f.includeChildren())
                 .param("frequency", f.frequency().name())
                 .param("language", f.language())
@@ -124,12 +126,20 @@ class Follows {
 
     /** Asked again while pending or after unsubscribing: new settings, a new secret, waiting for confirmation. */
     void askAgain(
-            UUID id, boolean includeChildren, Frequency frequency, String language, String tokenHash, Instant now) {
+            UUID id,
+            FollowTarget target,
+            boolean includeChildren,
+            Frequency frequency,
+            String language,
+            String tokenHash,
+            Instant now) {
         jdbc.sql("""
                         update follows set status = 'PENDING', include_children = :children, frequency = :frequency,
-                               language = :language, token_hash = :token, requested_at = :now, unsubscribed_at = null
+                               language = :language, token_hash = :token, requested_at = :now, unsubscribed_at = null,
+                               near_city_id = :nearCity, near_km = :nearKm
                         where id = :id""")
                 .param("id", id)
+                .params(campaign(target))
                 .param("children", includeChildren)
                 .param("frequency", frequency.name())
                 .param("language", language)
@@ -232,7 +242,7 @@ class Follows {
 
     private static final String RECIPIENT_COLUMNS = """
             f.follower_id, f.id, f.token_hash, f.language, p.email, p.email_index, f.organization_id, f.topic,
-            f.include_children, f.last_digest_at
+            f.include_children, f.last_digest_at, f.campaign_id, f.campaign_slug, f.near_city_id, f.near_km
             """;
 
     /** Weekly follows whose last digest is older than {@code before}, oldest first. */
@@ -240,8 +250,27 @@ class Follows {
         return jdbc.sql("select " + RECIPIENT_COLUMNS + """
                          from follows f join followers p on p.id = f.follower_id
                          where f.status = 'ACTIVE' and f.frequency = 'WEEKLY' and f.last_digest_at <= :before
+                           and f.campaign_id is null
                          order by f.last_digest_at, f.id limit :limit""")
                 .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query((rs, i) -> recipient(rs))
+                .list();
+    }
+
+    /**
+     * Active follows of campaigns whose letter is due: a day (or a week) after the last one or the confirmation, oldest
+     * first.
+     */
+    List<Recipient> dueCampaignNews(Instant now, int limit) {
+        return jdbc.sql("select " + RECIPIENT_COLUMNS + """
+                         from follows f join followers p on p.id = f.follower_id
+                         where f.status = 'ACTIVE' and f.campaign_id is not null
+                           and f.last_digest_at <= :dayAgo
+                           and (f.frequency = 'DAILY' or f.last_digest_at <= :weekAgo)
+                         order by f.last_digest_at, f.id limit :limit""")
+                .param("dayAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+                .param("weekAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(7))))
                 .param("limit", limit)
                 .query((rs, i) -> recipient(rs))
                 .list();
@@ -277,7 +306,7 @@ class Follows {
                 rs.getString("language"),
                 rs.getBytes("email"),
                 rs.getBytes("email_index"),
-                FollowTarget.of(rs.getObject("organization_id", UUID.class), rs.getString("topic")),
+                target(rs),
                 rs.getBoolean("include_children"),
                 digest == null ? null : digest.toInstant());
     }
@@ -287,7 +316,7 @@ class Follows {
         return new Row(
                 rs.getObject("id", UUID.class),
                 rs.getObject("follower_id", UUID.class),
-                FollowTarget.of(rs.getObject("organization_id", UUID.class), rs.getString("topic")),
+                target(rs),
                 rs.getBoolean("include_children"),
                 Frequency.valueOf(rs.getString("frequency")),
                 rs.getString("language"),
@@ -295,6 +324,30 @@ class Follows {
                 rs.getString("token_hash"),
                 rs.getTimestamp("requested_at").toInstant(),
                 digest == null ? null : digest.toInstant());
+    }
+
+    private static FollowTarget target(ResultSet rs) throws SQLException {
+        var campaign = rs.getObject("campaign_id", UUID.class);
+        if (campaign == null) {
+            return FollowTarget.of(rs.getObject("organization_id", UUID.class), rs.getString("topic"));
+        }
+        var city = rs.getObject("near_city_id", Long.class);
+        return FollowTarget.campaign(
+                new org.chorus.campaigns.CampaignId(campaign),
+                rs.getString("campaign_slug"),
+                city == null ? null : new FollowTarget.Near(city, rs.getInt("near_km")));
+    }
+
+    /** The columns of a campaign's follow (all null for another target). */
+    private static java.util.Map<String, Object> campaign(FollowTarget target) {
+        var values = new java.util.HashMap<String, Object>();
+        var campaign = target.campaign();
+        var near = campaign == null ? null : campaign.near();
+        values.put("campaign", campaign == null ? null : campaign.id().value());
+        values.put("campaignSlug", campaign == null ? null : campaign.slug());
+        values.put("nearCity", near == null ? null : near.city());
+        values.put("nearKm", near == null ? null : near.kilometres());
+        return values;
     }
 
     private static UUID organization(FollowTarget target) {

@@ -192,7 +192,7 @@ public class GeneratingActions {
                     time_zone, starts_local, ends_local, starts_at, ends_at, day, online_url, venue, address, city_id,
                     city_name, country, latitude, longitude, city_latitude, city_longitude, map_latitude,
                     map_longitude, approximate, status, rejection_reason, cancelled, flagship, sequence, new_host,
-                    created_at, updated_at) from stdin""");
+                    created_at, updated_at, approved_at) from stdin""");
         for (var a : plan.actions) {
             var city = a.city();
             rows.uuid(a.id())
@@ -241,8 +241,13 @@ public class GeneratingActions {
                     .number(a.cancelled() || a.flagship() ? 1 : 0)
                     .bool(a.newHost())
                     .instant(a.createdAt())
-                    .instant(a.createdAt())
-                    .end();
+                    .instant(a.createdAt());
+            if ("APPROVED".equals(a.status())) {
+                rows.instant(a.createdAt());
+            } else {
+                rows.raw(null);
+            }
+            rows.end();
             flushIfFull(in, rows);
         }
         finish(in, rows);

@@ -34,8 +34,15 @@ class FollowController {
     }
 
     /** What the follow form is about, as the page shows it. */
-    record Target(FollowTarget target, Organization organization, String topic) {
+    record Target(
+            FollowTarget target,
+            Organization organization,
+            String topic,
+            org.chorus.campaigns.PublishedCampaign campaign) {
         String query() {
+            if (campaign != null) {
+                return "campaign=" + campaign.slug();
+            }
             return organization != null ? "organization=" + organization.slug() : "topic=" + topic;
         }
     }
@@ -44,18 +51,32 @@ class FollowController {
     String form(
             @RequestParam(required = false) String organization,
             @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(defaultValue = "") String city,
             Ui ui,
             Model model,
             HttpServletResponse response) {
         personal(response);
+        var target = target(organization, topic, campaign, ui);
+        model.addAttribute("city", city.strip());
+        model.addAttribute("kilometres", FollowTarget.Near.CHOICES.get(2));
         return form(
-                model, target(organization, topic), "", ui.language(), Frequency.IMMEDIATE, false, FormErrors.none());
+                model,
+                target,
+                "",
+                ui.language(),
+                Frequency.choices(target.target()).getFirst(),
+                false,
+                FormErrors.none());
     }
 
     @PostMapping("/follow")
     String follow(
             @RequestParam(required = false) String organization,
             @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(defaultValue = "") String city,
+            @RequestParam(required = false) String kilometres,
             @RequestParam(defaultValue = "") String email,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String frequency,
@@ -65,12 +86,18 @@ class FollowController {
             HttpServletRequest request,
             HttpServletResponse response) {
         personal(response);
-        var target = target(organization, topic);
+        var target = target(organization, topic, campaign, ui);
         var chosenLanguage = Language.byTag(language).orElse(ui.language());
-        var chosenFrequency = Frequency.parse(frequency).orElse(Frequency.IMMEDIATE);
+        var chosenFrequency =
+                Frequency.chosen(target.target(), Frequency.parse(frequency).orElse(null));
+        model.addAttribute("city", city.strip());
+        model.addAttribute("kilometres", parsedKilometres(kilometres));
         try {
+            var followed = target.campaign() == null
+                    ? target.target()
+                    : following.campaignTarget(target.campaign(), city, kilometres);
             following.follow(new Following.Request(
-                    email, target.target(), chosenLanguage, chosenFrequency, includeChildren, request.getRemoteAddr()));
+                    email, followed, chosenLanguage, chosenFrequency, includeChildren, request.getRemoteAddr()));
         } catch (InvalidField problem) {
             return form(
                     model,
@@ -179,6 +206,8 @@ class FollowController {
             boolean includeChildren,
             FormErrors errors) {
         model.addAttribute("organization", target.organization());
+        model.addAttribute("campaign", target.campaign());
+        model.addAttribute("frequencies", Frequency.choices(target.target()));
         model.addAttribute("topic", target.topic());
         model.addAttribute("topicLabel", target.topic() == null ? null : following.topicLabel(target.topic()));
         model.addAttribute("email", email);
@@ -189,17 +218,34 @@ class FollowController {
         return "follows/follow";
     }
 
-    private Target target(String organization, String topic) {
+    private Target target(String organization, String topic, String campaign, Ui ui) {
+        if (campaign != null && !campaign.isBlank()) {
+            var found = following.campaign(campaign.strip(), ui.language());
+            return new Target(FollowTarget.campaign(found.id(), found.slug(), null), null, null, found);
+        }
         if (organization != null && !organization.isBlank()) {
             var found = following.organization(organization.strip());
-            return new Target(FollowTarget.of(found.id()), found, null);
+            return new Target(FollowTarget.of(found.id()), found, null, null);
         }
         var followed = following.topic(topic == null ? "" : topic.strip());
-        return new Target(followed, null, followed.topic());
+        return new Target(followed, null, followed.topic(), null);
     }
 
     private static String name(Target target) {
+        if (target.campaign() != null) {
+            return target.campaign().title();
+        }
         return target.organization() != null ? target.organization().name() : target.topic();
+    }
+
+    /** The distance the form shows chosen: the one sent if the form offers it, else its middle choice. */
+    private static int parsedKilometres(String kilometres) {
+        try {
+            var km = Integer.parseInt(kilometres == null ? "" : kilometres.strip());
+            return FollowTarget.Near.CHOICES.contains(km) ? km : FollowTarget.Near.CHOICES.get(2);
+        } catch (NumberFormatException e) {
+            return FollowTarget.Near.CHOICES.get(2);
+        }
     }
 
     /** Pages about one person's follow: no cache, shared or not, keeps them. */
