@@ -1,9 +1,13 @@
 package org.chorus.follows;
 
 import java.time.Instant;
+import org.chorus.campaigns.CampaignId;
 import org.chorus.organizations.OrganizationId;
 
-/** A message an organization writes to its followers, in one language; sent now or at a chosen time, once. */
+/**
+ * A message an organization writes to its followers, or to the followers of one of its campaigns ({@code campaign},
+ * else null), in one language; sent now or at a chosen time, once.
+ */
 public record Announcement(
         long id,
         OrganizationId organization,
@@ -15,7 +19,8 @@ public record Announcement(
         Instant sentAt,
         Integer recipients,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CampaignId campaign) {
 
     /** The batch of the email engine its letters belong to, for progress counts. */
     public String batch() {

@@ -17,7 +17,7 @@ class Announcements {
 
     private static final String COLUMNS = """
             id, organization_id, language, subject, body, status, scheduled_for, sent_at, recipients, created_at,
-            updated_at
+            updated_at, campaign_id
             """;
 
     private final JdbcClient jdbc;
@@ -26,12 +26,20 @@ class Announcements {
         this.jdbc = jdbc;
     }
 
-    long insert(OrganizationId organization, String language, String subject, String body, UUID by, Instant now) {
+    long insert(
+            OrganizationId organization,
+            org.chorus.campaigns.CampaignId campaign,
+            String language,
+            String subject,
+            String body,
+            UUID by,
+            Instant now) {
         return jdbc.sql("""
-                        insert into announcements (organization_id, language, subject, body, status, created_by,
-                                                   created_at, updated_at)
-                        values (:org, :language, :subject, :body, 'DRAFT', :by, :now, :now) returning id""")
+                        insert into announcements (organization_id, campaign_id, language, subject, body, status,
+                                                   created_by, created_at, updated_at)
+                        values (:org, :campaign, :language, :subject, :body, 'DRAFT', :by, :now, :now) returning id""")
                 .param("org", organization.value())
+                .param("campaign", campaign == null ? null : campaign.value())
                 .param("language", language)
                 .param("subject", subject)
                 .param("body", body)
@@ -41,11 +49,19 @@ class Announcements {
                 .single();
     }
 
-    void update(long id, String language, String subject, String body, Instant now) {
+    void update(
+            long id,
+            org.chorus.campaigns.CampaignId campaign,
+            String language,
+            String subject,
+            String body,
+            Instant now) {
         jdbc.sql("""
-                        update announcements set language = :language, subject = :subject, body = :body, updated_at = :now
+                        update announcements set language = :language, subject = :subject, body = :body, updated_at = :now,
+                               campaign_id = :campaign
                         where id = :id and status <> 'SENT'""")
                 .param("id", id)
+                .param("campaign", campaign == null ? null : campaign.value())
                 .param("language", language)
                 .param("subject", subject)
                 .param("body", body)
@@ -125,7 +141,10 @@ class Announcements {
                 instant(rs.getTimestamp("sent_at")),
                 (Integer) rs.getObject("recipients"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                Optional.ofNullable(rs.getObject("campaign_id", UUID.class))
+                        .map(org.chorus.campaigns.CampaignId::new)
+                        .orElse(null));
     }
 
     private static Instant instant(Timestamp t) {

@@ -33,6 +33,7 @@ public class Announcing {
 
     static final int SUBJECT_MAX = 200;
     static final int BODY_MAX = 50_000;
+    static final int AUDIENCES_MAX = 50;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final Announcements announcements;
@@ -43,6 +44,7 @@ public class Announcing {
     private final AccountDirectory accounts;
     private final Mail mail;
     private final Clock clock;
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
 
     Announcing(
             Announcements announcements,
@@ -52,7 +54,9 @@ public class Announcing {
             OrganizationPermissions permissions,
             AccountDirectory accounts,
             Mail mail,
-            Clock clock) {
+            Clock clock,
+            org.chorus.campaigns.ReadingCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.announcements = announcements;
         this.follows = follows;
         this.sending = sending;
@@ -63,8 +67,21 @@ public class Announcing {
         this.clock = clock;
     }
 
-    /** What the form holds. */
-    public record Draft(String language, String subject, String body) {}
+    /**
+     * What the form holds.
+     *
+     * @param campaign the slug of one of the organization's published campaigns whose followers get it, or blank for
+     *     the organization's own followers
+     */
+    public record Draft(String language, String subject, String body, String campaign) {
+
+        public Draft(String language, String subject, String body) {
+            this(language, subject, body, "");
+        }
+    }
+
+    /** A campaign of the organization whose followers an announcement may go to. */
+    public record Audience(org.chorus.campaigns.CampaignId id, String slug, String title) {}
 
     /**
      * One announcement as its organization's writers see it, with the followers it goes (or went) to and how far its
@@ -78,7 +95,18 @@ public class Announcing {
             MailProgress progress,
             long followers,
             long suppressed,
-            boolean canSend) {}
+            boolean canSend,
+            List<Audience> audiences) {
+
+        /** The campaign whose followers it goes to, as the form names it (blank: the organization's followers). */
+        public String audience() {
+            return audiences.stream()
+                    .filter(a -> a.id().equals(announcement.campaign()))
+                    .map(Audience::slug)
+                    .findFirst()
+                    .orElse("");
+        }
+    }
 
     /** The organizations' announcements list, newest first. */
     @Transactional(readOnly = true)
@@ -98,6 +126,7 @@ public class Announcing {
         var checked = check(draft);
         var id = announcements.insert(
                 organization.id(),
+                audience(organization, checked.campaign()),
                 checked.language(),
                 checked.subject(),
                 checked.body(),
@@ -116,7 +145,14 @@ public class Announcing {
                             : "follows.announcement.already-sent");
         }
         var checked = check(draft);
-        announcements.update(id, checked.language(), checked.subject(), checked.body(), clock.instant());
+        var organization = writable(actor, slug);
+        announcements.update(
+                id,
+                audience(organization, checked.campaign()),
+                checked.language(),
+                checked.subject(),
+                checked.body(),
+                clock.instant());
         return announcements.byId(id).orElseThrow();
     }
 
@@ -127,11 +163,13 @@ public class Announcing {
                 .byId(id)
                 .filter(a -> a.organization().equals(organization.id()))
                 .orElseThrow(() -> new NotFoundException("follows.announcement.not-found"));
-        var indexes = follows.indexesOfFollowers(
-                organization.id(),
-                organizations.ancestors(organization.id()).stream()
-                        .map(Organization::id)
-                        .toList());
+        var indexes = announcement.campaign() != null
+                ? follows.indexesOfCampaignFollowers(announcement.campaign())
+                : follows.indexesOfFollowers(
+                        organization.id(),
+                        organizations.ancestors(organization.id()).stream()
+                                .map(Organization::id)
+                                .toList());
         var rendering = Markdown.rendering(announcement.body());
         return new Page(
                 organization,
@@ -141,7 +179,8 @@ public class Announcing {
                 mail.progress(announcement.batch()),
                 indexes.size(),
                 mail.countSuppressed(indexes),
-                permissions.can(actor, organization.id(), AnnouncementPermission.SEND_ANNOUNCEMENTS));
+                permissions.can(actor, organization.id(), AnnouncementPermission.SEND_ANNOUNCEMENTS),
+                audiences(organization, null));
     }
 
     /** How far the sending has gone, for the page to poll. */
@@ -240,6 +279,34 @@ public class Announcing {
         if (body.length() > BODY_MAX) {
             throw new InvalidField("body", "follows.announcement.body.too-long", BODY_MAX);
         }
-        return new Draft(language, subject, body);
+        return new Draft(
+                language,
+                subject,
+                body,
+                draft.campaign() == null ? "" : draft.campaign().strip());
+    }
+
+    /** The campaigns of the organization whose followers its announcements may go to: its published ones. */
+    @Transactional(readOnly = true)
+    public List<Audience> audiences(Actor actor, String slug, String language) {
+        return audiences(writable(actor, slug), language);
+    }
+
+    private List<Audience> audiences(Organization organization, String language) {
+        return campaigns.ofOrganizationPage(organization.id(), language, AUDIENCES_MAX).stream()
+                .map(c -> new Audience(c.id(), c.slug(), c.title()))
+                .toList();
+    }
+
+    /** The campaign named by the form, which must be a published campaign of the organization; null for none. */
+    private org.chorus.campaigns.CampaignId audience(Organization organization, String campaign) {
+        if (campaign == null || campaign.isBlank()) {
+            return null;
+        }
+        return campaigns
+                .published(campaign, null)
+                .filter(c -> c.issuer().equals(organization.id()))
+                .map(org.chorus.campaigns.PublishedCampaign::id)
+                .orElseThrow(() -> new InvalidField("campaign", "follows.announcement.campaign.unknown"));
     }
 }

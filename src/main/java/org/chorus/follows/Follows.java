@@ -297,6 +297,34 @@ class Follows {
                 .list();
     }
 
+    /** The blind indexes of the addresses that would get an announcement to the campaign's followers. */
+    List<byte[]> indexesOfCampaignFollowers(org.chorus.campaigns.CampaignId campaign) {
+        return jdbc.sql("""
+                        select p.email_index from follows f join followers p on p.id = f.follower_id
+                        where f.status = 'ACTIVE' and f.campaign_id = :campaign""")
+                .param("campaign", campaign.value())
+                .query(byte[].class)
+                .list();
+    }
+
+    /** The active followers of the campaign (one follow each), read as a stream, for an announcement to them. */
+    void streamFollowersOfCampaign(org.chorus.campaigns.CampaignId campaign, Consumer<Recipient> each) {
+        var sql = "select " + RECIPIENT_COLUMNS + """
+                 from follows f join followers p on p.id = f.follower_id
+                 where f.status = 'ACTIVE' and f.campaign_id = ?
+                 order by f.id""";
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement(sql);
+                    ps.setFetchSize(FETCH_SIZE);
+                    ps.setObject(1, campaign.value());
+                    return ps;
+                },
+                rs -> {
+                    each.accept(recipient(rs));
+                });
+    }
+
     private static Recipient recipient(ResultSet rs) throws SQLException {
         var digest = rs.getTimestamp("last_digest_at");
         return new Recipient(

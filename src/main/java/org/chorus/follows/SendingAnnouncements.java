@@ -104,24 +104,29 @@ public class SendingAnnouncements {
             groups.clear();
             pending[0] = 0;
         };
-        follows.streamFollowersOf(
-                announcement.organization(),
-                ancestors.stream().map(Organization::id).toList(),
-                List.of(),
-                null,
-                r -> {
-                    var key = List.<Object>of(r.language(), r.target(), r.includeChildren());
-                    letterOf.computeIfAbsent(key, k -> letter(announcement, organization, body, r, named));
-                    groups.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(new Addressee(
-                                    personalData.open(r.sealedEmail(), Following.EMAIL_COLUMN),
-                                    null,
-                                    "follows.announcement:" + announcement.id() + ":" + r.follower(),
-                                    links.subscription(r.follow(), r.tokenHash())));
-                    if (++pending[0] >= Follows.FETCH_SIZE) {
-                        flush.run();
-                    }
-                });
+        java.util.function.Consumer<Follows.Recipient> each = r -> {
+            var key = List.<Object>of(r.language(), r.target(), r.includeChildren());
+            letterOf.computeIfAbsent(key, k -> letter(announcement, organization, body, r, named));
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Addressee(
+                            personalData.open(r.sealedEmail(), Following.EMAIL_COLUMN),
+                            null,
+                            "follows.announcement:" + announcement.id() + ":" + r.follower(),
+                            links.subscription(r.follow(), r.tokenHash())));
+            if (++pending[0] >= Follows.FETCH_SIZE) {
+                flush.run();
+            }
+        };
+        if (announcement.campaign() != null) {
+            follows.streamFollowersOfCampaign(announcement.campaign(), each);
+        } else {
+            follows.streamFollowersOf(
+                    announcement.organization(),
+                    ancestors.stream().map(Organization::id).toList(),
+                    List.of(),
+                    null,
+                    each);
+        }
         flush.run();
         announcements.sent(announcement.id(), queued[0], clock.instant());
         return queued[0];

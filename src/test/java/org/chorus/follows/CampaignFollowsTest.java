@@ -5,9 +5,12 @@ import static org.chorus.follows.FollowMail.header;
 import static org.chorus.follows.FollowMail.link;
 import static org.chorus.follows.FollowMail.subject;
 import static org.chorus.follows.FollowMail.text;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -130,6 +133,51 @@ class CampaignFollowsTest {
                 .isZero();
     }
 
+    @Test
+    void an_organization_announces_to_the_followers_of_its_campaign_and_not_to_its_own() throws Exception {
+        var campaign = campaign();
+        var campaignFollower = Fixtures.uniqueEmail("campaign-news");
+        var organizationFollower = Fixtures.uniqueEmail("organization-news");
+        follow(campaignFollower, campaign.slug, "", "", "WEEKLY");
+        follows.follow(mvc, organizationFollower, "organization", campaign.coalition.slug(), "en", "IMMEDIATE", false);
+        var announcements = "/o/" + campaign.coalition.slug() + "/manage/announcements";
+        var form = Html.parse(
+                mvc.perform(get(announcements).with(user(campaign.user))).andReturn());
+        assertThat(form.select("select[name=campaign] option"))
+                .extracting(e -> e.attr("value"))
+                .containsExactly("", campaign.slug);
+        mvc.perform(post(announcements)
+                        .with(user(campaign.user))
+                        .with(csrf())
+                        .param("language", "en")
+                        .param("subject", "Buses to the capital")
+                        .param("body", "Seats are left.")
+                        .param("campaign", "not-ours"))
+                .andExpect(content().string(containsString("one of its published campaigns")));
+
+        var page = mvc.perform(post(announcements)
+                        .with(user(campaign.user))
+                        .with(csrf())
+                        .param("language", "en")
+                        .param("subject", "Buses to the capital")
+                        .param("body", "Seats are left.")
+                        .param("campaign", campaign.slug))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(page).with(user(campaign.user)))
+                .andExpect(content().string(containsString("To the followers of a campaign")))
+                .andExpect(content().string(containsString("One follower")));
+        mvc.perform(post(page + "/send").with(user(campaign.user)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        var letter = TestMail.await(campaignFollower, 2).get(1);
+        assertThat(subject(letter)).isEqualTo("Buses to the capital");
+        assertThat(text(letter)).contains("because you follow the campaign");
+        assertThat(TestMail.to(organizationFollower))
+                .as("the organization's own followers get only their confirmation")
+                .hasSize(1);
+    }
+
     private void follow(String email, String slug, String city, String kilometres, String frequency) throws Exception {
         int before = TestMail.to(email).size();
         mvc.perform(post("/follow")
@@ -145,13 +193,17 @@ class CampaignFollowsTest {
         mvc.perform(post(link(confirmation, "/follows/confirm/")).with(csrf())).andExpect(status().isOk());
     }
 
-    record Campaign(String slug, Actor owner) {}
+    record Campaign(
+            String slug,
+            Actor owner,
+            org.chorus.accounts.ChorusUser user,
+            org.chorus.organizations.Organization coalition) {}
 
     private Campaign campaign() {
         var coalition = fixtures.coalition();
         var owner = fixtures.person("owner");
         fixtures.grant(coalition, owner, Role.OWNER);
         var actor = Actor.of(owner);
-        return new Campaign(actions.campaign(actor, coalition), actor);
+        return new Campaign(actions.campaign(actor, coalition), actor, owner, coalition);
     }
 }

@@ -44,12 +44,13 @@ class AnnouncementsController {
             @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String campaign,
             @RequestParam(required = false) String preview,
             Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        var draft = new Announcing.Draft(language, subject, body);
+        var draft = new Announcing.Draft(language, subject, body, campaign);
         if (preview != null) {
             announcing.organization(actor, slug);
             return list(model, actor, slug, draft, announcing.preview(body), FormErrors.none());
@@ -76,7 +77,12 @@ class AnnouncementsController {
     String show(@PathVariable String slug, @PathVariable long id, Actor actor, Model model) {
         var page = announcing.page(actor, slug, id);
         var a = page.announcement();
-        return show(model, page, new Announcing.Draft(a.language(), a.subject(), a.body()), null, FormErrors.none());
+        return show(
+                model,
+                page,
+                new Announcing.Draft(a.language(), a.subject(), a.body(), page.audience()),
+                null,
+                FormErrors.none());
     }
 
     @PostMapping("/o/{slug}/manage/announcements/{id}")
@@ -86,12 +92,13 @@ class AnnouncementsController {
             @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String campaign,
             @RequestParam(required = false) String preview,
             Actor actor,
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        var draft = new Announcing.Draft(language, subject, body);
+        var draft = new Announcing.Draft(language, subject, body, campaign);
         if (preview != null) {
             return show(model, announcing.page(actor, slug, id), draft, announcing.preview(body), FormErrors.none());
         }
@@ -133,7 +140,7 @@ class AnnouncementsController {
             return show(
                     model,
                     page,
-                    new Announcing.Draft(a.language(), a.subject(), a.body()),
+                    new Announcing.Draft(a.language(), a.subject(), a.body(), page.audience()),
                     null,
                     FormErrors.of(problem, ui.messages()));
         }
@@ -178,6 +185,7 @@ class AnnouncementsController {
             FormErrors errors) {
         model.addAttribute("organization", announcing.organization(actor, slug));
         model.addAttribute("announcements", announcing.of(actor, slug));
+        model.addAttribute("audiences", announcing.audiences(actor, slug, null));
         model.addAttribute("draft", draft);
         model.addAttribute(
                 "previewHtml", preview == null ? null : preview.html().html());
