@@ -238,6 +238,8 @@ final class PermissionPolicy {
             entry("POST /actions/{id:[0-9a-f-]{36}}/edit", HOST_OR_ORGANIZER),
             entry("POST /actions/{id:[0-9a-f-]{36}}/cancel", HOST_OR_ORGANIZER),
             entry("GET /c/{slug}/manage/actions", role(WRITE_CAMPAIGNS)),
+            entry("GET /c/{slug}/manage/dashboard", role(WRITE_CAMPAIGNS)),
+            entry("GET /c/{slug}/manage/dashboard.csv", role(WRITE_CAMPAIGNS)),
             entry("POST /c/{slug}/manage/actions/approve", role(WRITE_CAMPAIGNS)),
             entry(
                     "POST /actions/{id:[0-9a-f-]{36}}/reject",

@@ -73,6 +73,10 @@ class ActionJourneyBrowserTest extends BrowserJourney {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve the ticked actions"))
                     .click();
             assertThat(page.locator(".notice").first()).containsText("approved");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard: figures and charts"))
+                    .click();
+            assertThat(page.locator(".dashboard-totals dd").first()).hasText("1");
+            Browser.assertAxeClean(page, "the campaign dashboard");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                     .click();
 

@@ -1,0 +1,76 @@
+package org.chorus.actions.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.chorus.actions.ActionFixtures;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.Role;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.chorus.support.Html;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A campaign's organizers read its figures as charts drawn on the server, as tables and as CSV; no one else does. */
+@ChorusWebTest
+class CampaignDashboardTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ActionFixtures actions;
+
+    @Test
+    void organizers_see_each_chart_as_svg_with_the_same_figures_in_a_table_and_a_csv() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var slug = actions.campaign(Actor.of(owner), coalition);
+        actions.registered(Actor.of(owner), slug, "Rally at the square");
+        actions.registered(Actor.of(owner), slug, "Teach-in at the library");
+        actions.registered(Actor.of(fixtures.person("host")), slug, "Waiting for review");
+
+        var page =
+                Html.parse(mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(page.select(".dashboard-totals dd").eachText()).containsExactly("2", "1", "0", "0");
+        var byCountry = page.select("figure:has(#country-caption)");
+        assertThat(byCountry.select("svg rect")).hasSize(1);
+        assertThat(byCountry.select("svg").attr("aria-hidden")).isEqualTo("true");
+        assertThat(byCountry.select("tbody tr").text()).isEqualTo("France 2");
+        assertThat(page.select("figure:has(#registered-caption) tfoot td").text())
+                .as("every action registered, waiting ones too")
+                .isEqualTo("3");
+        assertThat(page.select("figure:has(#kind-caption) a[download]").attr("href"))
+                .isEqualTo("/c/" + slug + "/manage/dashboard.csv?chart=kind");
+
+        var csv = new String(
+                mvc.perform(get("/c/" + slug + "/manage/dashboard.csv")
+                                .param("chart", "country")
+                                .with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFFcountry,public_actions\r\nFR,2\r\n");
+        mvc.perform(get("/c/" + slug + "/manage/dashboard.csv")
+                        .param("chart", "salaries")
+                        .with(user(owner)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(fixtures.person("stranger"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/c/" + slug + "/manage/dashboard")).andExpect(status().is3xxRedirection());
+    }
+}
