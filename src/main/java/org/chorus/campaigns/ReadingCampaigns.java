@@ -115,6 +115,11 @@ public class ReadingCampaigns {
         return summaries(campaigns.ofOrganization(organization, language));
     }
 
+    /** The statements the campaign relates to, in its order (for the dashboard's sign-on figures). */
+    public List<org.chorus.statements.StatementId> relatedStatements(CampaignId campaign) {
+        return campaigns.byId(campaign).map(c -> c.plan().statements()).orElse(List.of());
+    }
+
     /** A published campaign for other modules, with its title in {@code language} when translated; else empty. */
     public Optional<PublishedCampaign> published(String slug, String language) {
         return campaigns

@@ -2,11 +2,15 @@ package org.chorus.actions.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chorus.actions.CampaignDashboardSection;
 import org.chorus.actions.CampaignFigures;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.web.BarChart;
 import org.chorus.shared.web.Csv;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.Ui;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +29,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class CampaignDashboardController {
 
     private final CampaignFigures figures;
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
+    private final PageContributions<CampaignDashboardSection> sections;
 
-    CampaignDashboardController(CampaignFigures figures) {
+    CampaignDashboardController(
+            CampaignFigures figures,
+            org.chorus.campaigns.ReadingCampaigns campaigns,
+            ObjectProvider<PageContribution<CampaignDashboardSection>> sections) {
         this.figures = figures;
+        this.campaigns = campaigns;
+        this.sections = new PageContributions<>(sections);
     }
 
     @GetMapping("/c/{slug}/manage/dashboard")
@@ -35,6 +46,11 @@ class CampaignDashboardController {
         var found = figures.of(actor, slug, ui.lang());
         model.addAttribute("figures", found);
         model.addAttribute("charts", charts(found, ui));
+        var slot = new CampaignDashboardSection(
+                found.campaign().id(),
+                found.campaign().slug(),
+                campaigns.relatedStatements(found.campaign().id()));
+        model.addAttribute("sections", sections.render(slot, ui));
         return "actions/dashboard";
     }
 

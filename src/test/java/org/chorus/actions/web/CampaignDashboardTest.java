@@ -29,6 +29,57 @@ class CampaignDashboardTest {
     @Autowired
     ActionFixtures actions;
 
+    @Autowired
+    org.chorus.signons.SignOnFixtures signOns;
+
+    @Autowired
+    org.chorus.signons.CountingSignOns counting;
+
+    @Autowired
+    org.chorus.campaigns.WritingCampaigns writing;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void the_sign_ons_of_the_campaigns_related_statements_are_on_its_dashboard_as_a_chart_and_a_csv() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var actor = Actor.of(owner);
+        var statement = signOns.opened(actor, coalition);
+        var form = org.chorus.campaigns.CampaignFixtures.form(
+                java.time.LocalDate.now(clock),
+                Fixtures.unique("Campaign"),
+                1,
+                24,
+                java.util.List.of(15),
+                "",
+                statement.slug());
+        var slug = writing.publish(
+                        actor, writing.create(actor, coalition.id(), form).slug())
+                .slug();
+        counting.recount();
+
+        var page =
+                Html.parse(mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        var chart = page.select("figure:has(#signons-caption)");
+        assertThat(chart.select("tbody tr th").text()).isNotBlank();
+        assertThat(chart.select("tbody tr td").text()).isEqualTo("0");
+        var csv = new String(
+                mvc.perform(get("/c/" + slug + "/manage/dashboard/signons.csv").with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFstatement,title,organizations,people,countries\r\n" + statement.slug() + ",");
+        mvc.perform(get("/c/" + slug + "/manage/dashboard/signons.csv").with(user(fixtures.person("stranger"))))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void organizers_see_each_chart_as_svg_with_the_same_figures_in_a_table_and_a_csv() throws Exception {
         var coalition = fixtures.coalition();
@@ -69,6 +120,9 @@ class CampaignDashboardTest {
                         .with(user(owner)))
                 .andExpect(status().isNotFound());
 
+        assertThat(page.select("#signons-caption"))
+                .as("no related statement opened for sign-on, no sign-on chart")
+                .isEmpty();
         mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(fixtures.person("stranger"))))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/c/" + slug + "/manage/dashboard")).andExpect(status().is3xxRedirection());
