@@ -21,11 +21,16 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.Role;
 import org.chorus.rsvps.CountingRsvps;
+import org.chorus.rsvps.ManagingRsvps;
 import org.chorus.rsvps.RsvpFixtures;
 import org.chorus.rsvps.RsvpRetention;
+import org.chorus.rsvps.RsvpSettings;
+import org.chorus.rsvps.Rsvping;
+import org.chorus.support.AtOnce;
 import org.chorus.support.ChorusWebTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.Html;
+import org.chorus.support.QueryCounter;
 import org.chorus.support.ReceivedMail;
 import org.chorus.support.TestClock;
 import org.chorus.support.TestMail;
@@ -70,7 +75,16 @@ class RsvpPagesTest {
     RsvpRetention retention;
 
     @Autowired
+    Rsvping rsvping;
+
+    @Autowired
+    ManagingRsvps managing;
+
+    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.chorus.shared.web.PublicPageCache cache;
 
     @Autowired
     TestClock clock;
@@ -275,6 +289,24 @@ class RsvpPagesTest {
     }
 
     @Test
+    void people_confirming_the_last_place_at_once_get_it_one_only() throws Exception {
+        var action = action(Fixtures.unique("One seat"), false);
+        managing.change(Actor.of(owner), action.id(), new RsvpSettings(1, java.util.List.of(), ""));
+        var tokens = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(RsvpFixtures.token(
+                    rsvps.confirmationPath(action.id(), "Racer " + i, Fixtures.uniqueEmail("racer"), 0)));
+        }
+        var outcomes = AtOnce.all(4, () -> rsvping.confirm(tokens.poll()).outcome());
+        assertThat(outcomes)
+                .containsExactlyInAnyOrder(
+                        Rsvping.Outcome.GOING,
+                        Rsvping.Outcome.WAITLISTED,
+                        Rsvping.Outcome.WAITLISTED,
+                        Rsvping.Outcome.WAITLISTED);
+    }
+
+    @Test
     void a_signed_in_person_rsvps_in_one_click_and_sees_their_rsvp_on_the_page() throws Exception {
         var action = action(Fixtures.unique("Teach-in"), false);
         var person = fixtures.person("attendee");
@@ -359,6 +391,28 @@ class RsvpPagesTest {
                 .containsExactlyInAnyOrder("Bring water 1", "Bring water 2", "Bring water 3");
         assertThat(messages.getFirst().getHeader("List-Unsubscribe")).isNotNull();
         assertThat(TestMail.to(leaving)).as("confirmation and going only").hasSize(2);
+    }
+
+    @Test
+    void the_attendees_page_runs_as_many_queries_for_one_rsvp_as_for_many() throws Exception {
+        var one = action(Fixtures.unique("Quiet"), false);
+        rsvps.confirmed(one.id(), "Alone", Fixtures.uniqueEmail("alone"), 0);
+        var many = action(Fixtures.unique("Crowded"), false);
+        for (int i = 0; i < 5; i++) {
+            rsvps.confirmed(many.id(), "Someone " + i, Fixtures.uniqueEmail("crowd"), i % 3);
+        }
+        assertThat(attendeesQueries(many)).as(QueryCounter::statements).isEqualTo(attendeesQueries(one));
+        counting.recount();
+        assertThat(QueryCounter.rendering(mvc, cache, "/actions/" + many.id()))
+                .isEqualTo(QueryCounter.rendering(mvc, cache, "/actions/" + one.id()));
+    }
+
+    int attendeesQueries(Action action) throws Exception {
+        var path = "/actions/" + action.id() + "/rsvps";
+        mvc.perform(get(path).with(user(owner))).andExpect(status().isOk());
+        QueryCounter.reset();
+        mvc.perform(get(path).with(user(owner))).andExpect(status().isOk());
+        return QueryCounter.count();
     }
 
     @Test
