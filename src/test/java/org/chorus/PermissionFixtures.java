@@ -304,6 +304,13 @@ final class PermissionFixtures {
         var pendingAction = actions.registered(member, publishedCampaign.slug(), Fixtures.unique("Pending action"));
         perCall("/actions/{id}", call -> {
             var endpoint = call.endpoint();
+            // RSVPs: the member hosts the pending action (attendees, settings); people RSVP to the approved one
+            if (endpoint.contains("/rsvps")) {
+                return pendingAction.id().toString();
+            }
+            if (endpoint.contains("/rsvp")) {
+                return approvedAction.id().toString();
+            }
             if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit")) {
                 return approvedAction.id().toString();
             }
@@ -324,6 +331,16 @@ final class PermissionFixtures {
                 call -> org.chorus.actions.ActionFixtures.token(actions.confirmationPath(
                         publishedCampaign.slug(), Fixtures.unique("By email"), Fixtures.uniqueEmail("host"))));
         fixed("/actions/manage/{token}", actions.manageToken(publishedCampaign.slug(), Fixtures.unique("Managed")));
+        // RSVPs: a confirmation link per call (a confirmed one is spent), one confirmed RSVP's own link
+        var rsvps = context.getBean(org.chorus.rsvps.RsvpFixtures.class);
+        perCall(
+                "/rsvps/confirm/{token}",
+                call -> org.chorus.rsvps.RsvpFixtures.token(
+                        rsvps.confirmationPath(approvedAction.id(), "A guest", Fixtures.uniqueEmail("rsvp"), 0)));
+        var ownRsvp = rsvps.confirmed(approvedAction.id(), "A guest", Fixtures.uniqueEmail("rsvp"), 0)
+                .split("/");
+        fixed("/rsvps/{id}", ownRsvp[2]);
+        fixed("/rsvps/{id}/{signature}", ownRsvp[3]);
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));

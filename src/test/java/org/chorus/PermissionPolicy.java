@@ -251,6 +251,21 @@ final class PermissionPolicy {
             entry(
                     "POST /actions/{id:[0-9a-f-]{36}}/trust",
                     role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
+            // RSVPs (decision 0037): a guest's stamped form on the cached action page, a signed-in person's one click,
+            // the links of letters; attendees, settings, export and messages for the action's host and organizers
+            entry("POST /actions/{id:[0-9a-f-]{36}}/rsvp", PUBLIC),
+            entry("GET /actions/{id:[0-9a-f-]{36}}/rsvp/sent", PUBLIC),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/rsvp/me", SIGNED_IN),
+            entry("GET /rsvps/confirm/{token}", PUBLIC),
+            entry("POST /rsvps/confirm/{token}", PUBLIC),
+            entry("GET /rsvps/{id}/{signature}", PUBLIC),
+            entry("POST /rsvps/{id}/{signature}/cancel", PUBLIC),
+            entry("GET /rsvps/{id}/{signature}/unsubscribe", PUBLIC),
+            entry("POST /rsvps/{id}/{signature}/unsubscribe", PUBLIC),
+            entry("GET /actions/{id:[0-9a-f-]{36}}/rsvps", HOST_OR_ORGANIZER),
+            entry("GET /actions/{id:[0-9a-f-]{36}}/rsvps.csv", HOST_OR_ORGANIZER),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/settings", HOST_OR_ORGANIZER),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/message", HOST_OR_ORGANIZER),
             // the public API of campaigns and actions, exports and calendars (decision 0035)
             entry("GET /api/v1/campaigns", PUBLIC),
             entry("GET /api/v1/campaigns/{slug}", PUBLIC),

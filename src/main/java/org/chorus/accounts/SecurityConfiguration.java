@@ -167,7 +167,10 @@ class SecurityConfiguration {
                                 "/comments/**",
                                 "/o/*/comments",
                                 "/o/*/comments/**",
-                                "/c/*/manage/**")
+                                "/c/*/manage/**",
+                                "/actions/*/rsvps",
+                                "/actions/*/rsvps.csv",
+                                "/actions/*/rsvps/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())
@@ -184,7 +187,14 @@ class SecurityConfiguration {
                                 // the form of hosts without an account, on its cached page (same defences: 0034)
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults()
-                                        .matcher(org.springframework.http.HttpMethod.POST, "/c/*/actions/host"))
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/c/*/actions/host"),
+                                // RSVPs: a guest's form on the cached action page, and RFC 8058 unsubscribes (0037)
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/actions/*/rsvp"),
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/rsvps/*/*/unsubscribe"))
                         .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

@@ -100,6 +100,16 @@ public class ReadingActions {
                                 action.campaign(), action.details().organization()));
     }
 
+    /** The action as it is stored, whoever may see it (for modules above actions that check on their own). */
+    public java.util.Optional<Action> action(ActionId id) {
+        return actions.byId(id);
+    }
+
+    /** Whether the person may manage the action: its host, or an organizer of its campaign. */
+    public boolean mayManage(Actor actor, Action action) {
+        return actor != null && (action.hostedBy(actor.account()) || organizers.isOrganizer(actor, action.campaign()));
+    }
+
     /** A page of the campaign's approved actions by day then country, after a cursor's place. */
     public ActionList list(String campaignSlug, ActionFilter filter, String after, String language) {
         var campaign = published(campaignSlug, language);

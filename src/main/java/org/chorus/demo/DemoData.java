@@ -70,6 +70,7 @@ public class DemoData {
     private final HostingActions hostingActions;
     private final ModeratingActions moderatingActions;
     private final Gazetteer gazetteer;
+    private final DemoRsvps rsvps;
     private final Clock clock;
 
     DemoData(
@@ -85,11 +86,13 @@ public class DemoData {
             HostingActions hostingActions,
             ModeratingActions moderatingActions,
             Gazetteer gazetteer,
+            DemoRsvps rsvps,
             Clock clock) {
         this.campaigns = campaigns;
         this.hostingActions = hostingActions;
         this.moderatingActions = moderatingActions;
         this.gazetteer = gazetteer;
+        this.rsvps = rsvps;
         this.clock = clock;
         this.openingSignOns = openingSignOns;
         this.signing = signing;
@@ -292,6 +295,13 @@ public class DemoData {
                 latinAmerica);
         var campaign = campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
         actions(new Actor(owner, false), List.of(new Actor(member, false), new Actor(amina, false)), campaign);
+        rsvps.seed(
+                campaign.slug(),
+                List.of(
+                        new Actor(owner, false),
+                        new Actor(member, false),
+                        new Actor(amina, false),
+                        new Actor(editor, false)));
         return true;
     }
 

@@ -4,21 +4,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.chorus.actions.ActionFilter;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ActionPage;
+import org.chorus.actions.AfterActionDetails;
 import org.chorus.actions.ReadingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.places.BoundingBox;
 import org.chorus.places.GeoJson;
 import org.chorus.places.GridCells;
 import org.chorus.shared.calendar.CalendarFeed;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.PublicPageCache;
 import org.chorus.shared.web.Ui;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -33,9 +38,17 @@ class ActionPagesController {
     static final MediaType CALENDAR = MediaType.parseMediaType(CalendarFeed.MEDIA_TYPE);
 
     private final ReadingActions reading;
+    private final PageContributions<AfterActionDetails> contributions;
 
-    ActionPagesController(ReadingActions reading) {
+    ActionPagesController(ReadingActions reading, ObjectProvider<PageContribution<AfterActionDetails>> contributions) {
         this.reading = reading;
+        this.contributions = new PageContributions<>(contributions);
+    }
+
+    /** What modules above actions add to an action's page (decision 0006). */
+    @ModelAttribute("contributions")
+    PageContributions<AfterActionDetails> contributions() {
+        return contributions;
     }
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}")

@@ -1,0 +1,28 @@
+package org.chorus.rsvps;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, retention hourly. */
+@Configuration
+class RsvpJobs {
+
+    /** How often counts are taken again: what an action page's number lags by, at most (plus the poll). */
+    static final Duration COUNT_INTERVAL = Duration.ofSeconds(5);
+
+    @Bean
+    RecurringTask<Void> countRsvps(CountingRsvps counting) {
+        return Tasks.recurring("count-rsvps", FixedDelay.of(COUNT_INTERVAL))
+                .execute((instance, context) -> counting.recount());
+    }
+
+    @Bean
+    RecurringTask<Void> deleteExpiredRsvps(RsvpRetention retention) {
+        return Tasks.recurring("delete-expired-rsvps", FixedDelay.ofHours(1))
+                .execute((instance, context) -> retention.deleteExpired());
+    }
+}

@@ -1,0 +1,137 @@
+package org.chorus.rsvps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.actions.Action;
+import org.chorus.actions.ActionTimes;
+import org.chorus.email.Addressee;
+import org.chorus.email.Letter;
+import org.chorus.email.LetterBlock;
+import org.chorus.email.Mail;
+import org.chorus.shared.SecretToken;
+import org.chorus.shared.config.ChorusProperties;
+import org.chorus.shared.config.SiteName;
+import org.chorus.shared.i18n.Language;
+import org.chorus.shared.i18n.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The letters about an RSVP, each queued in the transaction that causes it with an idempotency key: the guest's
+ * confirmation link, "you are going" (or promoted from the waitlist) with the exact place and the host's instructions,
+ * "you are on the waitlist", the host's messages (with a one-click unsubscribe for that action). Every letter after
+ * the confirmation carries the RSVP's own link, which also cancels it.
+ */
+@Component
+class RsvpLetters {
+
+    private final Mail mail;
+    private final MessageSource messages;
+    private final ChorusProperties properties;
+    private final RsvpLinks links;
+    private final SiteName site;
+
+    RsvpLetters(Mail mail, MessageSource messages, ChorusProperties properties, RsvpLinks links, SiteName site) {
+        this.mail = mail;
+        this.messages = messages;
+        this.properties = properties;
+        this.links = links;
+        this.site = site;
+    }
+
+    void confirm(Action action, RsvpContact contact, SecretToken token, Language language) {
+        var t = new Messages(messages, language.locale());
+        var title = action.details().title();
+        var letter = new Letter(
+                "rsvps.confirm",
+                language,
+                t.t("rsvp.mail.confirm.subject", title),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("rsvp.mail.confirm.intro", contact.name(), title)),
+                        new LetterBlock.Button(
+                                t.t("rsvp.mail.confirm.button"),
+                                properties.link("/rsvps/confirm/" + token.value() + "?lang=" + language.tag())),
+                        new LetterBlock.Paragraph(
+                                t.t("rsvp.mail.confirm.validity", Rsvping.CONFIRMATION_VALIDITY.toHours())),
+                        new LetterBlock.Paragraph(t.t("rsvp.mail.not-you"))),
+                t.t("rsvp.mail.reason", site.name()));
+        mail.send(letter, Addressee.transactional(contact.email(), contact.name(), "rsvps.confirm:" + token.hash()));
+    }
+
+    /**
+     * Where the RSVP stands now: going (why: {@code going}, or {@code promoted} from the waitlist) with the exact place
+     * and the instructions, or waitlisted; {@code already}: they asked again while confirmed.
+     */
+    void standing(
+            Action action, Rsvps.Stored rsvp, RsvpContact contact, RsvpSettings settings, String why, String key) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var d = action.details();
+        var blocks = new ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail." + why + ".intro", contact.name(), d.title())));
+        if (rsvp.status() == RsvpStatus.GOING) {
+            blocks.add(new LetterBlock.Paragraph(t.t(
+                    "rsvp.mail.when",
+                    ActionTimes.when(d.start(), language.locale()),
+                    d.zone().getId())));
+            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.where", place(action, language))));
+            if (!settings.instructions().isEmpty()) {
+                blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.instructions", settings.instructions())));
+            }
+        }
+        blocks.add(new LetterBlock.Button(
+                t.t("rsvp.mail.own.button"), links.url(rsvp.id(), rsvp.linkSalt(), language.tag())));
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.own.keep")));
+        var letter = new Letter(
+                "rsvps." + why,
+                language,
+                t.t("rsvp.mail." + why + ".subject", d.title()),
+                blocks,
+                t.t("rsvp.mail.reason", site.name()));
+        mail.send(letter, Addressee.transactional(contact.email(), contact.name(), key));
+    }
+
+    /** The host's message to one RSVP, with the one-click unsubscribe that stops the host's messages for this action. */
+    void hostMessage(Action action, Rsvps.Stored rsvp, RsvpContact contact, String subject, String text, UUID message) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var letter = new Letter(
+                "rsvps.host-message",
+                language,
+                subject,
+                List.of(
+                        new LetterBlock.Paragraph(
+                                t.t("rsvp.mail.message.intro", action.details().title())),
+                        new LetterBlock.Paragraph(text),
+                        new LetterBlock.Button(
+                                t.t("rsvp.mail.own.button"), links.url(rsvp.id(), rsvp.linkSalt(), language.tag()))),
+                t.t("rsvp.mail.message.reason", action.details().title()));
+        mail.send(
+                letter,
+                new Addressee(
+                        contact.email(),
+                        contact.name(),
+                        "rsvps.message:" + message + ":" + rsvp.id(),
+                        links.subscription(rsvp.id(), rsvp.linkSalt())));
+    }
+
+    /** The exact place, in words: the online address, or the venue, address, city and country. */
+    static String place(Action action, Language language) {
+        var d = action.details();
+        if (d.online()) {
+            return d.onlineUrl();
+        }
+        var p = d.place();
+        var parts = new ArrayList<String>();
+        if (!p.venue().isEmpty()) {
+            parts.add(p.venue());
+        }
+        if (!p.address().isEmpty()) {
+            parts.add(p.address());
+        }
+        parts.add(p.cityName());
+        parts.add(java.util.Locale.of("", p.country()).getDisplayCountry(language.locale()));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,310 @@
+package org.chorus.rsvps;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.chorus.accounts.AccountId;
+import org.chorus.actions.ActionId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code rsvps} and {@code rsvp_settings}: RSVPs as stored (contact sealed) and each action's settings. */
+@Repository
+class Rsvps {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = """
+            id, action_id, status, guests, contact, email_index, account_id, language, link_salt, unsubscribed,
+            created_at, confirmed_at""";
+
+    private final JdbcClient jdbc;
+
+    Rsvps(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An RSVP as stored: its contact is sealed (null once forgotten). */
+    record Stored(
+            UUID id,
+            ActionId action,
+            RsvpStatus status,
+            int guests,
+            byte[] contact,
+            byte[] emailIndex,
+            AccountId account,
+            String language,
+            String linkSalt,
+            boolean unsubscribed,
+            Instant createdAt,
+            Instant confirmedAt) {
+
+        /** The people it brings: the person and their guests. */
+        int party() {
+            return 1 + guests;
+        }
+    }
+
+    // settings
+
+    Optional<RsvpSettings> settings(ActionId action) {
+        return jdbc.sql("select capacity, questions, instructions from rsvp_settings where action_id = :a")
+                .param("a", action.value())
+                .query(Rsvps::settings)
+                .optional();
+    }
+
+    /**
+     * The action's settings, its row locked until the transaction ends (made first if need be): every decision
+     * between going and waitlist for one action happens one at a time.
+     */
+    RsvpSettings lockSettings(ActionId action, Instant now) {
+        jdbc.sql("insert into rsvp_settings (action_id, updated_at) values (:a, :now) on conflict do nothing")
+                .param("a", action.value())
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("select capacity, questions, instructions from rsvp_settings where action_id = :a for update")
+                .param("a", action.value())
+                .query(Rsvps::settings)
+                .single();
+    }
+
+    void saveSettings(ActionId action, RsvpSettings settings, Instant now) {
+        jdbc.sql("""
+                        update rsvp_settings set capacity = :capacity, questions = cast(:questions as jsonb),
+                            instructions = :instructions, updated_at = :now
+                        where action_id = :a""")
+                .param("a", action.value())
+                .param("capacity", settings.capacity())
+                .param("questions", JSON.writeValueAsString(settings.questions()))
+                .param("instructions", settings.instructions())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The count job counts this action again at its next run. */
+    void markForCount(ActionId action) {
+        jdbc.sql("update rsvp_settings set recount = true where action_id = :a")
+                .param("a", action.value())
+                .update();
+    }
+
+    // RSVPs
+
+    void insert(Stored rsvp, String confirmHash, Instant expiresAt, Instant forgetAt) {
+        jdbc.sql("""
+                        insert into rsvps (id, action_id, status, guests, contact, email_index, account_id, language,
+                            confirm_hash, link_salt, created_at, confirmed_at, expires_at, forget_at)
+                        values (:id, :action, :status, :guests, :contact, :emailIndex, :account, :language,
+                            :confirmHash, :salt, :created, :confirmed, :expires, :forget)""")
+                .param("id", rsvp.id())
+                .param("action", rsvp.action().value())
+                .param("status", rsvp.status().name())
+                .param("guests", rsvp.guests())
+                .param("contact", rsvp.contact())
+                .param("emailIndex", rsvp.emailIndex())
+                .param("account", rsvp.account() == null ? null : rsvp.account().value())
+                .param("language", rsvp.language())
+                .param("confirmHash", confirmHash)
+                .param("salt", rsvp.linkSalt())
+                .param("created", Timestamp.from(rsvp.createdAt()))
+                .param("confirmed", rsvp.confirmedAt() == null ? null : Timestamp.from(rsvp.confirmedAt()))
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .param("forget", Timestamp.from(forgetAt))
+                .update();
+    }
+
+    Optional<Stored> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where id = :id")
+                .param("id", id)
+                .query(Rsvps::stored)
+                .optional();
+    }
+
+    Optional<Stored> byIdForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where id = :id for update")
+                .param("id", id)
+                .query(Rsvps::stored)
+                .optional();
+    }
+
+    /** The unconfirmed RSVP a confirmation link names, locked, if it has not expired. */
+    Optional<Stored> unconfirmedForUpdate(String confirmHash, Instant now) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where confirm_hash = :h and status = 'UNCONFIRMED'"
+                        + " and expires_at > :now for update")
+                .param("h", confirmHash)
+                .param("now", Timestamp.from(now))
+                .query(Rsvps::stored)
+                .optional();
+    }
+
+    /** The RSVP of this address (by its blind index) to the action, whatever its status. */
+    Optional<Stored> ofPerson(ActionId action, byte[] emailIndex) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where action_id = :a and email_index = :e for update")
+                .param("a", action.value())
+                .param("e", emailIndex)
+                .query(Rsvps::stored)
+                .optional();
+    }
+
+    /** The RSVP of a signed-in person to the action, if any is still current (not cancelled). */
+    Optional<Stored> ofAccount(ActionId action, AccountId account) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where action_id = :a and account_id = :acc"
+                        + " and status in ('GOING', 'WAITLISTED')")
+                .param("a", action.value())
+                .param("acc", account.value())
+                .query(Rsvps::stored)
+                .optional();
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from rsvps where id = :id").param("id", id).update();
+    }
+
+    void confirmed(UUID id, RsvpStatus status, Instant now) {
+        jdbc.sql("""
+                        update rsvps set status = :status, confirmed_at = :now, confirm_hash = null, expires_at = null
+                        where id = :id""")
+                .param("id", id)
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void status(UUID id, RsvpStatus status) {
+        jdbc.sql("update rsvps set status = :status where id = :id")
+                .param("id", id)
+                .param("status", status.name())
+                .update();
+    }
+
+    void unsubscribe(UUID id) {
+        jdbc.sql("update rsvps set unsubscribed = true where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** How many people (guests included) are going. */
+    int seatsTaken(ActionId action) {
+        return jdbc.sql("select coalesce(sum(1 + guests), 0) from rsvps where action_id = :a and status = 'GOING'")
+                .param("a", action.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The waitlist, first confirmed first. */
+    List<Stored> waitlist(ActionId action) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where action_id = :a and status = 'WAITLISTED'"
+                        + " order by confirmed_at, id")
+                .param("a", action.value())
+                .query(Rsvps::stored)
+                .list();
+    }
+
+    /** The confirmed and cancelled RSVPs of the action, in the order they came, up to a limit. */
+    List<Stored> attendees(ActionId action, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where action_id = :a and status <> 'UNCONFIRMED'"
+                        + " order by created_at, id limit :limit")
+                .param("a", action.value())
+                .param("limit", limit)
+                .query(Rsvps::stored)
+                .list();
+    }
+
+    /** The going and waitlisted RSVPs of the action that still have a contact. */
+    List<Stored> current(ActionId action, boolean goingOnly) {
+        return jdbc.sql("select " + COLUMNS + " from rsvps where action_id = :a and contact is not null"
+                        + (goingOnly ? " and status = 'GOING'" : " and status in ('GOING', 'WAITLISTED')")
+                        + " order by confirmed_at, id")
+                .param("a", action.value())
+                .query(Rsvps::stored)
+                .list();
+    }
+
+    /** The action's RSVPs are forgotten this long after its new end. */
+    void forgetAt(ActionId action, Instant at) {
+        jdbc.sql("update rsvps set forget_at = :at where action_id = :a")
+                .param("a", action.value())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    // retention
+
+    int deleteUnconfirmed(Instant now) {
+        return jdbc.sql("delete from rsvps where status = 'UNCONFIRMED' and expires_at <= :now")
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Forgets who they were and what they answered; status and guests stay, and so do the counts. */
+    int forget(Instant now) {
+        return jdbc.sql("""
+                        update rsvps set contact = null, email_index = null, account_id = null
+                        where contact is not null and forget_at <= :now""").param("now", Timestamp.from(now)).update();
+    }
+
+    // messages of hosts
+
+    int messagesSince(ActionId action, Instant since) {
+        return jdbc.sql("select count(*) from rsvp_host_messages where action_id = :a and sent_at > :since")
+                .param("a", action.value())
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The earliest message still counted against the limit. */
+    Optional<Instant> firstMessageSince(ActionId action, Instant since) {
+        return jdbc.sql("select min(sent_at) from rsvp_host_messages where action_id = :a and sent_at > :since")
+                .param("a", action.value())
+                .param("since", Timestamp.from(since))
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    void messageSent(UUID id, ActionId action, Instant now) {
+        jdbc.sql("insert into rsvp_host_messages (id, action_id, sent_at) values (:id, :a, :now)")
+                .param("id", id)
+                .param("a", action.value())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    int deleteMessagesBefore(Instant before) {
+        return jdbc.sql("delete from rsvp_host_messages where sent_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
+    private static RsvpSettings settings(ResultSet rs, int n) throws SQLException {
+        int capacity = rs.getInt("capacity");
+        return new RsvpSettings(
+                rs.wasNull() ? null : capacity,
+                List.of(JSON.readValue(rs.getString("questions"), String[].class)),
+                rs.getString("instructions"));
+    }
+
+    private static Stored stored(ResultSet rs, int n) throws SQLException {
+        var account = rs.getObject("account_id", UUID.class);
+        var confirmed = rs.getTimestamp("confirmed_at");
+        return new Stored(
+                rs.getObject("id", UUID.class),
+                new ActionId(rs.getObject("action_id", UUID.class)),
+                RsvpStatus.valueOf(rs.getString("status")),
+                rs.getInt("guests"),
+                rs.getBytes("contact"),
+                rs.getBytes("email_index"),
+                account == null ? null : new AccountId(account),
+                rs.getString("language"),
+                rs.getString("link_salt"),
+                rs.getBoolean("unsubscribed"),
+                rs.getTimestamp("created_at").toInstant(),
+                confirmed == null ? null : confirmed.toInstant());
+    }
+}
