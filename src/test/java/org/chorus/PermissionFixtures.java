@@ -304,7 +304,7 @@ final class PermissionFixtures {
         var pendingAction = actions.registered(member, publishedCampaign.slug(), Fixtures.unique("Pending action"));
         perCall("/actions/{id}", call -> {
             var endpoint = call.endpoint();
-            if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit")) {
+            if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit") && !endpoint.endsWith("/report")) {
                 return approvedAction.id().toString();
             }
             // an organizer's edit approves it, and a cancelled one cannot change: each of these calls has its own
@@ -324,6 +324,14 @@ final class PermissionFixtures {
                 call -> org.chorus.actions.ActionFixtures.token(actions.confirmationPath(
                         publishedCampaign.slug(), Fixtures.unique("By email"), Fixtures.uniqueEmail("host"))));
         fixed("/actions/manage/{token}", actions.manageToken(publishedCampaign.slug(), Fixtures.unique("Managed")));
+        // turnout reports: a host without an account's report link, a photo of a visible report
+        var turnout = context.getBean(org.chorus.turnout.TurnoutFixtures.class);
+        var pastCampaign = turnout.campaign(owner, own);
+        fixed("/turnout/report/{token}", turnout.reportToken(owner, pastCampaign));
+        fixed("/turnout/photos/{name}", turnout.photoName(owner, pastCampaign));
+        form("POST /turnout/report/{token}", call -> params("participants", "5"));
+        form("POST /actions/{id:[0-9a-f-]{36}}/report", call -> params("participants", "5"));
+        form("POST /actions/{id:[0-9a-f-]{36}}/report/hidden", call -> params("hidden", "true"));
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));

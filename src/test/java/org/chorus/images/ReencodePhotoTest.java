@@ -7,15 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.chorus.shared.InvalidField;
 import org.junit.jupiter.api.Test;
 
 class ReencodePhotoTest {
-
-    /** A 1 × 1 lossless WebP (VP8L), the one browsers' feature tests use. */
-    static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     @Test
     void a_phone_photo_loses_its_exif_and_gps_and_stays_a_jpeg() throws Exception {
@@ -45,7 +41,7 @@ class ReencodePhotoTest {
 
     @Test
     void a_webp_photo_becomes_a_jpeg() throws Exception {
-        var clean = Reencode.photo(WEBP, 2048, "photos");
+        var clean = Reencode.photo(TestImages.WEBP, 2048, "photos");
 
         assertThat(latin1(clean.jpeg())).startsWith("\u00ff\u00d8").doesNotContain("WEBP");
         assertThat(ImageIO.read(new ByteArrayInputStream(clean.jpeg())).getWidth())

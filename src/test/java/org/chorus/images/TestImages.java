@@ -18,6 +18,10 @@ public final class TestImages {
     /** The place written into {@link #jpegWithGps()}'s EXIF, to look for in what Chorus serves. */
     public static final String PLACE = "Secret meeting place 48.8566N 2.3522E";
 
+    /** A 1 × 1 lossless WebP (VP8L), the one browsers' feature tests use; phones send WebP photos. */
+    public static final byte[] WEBP =
+            java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
     private TestImages() {}
 
     public static byte[] png(int width, int height) {

@@ -1,19 +1,24 @@
 package org.chorus.actions.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.chorus.actions.ActionFilter;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ActionPage;
+import org.chorus.actions.ActionReportSlot;
 import org.chorus.actions.ReadingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.places.BoundingBox;
 import org.chorus.places.GeoJson;
 import org.chorus.places.GridCells;
 import org.chorus.shared.calendar.CalendarFeed;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.PublicPageCache;
 import org.chorus.shared.web.Ui;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,9 +38,14 @@ class ActionPagesController {
     static final MediaType CALENDAR = MediaType.parseMediaType(CalendarFeed.MEDIA_TYPE);
 
     private final ReadingActions reading;
+    private final PageContributions<ActionReportSlot> reports;
+    private final Clock clock;
 
-    ActionPagesController(ReadingActions reading) {
+    ActionPagesController(
+            ReadingActions reading, ObjectProvider<PageContribution<ActionReportSlot>> reports, Clock clock) {
         this.reading = reading;
+        this.reports = new PageContributions<>(reports);
+        this.clock = clock;
     }
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}")
@@ -44,6 +54,7 @@ class ActionPagesController {
         var page = reading.page(viewer, ActionId.parse(id), ui.lang());
         notKeptPastReveal(page, request);
         model.addAttribute("page", page);
+        model.addAttribute("reports", reports.render(new ActionReportSlot(page, clock.instant()), ui));
         return "actions/show";
     }
 
