@@ -28,6 +28,7 @@ import org.chorus.support.TestMail;
 import org.chorus.turnout.AskingForTurnout;
 import org.chorus.turnout.PhotoStore;
 import org.chorus.turnout.TurnoutFixtures;
+import org.chorus.turnout.TurnoutRetention;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,9 @@ class TurnoutReportsTest {
 
     @Autowired
     AskingForTurnout asking;
+
+    @Autowired
+    TurnoutRetention retention;
 
     ChorusUser owner;
     ChorusUser host;
@@ -340,5 +344,44 @@ class TurnoutReportsTest {
         assertThat(organizersView.select(".turnout-report .meta").text())
                 .contains("Filed by the host through the emailed link");
         mvc.perform(get("/turnout/report/not-a-link")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void who_filed_a_report_and_uploaded_its_photos_is_forgotten_30_days_after_the_action_and_the_report_stays()
+            throws Exception {
+        var action = ended("Forgotten", TurnoutFixtures.PARIS);
+        mvc.perform(report(action, host, "64").file(photo(TestImages.png(10, 10), "a.png", "image/png")))
+                .andExpect(status().is3xxRedirection());
+        var sealed = jdbc.sql("select filed_by from turnout_reports where action_id = :id")
+                .param("id", action.id().value())
+                .query(byte[].class)
+                .single();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .as("sealed at rest")
+                .doesNotContain(host.id().value().toString());
+        assertThat(organizersView(action).select(".turnout-report .meta").text())
+                .startsWith("Filed by " + host.displayName());
+
+        clock.advance(java.time.Duration.ofDays(31));
+        retention.forgetUploaders();
+
+        assertThat(jdbc.sql("""
+                        select count(*) from turnout_reports r join turnout_photos p on p.action_id = r.action_id
+                        where r.action_id = :id and r.filed_by is null and p.uploaded_by is null""")
+                        .param("id", action.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(organizersView(action).select(".turnout-report .meta").text())
+                .startsWith("Who filed it is no longer kept");
+        assertThat(anonymous("/actions/" + action.id()).select(".turnout-count").text())
+                .isEqualTo("64 participants");
+    }
+
+    Document organizersView(Action action) throws Exception {
+        return Html.parse(
+                mvc.perform(get("/actions/" + action.id()).with(user(owner)).cookie(SESSION))
+                        .andExpect(status().isOk())
+                        .andReturn());
     }
 }
