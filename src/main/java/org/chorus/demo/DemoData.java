@@ -71,6 +71,7 @@ public class DemoData {
     private final ModeratingActions moderatingActions;
     private final Gazetteer gazetteer;
     private final Clock clock;
+    private final DemoTurnout turnout;
 
     DemoData(
             SigningUp signingUp,
@@ -85,7 +86,9 @@ public class DemoData {
             HostingActions hostingActions,
             ModeratingActions moderatingActions,
             Gazetteer gazetteer,
-            Clock clock) {
+            Clock clock,
+            DemoTurnout turnout) {
+        this.turnout = turnout;
         this.campaigns = campaigns;
         this.hostingActions = hostingActions;
         this.moderatingActions = moderatingActions;
@@ -292,6 +295,7 @@ public class DemoData {
                 latinAmerica);
         var campaign = campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
         actions(new Actor(owner, false), List.of(new Actor(member, false), new Actor(amina, false)), campaign);
+        turnout.seed(new Actor(owner, false), coalition);
         return true;
     }
 

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,14 +52,22 @@ class TurnoutController {
         return page(model, response, editing, TurnoutForm.of(editing.report()), "/actions/" + id + "/report", null);
     }
 
+    /**
+     * What the report's form posts: new photos ({@code photo}, one file input each) with their captions in the same
+     * order, the ids of kept photos to remove.
+     */
+    record Posted(
+            String participants, String body, List<MultipartFile> photo, List<String> caption, List<String> remove) {
+
+        TurnoutForm form() {
+            return new TurnoutForm(participants, body, caption, remove);
+        }
+    }
+
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/report")
     String file(
             @PathVariable String id,
-            @RequestParam(defaultValue = "") String participants,
-            @RequestParam(defaultValue = "") String body,
-            @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
-            @RequestParam(name = "caption", required = false) List<String> captions,
-            @RequestParam(name = "remove", required = false) List<String> remove,
+            @ModelAttribute Posted posted,
             Actor actor,
             Ui ui,
             Model model,
@@ -66,12 +75,11 @@ class TurnoutController {
             RedirectAttributes redirect)
             throws IOException {
         var action = ActionId.parse(id);
-        var form = new TurnoutForm(participants, body, captions, remove);
         try {
-            filing.file(actor, action, form, uploads(photos, captions));
+            filing.file(actor, action, posted.form(), uploads(posted));
         } catch (DomainException refused) {
             var editing = filing.editing(actor, action);
-            return page(model, response, editing, form, "/actions/" + id + "/report", errors(refused, ui));
+            return page(model, response, editing, posted.form(), "/actions/" + id + "/report", errors(refused, ui));
         }
         redirect.addFlashAttribute("notice", "turnout.saved");
         return "redirect:/actions/" + id;
@@ -97,21 +105,16 @@ class TurnoutController {
     @PostMapping("/turnout/report/{token}")
     String fileByLink(
             @PathVariable String token,
-            @RequestParam(defaultValue = "") String participants,
-            @RequestParam(defaultValue = "") String body,
-            @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
-            @RequestParam(name = "caption", required = false) List<String> captions,
-            @RequestParam(name = "remove", required = false) List<String> remove,
+            @ModelAttribute Posted posted,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
-        var form = new TurnoutForm(participants, body, captions, remove);
         try {
-            filing.file(token, form, uploads(photos, captions));
+            filing.file(token, posted.form(), uploads(posted));
         } catch (DomainException refused) {
-            return page(model, response, filing.editing(token), form, linkPath(token), errors(refused, ui));
+            return page(model, response, filing.editing(token), posted.form(), linkPath(token), errors(refused, ui));
         }
         redirect.addFlashAttribute("notice", "turnout.saved");
         return "redirect:" + linkPath(token);
@@ -143,8 +146,9 @@ class TurnoutController {
     }
 
     /** Each chosen file with its caption; at most one byte over the limit is read, so a larger file is told apart. */
-    private static List<TurnoutForm.Upload> uploads(List<MultipartFile> photos, List<String> captions)
-            throws IOException {
+    private static List<TurnoutForm.Upload> uploads(Posted posted) throws IOException {
+        var photos = posted.photo();
+        var captions = posted.caption();
         var uploads = new ArrayList<TurnoutForm.Upload>();
         if (photos == null) {
             return uploads;
