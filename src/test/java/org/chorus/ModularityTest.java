@@ -34,6 +34,7 @@ class ModularityTest {
                         "signons",
                         "campaigns",
                         "actions",
-                        "rsvps");
+                        "rsvps",
+                        "turnout");
     }
 }

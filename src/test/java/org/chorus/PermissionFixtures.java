@@ -311,7 +311,7 @@ final class PermissionFixtures {
             if (endpoint.contains("/rsvp")) {
                 return approvedAction.id().toString();
             }
-            if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit")) {
+            if (endpoint.startsWith("GET ") && !endpoint.endsWith("/edit") && !endpoint.endsWith("/report")) {
                 return approvedAction.id().toString();
             }
             // an organizer's edit approves it, and a cancelled one cannot change: each of these calls has its own
@@ -341,6 +341,14 @@ final class PermissionFixtures {
                 .split("/");
         fixed("/rsvps/{id}", ownRsvp[2]);
         fixed("/rsvps/{id}/{signature}", ownRsvp[3]);
+        // turnout reports: a host without an account's report link, a photo of a visible report
+        var turnout = context.getBean(org.chorus.turnout.TurnoutFixtures.class);
+        var pastCampaign = turnout.campaign(owner, own);
+        fixed("/turnout/report/{token}", turnout.reportToken(owner, pastCampaign));
+        fixed("/turnout/photos/{name}", turnout.photoName(owner, pastCampaign));
+        form("POST /turnout/report/{token}", call -> params("participants", "5"));
+        form("POST /actions/{id:[0-9a-f-]{36}}/report", call -> params("participants", "5"));
+        form("POST /actions/{id:[0-9a-f-]{36}}/report/hidden", call -> params("hidden", "true"));
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));

@@ -273,6 +273,16 @@ final class PermissionPolicy {
             entry("GET /api/v1/actions/{id}", PUBLIC),
             entry("GET /c/{slug}/manage/actions.csv", role(WRITE_CAMPAIGNS)),
             entry("GET /o/{slug}/actions.ics", PUBLIC),
+            // turnout reports (decision 0038): the host or the organizers file, organizers hide; hosts without an
+            // account file through their emailed link; photos are public while their report is
+            entry("GET /actions/{id:[0-9a-f-]{36}}/report", HOST_OR_ORGANIZER),
+            entry("POST /actions/{id:[0-9a-f-]{36}}/report", HOST_OR_ORGANIZER),
+            entry(
+                    "POST /actions/{id:[0-9a-f-]{36}}/report/hidden",
+                    role(WRITE_CAMPAIGNS).hiddenFromOthersBut(PERSONAL)),
+            entry("GET /turnout/report/{token}", PUBLIC),
+            entry("POST /turnout/report/{token}", PUBLIC),
+            entry("GET /turnout/photos/{name:[0-9a-f-]{36}\\.jpg}", PUBLIC),
             // imports
             entry("GET /o/{slug}/import", role(PUBLISH_STATEMENTS)),
             entry("POST /o/{slug}/import", role(PUBLISH_STATEMENTS)),

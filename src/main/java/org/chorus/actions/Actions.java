@@ -236,6 +236,17 @@ class Actions {
                 .list();
     }
 
+    /** Approved actions, not cancelled, that ended in {@code [from, to)}, the earliest first (index actions_ended). */
+    List<Action> endedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from actions a where a.status = 'APPROVED' and not a.cancelled"
+                        + " and a.ends_at >= :from and a.ends_at < :to order by a.ends_at, a.id limit :limit")
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .param("limit", limit)
+                .query(Actions::action)
+                .list();
+    }
+
     /** The approved actions the organization hosts, under any campaign, the latest {@code limit} of them. */
     List<Action> hostedBy(OrganizationId organization, int limit) {
         return jdbc.sql("select " + COLUMNS + " from actions a where a.organization_id = :organization"

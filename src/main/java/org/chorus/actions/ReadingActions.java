@@ -119,6 +119,24 @@ public class ReadingActions {
         return new ActionList(campaign, shown, filter, next);
     }
 
+    /**
+     * Approved actions, not cancelled, that ended in {@code [from, to)}, the earliest first, at most {@code limit}: for
+     * modules that follow up on actions once they are over (the turnout module asks hosts for a report).
+     */
+    public List<Action> endedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return actions.endedBetween(from, to, limit);
+    }
+
+    /** The action by id, whatever its state, for modules that check their own rules on it. */
+    public java.util.Optional<Action> byId(ActionId id) {
+        return actions.byId(id);
+    }
+
+    /** The name and email of the host of an action hosted without an account (for letters to that host). */
+    public java.util.Optional<HostContact> hostWithoutAccount(ActionId id) {
+        return byEmail.contact(id);
+    }
+
     /** The campaign's approved actions counted by kind and by country, in one query. */
     public ActionCounts counts(org.chorus.campaigns.CampaignId campaign) {
         var counts = actions.counts(campaign);

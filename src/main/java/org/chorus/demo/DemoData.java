@@ -72,6 +72,7 @@ public class DemoData {
     private final Gazetteer gazetteer;
     private final DemoRsvps rsvps;
     private final Clock clock;
+    private final DemoTurnout turnout;
 
     DemoData(
             SigningUp signingUp,
@@ -87,7 +88,9 @@ public class DemoData {
             ModeratingActions moderatingActions,
             Gazetteer gazetteer,
             DemoRsvps rsvps,
-            Clock clock) {
+            Clock clock,
+            DemoTurnout turnout) {
+        this.turnout = turnout;
         this.campaigns = campaigns;
         this.hostingActions = hostingActions;
         this.moderatingActions = moderatingActions;
@@ -302,6 +305,7 @@ public class DemoData {
                         new Actor(member, false),
                         new Actor(amina, false),
                         new Actor(editor, false)));
+        turnout.seed(new Actor(owner, false), coalition);
         return true;
     }
 

@@ -1,5 +1,7 @@
 package org.chorus.images;
 
+import java.awt.Color;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,12 @@ import org.chorus.shared.InvalidField;
 final class Reencoding {
 
     static final int MAX_SIDE = 4000;
+    /** The largest photo side read in, and its area: a 50-megapixel phone's, not a decompression bomb's. */
+    static final int PHOTO_MAX_SIDE = 12_000;
+
+    static final long PHOTO_MAX_PIXELS = 60_000_000L;
+    // photos (turnout reports): what phones and cameras write; WebP through TwelveMonkeys' reader
+    private static final Set<String> PHOTOS = Set.of("png", "jpeg", "webp");
     // JPEG, PNG and GIF are what ImageIO reads here; the JDK has no WebP reader, and BMP, WBMP and TIFF are left out
     // (nobody needs them on the web, and each reader is more code facing hostile files).
     private static final Set<String> READABLE = Set.of("png", "jpeg", "gif");
@@ -87,6 +95,83 @@ final class Reencoding {
         } catch (IOException | RuntimeException cannotWrite) {
             throw new InvalidField("file", "image.unreadable");
         }
+    }
+
+    /**
+     * A photo: JPEG, PNG or WebP in, a JPEG at most {@code maxSide} on its long side out. A large picture is decoded
+     * with subsampling (every n-th pixel), so a 50-megapixel photo never needs 200 MB of memory, then scaled smoothly.
+     */
+    static Reencode.Photo photo(byte[] upload, int maxSide, String field) {
+        BufferedImage image;
+        try {
+            DECODING.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidField(field, "image.photo.unreadable");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new InvalidField(field, "image.photo.format");
+            }
+            ImageReader reader = readers.next();
+            try {
+                var source = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!PHOTOS.contains(source.equals("jpg") ? "jpeg" : source)) {
+                    throw new InvalidField(field, "image.photo.format");
+                }
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width < 1
+                        || height < 1
+                        || width > PHOTO_MAX_SIDE
+                        || height > PHOTO_MAX_SIDE
+                        || (long) width * height > PHOTO_MAX_PIXELS) {
+                    throw new InvalidField(field, "image.photo.too-many-pixels", PHOTO_MAX_SIDE);
+                }
+                // a file cut short is decoded with a warning and grey where the rest was: refuse it instead
+                reader.addIIOReadWarningListener((source1, warning) -> {
+                    throw new InvalidField(field, "image.photo.unreadable");
+                });
+                var parameters = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
+                parameters.setSourceSubsampling(step, step, 0, 0);
+                image = reader.read(0, parameters);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException | OutOfMemoryError unreadable) {
+            if (unreadable instanceof InvalidField invalid) {
+                throw invalid;
+            }
+            throw new InvalidField(field, "image.photo.unreadable");
+        } finally {
+            DECODING.release();
+        }
+        try {
+            var jpeg = jpeg(scaled(image, maxSide));
+            return new Reencode.Photo(jpeg.bytes(), jpeg.width(), jpeg.height());
+        } catch (IOException | RuntimeException cannotWrite) {
+            throw new InvalidField(field, "image.photo.unreadable");
+        }
+    }
+
+    /** The picture at most {@code maxSide} on its long side, on white where it was transparent. */
+    private static BufferedImage scaled(BufferedImage decoded, int maxSide) {
+        int side = Math.max(decoded.getWidth(), decoded.getHeight());
+        double ratio = side <= maxSide ? 1 : (double) maxSide / side;
+        int width = Math.max(1, (int) Math.round(decoded.getWidth() * ratio));
+        int height = Math.max(1, (int) Math.round(decoded.getHeight() * ratio));
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        var graphics = image.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.drawImage(decoded, 0, 0, width, height, null);
+        graphics.dispose();
+        return image;
     }
 
     private static boolean webp(byte[] upload) {

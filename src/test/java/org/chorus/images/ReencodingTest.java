@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.chorus.shared.InvalidField;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class ReencodingTest {
 
     @Test
     void a_png_loses_its_text_chunks_and_stays_a_png() throws Exception {
-        var png = withTextChunk(TestImages.png(20, 10), "Comment", TestImages.PLACE);
+        var png = TestImages.withTextChunk(TestImages.png(20, 10), "Comment", TestImages.PLACE);
         assertThat(latin1(png)).contains(TestImages.PLACE);
 
         var clean = Reencoding.of(png);
@@ -53,12 +52,12 @@ class ReencodingTest {
     @Test
     void a_picture_claiming_more_pixels_than_allowed_is_refused_before_it_is_decoded() {
         // 40,000 × 40,000 pixels would take 6 GB once decoded; the header is read, the pixels never are
-        var bomb = withSize(TestImages.png(1, 1), 40_000, 40_000);
+        var bomb = TestImages.withSize(TestImages.png(1, 1), 40_000, 40_000);
 
         assertThatThrownBy(() -> Reencoding.of(bomb))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("image.too-many-pixels"));
-        assertThatThrownBy(() -> Reencoding.of(withSize(TestImages.png(1, 1), 4001, 10)))
+        assertThatThrownBy(() -> Reencoding.of(TestImages.withSize(TestImages.png(1, 1), 4001, 10)))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.messageKey()).isEqualTo("image.too-many-pixels"));
     }
@@ -97,33 +96,5 @@ class ReencodingTest {
             i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
         }
         return false;
-    }
-
-    /** The PNG with its IHDR width and height rewritten (and the chunk's CRC fixed): a header that lies. */
-    private static byte[] withSize(byte[] png, int width, int height) {
-        var bytes = png.clone();
-        var buffer = java.nio.ByteBuffer.wrap(bytes);
-        buffer.putInt(16, width).putInt(20, height);
-        var crc = new CRC32();
-        crc.update(bytes, 12, 17);
-        buffer.putInt(29, (int) crc.getValue());
-        return bytes;
-    }
-
-    /** The PNG with a tEXt chunk inserted after IHDR. */
-    private static byte[] withTextChunk(byte[] png, String keyword, String text) {
-        var data = (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1);
-        var chunk = java.nio.ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length)
-                .put("tEXt".getBytes(StandardCharsets.ISO_8859_1))
-                .put(data);
-        var crc = new CRC32();
-        crc.update(chunk.array(), 4, 4 + data.length);
-        chunk.putInt((int) crc.getValue());
-        var out = new ByteArrayOutputStream();
-        out.write(png, 0, 33);
-        out.writeBytes(chunk.array());
-        out.write(png, 33, png.length - 33);
-        return out.toByteArray();
     }
 }

@@ -18,6 +18,10 @@ public final class TestImages {
     /** The place written into {@link #jpegWithGps()}'s EXIF, to look for in what Chorus serves. */
     public static final String PLACE = "Secret meeting place 48.8566N 2.3522E";
 
+    /** A 1 × 1 lossless WebP (VP8L), the one browsers' feature tests use; phones send WebP photos. */
+    public static final byte[] WEBP =
+            java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
     private TestImages() {}
 
     public static byte[] png(int width, int height) {
@@ -112,5 +116,33 @@ public final class TestImages {
 
     private static void entry(ByteBuffer tiff, int tag, int type, int count, int value) {
         tiff.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
+    }
+
+    /** The PNG with its IHDR width and height rewritten (and the chunk's CRC fixed): a header that lies. */
+    public static byte[] withSize(byte[] png, int width, int height) {
+        var bytes = png.clone();
+        var buffer = java.nio.ByteBuffer.wrap(bytes);
+        buffer.putInt(16, width).putInt(20, height);
+        var crc = new java.util.zip.CRC32();
+        crc.update(bytes, 12, 17);
+        buffer.putInt(29, (int) crc.getValue());
+        return bytes;
+    }
+
+    /** The PNG with a tEXt chunk inserted after IHDR. */
+    public static byte[] withTextChunk(byte[] png, String keyword, String text) {
+        var data = (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1);
+        var chunk = java.nio.ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length)
+                .put("tEXt".getBytes(StandardCharsets.ISO_8859_1))
+                .put(data);
+        var crc = new java.util.zip.CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        var out = new ByteArrayOutputStream();
+        out.write(png, 0, 33);
+        out.writeBytes(chunk.array());
+        out.write(png, 33, png.length - 33);
+        return out.toByteArray();
     }
 }

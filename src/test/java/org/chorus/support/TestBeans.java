@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.campaigns.CampaignFixtures.class,
     org.chorus.actions.ActionFixtures.class,
     org.chorus.rsvps.RsvpFixtures.class,
+    org.chorus.turnout.TurnoutFixtures.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class

@@ -1,10 +1,12 @@
 package org.chorus.actions.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.chorus.actions.ActionFilter;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ActionPage;
 import org.chorus.actions.AfterActionDetails;
+import org.chorus.actions.ActionReportSlot;
 import org.chorus.actions.ReadingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.places.BoundingBox;
@@ -39,10 +41,18 @@ class ActionPagesController {
 
     private final ReadingActions reading;
     private final PageContributions<AfterActionDetails> contributions;
+    private final PageContributions<ActionReportSlot> reports;
+    private final Clock clock;
 
-    ActionPagesController(ReadingActions reading, ObjectProvider<PageContribution<AfterActionDetails>> contributions) {
+    ActionPagesController(
+            ReadingActions reading,
+            ObjectProvider<PageContribution<AfterActionDetails>> contributions,
+            ObjectProvider<PageContribution<ActionReportSlot>> reports,
+            Clock clock) {
         this.reading = reading;
         this.contributions = new PageContributions<>(contributions);
+        this.reports = new PageContributions<>(reports);
+        this.clock = clock;
     }
 
     /** What modules above actions add to an action's page (decision 0006). */
@@ -57,6 +67,7 @@ class ActionPagesController {
         var page = reading.page(viewer, ActionId.parse(id), ui.lang());
         notKeptPastReveal(page, request);
         model.addAttribute("page", page);
+        model.addAttribute("reports", reports.render(new ActionReportSlot(page, clock.instant()), ui));
         return "actions/show";
     }
 
