@@ -33,6 +33,7 @@ class ModularityTest {
                         "places",
                         "signons",
                         "campaigns",
-                        "actions");
+                        "actions",
+                        "letters");
     }
 }

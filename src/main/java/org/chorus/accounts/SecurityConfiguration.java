@@ -184,7 +184,13 @@ class SecurityConfiguration {
                                 // the form of hosts without an account, on its cached page (same defences: 0034)
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults()
-                                        .matcher(org.springframework.http.HttpMethod.POST, "/c/*/actions/host"))
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/c/*/actions/host"),
+                                // the forms of a campaign's letter on its cached country page (same defences: 0039)
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(
+                                                org.springframework.http.HttpMethod.POST,
+                                                "/c/*/letter/*/{way:send|own|sent}"))
                         .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.signons.SignOnRows.class,
     org.chorus.campaigns.CampaignFixtures.class,
     org.chorus.actions.ActionFixtures.class,
+    org.chorus.letters.LetterFixtures.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class
