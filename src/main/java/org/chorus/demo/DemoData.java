@@ -70,6 +70,7 @@ public class DemoData {
     private final HostingActions hostingActions;
     private final ModeratingActions moderatingActions;
     private final Gazetteer gazetteer;
+    private final DemoLetters letters;
     private final Clock clock;
 
     DemoData(
@@ -85,7 +86,9 @@ public class DemoData {
             HostingActions hostingActions,
             ModeratingActions moderatingActions,
             Gazetteer gazetteer,
+            DemoLetters letters,
             Clock clock) {
+        this.letters = letters;
         this.campaigns = campaigns;
         this.hostingActions = hostingActions;
         this.moderatingActions = moderatingActions;
@@ -292,6 +295,7 @@ public class DemoData {
                 latinAmerica);
         var campaign = campaign(new Actor(owner, false), coalition, List.of(africa, latinAmerica, europe), finance);
         actions(new Actor(owner, false), List.of(new Actor(member, false), new Actor(amina, false)), campaign);
+        letters.letter(new Actor(owner, false), campaign);
         return true;
     }
 
