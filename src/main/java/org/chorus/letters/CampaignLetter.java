@@ -51,9 +51,9 @@ public record CampaignLetter(
         return enabled && !today.isBefore(opensOn) && !today.isAfter(closesOn);
     }
 
-    /** The words in {@code language}, else the first written. */
-    public LetterText text(String language) {
-        return in(language).orElse(texts.getFirst());
+    /** The words in {@code language}, else in {@code fallback} (the campaign's original), else the first written. */
+    public LetterText text(String language, String fallback) {
+        return in(language).or(() -> in(fallback)).orElse(texts.getFirst());
     }
 
     public Optional<LetterText> in(String language) {

@@ -56,7 +56,8 @@ public class ReadingLetters {
     public Overview overview(String slug, String language) {
         var campaign = published(slug, language);
         var letter = enabled(campaign);
-        return new Overview(campaign, letter, letter.text(language), letters.countries(campaign.id()), today(campaign));
+        return new Overview(
+                campaign, letter, text(letter, campaign, language), letters.countries(campaign.id()), today(campaign));
     }
 
     /** The page of a country with officials; 404 for a country without any. */
@@ -68,12 +69,17 @@ public class ReadingLetters {
         if (targets.isEmpty()) {
             throw new NotFoundException("letter.country-unknown");
         }
-        return new CountryPage(campaign, letter, letter.text(language), cc, targets, today(campaign));
+        return new CountryPage(campaign, letter, text(letter, campaign, language), cc, targets, today(campaign));
     }
 
     /** Whether the campaign has a letter turned on (for the campaign page's link). */
     public Optional<CampaignLetter> enabledLetter(org.chorus.campaigns.CampaignId campaign) {
         return letters.letter(campaign).filter(CampaignLetter::enabled);
+    }
+
+    /** The letter in the reader's language, else in the campaign's (its title's language is its original then). */
+    private static LetterText text(CampaignLetter letter, PublishedCampaign campaign, String language) {
+        return letter.text(language, campaign.language());
     }
 
     private LocalDate today(PublishedCampaign campaign) {
