@@ -69,6 +69,14 @@ class Letters {
                 .filter(l -> !l.texts().isEmpty());
     }
 
+    /** Whether the campaign has a letter turned on, in one query (the campaign page asks it). */
+    boolean enabled(CampaignId campaign) {
+        return jdbc.sql("select exists (select 1 from letters where campaign_id = :c and enabled)")
+                .param("c", campaign.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     void save(CampaignLetter letter, Instant now) {
         jdbc.sql("""
                         insert into letters (campaign_id, campaign_slug, enabled, opens_on, closes_on, subject_locked,

@@ -3,7 +3,6 @@ package org.chorus.letters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.shared.NotFoundException;
@@ -72,9 +71,9 @@ public class ReadingLetters {
         return new CountryPage(campaign, letter, text(letter, campaign, language), cc, targets, today(campaign));
     }
 
-    /** Whether the campaign has a letter turned on (for the campaign page's link). */
-    public Optional<CampaignLetter> enabledLetter(org.chorus.campaigns.CampaignId campaign) {
-        return letters.letter(campaign).filter(CampaignLetter::enabled);
+    /** Whether the campaign has a letter turned on (for the campaign page's link), in one query. */
+    public boolean hasLetter(org.chorus.campaigns.CampaignId campaign) {
+        return letters.enabled(campaign);
     }
 
     /** The letter in the reader's language, else in the campaign's (its title's language is its original then). */
@@ -87,7 +86,9 @@ public class ReadingLetters {
     }
 
     private CampaignLetter enabled(PublishedCampaign campaign) {
-        return enabledLetter(campaign.id()).orElseThrow(() -> new NotFoundException("letter.not-found"));
+        return letters.letter(campaign.id())
+                .filter(CampaignLetter::enabled)
+                .orElseThrow(() -> new NotFoundException("letter.not-found"));
     }
 
     private PublishedCampaign published(String slug, String language) {

@@ -36,7 +36,7 @@ class LetterOnCampaignPage implements PageContribution<AfterCampaignCall> {
         if (!slot.isPublic()) {
             return Optional.empty();
         }
-        boolean enabled = reading.enabledLetter(slot.campaign()).isPresent();
+        boolean enabled = reading.hasLetter(slot.campaign());
         boolean organizer = ui.viewer() != null
                 && organizers.isOrganizer(
                         new Actor(
