@@ -35,6 +35,7 @@ class ModularityTest {
                         "campaigns",
                         "actions",
                         "rsvps",
-                        "turnout");
+                        "turnout",
+                        "letters");
     }
 }

@@ -2,6 +2,7 @@ package org.chorus;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -349,6 +350,75 @@ final class PermissionFixtures {
         form("POST /turnout/report/{token}", call -> params("participants", "5"));
         form("POST /actions/{id:[0-9a-f-]{36}}/report", call -> params("participants", "5"));
         form("POST /actions/{id:[0-9a-f-]{36}}/report/hidden", call -> params("hidden", "true"));
+        // letters to officials (decision 0039): the published campaign's letter, open today, with officials in Kenya;
+        // a confirmation link per call (a used one is spent), a fresh official for each deletion
+        var letters = context.getBean(org.chorus.letters.LetterFixtures.class);
+        var officials = letters.letter(owner, publishedCampaign.slug());
+        fixed("/c/{slug}/letter/{country}", "ke");
+        perCall(
+                "/letters/confirm/{token}",
+                call -> org.chorus.letters.LetterFixtures.token(letters.confirmationPath(
+                        publishedCampaign.slug(),
+                        "ke",
+                        Fixtures.uniqueEmail("supporter"),
+                        List.of(officials.minister()))));
+        perCall(
+                "/c/{slug}/manage/letter/targets/{id}",
+                call -> call.endpoint().endsWith("/delete")
+                        ? context.getBean(org.chorus.letters.WritingLetters.class)
+                                .addTarget(
+                                        owner,
+                                        publishedCampaign.slug(),
+                                        new org.chorus.letters.WritingLetters.TargetForm(
+                                                "KE",
+                                                Fixtures.unique("Office"),
+                                                "Someone",
+                                                "",
+                                                "https://gov.example/f",
+                                                ""))
+                                .id()
+                                .toString()
+                        : officials.speaker().id().toString());
+        form(
+                "POST /c/{slug}/manage/letter",
+                call -> params(
+                        "enabled",
+                        "true",
+                        "opensOn",
+                        LocalDate.now(clock).toString(),
+                        "closesOn",
+                        LocalDate.now(clock).plusDays(30).toString(),
+                        "subjectLocked",
+                        "true",
+                        "subject_en",
+                        org.chorus.letters.LetterFixtures.SUBJECT,
+                        "core_en",
+                        org.chorus.letters.LetterFixtures.CORE));
+        form(
+                "POST /c/{slug}/manage/letter/targets",
+                call -> params(
+                        "country",
+                        "KE",
+                        "office",
+                        Fixtures.unique("Office"),
+                        "name",
+                        "Someone",
+                        "webForm",
+                        "https://gov.example/form"));
+        form(
+                "POST /c/{slug}/manage/letter/targets/{id}",
+                call -> params(
+                        "country",
+                        "KE",
+                        "office",
+                        "Speaker of the Assembly",
+                        "name",
+                        "Name of Speaker",
+                        "email",
+                        officials.speaker().email()));
+        form(
+                "POST /c/{slug}/letter/{country:[a-z]{2}}/own",
+                call -> params("targets", officials.minister().id().toString()));
         var image = context.getBean(UploadingImages.class)
                 .upload(owner, own.slug(), new ByteArrayInputStream(TestImages.png(8, 8)), "A picture");
         fixed("/images/{name}", image.path().substring(image.path().lastIndexOf('/') + 1));

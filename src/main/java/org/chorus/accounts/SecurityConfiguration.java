@@ -194,7 +194,13 @@ class SecurityConfiguration {
                                         .matcher(org.springframework.http.HttpMethod.POST, "/actions/*/rsvp"),
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults()
-                                        .matcher(org.springframework.http.HttpMethod.POST, "/rsvps/*/*/unsubscribe"))
+                                        .matcher(org.springframework.http.HttpMethod.POST, "/rsvps/*/*/unsubscribe"),
+                                // the forms of a campaign's letter on its cached country page (same defences: 0039)
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults()
+                                        .matcher(
+                                                org.springframework.http.HttpMethod.POST,
+                                                "/c/*/letter/*/{way:send|own|sent}"))
                         .ignoringRequestMatchers("/hooks/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

@@ -71,6 +71,7 @@ public class DemoData {
     private final ModeratingActions moderatingActions;
     private final Gazetteer gazetteer;
     private final DemoRsvps rsvps;
+    private final DemoLetters letters;
     private final Clock clock;
     private final DemoTurnout turnout;
 
@@ -89,8 +90,10 @@ public class DemoData {
             Gazetteer gazetteer,
             DemoRsvps rsvps,
             Clock clock,
-            DemoTurnout turnout) {
+            DemoTurnout turnout,
+            DemoLetters letters) {
         this.turnout = turnout;
+        this.letters = letters;
         this.campaigns = campaigns;
         this.hostingActions = hostingActions;
         this.moderatingActions = moderatingActions;
@@ -306,6 +309,7 @@ public class DemoData {
                         new Actor(amina, false),
                         new Actor(editor, false)));
         turnout.seed(new Actor(owner, false), coalition);
+        letters.letter(new Actor(owner, false), campaign);
         return true;
     }
 

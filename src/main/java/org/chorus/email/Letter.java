@@ -1,6 +1,7 @@
 package org.chorus.email;
 
 import java.util.List;
+import org.chorus.shared.EmailAddress;
 import org.chorus.shared.i18n.Language;
 
 /**
@@ -13,9 +14,17 @@ import org.chorus.shared.i18n.Language;
  * @param blocks the body, in order
  * @param reason the footer line saying why the recipient gets this message
  * @param batch groups the messages of one sending (e.g. {@code announcement:42}) for progress counts; may be null
+ * @param replyTo where answers go when not to the platform's address (a supporter's letter to an official: the
+ *     supporter), else null; it travels sealed with the letter
  */
 public record Letter(
-        String kind, Language language, String subject, List<LetterBlock> blocks, String reason, String batch) {
+        String kind,
+        Language language,
+        String subject,
+        List<LetterBlock> blocks,
+        String reason,
+        String batch,
+        ReplyTo replyTo) {
 
     public Letter {
         if (kind == null || kind.isBlank()) {
@@ -26,7 +35,25 @@ public record Letter(
         reason = reason == null ? "" : reason;
     }
 
+    public Letter(
+            String kind, Language language, String subject, List<LetterBlock> blocks, String reason, String batch) {
+        this(kind, language, subject, blocks, reason, batch, null);
+    }
+
     public Letter(String kind, Language language, String subject, List<LetterBlock> blocks, String reason) {
-        this(kind, language, subject, blocks, reason, null);
+        this(kind, language, subject, blocks, reason, null, null);
+    }
+
+    /** The same letter, with answers going to this person instead of the platform's address. */
+    public Letter replyingTo(String address, String name) {
+        return new Letter(kind, language, subject, blocks, reason, batch, new ReplyTo(address, name));
+    }
+
+    /** The address (checked: one address, no line breaks) and the name of the Reply-To header. */
+    public record ReplyTo(String address, String name) {
+        public ReplyTo {
+            address = EmailAddress.check(address);
+            name = name == null ? null : HeaderText.clean(name);
+        }
     }
 }

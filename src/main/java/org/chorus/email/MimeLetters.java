@@ -101,6 +101,11 @@ class MimeLetters {
         var message = new StableIdMessage(SESSION, messageId);
         message.setFrom(sender());
         message.setRecipient(Message.RecipientType.TO, address(recipient));
+        if (letter.replyTo() != null) {
+            message.setReplyTo(new jakarta.mail.Address[] {
+                address(letter.replyTo().address(), letter.replyTo().name())
+            });
+        }
         message.setSubject(rendered.subject(), "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Content-Language", letter.language().tag());
@@ -141,8 +146,12 @@ class MimeLetters {
     }
 
     private static InternetAddress address(Mail.Recipient recipient) throws MessagingException {
+        return address(recipient.address(), recipient.name());
+    }
+
+    private static InternetAddress address(String email, String name) throws MessagingException {
         try {
-            var address = new InternetAddress(recipient.address(), recipient.name(), "UTF-8");
+            var address = new InternetAddress(email, name, "UTF-8");
             address.validate();
             return address;
         } catch (UnsupportedEncodingException e) {

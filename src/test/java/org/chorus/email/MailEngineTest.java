@@ -131,6 +131,31 @@ class MailEngineTest {
     }
 
     @Test
+    void a_letter_written_for_someone_is_from_the_platform_with_answers_going_to_them() throws Exception {
+        var to = unique("official");
+        var supporter = unique("supporter");
+        mail.send(
+                letter(Language.ENGLISH, "Act now", null).replyingTo(supporter, "Ama\r\nBcc: x@example.org"),
+                Addressee.transactional(to, null, "k:" + to));
+        var message = TestMail.awaitOne(to);
+        assertThat(message.getReplyTo()).hasSize(1);
+        var replyTo = (jakarta.mail.internet.InternetAddress) message.getReplyTo()[0];
+        assertThat(replyTo.getAddress()).isEqualTo(supporter);
+        assertThat(replyTo.getPersonal()).isEqualTo("Ama Bcc: x@example.org");
+        assertThat(((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getAddress())
+                .isNotEqualTo(supporter);
+        assertThat(message.getHeader("Bcc")).isNull();
+        var plain = unique("plain");
+        mail.send(letter(Language.ENGLISH, "No reply-to", null), Addressee.transactional(plain, null, "k:" + plain));
+        assertThat(TestMail.awaitOne(plain).getHeader("Reply-To"))
+                .as("other letters are answered to the platform's address")
+                .isNull();
+        assertThatThrownBy(() ->
+                        letter(Language.ENGLISH, "x", null).replyingTo("a@example.org\r\nBcc: b@example.org", null))
+                .hasMessageContaining("email.invalid");
+    }
+
+    @Test
     void addresses_are_checked_and_refused_with_a_line_break() {
         assertThatThrownBy(() -> Addressee.transactional("a@example.org\r\nBcc: b@example.org", null, "k"))
                 .hasMessageContaining("email.invalid");

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
     org.chorus.actions.ActionFixtures.class,
     org.chorus.rsvps.RsvpFixtures.class,
     org.chorus.turnout.TurnoutFixtures.class,
+    org.chorus.letters.LetterFixtures.class,
     QueryCounter.class,
     TestClock.class,
     org.chorus.email.DevMailInTests.class
