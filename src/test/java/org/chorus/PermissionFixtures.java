@@ -347,6 +347,7 @@ final class PermissionFixtures {
         var pastCampaign = turnout.campaign(owner, own);
         fixed("/turnout/report/{token}", turnout.reportToken(owner, pastCampaign));
         fixed("/turnout/photos/{name}", turnout.photoName(owner, pastCampaign));
+        fixed("/c/{slug}/manage/dashboard/{part}", "signons", "rsvps", "turnout", "letters");
         form("POST /turnout/report/{token}", call -> params("participants", "5"));
         form("POST /actions/{id:[0-9a-f-]{36}}/report", call -> params("participants", "5"));
         form("POST /actions/{id:[0-9a-f-]{36}}/report/hidden", call -> params("hidden", "true"));

@@ -240,7 +240,7 @@ final class PermissionPolicy {
             entry("GET /c/{slug}/manage/actions", role(WRITE_CAMPAIGNS)),
             entry("GET /c/{slug}/manage/dashboard", role(WRITE_CAMPAIGNS)),
             entry("GET /c/{slug}/manage/dashboard.csv", role(WRITE_CAMPAIGNS)),
-            entry("GET /c/{slug}/manage/dashboard/signons.csv", role(WRITE_CAMPAIGNS)),
+            entry("GET /c/{slug}/manage/dashboard/{part}.csv", role(WRITE_CAMPAIGNS)),
             entry("POST /c/{slug}/manage/actions/approve", role(WRITE_CAMPAIGNS)),
             entry(
                     "POST /actions/{id:[0-9a-f-]{36}}/reject",

@@ -41,6 +41,22 @@ public class ReadingRsvps {
         }
     }
 
+    /**
+     * A campaign's RSVPs for its dashboard: people going and waiting (guests included), RSVPs cancelled, and RSVPs
+     * confirmed each day in the campaign's zone (whatever became of them). One grouped query on the campaign's index.
+     */
+    public record CampaignRsvps(
+            long going, long waitlisted, long cancelled, java.util.Map<java.time.LocalDate, Long> confirmedPerDay) {
+
+        public boolean isEmpty() {
+            return going == 0 && waitlisted == 0 && cancelled == 0;
+        }
+    }
+
+    public CampaignRsvps ofCampaign(org.chorus.campaigns.CampaignId campaign, java.time.ZoneId zone) {
+        return rsvps.ofCampaign(campaign, zone);
+    }
+
     /** People going to the action, guests included, as the count job last counted them. */
     public int going(ActionId action) {
         return counts.going(action);

@@ -159,6 +159,7 @@ public class Rsvping {
                         false,
                         now,
                         null),
+                action.campaign(),
                 token.hash(),
                 now.plus(CONFIRMATION_VALIDITY),
                 forgetAt(action));
@@ -198,7 +199,7 @@ public class Rsvping {
                 false,
                 now,
                 now);
-        rsvps.insert(stored, null, null, forgetAt(action));
+        rsvps.insert(stored, action.campaign(), null, null, forgetAt(action));
         confirmed(action, stored, contact, settings);
         return rsvp(stored, contact);
     }

@@ -95,13 +95,19 @@ class Rsvps {
 
     // RSVPs
 
-    void insert(Stored rsvp, String confirmHash, Instant expiresAt, Instant forgetAt) {
+    void insert(
+            Stored rsvp,
+            org.chorus.campaigns.CampaignId campaign,
+            String confirmHash,
+            Instant expiresAt,
+            Instant forgetAt) {
         jdbc.sql("""
-                        insert into rsvps (id, action_id, status, guests, contact, email_index, account_id, language,
-                            confirm_hash, link_salt, created_at, confirmed_at, expires_at, forget_at)
-                        values (:id, :action, :status, :guests, :contact, :emailIndex, :account, :language,
+                        insert into rsvps (id, action_id, campaign_id, status, guests, contact, email_index, account_id,
+                            language, confirm_hash, link_salt, created_at, confirmed_at, expires_at, forget_at)
+                        values (:id, :action, :campaign, :status, :guests, :contact, :emailIndex, :account, :language,
                             :confirmHash, :salt, :created, :confirmed, :expires, :forget)""")
                 .param("id", rsvp.id())
+                .param("campaign", campaign.value())
                 .param("action", rsvp.action().value())
                 .param("status", rsvp.status().name())
                 .param("guests", rsvp.guests())
@@ -116,6 +122,38 @@ class Rsvps {
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .param("forget", Timestamp.from(forgetAt))
                 .update();
+    }
+
+    /** The campaign's RSVPs counted for its dashboard (the unconfirmed ones are nothing yet). */
+    ReadingRsvps.CampaignRsvps ofCampaign(org.chorus.campaigns.CampaignId campaign, java.time.ZoneId zone) {
+        var perDay = new java.util.TreeMap<java.time.LocalDate, Long>();
+        long[] people = new long[3];
+        jdbc.sql("""
+                        select (confirmed_at at time zone :zone)::date as day, status, count(*) as n,
+                               sum(1 + guests) as people
+                        from rsvps where campaign_id = :campaign and status <> 'UNCONFIRMED'
+                        group by grouping sets ((1), (2))""")
+                .param("campaign", campaign.value())
+                .param("zone", zone.getId())
+                .query((rs, i) -> {
+                    var day = rs.getObject("day", java.time.LocalDate.class);
+                    var status = rs.getString("status");
+                    if (status == null) {
+                        if (day != null) {
+                            perDay.put(day, rs.getLong("n"));
+                        }
+                    } else {
+                        switch (RsvpStatus.valueOf(status)) {
+                            case GOING -> people[0] = rs.getLong("people");
+                            case WAITLISTED -> people[1] = rs.getLong("people");
+                            case CANCELLED -> people[2] = rs.getLong("n");
+                            default -> {}
+                        }
+                    }
+                    return null;
+                })
+                .list();
+        return new ReadingRsvps.CampaignRsvps(people[0], people[1], people[2], perDay);
     }
 
     Optional<Stored> byId(UUID id) {

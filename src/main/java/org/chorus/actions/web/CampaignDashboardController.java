@@ -31,11 +31,14 @@ class CampaignDashboardController {
     private final CampaignFigures figures;
     private final org.chorus.campaigns.ReadingCampaigns campaigns;
     private final PageContributions<CampaignDashboardSection> sections;
+    private final List<org.chorus.actions.CampaignDashboardCsv> parts;
 
     CampaignDashboardController(
             CampaignFigures figures,
             org.chorus.campaigns.ReadingCampaigns campaigns,
-            ObjectProvider<PageContribution<CampaignDashboardSection>> sections) {
+            ObjectProvider<PageContribution<CampaignDashboardSection>> sections,
+            List<org.chorus.actions.CampaignDashboardCsv> parts) {
+        this.parts = parts;
         this.figures = figures;
         this.campaigns = campaigns;
         this.sections = new PageContributions<>(sections);
@@ -46,12 +49,20 @@ class CampaignDashboardController {
         var found = figures.of(actor, slug, ui.lang());
         model.addAttribute("figures", found);
         model.addAttribute("charts", charts(found, ui));
-        var slot = new CampaignDashboardSection(
-                found.campaign().id(),
-                found.campaign().slug(),
-                campaigns.relatedStatements(found.campaign().id()));
-        model.addAttribute("sections", sections.render(slot, ui));
+        model.addAttribute("sections", sections.render(section(found), ui));
         return "actions/dashboard";
+    }
+
+    /** The CSV of a part a module above actions adds to the dashboard (sign-ons, RSVPs, turnout, letters). */
+    @GetMapping("/c/{slug}/manage/dashboard/{part}.csv")
+    @ResponseBody
+    ResponseEntity<String> partCsv(@PathVariable String slug, @PathVariable String part, Actor actor, Ui ui) {
+        var found = figures.of(actor, slug, ui.lang());
+        var csv = parts.stream()
+                .filter(p -> p.name().equals(part))
+                .findFirst()
+                .orElseThrow(() -> new org.chorus.shared.NotFoundException("dashboard.chart-unknown"));
+        return csv(found.campaign().slug() + "-" + part, csv.rows(section(found)));
     }
 
     @GetMapping("/c/{slug}/manage/dashboard.csv")
@@ -59,15 +70,25 @@ class CampaignDashboardController {
     ResponseEntity<String> csv(
             @PathVariable String slug, @RequestParam(defaultValue = "registered") String chart, Actor actor, Ui ui) {
         var found = figures.of(actor, slug, ui.lang());
+        return csv(found.campaign().slug() + "-" + chart, CampaignFigures.rows(found, chart));
+    }
+
+    private static ResponseEntity<String> csv(String file, List<List<String>> rows) {
         var body = new StringBuilder(Csv.BYTE_ORDER_MARK);
-        CampaignFigures.rows(found, chart).forEach(row -> body.append(Csv.row(row)));
+        rows.forEach(row -> body.append(Csv.row(row)));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + found.campaign().slug() + "-" + chart + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
                 .body(body.toString());
+    }
+
+    private CampaignDashboardSection section(CampaignFigures.Figures found) {
+        return new CampaignDashboardSection(
+                found.campaign().id(),
+                found.campaign().slug(),
+                found.campaign().zone(),
+                campaigns.relatedStatements(found.campaign().id()));
     }
 
     private static List<BarChart> charts(CampaignFigures.Figures f, Ui ui) {

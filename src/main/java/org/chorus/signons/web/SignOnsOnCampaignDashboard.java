@@ -47,12 +47,7 @@ class SignOnsOnCampaignDashboard implements PageContribution<CampaignDashboardSe
                 bars.add(new BarChart.Bar(link.title(), total.organizations() + total.people()));
             }
         }
-        var chart = new BarChart(
-                "signons",
-                ui.t("signons.dashboard.title"),
-                bars,
-                true,
-                "/c/" + slot.slug() + "/manage/dashboard/signons.csv");
+        var chart = new BarChart("signons", ui.t("signons.dashboard.title"), bars, true, slot.csv("signons"));
         return Optional.of(
                 output -> templates.render("shared/bar-chart.jte", Map.of("ui", ui, "chart", chart), output));
     }

@@ -80,6 +80,55 @@ class CampaignDashboardTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Autowired
+    org.chorus.rsvps.RsvpFixtures rsvps;
+
+    @Test
+    void rsvps_are_on_the_dashboard_as_people_going_and_rsvps_per_day_and_each_part_has_its_csv() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        var slug = actions.campaign(Actor.of(owner), coalition);
+        var action = actions.registered(Actor.of(owner), slug, "Assembly in the park");
+        rsvps.confirmed(action.id(), "A guest", Fixtures.uniqueEmail("dashboard-rsvp"), 2);
+
+        var page =
+                Html.parse(mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(page.select("#rsvps-h").text()).isEqualTo("RSVPs");
+        assertThat(page.select("section:has(#rsvps-h) .dashboard-totals dd").eachText())
+                .as("one RSVP with two guests is three people going")
+                .containsExactly("3", "0", "0");
+        assertThat(page.select("figure:has(#rsvps-per-day-caption) tfoot td").text())
+                .isEqualTo("1");
+        assertThat(page.select("#turnout-h, #letters-h"))
+                .as("nothing reported, nothing sent")
+                .isEmpty();
+
+        var csv = new String(
+                mvc.perform(get("/c/" + slug + "/manage/dashboard/rsvps.csv").with(user(owner)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFday,rsvps_confirmed\r\n").contains("people_going,3\r\n");
+        for (var part : java.util.List.of("turnout", "letters")) {
+            assertThat(mvc.perform(get("/c/" + slug + "/manage/dashboard/" + part + ".csv")
+                                    .with(user(owner)))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8))
+                    .startsWith("\uFEFFby,value,");
+        }
+        mvc.perform(get("/c/" + slug + "/manage/dashboard/salaries.csv").with(user(owner)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/c/" + slug + "/manage/dashboard/rsvps.csv").with(user(fixtures.person("stranger"))))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void organizers_see_each_chart_as_svg_with_the_same_figures_in_a_table_and_a_csv() throws Exception {
         var coalition = fixtures.coalition();
