@@ -68,13 +68,7 @@ class CampaignDashboardTest {
         var chart = page.select("figure:has(#signons-caption)");
         assertThat(chart.select("tbody tr th").text()).isNotBlank();
         assertThat(chart.select("tbody tr td").text()).isEqualTo("0");
-        var csv = new String(
-                mvc.perform(get("/c/" + slug + "/manage/dashboard/signons.csv").with(user(owner)))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsByteArray(),
-                StandardCharsets.UTF_8);
+        var csv = csv("/c/" + slug + "/manage/dashboard/signons.csv", owner);
         assertThat(csv).startsWith("\uFEFFstatement,title,organizations,people,countries\r\n" + statement.slug() + ",");
         mvc.perform(get("/c/" + slug + "/manage/dashboard/signons.csv").with(user(fixtures.person("stranger"))))
                 .andExpect(status().isForbidden());
@@ -106,21 +100,10 @@ class CampaignDashboardTest {
                 .as("nothing reported, nothing sent")
                 .isEmpty();
 
-        var csv = new String(
-                mvc.perform(get("/c/" + slug + "/manage/dashboard/rsvps.csv").with(user(owner)))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsByteArray(),
-                StandardCharsets.UTF_8);
+        var csv = csv("/c/" + slug + "/manage/dashboard/rsvps.csv", owner);
         assertThat(csv).startsWith("\uFEFFday,rsvps_confirmed\r\n").contains("people_going,3\r\n");
         for (var part : java.util.List.of("turnout", "letters")) {
-            assertThat(mvc.perform(get("/c/" + slug + "/manage/dashboard/" + part + ".csv")
-                                    .with(user(owner)))
-                            .andExpect(status().isOk())
-                            .andReturn()
-                            .getResponse()
-                            .getContentAsString(StandardCharsets.UTF_8))
+            assertThat(csv("/c/" + slug + "/manage/dashboard/" + part + ".csv", owner))
                     .startsWith("\uFEFFby,value,");
         }
         mvc.perform(get("/c/" + slug + "/manage/dashboard/salaries.csv").with(user(owner)))
@@ -154,15 +137,7 @@ class CampaignDashboardTest {
         assertThat(page.select("figure:has(#kind-caption) a[download]").attr("href"))
                 .isEqualTo("/c/" + slug + "/manage/dashboard.csv?chart=kind");
 
-        var csv = new String(
-                mvc.perform(get("/c/" + slug + "/manage/dashboard.csv")
-                                .param("chart", "country")
-                                .with(user(owner)))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsByteArray(),
-                StandardCharsets.UTF_8);
+        var csv = csv("/c/" + slug + "/manage/dashboard.csv?chart=country", owner);
         assertThat(csv).isEqualTo("\uFEFFcountry,public_actions\r\nFR,2\r\n");
         mvc.perform(get("/c/" + slug + "/manage/dashboard.csv")
                         .param("chart", "salaries")
@@ -175,5 +150,16 @@ class CampaignDashboardTest {
         mvc.perform(get("/c/" + slug + "/manage/dashboard").with(user(fixtures.person("stranger"))))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/c/" + slug + "/manage/dashboard")).andExpect(status().is3xxRedirection());
+    }
+
+    /** The CSV at the path as its reader downloads it (UTF-8, byte order mark first). */
+    private String csv(String path, org.chorus.accounts.ChorusUser reader) throws Exception {
+        return new String(
+                mvc.perform(get(path).with(user(reader)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
     }
 }
