@@ -136,6 +136,7 @@ public class Rsvping {
         var index = personalData.index(RsvpContact.canonical(contact.email()), RsvpContact.EMAIL_INDEX);
         limits.takeEmail(HexFormat.of().formatHex(index));
         var now = clock.instant();
+        rsvps.lockPerson(id, index);
         var existing = rsvps.ofPerson(id, index);
         if (existing.isPresent() && existing.get().status().confirmed()) {
             var rsvp = existing.get();
@@ -179,6 +180,7 @@ public class Rsvping {
         checks.done();
         var contact = new RsvpContact(account.displayName(), account.email(), answered);
         var index = personalData.index(RsvpContact.canonical(account.email()), RsvpContact.EMAIL_INDEX);
+        rsvps.lockPerson(id, index);
         var existing = rsvps.ofPerson(id, index);
         if (existing.isPresent() && existing.get().status().confirmed()) {
             throw DomainException.conflict("rsvp.already");

@@ -124,6 +124,20 @@ class Rsvps {
                 .update();
     }
 
+    /**
+     * Holds, until the transaction ends, the right to add this person's RSVP to the action: two forms of the same
+     * address sent at once take turns, so the second finds the first instead of breaking the one-per-person index.
+     */
+    void lockPerson(ActionId action, byte[] emailIndex) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param(
+                        "key",
+                        "rsvps:" + action.value() + ":"
+                                + java.util.HexFormat.of().formatHex(emailIndex))
+                .query((rs, i) -> null)
+                .list();
+    }
+
     /** The campaign's RSVPs counted for its dashboard (the unconfirmed ones are nothing yet). */
     ReadingRsvps.CampaignRsvps ofCampaign(org.chorus.campaigns.CampaignId campaign, java.time.ZoneId zone) {
         var perDay = new java.util.TreeMap<java.time.LocalDate, Long>();

@@ -89,6 +89,9 @@ class RsvpPagesTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.chorus.rsvps.RsvpLimits limits;
+
     Organization coalition;
     ChorusUser owner;
     String slug;
@@ -304,6 +307,33 @@ class RsvpPagesTest {
                         Rsvping.Outcome.WAITLISTED,
                         Rsvping.Outcome.WAITLISTED,
                         Rsvping.Outcome.WAITLISTED);
+    }
+
+    @Test
+    void the_same_address_sent_from_three_forms_at_once_makes_one_rsvp_and_no_error() throws Exception {
+        var action = action(Fixtures.unique("Double click"), false);
+        var email = Fixtures.uniqueEmail("double");
+        var stamps = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        for (int i = 0; i < 3; i++) {
+            stamps.add(limits.stamp(action.id()));
+        }
+        clock.advance(java.time.Duration.ofSeconds(4));
+        var outcomes = AtOnce.all(3, () -> {
+            rsvping.submit(
+                    action.id(),
+                    "Quick fingers",
+                    email,
+                    new Rsvping.Answers("0", java.util.List.of()),
+                    new Rsvping.Signals("", stamps.poll(), "198.51.100.77"),
+                    org.chorus.shared.i18n.Language.ENGLISH);
+            return "answered";
+        });
+        assertThat(outcomes).containsExactly("answered", "answered", "answered");
+        assertThat(jdbc.sql("select count(*) from rsvps where action_id = :a")
+                        .param("a", action.id().value())
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
