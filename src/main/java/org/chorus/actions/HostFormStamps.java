@@ -2,10 +2,8 @@ package org.chorus.actions;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.chorus.campaigns.CampaignId;
-import org.chorus.shared.InvalidField;
-import org.chorus.shared.SigningKey;
+import org.chorus.shared.web.SignedFormStamps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,40 +20,19 @@ public class HostFormStamps {
     static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
     static final Duration MAX_AGE = Duration.ofDays(1);
 
-    private final Clock clock;
-    private final SigningKey key = new SigningKey();
+    private final SignedFormStamps stamps;
 
     HostFormStamps(Clock clock) {
-        this.clock = clock;
+        this.stamps = new SignedFormStamps(clock, MIN_FILL_TIME, MAX_AGE, "action");
     }
 
     /** A stamp for the form under this campaign, rendered now. */
     public String issue(CampaignId campaign) {
-        var value = campaign.value() + "." + clock.instant().toEpochMilli();
-        return value + "." + key.sign(value);
+        return stamps.issue(campaign.value().toString());
     }
 
     /** Throws {@code action.form-invalid}, {@code action.too-fast} or {@code action.form-expired} unless genuine. */
     void check(CampaignId campaign, String stamp) {
-        int signatureAt = stamp == null || stamp.length() > 200 ? -1 : stamp.lastIndexOf('.');
-        var value = signatureAt < 1 ? "" : stamp.substring(0, signatureAt);
-        if (value.isEmpty()
-                || !key.signed(value, stamp.substring(signatureAt + 1))
-                || !value.startsWith(campaign.value() + ".")) {
-            throw new InvalidField("form", "action.form-invalid");
-        }
-        Instant shown;
-        try {
-            shown = Instant.ofEpochMilli(Long.parseLong(value.substring(value.indexOf('.') + 1)));
-        } catch (NumberFormatException e) {
-            throw new InvalidField("form", "action.form-invalid");
-        }
-        var now = clock.instant();
-        if (now.isBefore(shown.plus(MIN_FILL_TIME))) {
-            throw new InvalidField("form", "action.too-fast", MIN_FILL_TIME.toSeconds());
-        }
-        if (now.isAfter(shown.plus(MAX_AGE))) {
-            throw new InvalidField("form", "action.form-expired");
-        }
+        stamps.check(campaign.value().toString(), stamp);
     }
 }
