@@ -49,7 +49,7 @@ class CampaignDashboardController {
         var found = figures.of(actor, slug, ui.lang());
         model.addAttribute("figures", found);
         model.addAttribute("charts", charts(found, ui));
-        model.addAttribute("sections", sections.render(section(found), ui));
+        model.addAttribute("sections", sections.render(section(found.campaign()), ui));
         return "actions/dashboard";
     }
 
@@ -57,12 +57,12 @@ class CampaignDashboardController {
     @GetMapping("/c/{slug}/manage/dashboard/{part}.csv")
     @ResponseBody
     ResponseEntity<String> partCsv(@PathVariable String slug, @PathVariable String part, Actor actor, Ui ui) {
-        var found = figures.of(actor, slug, ui.lang());
+        var campaign = figures.organized(actor, slug, ui.lang());
         var csv = parts.stream()
                 .filter(p -> p.name().equals(part))
                 .findFirst()
                 .orElseThrow(() -> new org.chorus.shared.NotFoundException("dashboard.chart-unknown"));
-        return csv(found.campaign().slug() + "-" + part, csv.rows(section(found)));
+        return csv(campaign.slug() + "-" + part, csv.rows(section(campaign)));
     }
 
     @GetMapping("/c/{slug}/manage/dashboard.csv")
@@ -83,12 +83,9 @@ class CampaignDashboardController {
                 .body(body.toString());
     }
 
-    private CampaignDashboardSection section(CampaignFigures.Figures found) {
+    private CampaignDashboardSection section(org.chorus.campaigns.PublishedCampaign campaign) {
         return new CampaignDashboardSection(
-                found.campaign().id(),
-                found.campaign().slug(),
-                found.campaign().zone(),
-                campaigns.relatedStatements(found.campaign().id()));
+                campaign.id(), campaign.slug(), campaign.zone(), campaigns.relatedStatements(campaign.id()));
     }
 
     private static List<BarChart> charts(CampaignFigures.Figures f, Ui ui) {
