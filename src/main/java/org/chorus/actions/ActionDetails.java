@@ -304,4 +304,12 @@ public record ActionDetails(
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** Whether these details say the same as {@code other} of when and where: start, end, zone, place and online link. */
+    public boolean sameTimeAndPlace(ActionDetails other) {
+        return start.equals(other.start())
+                && end.equals(other.end())
+                && java.util.Objects.equals(onlineUrl, other.onlineUrl())
+                && java.util.Objects.equals(place, other.place());
+    }
 }

@@ -327,6 +327,21 @@ class Actions {
                 .single();
     }
 
+    /**
+     * How many of the campaign's actions are flagship, once the other marks for the campaign in flight committed (a
+     * transaction lock on the campaign: marks take turns, and the count holds until this transaction ends).
+     */
+    long flagshipsOf(CampaignId campaign) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('actions.flagship:' || :campaign))")
+                .param("campaign", campaign.value().toString())
+                .query((rs, i) -> 1)
+                .single();
+        return jdbc.sql("select count(*) from actions where campaign_id = :campaign and flagship")
+                .param("campaign", campaign.value())
+                .query(Long.class)
+                .single();
+    }
+
     /** A point or cluster of the map, before it becomes GeoJSON. */
     record Cell(double latitude, double longitude, long count, UUID one) {}
 

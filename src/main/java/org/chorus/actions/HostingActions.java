@@ -109,7 +109,7 @@ public class HostingActions {
         var edited = action.edited(details, trusted, clock.instant());
         actions.update(edited);
         cosponsors.replace(id, written.cosponsors());
-        events.publishEvent(new ActionChanged(id, action.campaign(), action.campaignSlug(), actor.account()));
+        events.publishEvent(ActionChanged.of(action, edited, actor.account()));
         return edited;
     }
 

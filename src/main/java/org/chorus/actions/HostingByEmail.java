@@ -216,7 +216,7 @@ public class HostingByEmail {
         var edited = action.edited(written.details(), false, clock.instant());
         actions.update(edited);
         hosting.saveCosponsors(action.id(), written);
-        events.publishEvent(new ActionChanged(action.id(), action.campaign(), action.campaignSlug(), null));
+        events.publishEvent(ActionChanged.of(action, edited, null));
         return edited;
     }
 

@@ -155,13 +155,25 @@ public class ModeratingActions {
         }
     }
 
-    /** Marks the action flagship (or no longer): it stands out on the map and in the list, never in a cluster. */
+    /**
+     * The most flagship actions a campaign has: they stand out because they are few, and every map of the campaign lists
+     * them all, whatever its zoom (decision 0041).
+     */
+    public static final int MOST_FLAGSHIP = 100;
+
+    /**
+     * Marks the action flagship (or no longer): it stands out on the map and in the list, never in a cluster. 409 when
+     * the campaign has {@link #MOST_FLAGSHIP} already; marks at once for one campaign take turns, so none goes past it.
+     */
     @Transactional
     public Action flagship(Actor actor, ActionId id, boolean flagship) {
         var action = organizedAction(actor, id);
+        if (flagship && !action.flagship() && actions.flagshipsOf(action.campaign()) >= MOST_FLAGSHIP) {
+            throw DomainException.conflict("action.flagship.too-many", MOST_FLAGSHIP);
+        }
         var marked = action.flagship(flagship, clock.instant());
         actions.update(marked);
-        events.publishEvent(new ActionChanged(id, action.campaign(), action.campaignSlug(), actor.account()));
+        events.publishEvent(ActionChanged.of(action, marked, actor.account()));
         return marked;
     }
 

@@ -127,6 +127,11 @@ public class ReadingActions {
         return actions.endedBetween(from, to, limit);
     }
 
+    /** These actions by id, whatever their state, in one query (those that exist). */
+    public List<Action> actions(java.util.Collection<ActionId> ids) {
+        return actions.byIds(ids.stream().map(ActionId::value).toList());
+    }
+
     /** The action by id, whatever its state, for modules that check their own rules on it. */
     public java.util.Optional<Action> byId(ActionId id) {
         return actions.byId(id);
@@ -191,6 +196,14 @@ public class ReadingActions {
     /** One action's calendar, for "add to calendar"; as public as its page. */
     public String calendar(Actor viewer, ActionId id) {
         return calendar(page(viewer, id, null));
+    }
+
+    /**
+     * The action's calendar with its exact place, for the people going to it (their letters' .ics): its sequence as
+     * raised by each change, cancelled when it is.
+     */
+    public String calendarWithPlace(Action action) {
+        return CalendarFeed.write(action.details().title(), List.of(event(action, true)), clock.instant());
     }
 
     /** The calendar of an action's page as its reader may see it. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the MIME message for one letter and one recipient: multipart/alternative with a plain-text and an HTML part
- * rendered by the precompiled jte templates, the stable Message-ID from the outbox, and for subscribed mail the
+ * rendered by the precompiled jte templates (inside multipart/mixed with the letter's attachments, if any), the stable Message-ID from the outbox, and for subscribed mail the
  * RFC 8058 one-click unsubscribe headers. This is the only place in Chorus that builds MIME messages.
  */
 @Component
@@ -120,13 +120,34 @@ class MimeLetters {
         var htmlPart = new MimeBodyPart();
         htmlPart.setText(rendered.html(), "UTF-8", "html");
         var alternative = new MimeMultipart("alternative", textPart, htmlPart);
-        message.setContent(alternative);
+        if (letter.attachments().isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            // multipart/mixed: the letter as its two alternatives, then each file
+            var body = new MimeBodyPart();
+            body.setContent(alternative);
+            var mixed = new MimeMultipart("mixed", body);
+            for (var attachment : letter.attachments()) {
+                mixed.addBodyPart(attachment(attachment));
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }
 
     InternetAddress from() {
         return from;
+    }
+
+    private static MimeBodyPart attachment(Letter.Attachment attachment) throws MessagingException {
+        var part = new MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                attachment.text().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                attachment.mediaType() + "; charset=UTF-8")));
+        part.setFileName(attachment.fileName());
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        return part;
     }
 
     /**

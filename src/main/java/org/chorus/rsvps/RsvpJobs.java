@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, retention hourly. */
+/**
+ * The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, reminders every half
+ * minute, retention hourly.
+ */
 @Configuration
 class RsvpJobs {
 
@@ -18,6 +21,15 @@ class RsvpJobs {
     RecurringTask<Void> countRsvps(CountingRsvps counting) {
         return Tasks.recurring("count-rsvps", FixedDelay.of(COUNT_INTERVAL))
                 .execute((instance, context) -> counting.recount());
+    }
+
+    /** How often due reminders are looked for: how late after 11:00 (or two hours before) one may go out. */
+    static final Duration REMIND_INTERVAL = Duration.ofSeconds(30);
+
+    @Bean
+    RecurringTask<Void> sendRsvpReminders(RemindingRsvps reminding) {
+        return Tasks.recurring("send-rsvp-reminders", FixedDelay.of(REMIND_INTERVAL))
+                .execute((instance, context) -> reminding.sendDue());
     }
 
     @Bean

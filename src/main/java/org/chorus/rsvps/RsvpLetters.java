@@ -71,14 +71,8 @@ class RsvpLetters {
         var blocks = new ArrayList<LetterBlock>();
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail." + why + ".intro", contact.name(), d.title())));
         if (rsvp.status() == RsvpStatus.GOING) {
-            blocks.add(new LetterBlock.Paragraph(t.t(
-                    "rsvp.mail.when",
-                    ActionTimes.when(d.start(), language.locale()),
-                    d.zone().getId())));
-            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.where", place(action, language))));
-            if (!settings.instructions().isEmpty()) {
-                blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.instructions", settings.instructions())));
-            }
+            whenAndWhere(blocks, t, action, language, true);
+            instructions(blocks, t, settings);
         }
         blocks.add(new LetterBlock.Button(
                 t.t("rsvp.mail.own.button"), links.url(rsvp.id(), rsvp.linkSalt(), language.tag())));
@@ -90,6 +84,143 @@ class RsvpLetters {
                 blocks,
                 t.t("rsvp.mail.reason", site.name()));
         mail.send(letter, Addressee.transactional(contact.email(), contact.name(), key));
+    }
+
+    /**
+     * The reminder the day before or two hours before: when, the exact place, what the action is, the host's
+     * instructions, the calendar entry attached, and the RSVP's link to cancel.
+     */
+    void reminder(
+            Action action,
+            Rsvps.Stored rsvp,
+            RsvpContact contact,
+            RsvpSettings settings,
+            RemindingRsvps.Reminder reminder,
+            String calendar) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var d = action.details();
+        var which = reminder.key();
+        var blocks = new ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.reminder." + which + ".intro", contact.name(), d.title())));
+        whenAndWhere(blocks, t, action, language, true);
+        if (!d.description().isBlank()) {
+            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.about", excerpt(d.description()))));
+        }
+        instructions(blocks, t, settings);
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cannot-come")));
+        ownLink(blocks, t, rsvp, language);
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
+        var letter = new Letter(
+                        "rsvps.reminder",
+                        language,
+                        t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
+                        blocks,
+                        t.t("rsvp.mail.reason", site.name()))
+                .attaching(Letter.Attachment.calendar("action", calendar));
+        mail.send(
+                letter,
+                Addressee.transactional(
+                        contact.email(),
+                        contact.name(),
+                        "rsvps.reminder:" + which + ":" + rsvp.id() + ":"
+                                + d.start().toEpochSecond()));
+    }
+
+    /**
+     * The action's time or place changed: what it is now, with the calendar entry that replaces the old one (its
+     * sequence raised) for people going; people waiting hear the time and the place as the public sees it.
+     */
+    void changed(Action action, Rsvps.Stored rsvp, RsvpContact contact, String calendar, boolean exactPlace) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var d = action.details();
+        var blocks = new ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.changed.intro", contact.name(), d.title())));
+        whenAndWhere(blocks, t, action, language, exactPlace);
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cannot-come")));
+        ownLink(blocks, t, rsvp, language);
+        if (calendar != null) {
+            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
+        }
+        var letter = new Letter(
+                "rsvps.action-changed",
+                language,
+                t.t("rsvp.mail.changed.subject", d.title()),
+                blocks,
+                t.t("rsvp.mail.reason", site.name()));
+        if (calendar != null) {
+            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
+        }
+        mail.send(
+                letter,
+                Addressee.transactional(
+                        contact.email(), contact.name(), "rsvps.changed:" + rsvp.id() + ":" + action.sequence()));
+    }
+
+    /** The action was cancelled: the calendar entry that takes it off (STATUS:CANCELLED) for people going. */
+    void actionCancelled(Action action, Rsvps.Stored rsvp, RsvpContact contact, String calendar) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var d = action.details();
+        var blocks = new ArrayList<LetterBlock>();
+        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cancelled.intro", contact.name(), d.title())));
+        blocks.add(new LetterBlock.Paragraph(t.t(
+                "rsvp.mail.when",
+                ActionTimes.when(d.start(), language.locale()),
+                d.zone().getId())));
+        var letter = new Letter(
+                "rsvps.action-cancelled",
+                language,
+                t.t("rsvp.mail.cancelled.subject", d.title()),
+                blocks,
+                t.t("rsvp.mail.reason", site.name()));
+        if (calendar != null) {
+            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
+        }
+        mail.send(
+                letter,
+                Addressee.transactional(contact.email(), contact.name(), "rsvps.action-cancelled:" + rsvp.id()));
+    }
+
+    private static void whenAndWhere(
+            List<LetterBlock> blocks, Messages t, Action action, Language language, boolean exactPlace) {
+        var d = action.details();
+        blocks.add(new LetterBlock.Paragraph(t.t(
+                "rsvp.mail.when",
+                ActionTimes.when(d.start(), language.locale()),
+                d.zone().getId())));
+        blocks.add(new LetterBlock.Paragraph(
+                t.t("rsvp.mail.where", exactPlace ? place(action, language) : publicPlace(action, language))));
+    }
+
+    private static void instructions(List<LetterBlock> blocks, Messages t, RsvpSettings settings) {
+        if (!settings.instructions().isEmpty()) {
+            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.instructions", settings.instructions())));
+        }
+    }
+
+    private void ownLink(List<LetterBlock> blocks, Messages t, Rsvps.Stored rsvp, Language language) {
+        blocks.add(new LetterBlock.Button(
+                t.t("rsvp.mail.own.button"), links.url(rsvp.id(), rsvp.linkSalt(), language.tag())));
+    }
+
+    /** The most of an action's description a reminder quotes. */
+    static final int EXCERPT = 1_500;
+
+    private static String excerpt(String description) {
+        var text = description.strip();
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1).strip() + "…";
+    }
+
+    /** The place as anyone may see it: the online address, or the city and country only when it is approximate. */
+    static String publicPlace(Action action, Language language) {
+        var d = action.details();
+        if (d.online() || !d.approximate()) {
+            return place(action, language);
+        }
+        return d.place().cityName() + ", "
+                + java.util.Locale.of("", d.place().country()).getDisplayCountry(language.locale());
     }
 
     /** The host's message to one RSVP, with the one-click unsubscribe that stops the host's messages for this action. */

@@ -235,6 +235,9 @@ public class Rsvping {
 
     private void confirmed(Action action, Rsvps.Stored rsvp, RsvpContact contact, RsvpSettings settings) {
         rsvps.markForCount(rsvp.action());
+        if (rsvp.status() == RsvpStatus.GOING) {
+            rsvps.remindAt(rsvp.id(), RemindingRsvps.next(action, clock.instant()));
+        }
         var why = rsvp.status() == RsvpStatus.GOING ? "going" : "waitlisted";
         letters.standing(action, rsvp, contact, settings, why, "rsvps." + why + ":" + rsvp.id());
         events.publishEvent(new RsvpConfirmed(rsvp.id(), rsvp.action(), rsvp.status()));
@@ -301,6 +304,9 @@ public class Rsvping {
             }
             taken += rsvp.party();
             rsvps.status(rsvp.id(), RsvpStatus.GOING);
+            if (action != null) {
+                rsvps.remindAt(rsvp.id(), RemindingRsvps.next(action, clock.instant()));
+            }
             rsvps.markForCount(id);
             var promoted = rsvps.byId(rsvp.id()).orElseThrow();
             if (action != null && promoted.contact() != null) {

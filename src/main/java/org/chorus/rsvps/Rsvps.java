@@ -277,6 +277,62 @@ class Rsvps {
                 .list();
     }
 
+    // reminders
+
+    /** The RSVP's next reminder (null: none left). */
+    void remindAt(UUID id, Instant at) {
+        jdbc.sql("update rsvps set remind_at = :at where id = :id")
+                .param("id", id)
+                .param("at", at == null ? null : Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * The action moved: the next reminder of each RSVP going to it is the one {@code next} names, except where one was
+     * due already and not sent yet (the job sends it, as the action now is).
+     */
+    void remindAgain(ActionId action, Instant next, Instant now) {
+        jdbc.sql("""
+                        update rsvps set remind_at = :next
+                         where action_id = :a and status = 'GOING'
+                           and (remind_at is null or remind_at > :now)""")
+                .param("a", action.value())
+                .param("next", next == null ? null : Timestamp.from(next))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The action was cancelled: no reminder is left for it. */
+    void stopReminders(ActionId action) {
+        jdbc.sql("update rsvps set remind_at = null where action_id = :a and remind_at is not null")
+                .param("a", action.value())
+                .update();
+    }
+
+    /**
+     * Up to {@code limit} RSVPs going whose reminder is due, the earliest due first, locked for this transaction; rows
+     * another run holds are skipped, so two runs never take the same one.
+     */
+    List<Stored> dueReminders(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from rsvps where status = 'GOING' and remind_at <= :now
+                        order by remind_at limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Rsvps::stored)
+                .list();
+    }
+
+    /** The settings of these actions (those that have any). */
+    java.util.Map<ActionId, RsvpSettings> settingsOf(java.util.Collection<ActionId> actions) {
+        var found = new java.util.HashMap<ActionId, RsvpSettings>();
+        jdbc.sql("select action_id, capacity, questions, instructions from rsvp_settings where action_id = any(:ids)")
+                .param("ids", actions.stream().map(ActionId::value).toArray(UUID[]::new))
+                .query((rs, n) -> found.put(new ActionId(rs.getObject("action_id", UUID.class)), settings(rs, n)))
+                .list();
+        return found;
+    }
+
     /** The action's RSVPs are forgotten this long after its new end. */
     void forgetAt(ActionId action, Instant at) {
         jdbc.sql("update rsvps set forget_at = :at where action_id = :a")

@@ -271,6 +271,33 @@ class HostingAndModeratingActionsTest {
     }
 
     @Test
+    void a_campaign_has_at_most_a_hundred_flagship_actions_and_unmarking_one_makes_room_for_another() {
+        var world = world();
+        var host = person();
+        var ids = new java.util.ArrayList<ActionId>();
+        for (int i = 0; i <= ModeratingActions.MOST_FLAGSHIP; i++) {
+            ids.add(hosting.register(host, world.slug, world.form("March " + i)).id());
+        }
+        for (var id : ids.subList(0, ModeratingActions.MOST_FLAGSHIP)) {
+            moderating.flagship(world.owner, id, true);
+        }
+        var last = ids.getLast();
+
+        assertThatThrownBy(() -> moderating.flagship(world.owner, last, true))
+                .isInstanceOfSatisfying(org.chorus.shared.DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.messageKey()).isEqualTo("action.flagship.too-many");
+                });
+        assertThat(reading.byId(last).orElseThrow().flagship()).isFalse();
+        // marking one that is already flagship again changes nothing and is no error
+        assertThat(moderating.flagship(world.owner, ids.getFirst(), true).flagship())
+                .isTrue();
+
+        moderating.flagship(world.owner, ids.getFirst(), false);
+        assertThat(moderating.flagship(world.owner, last, true).flagship()).isTrue();
+    }
+
+    @Test
     void the_job_groups_the_map_of_low_zooms_which_then_answers_as_the_actions_do_and_follows_their_changes() {
         var world = world();
         var host = person();

@@ -156,6 +156,31 @@ class MailEngineTest {
     }
 
     @Test
+    void a_letter_carries_its_attachment_beside_its_two_parts_and_refuses_a_name_that_could_be_a_path()
+            throws Exception {
+        var to = unique("guest");
+        var calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n";
+        mail.send(
+                letter(Language.ENGLISH, "Tomorrow", null).attaching(Letter.Attachment.calendar("action", calendar)),
+                Addressee.transactional(to, null, "k:" + to));
+        var message = TestMail.awaitOne(to);
+        assertThat(message.isMimeType("multipart/mixed")).isTrue();
+        assertThat(part(message, "text/plain")).contains("Hello <b>friend</b> & welcome");
+        assertThat(part(message, "text/html")).contains("welcome");
+        assertThat(org.chorus.support.ReceivedMail.attachment(message, "action.ics"))
+                .isEqualTo(calendar);
+        var plain = unique("plain");
+        mail.send(letter(Language.ENGLISH, "None", null), Addressee.transactional(plain, null, "k:" + plain));
+        assertThat(TestMail.awaitOne(plain).isMimeType("multipart/alternative"))
+                .as("a letter without attachments stays as it was")
+                .isTrue();
+        assertThatThrownBy(() -> Letter.Attachment.calendar("../etc/passwd", calendar))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Letter.Attachment("a.ics", "text/calendar; method=PUBLISH", calendar))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void addresses_are_checked_and_refused_with_a_line_break() {
         assertThatThrownBy(() -> Addressee.transactional("a@example.org\r\nBcc: b@example.org", null, "k"))
                 .hasMessageContaining("email.invalid");

@@ -27,19 +27,54 @@ public final class ReceivedMail {
         return matcher.group(1);
     }
 
-    /** The content of the message's first part of this MIME type (e.g. {@code text/plain}). */
+    /**
+     * The content of the message's first part of this MIME type (e.g. {@code text/plain}), in nested multiparts too (a
+     * letter with attachments is multipart/mixed around its multipart/alternative).
+     */
     public static String part(MimeMessage message, String type) {
         try {
-            var multipart = (Multipart) message.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return (String) part.getContent();
-                }
+            var found = find((Multipart) message.getContent(), type, null);
+            if (found != null) {
+                return found;
             }
         } catch (Exception e) {
             throw new AssertionError("cannot read the message", e);
         }
         throw new AssertionError("no " + type + " part");
+    }
+
+    /** The text of the attachment of this file name, or an error when there is none. */
+    public static String attachment(MimeMessage message, String fileName) {
+        try {
+            var found = find((Multipart) message.getContent(), null, fileName);
+            if (found != null) {
+                return found;
+            }
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the message", e);
+        }
+        throw new AssertionError("no attachment " + fileName);
+    }
+
+    private static String find(Multipart multipart, String type, String fileName) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart inner) {
+                var found = find(inner, type, fileName);
+                if (found != null) {
+                    return found;
+                }
+            } else if (fileName != null
+                    ? fileName.equals(part.getFileName())
+                    : part.isMimeType(type) && part.getFileName() == null) {
+                var content = part.getContent();
+                return content instanceof String text
+                        ? text
+                        : new String(
+                                ((java.io.InputStream) content).readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -71,6 +71,13 @@ final class DaysOfAction {
 
     private final SplittableRandom random;
     private final Map<String, Prose> prose;
+    private int approvedSoFar;
+
+    /**
+     * One approved action in this many is flagship, the first one included: about a hundred at 100,000, under the
+     * campaign's limit ({@code ModeratingActions.MOST_FLAGSHIP}), as organizers single out a few (decision 0041).
+     */
+    static final int ONE_FLAGSHIP_IN = 1_000;
 
     static int pending(int actions) {
         return actions / 20;
@@ -240,7 +247,7 @@ final class DaysOfAction {
                 !online && random.nextInt(10) == 0,
                 status,
                 status.equals("REJECTED") ? "This is not an action of this campaign." : null,
-                approved && random.nextInt(1000) < 15,
+                approved && approvedSoFar++ % ONE_FLAGSHIP_IN == 0,
                 approved && random.nextInt(1000) < 20,
                 false,
                 created);

@@ -1,0 +1,219 @@
+package org.chorus.rsvps;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import org.chorus.actions.Action;
+import org.chorus.actions.ActionCancelled;
+import org.chorus.actions.ActionChanged;
+import org.chorus.actions.ActionId;
+import org.chorus.actions.ReadingActions;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminders and changes, for the people going to an action. Each RSVP going keeps the moment of its next reminder
+ * ({@code rsvps.remind_at}): the day before at 11:00, then two hours before, in the action's own zone. The job
+ * {@code send-rsvp-reminders} ({@link RsvpJobs}) sends what is due in batches, each in one transaction that queues the
+ * letters and moves each RSVP's moment on; a letter's idempotency key names the RSVP, the reminder and the start, so a
+ * run repeated after a crash, or on another node, sends nothing twice. A change of the action's time or place tells
+ * the people going (a new calendar entry, its sequence raised) and moves their reminders; a cancellation tells them
+ * (the entry marked cancelled) and stops the reminders.
+ */
+@Service
+public class RemindingRsvps {
+
+    /** The reminders, in the order they come. */
+    public enum Reminder {
+        /** the day before the action's day, at {@link #DAY_BEFORE_AT} in its zone */
+        DAY_BEFORE("day-before"),
+        /** {@link #SOON_BEFORE} before it starts */
+        SOON("soon");
+
+        private final String key;
+
+        Reminder(String key) {
+            this.key = key;
+        }
+
+        /** Its name in letters' keys and messages. */
+        public String key() {
+            return key;
+        }
+    }
+
+    public static final LocalTime DAY_BEFORE_AT = LocalTime.of(11, 0);
+    public static final Duration SOON_BEFORE = Duration.ofHours(2);
+
+    /** RSVPs taken per transaction of a run. */
+    static final int BATCH = 500;
+
+    private final Rsvps rsvps;
+    private final Rsvping rsvping;
+    private final RsvpLetters letters;
+    private final ReadingActions actions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    RemindingRsvps(
+            Rsvps rsvps,
+            Rsvping rsvping,
+            RsvpLetters letters,
+            ReadingActions actions,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.rsvps = rsvps;
+        this.rsvping = rsvping;
+        this.letters = letters;
+        this.actions = actions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** When the reminder is due for the action: in its zone, on the day before its start's day or before its start. */
+    static Instant moment(Action action, Reminder reminder) {
+        var start = action.details().start();
+        return switch (reminder) {
+            case DAY_BEFORE ->
+                start.toLocalDate()
+                        .minusDays(1)
+                        .atTime(DAY_BEFORE_AT)
+                        .atZone(start.getZone())
+                        .toInstant();
+            case SOON -> start.toInstant().minus(SOON_BEFORE);
+        };
+    }
+
+    /** The RSVP's next reminder after {@code now}: the first whose moment is still ahead; none once both passed. */
+    static Instant next(Action action, Instant now) {
+        for (var reminder : Reminder.values()) {
+            var at = moment(action, reminder);
+            if (at.isAfter(now)) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The reminder to send now: the latest one whose moment has come, while the action has not started (an RSVP whose
+     * day-before reminder was missed gets only the one two hours before once that is due).
+     */
+    static Optional<Reminder> due(Action action, Instant now) {
+        if (!now.isBefore(action.details().start().toInstant())) {
+            return Optional.empty();
+        }
+        Reminder due = null;
+        for (var reminder : Reminder.values()) {
+            if (!moment(action, reminder).isAfter(now)) {
+                due = reminder;
+            }
+        }
+        return Optional.ofNullable(due);
+    }
+
+    /** Sends the reminders that are due, a batch per transaction, until none is; returns how many were sent. */
+    public int sendDue() {
+        return sendDue(clock.instant());
+    }
+
+    /** Sends the reminders due at {@code now} (tests move it to a reminder's moment without moving the clock). */
+    int sendDue(Instant now) {
+        int sent = 0;
+        while (true) {
+            var batch = transactions.execute(status -> sendBatch(now));
+            sent += batch[0];
+            if (batch[1] < BATCH) {
+                return sent;
+            }
+        }
+    }
+
+    /** One batch: {sent, taken}. */
+    private int[] sendBatch(Instant now) {
+        var due = rsvps.dueReminders(now, BATCH);
+        if (due.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        var ids = new LinkedHashSet<ActionId>();
+        due.forEach(r -> ids.add(r.action()));
+        var found = new HashMap<ActionId, Action>();
+        actions.actions(ids).forEach(a -> found.put(a.id(), a));
+        var settings = rsvps.settingsOf(ids);
+        var calendars = new HashMap<ActionId, String>();
+        int sent = 0;
+        for (var rsvp : due) {
+            var action = found.get(rsvp.action());
+            if (action == null || action.cancelled() || !action.isPublic()) {
+                rsvps.remindAt(rsvp.id(), null);
+                continue;
+            }
+            var reminder = due(action, now);
+            var contact = rsvping.contact(rsvp);
+            if (reminder.isPresent() && contact != null) {
+                var calendar = calendars.computeIfAbsent(action.id(), id -> actions.calendarWithPlace(action));
+                letters.reminder(
+                        action,
+                        rsvp,
+                        contact,
+                        settings.getOrDefault(action.id(), RsvpSettings.NONE),
+                        reminder.get(),
+                        calendar);
+                sent++;
+            }
+            rsvps.remindAt(rsvp.id(), next(action, now));
+        }
+        return new int[] {sent, due.size()};
+    }
+
+    /** The action changed: reminders follow its new time; if its time or place changed, the people going hear. */
+    @ApplicationModuleListener
+    void on(ActionChanged changed) {
+        var action = actions.action(changed.action()).orElse(null);
+        if (action == null || action.cancelled()) {
+            return;
+        }
+        var now = clock.instant();
+        rsvps.remindAgain(action.id(), next(action, now), now);
+        if (!changed.movedOrRescheduled()
+                || !now.isBefore(action.details().end().toInstant())) {
+            return;
+        }
+        var calendar = actions.calendarWithPlace(action);
+        var exactForAll = action.details().exactPlacePublicAt(now);
+        for (var rsvp : new ArrayList<>(rsvps.current(action.id(), false))) {
+            var contact = rsvping.contact(rsvp);
+            if (contact == null) {
+                continue;
+            }
+            var going = rsvp.status() == RsvpStatus.GOING;
+            letters.changed(action, rsvp, contact, going ? calendar : null, going || exactForAll);
+        }
+    }
+
+    /** The action was called off: no more reminders, and the people going or waiting hear it. */
+    @ApplicationModuleListener
+    void on(ActionCancelled cancelled) {
+        var action = actions.action(cancelled.action()).orElse(null);
+        if (action == null) {
+            return;
+        }
+        rsvps.stopReminders(action.id());
+        if (!clock.instant().isBefore(action.details().end().toInstant())) {
+            return;
+        }
+        var calendar = actions.calendarWithPlace(action);
+        for (var rsvp : rsvps.current(action.id(), false)) {
+            var contact = rsvping.contact(rsvp);
+            if (contact != null) {
+                letters.actionCancelled(action, rsvp, contact, rsvp.status() == RsvpStatus.GOING ? calendar : null);
+            }
+        }
+    }
+}
