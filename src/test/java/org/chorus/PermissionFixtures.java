@@ -396,6 +396,9 @@ final class PermissionFixtures {
                         "core_en",
                         org.chorus.letters.LetterFixtures.CORE));
         form(
+                "POST /c/{slug}/manage/thanks",
+                call -> params("text", "Write to your minister next week.", "link", "https://example.org/next"));
+        form(
                 "POST /c/{slug}/manage/letter/targets",
                 call -> params(
                         "country",

@@ -266,6 +266,8 @@ final class PermissionPolicy {
             entry("GET /actions/{id:[0-9a-f-]{36}}/rsvps.csv", HOST_OR_ORGANIZER),
             entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/settings", HOST_OR_ORGANIZER),
             entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/message", HOST_OR_ORGANIZER),
+            entry("GET /c/{slug}/manage/thanks", role(WRITE_CAMPAIGNS)),
+            entry("POST /c/{slug}/manage/thanks", role(WRITE_CAMPAIGNS)),
             // the public API of campaigns and actions, exports and calendars (decision 0035)
             entry("GET /api/v1/campaigns", PUBLIC),
             entry("GET /api/v1/campaigns/{slug}", PUBLIC),

@@ -36,15 +36,15 @@ public class RemindingRsvps {
         /** {@link #SOON_BEFORE} before it starts */
         SOON("soon");
 
-        private final String key;
+        private final String tag;
 
-        Reminder(String key) {
-            this.key = key;
+        Reminder(String tag) {
+            this.tag = tag;
         }
 
         /** Its name in letters' keys and messages. */
-        public String key() {
-            return key;
+        public String tag() {
+            return tag;
         }
     }
 

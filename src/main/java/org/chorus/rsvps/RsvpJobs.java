@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, reminders every half
- * minute, retention hourly.
+ * minute, thank-yous every quarter of an hour, retention hourly.
  */
 @Configuration
 class RsvpJobs {
@@ -30,6 +30,12 @@ class RsvpJobs {
     RecurringTask<Void> sendRsvpReminders(RemindingRsvps reminding) {
         return Tasks.recurring("send-rsvp-reminders", FixedDelay.of(REMIND_INTERVAL))
                 .execute((instance, context) -> reminding.sendDue());
+    }
+
+    @Bean
+    RecurringTask<Void> thankRsvps(ThankingRsvps thanking) {
+        return Tasks.recurring("thank-rsvps", FixedDelay.ofMinutes(15))
+                .execute((instance, context) -> thanking.sendDue());
     }
 
     @Bean

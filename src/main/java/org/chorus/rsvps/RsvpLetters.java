@@ -100,7 +100,7 @@ class RsvpLetters {
         var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
         var t = new Messages(messages, language.locale());
         var d = action.details();
-        var which = reminder.key();
+        var which = reminder.tag();
         var blocks = new ArrayList<LetterBlock>();
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.reminder." + which + ".intro", contact.name(), d.title())));
         whenAndWhere(blocks, t, action, language, true);
@@ -181,6 +181,36 @@ class RsvpLetters {
         mail.send(
                 letter,
                 Addressee.transactional(contact.email(), contact.name(), "rsvps.action-cancelled:" + rsvp.id()));
+    }
+
+    /**
+     * The thank-you once the action is over: the organizers' words about the campaign's next step, and a button to it
+     * (their link, else the campaign's page). Not sent to an RSVP that stopped the messages about this action.
+     */
+    void thanks(Action action, Rsvps.Stored rsvp, RsvpContact contact, RsvpThanks thanks) {
+        var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
+        var t = new Messages(messages, language.locale());
+        var d = action.details();
+        var link = thanks.link() != null
+                ? thanks.link()
+                : properties.link("/c/" + action.campaignSlug() + "?lang=" + language.tag());
+        var letter = new Letter(
+                "rsvps.thanks",
+                language,
+                t.t("rsvp.mail.thanks.subject", d.title()),
+                List.of(
+                        new LetterBlock.Paragraph(t.t("rsvp.mail.thanks.intro", contact.name(), d.title())),
+                        new LetterBlock.Paragraph(t.t("rsvp.mail.thanks.next")),
+                        new LetterBlock.Paragraph(thanks.text()),
+                        new LetterBlock.Button(t.t("rsvp.mail.thanks.button"), link)),
+                t.t("rsvp.mail.message.reason", d.title()));
+        mail.send(
+                letter,
+                new Addressee(
+                        contact.email(),
+                        contact.name(),
+                        "rsvps.thanks:" + rsvp.id(),
+                        links.subscription(rsvp.id(), rsvp.linkSalt())));
     }
 
     private static void whenAndWhere(

@@ -333,6 +333,63 @@ class Rsvps {
         return found;
     }
 
+    // thanks
+
+    Optional<RsvpThanks> thanks(org.chorus.campaigns.CampaignId campaign) {
+        return jdbc.sql("select text, link from rsvp_thanks where campaign_id = :c")
+                .param("c", campaign.value())
+                .query((rs, n) -> new RsvpThanks(rs.getString("text"), rs.getString("link")))
+                .optional();
+    }
+
+    /** The thanks of those of these campaigns that have one. */
+    java.util.Map<org.chorus.campaigns.CampaignId, RsvpThanks> thanksOf(
+            java.util.Collection<org.chorus.campaigns.CampaignId> campaigns) {
+        var found = new java.util.HashMap<org.chorus.campaigns.CampaignId, RsvpThanks>();
+        jdbc.sql("select campaign_id, text, link from rsvp_thanks where campaign_id = any(:ids)")
+                .param("ids", campaigns.stream().map(c -> c.value()).toArray(UUID[]::new))
+                .query((rs, n) -> found.put(
+                        new org.chorus.campaigns.CampaignId(rs.getObject("campaign_id", UUID.class)),
+                        new RsvpThanks(rs.getString("text"), rs.getString("link"))))
+                .list();
+        return found;
+    }
+
+    void saveThanks(org.chorus.campaigns.CampaignId campaign, RsvpThanks thanks, Instant now) {
+        if (thanks.isEmpty()) {
+            jdbc.sql("delete from rsvp_thanks where campaign_id = :c")
+                    .param("c", campaign.value())
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into rsvp_thanks (campaign_id, text, link, updated_at) values (:c, :text, :link, :now)
+                        on conflict (campaign_id) do update
+                           set text = excluded.text, link = excluded.link, updated_at = excluded.updated_at""")
+                .param("c", campaign.value())
+                .param("text", thanks.text())
+                .param("link", thanks.link())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Those of these actions whose attendees were thanked already. */
+    java.util.Set<ActionId> thanked(java.util.Collection<ActionId> actions) {
+        return new java.util.HashSet<>(jdbc.sql("select action_id from rsvp_thanked where action_id = any(:ids)")
+                .param("ids", actions.stream().map(ActionId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new ActionId(rs.getObject(1, UUID.class)))
+                .list());
+    }
+
+    /** Records that the action's attendees are thanked; false when it was already (another run got there first). */
+    boolean markThanked(ActionId action, Instant now) {
+        return jdbc.sql("insert into rsvp_thanked (action_id, thanked_at) values (:a, :now) on conflict do nothing")
+                        .param("a", action.value())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
     /** The action's RSVPs are forgotten this long after its new end. */
     void forgetAt(ActionId action, Instant at) {
         jdbc.sql("update rsvps set forget_at = :at where action_id = :a")

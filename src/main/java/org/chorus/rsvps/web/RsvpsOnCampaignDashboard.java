@@ -3,6 +3,7 @@ package org.chorus.rsvps.web;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import org.chorus.shared.web.Ui;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The campaign dashboard's part about RSVPs: people going and waiting, RSVPs per day, as a chart, table and CSV. */
+/**
+ * The campaign dashboard's part about RSVPs: people going and waiting, RSVPs per day, as a chart, table and CSV; and
+ * the way to the thank-you the attendees get after each action.
+ */
 @Component
 @Order(20)
 class RsvpsOnCampaignDashboard implements PageContribution<CampaignDashboardSection> {
@@ -30,11 +34,21 @@ class RsvpsOnCampaignDashboard implements PageContribution<CampaignDashboardSect
     @Override
     public Optional<Content> render(CampaignDashboardSection slot, Ui ui) {
         var figures = rsvps.ofCampaign(slot.campaign(), slot.zone());
-        if (figures.isEmpty()) {
-            return Optional.empty();
+        List<BarChart.Bar> totals = List.of();
+        List<BarChart> charts = List.of();
+        if (!figures.isEmpty()) {
+            totals = List.of(
+                    new BarChart.Bar(ui.t("rsvp.dashboard.going"), figures.going()),
+                    new BarChart.Bar(ui.t("rsvp.dashboard.waitlisted"), figures.waitlisted()),
+                    new BarChart.Bar(ui.t("rsvp.dashboard.cancelled"), figures.cancelled()));
+            var perDay = new ArrayList<BarChart.Bar>();
+            figures.confirmedPerDay().forEach((day, n) -> perDay.add(new BarChart.Bar(ui.date(day), n)));
+            charts = List.of(
+                    new BarChart("rsvps-per-day", ui.t("rsvp.dashboard.per-day"), perDay, false, slot.csv("rsvps")));
         }
-        var perDay = new ArrayList<BarChart.Bar>();
-        figures.confirmedPerDay().forEach((day, n) -> perDay.add(new BarChart.Bar(ui.date(day), n)));
+        // the thank-you is written before anyone RSVPs, so its link is there either way
+        var links = new LinkedHashMap<String, String>();
+        links.put(ui.t("rsvp.thanks.manage"), "/c/" + slot.slug() + "/manage/thanks");
         var model = Map.<String, Object>of(
                 "ui",
                 ui,
@@ -43,13 +57,11 @@ class RsvpsOnCampaignDashboard implements PageContribution<CampaignDashboardSect
                 "title",
                 ui.t("rsvp.dashboard.title"),
                 "totals",
-                List.of(
-                        new BarChart.Bar(ui.t("rsvp.dashboard.going"), figures.going()),
-                        new BarChart.Bar(ui.t("rsvp.dashboard.waitlisted"), figures.waitlisted()),
-                        new BarChart.Bar(ui.t("rsvp.dashboard.cancelled"), figures.cancelled())),
+                totals,
                 "charts",
-                List.of(new BarChart(
-                        "rsvps-per-day", ui.t("rsvp.dashboard.per-day"), perDay, false, slot.csv("rsvps"))));
+                charts,
+                "links",
+                links);
         return Optional.of(output -> templates.render("shared/dashboard-section.jte", model, output));
     }
 }
