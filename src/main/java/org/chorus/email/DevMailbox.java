@@ -7,9 +7,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,22 +68,14 @@ public class DevMailbox implements MailTransport {
         try {
             var source = new ByteArrayOutputStream();
             message.writeTo(source);
-            var parts = new ArrayList<String>(2);
             var html = "";
             var text = "";
             if (message.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart part = multipart.getBodyPart(i);
-                    if (part.isMimeType("text/html")) {
-                        html = (String) part.getContent();
-                    } else if (part.isMimeType("text/plain")) {
-                        text = (String) part.getContent();
-                    }
-                }
+                html = Objects.requireNonNullElse(body(multipart, "text/html"), "");
+                text = Objects.requireNonNullElse(body(multipart, "text/plain"), "");
             } else {
                 text = String.valueOf(message.getContent());
             }
-            parts.add(html);
             messages.addFirst(new CapturedMail(
                     sequence.incrementAndGet(),
                     clock.instant(),
@@ -100,6 +92,25 @@ public class DevMailbox implements MailTransport {
         } catch (IOException e) {
             throw new MessagingException("could not capture the message", e);
         }
+    }
+
+    /**
+     * The letter's part of this type, in a multipart/alternative that may sit inside a multipart/mixed with attachments
+     * (an attachment, which has a file name, is never the letter).
+     */
+    private static String body(Multipart multipart, String type) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart inner) {
+                var found = body(inner, type);
+                if (found != null) {
+                    return found;
+                }
+            } else if (part.isMimeType(type) && part.getFileName() == null) {
+                return (String) part.getContent();
+            }
+        }
+        return null;
     }
 
     /** A header as people read it: RFC 2047 encoded words ({@code =?UTF-8?Q?…?=}) decoded. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A guest RSVPs to a full-but-one action from its page, confirms from the letter in /dev/mail, sees their RSVP with the
- * exact place and cancels it; the person waiting is promoted and told by mail. The pages pass axe, in Arabic at a
+ * A guest RSVPs to a full-but-one action from its page, confirms from the letter in /dev/mail, gets the reminder the
+ * day before (the job run at that moment), opens their RSVP from it with the exact place and cancels it; the person waiting is promoted and told by mail. The pages pass axe, in Arabic at a
  * phone's width too.
  */
 @ChorusWebTest
@@ -43,10 +43,14 @@ class RsvpJourneyBrowserTest extends BrowserJourney {
     TestClock testClock;
 
     @Autowired
+    org.chorus.rsvps.RemindingRsvps reminding;
+
+    @Autowired
     org.chorus.email.DevMailInTests devMail;
 
     @Test
-    void a_guest_rsvps_confirms_from_the_letter_cancels_and_the_waitlisted_person_is_promoted() throws Exception {
+    void a_guest_rsvps_confirms_gets_the_reminder_cancels_from_it_and_the_waitlisted_person_is_promoted()
+            throws Exception {
         var coalition = fixtures.coalition();
         var owner = fixtures.person("owner");
         fixtures.grant(coalition, owner, Role.OWNER);
@@ -87,8 +91,22 @@ class RsvpJourneyBrowserTest extends BrowserJourney {
                             TestMail.await(waiting, 2).get(1).getSubject())
                     .startsWith("On the waitlist");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your RSVP"))
+            // the day before at 11:00 in the action's zone: the reminder, with the calendar file and the RSVP's link
+            var start = action.details().start();
+            reminding.sendDue(start.toLocalDate()
+                    .minusDays(1)
+                    .atTime(11, 0)
+                    .atZone(start.getZone())
+                    .toInstant());
+            org.assertj.core.api.Assertions.assertThat(org.chorus.support.ReceivedMail.attachment(
+                            TestMail.await(email, 3).get(2), "action.ics"))
+                    .contains("BEGIN:VEVENT");
+            Browser.openLetter(page, email, "Tomorrow: " + title, 1);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("HTML version"))
                     .click();
+            var own = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See or cancel my RSVP"))
+                    .getAttribute("href");
+            page.navigate(Browser.onThisServer(own));
             assertThat(page.locator(".rsvp-place")).containsText("Place de la République");
             Browser.assertAxeClean(page, "the RSVP's own page");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel my RSVP"))
