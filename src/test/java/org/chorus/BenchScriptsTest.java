@@ -28,7 +28,12 @@ class BenchScriptsTest {
     @Test
     void the_benchmark_scripts_are_valid_shell() throws Exception {
         for (var script : List.of(
-                "bench/pages", "bench/search", "bench/actions-map", "bench/signon-burst.sh", "bench/lib/harness.sh")) {
+                "bench/pages",
+                "bench/search",
+                "bench/actions-map",
+                "bench/signon-burst.sh",
+                "bench/rsvp-reminders.sh",
+                "bench/lib/harness.sh")) {
             assertThat(run("bash", "-n", script).status()).as(script).isZero();
         }
     }

@@ -266,6 +266,11 @@ final class PermissionPolicy {
             entry("GET /actions/{id:[0-9a-f-]{36}}/rsvps.csv", HOST_OR_ORGANIZER),
             entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/settings", HOST_OR_ORGANIZER),
             entry("POST /actions/{id:[0-9a-f-]{36}}/rsvps/message", HOST_OR_ORGANIZER),
+            // the same for a host without an account: their private manage link is the proof
+            entry("GET /actions/manage/{token}/rsvps", PUBLIC),
+            entry("GET /actions/manage/{token}/rsvps.csv", PUBLIC),
+            entry("POST /actions/manage/{token}/rsvps/settings", PUBLIC),
+            entry("POST /actions/manage/{token}/rsvps/message", PUBLIC),
             entry("GET /c/{slug}/manage/thanks", role(WRITE_CAMPAIGNS)),
             entry("POST /c/{slug}/manage/thanks", role(WRITE_CAMPAIGNS)),
             // the public API of campaigns and actions, exports and calendars (decision 0035)

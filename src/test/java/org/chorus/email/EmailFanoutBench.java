@@ -87,7 +87,7 @@ public final class EmailFanoutBench {
         }
     }
 
-    record Outcome(
+    public record Outcome(
             long startedAt,
             long queuedAt,
             long lastAt,
@@ -99,7 +99,7 @@ public final class EmailFanoutBench {
             long unknown,
             long peakRssKb) {}
 
-    static Outcome run(
+    public static Outcome run(
             EmbeddedPostgres postgres, SmtpSink sink, String name, int count, int connections, double killAt, Path work)
             throws Exception {
         var database = "fanout_" + name;

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the final dot, so a sender killed in the middle of DATA leaves nothing. GreenMail, used by the tests, keeps a
  * mailbox per recipient and became the bottleneck past ~20,000 recipients (it used a whole core while Chorus idled).
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 
@@ -28,28 +28,28 @@ final class SmtpSink implements AutoCloseable {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong lastAt = new AtomicLong();
 
-    SmtpSink() throws IOException {
+    public SmtpSink() throws IOException {
         server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("sink-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long total() {
+    public long total() {
         return total.get();
     }
 
-    long lastAt() {
+    public long lastAt() {
         return lastAt.get();
     }
 
-    Map<String, Integer> byMessageId() {
+    public Map<String, Integer> byMessageId() {
         return Map.copyOf(received);
     }
 
-    void reset() {
+    public void reset() {
         received.clear();
         total.set(0);
         lastAt.set(0);

@@ -17,7 +17,7 @@ import org.chorus.organizations.Actor;
 import org.chorus.organizations.Role;
 import org.chorus.shared.calendar.CalendarFeed;
 import org.chorus.support.AtOnce;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.chorus.support.ReceivedMail;
 import org.chorus.support.TestClock;
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each whatever runs the job; they hear when its time or place changes (a new calendar entry, its sequence raised) and
  * when it is cancelled.
  */
-@ChorusWebTest
+@ChorusModuleTest
 class RemindingRsvpsTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -8,6 +8,7 @@ import org.chorus.actions.Action;
 import org.chorus.actions.ActionForm;
 import org.chorus.actions.HostFormStamps;
 import org.chorus.actions.HostingByEmail;
+import org.chorus.actions.ManagedByLink;
 import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
@@ -18,10 +19,13 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.web.ConfirmLinkPage;
 import org.chorus.shared.web.FormErrors;
+import org.chorus.shared.web.PageContribution;
+import org.chorus.shared.web.PageContributions;
 import org.chorus.shared.web.PublicPage;
 import org.chorus.shared.web.SameOrigin;
 import org.chorus.shared.web.Ui;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,18 +51,21 @@ class HostingByEmailController {
     private final ReadingCampaigns campaigns;
     private final ActionFormPage page;
     private final ChorusProperties properties;
+    private final PageContributions<ManagedByLink> managedParts;
 
     HostingByEmailController(
             HostingByEmail byEmail,
             HostFormStamps stamps,
             ReadingCampaigns campaigns,
             ActionFormPage page,
-            ChorusProperties properties) {
+            ChorusProperties properties,
+            ObjectProvider<PageContribution<ManagedByLink>> managedParts) {
         this.byEmail = byEmail;
         this.stamps = stamps;
         this.campaigns = campaigns;
         this.page = page;
         this.properties = properties;
+        this.managedParts = new PageContributions<>(managedParts);
     }
 
     /** "Sign in" on the way to the form: a visitor signs in and comes back to the usual form. */
@@ -250,8 +257,10 @@ class HostingByEmailController {
             FormErrors errors) {
         response.setHeader("Cache-Control", "no-store");
         page.show(model, null, campaign(action.campaignSlug(), ui), action.id(), form, q, suggestions, errors);
-        model.addAttribute("target", "/actions/manage/" + segment(token));
+        var path = "/actions/manage/" + segment(token);
+        model.addAttribute("target", path);
         model.addAttribute("managed", action);
+        model.addAttribute("managedParts", managedParts.render(new ManagedByLink(action, path), ui));
         return "actions/edit";
     }
 

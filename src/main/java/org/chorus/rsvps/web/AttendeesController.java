@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An action's RSVPs for its host and its campaign's organizers: the settings (capacity, questions, instructions), the
- * attendees with their answers, the CSV export (formula-safe) and the message to attendees. Never cached: personal
- * data.
+ * attendees with their answers, the CSV export (formula-safe) and the message to attendees; the same for a host without
+ * an account under their action's private manage link. Never cached: personal data.
  */
 @Controller
 class AttendeesController {
@@ -42,7 +42,13 @@ class AttendeesController {
 
     @GetMapping("/actions/{id:[0-9a-f-]{36}}/rsvps")
     String page(@PathVariable String id, Actor actor, Model model, HttpServletResponse response) {
-        return page(model, response, actor, ActionId.parse(id), null, null, FormErrors.none());
+        return page(model, response, managing.managed(actor, ActionId.parse(id)), null, null, FormErrors.none());
+    }
+
+    /** The same page for a host without an account, from their action's private manage link. */
+    @GetMapping("/actions/manage/{token}/rsvps")
+    String pageByLink(@PathVariable String token, Model model, HttpServletResponse response) {
+        return page(model, response, managing.managedByLink(token), null, null, FormErrors.none());
     }
 
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/rsvps/settings")
@@ -56,16 +62,29 @@ class AttendeesController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var action = ActionId.parse(id);
-        try {
-            managing.change(actor, action, RsvpSettings.written(capacity, questions, instructions));
-            redirect.addFlashAttribute("notice", "rsvp.settings.saved");
-            return "redirect:/actions/" + action + "/rsvps";
-        } catch (InvalidField problem) {
-            var typed = new RsvpSettings(null, questions == null ? List.of() : questions, instructions);
-            model.addAttribute("typedCapacity", capacity);
-            return page(model, response, actor, action, typed, null, FormErrors.of(problem, ui.messages()));
-        }
+        return settings(
+                managing.managed(actor, ActionId.parse(id)),
+                capacity,
+                questions,
+                instructions,
+                ui,
+                model,
+                response,
+                redirect);
+    }
+
+    @PostMapping("/actions/manage/{token}/rsvps/settings")
+    String settingsByLink(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String capacity,
+            @RequestParam(required = false) List<String> questions,
+            @RequestParam(defaultValue = "") String instructions,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return settings(
+                managing.managedByLink(token), capacity, questions, instructions, ui, model, response, redirect);
     }
 
     @PostMapping("/actions/{id:[0-9a-f-]{36}}/rsvps/message")
@@ -78,21 +97,69 @@ class AttendeesController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var action = ActionId.parse(id);
+        return message(managing.managed(actor, ActionId.parse(id)), subject, text, ui, model, response, redirect);
+    }
+
+    @PostMapping("/actions/manage/{token}/rsvps/message")
+    String messageByLink(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String text,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return message(managing.managedByLink(token), subject, text, ui, model, response, redirect);
+    }
+
+    @GetMapping("/actions/{id:[0-9a-f-]{36}}/rsvps.csv")
+    @RequiresRecentSignIn
+    void csv(@PathVariable String id, Actor actor, HttpServletResponse response) {
+        csv(managing.attendees(managing.managed(actor, ActionId.parse(id))), response);
+    }
+
+    /** The export for a host without an account: the private link is their proof, as it is for editing the action. */
+    @GetMapping("/actions/manage/{token}/rsvps.csv")
+    void csvByLink(@PathVariable String token, HttpServletResponse response) {
+        csv(managing.attendees(managing.managedByLink(token)), response);
+    }
+
+    private String settings(
+            ManagingRsvps.Managed managed,
+            String capacity,
+            List<String> questions,
+            String instructions,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            int sent = managing.message(actor, action, subject, text);
+            managing.change(managed, RsvpSettings.written(capacity, questions, instructions));
+            redirect.addFlashAttribute("notice", "rsvp.settings.saved");
+            return "redirect:" + managed.path();
+        } catch (InvalidField problem) {
+            var typed = new RsvpSettings(null, questions == null ? List.of() : questions, instructions);
+            model.addAttribute("typedCapacity", capacity);
+            return page(model, response, managed, typed, null, FormErrors.of(problem, ui.messages()));
+        }
+    }
+
+    private String message(
+            ManagingRsvps.Managed managed,
+            String subject,
+            String text,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            int sent = managing.message(managed, subject, text);
             redirect.addFlashAttribute("notice", "rsvp.message.sent");
             redirect.addFlashAttribute("sent", sent);
-            return "redirect:/actions/" + action + "/rsvps";
+            return "redirect:" + managed.path();
         } catch (InvalidField problem) {
             return page(
-                    model,
-                    response,
-                    actor,
-                    action,
-                    null,
-                    new Message(subject, text),
-                    FormErrors.of(problem, ui.messages()));
+                    model, response, managed, null, new Message(subject, text), FormErrors.of(problem, ui.messages()));
         } catch (DomainException problem) {
             if (problem.status() != 429) {
                 throw problem;
@@ -100,21 +167,19 @@ class AttendeesController {
             return page(
                     model,
                     response,
-                    actor,
-                    action,
+                    managed,
                     null,
                     new Message(subject, text),
                     FormErrors.of("message", problem, ui.messages()));
         }
     }
 
-    @GetMapping("/actions/{id:[0-9a-f-]{36}}/rsvps.csv")
-    @RequiresRecentSignIn
-    void csv(@PathVariable String id, Actor actor, Ui ui, HttpServletResponse response) {
-        var attendees = managing.attendees(actor, ActionId.parse(id));
+    private static void csv(ManagingRsvps.Attendees attendees, HttpServletResponse response) {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rsvps-" + id + ".csv\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"rsvps-" + attendees.action().id() + ".csv\"");
         try {
             var out = response.getWriter();
             out.write(Csv.BYTE_ORDER_MARK);
@@ -136,13 +201,12 @@ class AttendeesController {
     private String page(
             Model model,
             HttpServletResponse response,
-            Actor actor,
-            ActionId action,
+            ManagingRsvps.Managed managed,
             RsvpSettings typed,
             Message message,
             FormErrors errors) {
         response.setHeader("Cache-Control", "private, no-store");
-        var attendees = managing.attendees(actor, action);
+        var attendees = managing.attendees(managed);
         model.addAttribute("attendees", attendees);
         model.addAttribute("settings", typed == null ? attendees.settings() : typed);
         if (!model.containsAttribute("typedCapacity")) {

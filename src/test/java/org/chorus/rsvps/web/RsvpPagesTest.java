@@ -90,6 +90,9 @@ class RsvpPagesTest {
     TestClock clock;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     org.chorus.rsvps.RsvpLimits limits;
 
     Organization coalition;
@@ -385,6 +388,58 @@ class RsvpPagesTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(csv).contains("GOING,\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+    }
+
+    @Test
+    void a_host_without_an_account_reaches_attendees_settings_and_export_from_the_manage_link() throws Exception {
+        var title = Fixtures.unique("Street stall");
+        var token = actions.manageToken(slug, title);
+        var id = jdbc.sql("select id from actions where title = :t")
+                .param("t", title)
+                .query(java.util.UUID.class)
+                .single();
+        context.getBean(org.chorus.actions.ModeratingActions.class)
+                .approve(Actor.of(owner), slug, java.util.List.of(new org.chorus.actions.ActionId(id)));
+        var guest = Fixtures.uniqueEmail("guest");
+        rsvps.confirmed(new org.chorus.actions.ActionId(id), "Amina", guest, 1);
+        var manage = "/actions/manage/" + token;
+
+        var managePage =
+                Html.parse(mvc.perform(get(manage)).andExpect(status().isOk()).andReturn());
+        assertThat(managePage.select("a[href=" + manage + "/rsvps]").text()).isEqualTo("Attendees and RSVP settings");
+        var attendees = Html.parse(mvc.perform(get(manage + "/rsvps"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")))
+                .andReturn());
+        assertThat(attendees.select("table.rsvp-attendees tbody tr").text()).contains("Amina", guest);
+        assertThat(attendees.select("form[action=" + manage + "/rsvps/settings]"))
+                .isNotEmpty();
+        assertThat(attendees.select("a[href=" + manage + "]"))
+                .as("back to the manage page")
+                .isNotEmpty();
+
+        mvc.perform(post(manage + "/rsvps/settings")
+                        .with(csrf())
+                        .param("capacity", "12")
+                        .param("instructions", "Look for the green umbrella."))
+                .andExpect(redirectedUrl(manage + "/rsvps"));
+        assertThat(Html.parse(mvc.perform(get(manage + "/rsvps")).andReturn())
+                        .select("input[name=capacity]")
+                        .val())
+                .isEqualTo("12");
+        assertThat(mvc.perform(get(manage + "/rsvps.csv"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Amina", guest);
+        mvc.perform(get("/actions/manage/not-a-token/rsvps")).andExpect(status().isNotFound());
+        mvc.perform(get("/actions/manage/not-a-token/rsvps.csv")).andExpect(status().isNotFound());
+        mvc.perform(post("/actions/manage/not-a-token/rsvps/message")
+                        .with(csrf())
+                        .param("subject", "Hi")
+                        .param("text", "Hello"))
+                .andExpect(status().isNotFound());
     }
 
     @Test
