@@ -237,6 +237,11 @@ public class HostingByEmail {
         return contacts;
     }
 
+    /** The language of the action's host without an account (the form's), if it has one. */
+    Optional<String> language(ActionId action) {
+        return hosts.host(action).map(ActionHosts.Host::language);
+    }
+
     /** The name and email of the action's host without an account, for the campaign's organizers only. */
     Optional<HostContact> contact(ActionId action) {
         return hosts.host(action).map(h -> contact(h.contact()));

@@ -142,6 +142,11 @@ public class ReadingActions {
         return byEmail.contact(id);
     }
 
+    /** The language a host without an account wrote their form in: the language of their letters. */
+    public java.util.Optional<String> hostLanguage(ActionId id) {
+        return byEmail.language(id);
+    }
+
     /** The campaign's approved actions counted by kind and by country, in one query. */
     public ActionCounts counts(org.chorus.campaigns.CampaignId campaign) {
         var counts = actions.counts(campaign);

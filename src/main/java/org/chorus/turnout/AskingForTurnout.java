@@ -114,7 +114,9 @@ public class AskingForTurnout {
         if (contact.isEmpty()) {
             return false;
         }
-        var language = Language.DEFAULT;
+        // in the language the host wrote their form in, as the letters with their manage link
+        var language =
+                actions.hostLanguage(action.id()).flatMap(Language::byTag).orElse(Language.DEFAULT);
         send(
                 action,
                 contact.get().email(),

@@ -299,6 +299,10 @@ class TurnoutReportsTest {
         var action = ended("Asked", TurnoutFixtures.PARIS);
         var email = Fixtures.uniqueEmail("linkhost");
         var byLink = turnout.endedWithoutAccount(Actor.of(owner), campaign, Fixtures.unique("Asked by link"), email);
+        // the host wrote their form in French: their letters are in French
+        jdbc.sql("update action_hosts set language = 'fr' where action_id = :a")
+                .param("a", byLink.value())
+                .update();
 
         asking.askHosts();
         assertThat(asking.askHosts()).as("the second run sends nothing").isZero();
@@ -325,7 +329,10 @@ class TurnoutReportsTest {
                                 .filter(m -> ReceivedMail.text(m).contains("/turnout/report/"))
                                 .toList(),
                         letters -> !letters.isEmpty());
-        var link = ReceivedMail.linkPath(linkLetter.getFirst(), "/turnout/report/");
+        assertThat(linkLetter.getFirst().getSubject()).startsWith("Comment s’est passé « Asked by link");
+        var french = ReceivedMail.linkPath(linkLetter.getFirst(), "/turnout/report/");
+        assertThat(french).endsWith("?lang=fr");
+        var link = french.replace("?lang=fr", "?lang=en");
         var form = Html.parse(mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
         assertThat(form.select("h1").text()).startsWith("Turnout report: Asked by link");
         mvc.perform(multipart(link.replaceAll("\\?.*", ""))
