@@ -283,6 +283,44 @@ class Letters {
                 .update();
     }
 
+    /**
+     * Takes one letter this hour for each of these officials, all or none: 0 when taken, else the seconds until the
+     * next hour, when one of them has had {@code most}. Their rows are locked in one order for the transaction, so two
+     * letters to the same officials take turns and the count never passes {@code most}.
+     */
+    long takeTargets(Collection<TargetId> targets, Instant now, int most) {
+        var hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var ids = targets.stream().map(TargetId::value).sorted().toArray(java.util.UUID[]::new);
+        jdbc.sql("""
+                        insert into letter_target_hours (target_id, hour, letters)
+                        select id, :hour, 0 from unnest(:ids) as id
+                        on conflict (target_id, hour) do nothing""").param("hour", Timestamp.from(hour)).param("ids", ids).update();
+        var counts = jdbc.sql("""
+                        select letters from letter_target_hours where hour = :hour and target_id = any(:ids)
+                        order by target_id for update""")
+                .param("hour", Timestamp.from(hour))
+                .param("ids", ids)
+                .query(Integer.class)
+                .list();
+        if (counts.stream().anyMatch(n -> n >= most)) {
+            return Math.max(
+                    1,
+                    java.time.Duration.between(now, hour.plus(java.time.Duration.ofHours(1)))
+                            .toSeconds());
+        }
+        jdbc.sql("update letter_target_hours set letters = letters + 1 where hour = :hour and target_id = any(:ids)")
+                .param("hour", Timestamp.from(hour))
+                .param("ids", ids)
+                .update();
+        return 0;
+    }
+
+    int deleteTargetHoursBefore(Instant before) {
+        return jdbc.sql("delete from letter_target_hours where hour < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     int deleteExpiredDrafts(Instant now) {
         return jdbc.sql("delete from letter_drafts where expires_at <= :now")
                 .param("now", Timestamp.from(now))

@@ -251,10 +251,9 @@ public class SendingLetters {
             return new Confirmation(Outcome.ALREADY_SENT, slug, null, 0);
         }
         var mailed = letter.mailable().stream().map(Target::id).toList();
-        try {
-            limits.takeTargets(mailed);
-        } catch (DomainException busy) {
-            return new Confirmation(Outcome.TRY_LATER, slug, null, (Long) busy.arguments()[0]);
+        long wait = letters.takeTargets(mailed, now, LetterRateLimits.PER_TARGET);
+        if (wait > 0) {
+            return new Confirmation(Outcome.TRY_LATER, slug, null, wait);
         }
         letters.recordSender(draft.campaign(), draft.emailIndex(), today, now.plus(SENDER_KEPT));
         for (var target : letter.mailable()) {
@@ -303,6 +302,7 @@ public class SendingLetters {
     @Transactional
     public int deleteExpired() {
         var now = clock.instant();
+        letters.deleteTargetHoursBefore(now.minus(java.time.Duration.ofDays(1)));
         return letters.deleteExpiredDrafts(now) + letters.forgetSenders(now);
     }
 

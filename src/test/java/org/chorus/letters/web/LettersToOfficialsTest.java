@@ -219,6 +219,43 @@ class LettersToOfficialsTest {
     }
 
     @Test
+    void an_official_gets_so_many_letters_an_hour_on_every_node_and_a_refused_letter_takes_nothing_from_the_others()
+            throws Exception {
+        // the speaker had all their letters this hour (counted in the database, so every node sees them)
+        var hour = java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        jdbc.sql("insert into letter_target_hours (target_id, hour, letters) values (:t, :h, :n)")
+                .param("t", officials.speaker().id().value())
+                .param("h", java.sql.Timestamp.from(hour))
+                .param("n", org.chorus.letters.LetterRateLimits.PER_TARGET)
+                .update();
+        var email = Fixtures.uniqueEmail("busy");
+        var path = letters.confirmationPath(slug, "ke", email, List.of(officials.minister(), officials.speaker()));
+
+        var refused = mvc.perform(post(path).with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andReturn();
+        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After")))
+                .isBetween(1L, 3600L);
+        assertThat(jdbc.sql("select letters from letter_target_hours where target_id = :t and hour = :h")
+                        .param("t", officials.minister().id().value())
+                        .param("h", java.sql.Timestamp.from(hour))
+                        .query(Integer.class)
+                        .single())
+                .as("the minister's count is not taken by a letter that was not sent")
+                .isZero();
+        assertThat(outreach(officials.minister(), Way.CHORUS)).isZero();
+
+        jdbc.sql("delete from letter_target_hours where target_id = :t")
+                .param("t", officials.speaker().id().value())
+                .update();
+        mvc.perform(post(path).with(csrf())).andExpect(status().isOk());
+        assertThat(outreach(officials.minister(), Way.CHORUS))
+                .as("the same link works once the hour allows")
+                .isOne();
+    }
+
+    @Test
     void one_letter_a_day_per_address_and_a_refused_form_says_why() throws Exception {
         var email = Fixtures.uniqueEmail("once");
         mvc.perform(post(letters.confirmationPath(slug, "ke", email, List.of(officials.minister())))
