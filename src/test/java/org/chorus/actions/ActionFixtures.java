@@ -77,13 +77,28 @@ public class ActionFixtures {
 
     /** The same form with a hosting organization (its address). */
     public static ActionForm hostedBy(ActionForm form, String organization) {
+        return changed(form, organization, form.description(), form.startsAt(), form.endsAt());
+    }
+
+    /** The same form with another description. */
+    public static ActionForm described(ActionForm form, String description) {
+        return changed(form, form.organization(), description, form.startsAt(), form.endsAt());
+    }
+
+    /** The same form, 10:00 to 12:00 on another day. */
+    public static ActionForm on(ActionForm form, LocalDate day) {
+        return changed(form, form.organization(), form.description(), day + "T10:00", day + "T12:00");
+    }
+
+    private static ActionForm changed(
+            ActionForm form, String organization, String description, String startsAt, String endsAt) {
         return new ActionForm(
                 form.kind(),
                 form.title(),
-                form.description(),
+                description,
                 organization,
-                form.startsAt(),
-                form.endsAt(),
+                startsAt,
+                endsAt,
                 form.timeZone(),
                 form.online(),
                 form.venue(),

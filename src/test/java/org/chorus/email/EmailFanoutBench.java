@@ -165,10 +165,29 @@ public final class EmailFanoutBench {
 
     static Process start(String url, String keys, String run, int count, int connections, int smtpPort, File log)
             throws Exception {
+        return startChorus(
+                url, keys, smtpPort, connections, "1g", log, AnnouncementFanoutChild.class, run, String.valueOf(count));
+    }
+
+    /**
+     * A Chorus process of a benchmark: {@code main} with {@code args}, on the database at {@code url} with these
+     * personal-data keys, sending through the sink at {@code smtpPort} as fast as it can, its output appended to
+     * {@code log}.
+     */
+    public static Process startChorus(
+            String url,
+            String keys,
+            int smtpPort,
+            int connections,
+            String heap,
+            File log,
+            Class<?> main,
+            String... args)
+            throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(
                 java,
-                "-Xmx1g",
+                "-Xmx" + heap,
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Dspring.datasource.url=" + url,
@@ -180,9 +199,8 @@ public final class EmailFanoutBench {
                 "-Dchorus.mail.connections=" + connections,
                 "-Dchorus.mail.lease-seconds=5",
                 "-Dlogging.level.root=warn",
-                AnnouncementFanoutChild.class.getName(),
-                run,
-                String.valueOf(count)));
+                main.getName()));
+        command.addAll(List.of(args));
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));

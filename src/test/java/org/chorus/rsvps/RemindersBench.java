@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,29 +182,16 @@ public final class RemindersBench {
 
     static Process start(String url, String keys, int actions, int perAction, int more, int smtpPort, File log)
             throws Exception {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(
-                java,
-                "-Xmx2g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + url,
-                "-Dspring.datasource.username=postgres",
-                "-Dchorus.mail.host=127.0.0.1",
-                "-Dchorus.mail.port=" + smtpPort,
-                "-Dchorus.mail.rate-per-second=1000000",
-                "-Dchorus.mail.batch-size=200",
-                "-Dchorus.mail.connections=4",
-                "-Dchorus.mail.lease-seconds=5",
-                "-Dlogging.level.root=warn",
-                RemindersBenchChild.class.getName(),
+        return EmailFanoutBench.startChorus(
+                url,
+                keys,
+                smtpPort,
+                4,
+                "2g",
+                log,
+                RemindersBenchChild.class,
                 String.valueOf(actions),
                 String.valueOf(perAction),
-                String.valueOf(more)));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("CHORUS_DATA_KEYS", keys);
-        return builder.start();
+                String.valueOf(more));
     }
 }

@@ -3,7 +3,6 @@ package org.chorus.rsvps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.support.Eventually.eventually;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.actions.Action;
 import org.chorus.actions.ActionFixtures;
-import org.chorus.actions.ActionForm;
 import org.chorus.actions.HostingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Role;
@@ -94,18 +92,6 @@ class RemindingRsvpsTest {
                 .list();
     }
 
-    static List<MimeMessage> subjected(String email, String prefix) {
-        return TestMail.to(email).stream()
-                .filter(m -> {
-                    try {
-                        return m.getSubject().startsWith(prefix);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
-    }
-
     @Test
     void reminders_go_the_day_before_at_eleven_and_two_hours_before_in_the_actions_zone_once_each() throws Exception {
         var action = action(Fixtures.unique("Climate march"));
@@ -141,8 +127,8 @@ class RemindingRsvpsTest {
         assertThat(TestMail.await(ana, 4).get(3).getSubject())
                 .isEqualTo("In two hours: " + action.details().title());
         assertThat(remindersOf(action)).containsOnlyNulls();
-        assertThat(subjected(ana, "Tomorrow")).as("once each").hasSize(1);
-        assertThat(subjected(ana, "In two hours")).hasSize(1);
+        assertThat(TestMail.to(ana, "Tomorrow")).as("once each").hasSize(1);
+        assertThat(TestMail.to(ana, "In two hours")).hasSize(1);
     }
 
     @Test
@@ -163,7 +149,7 @@ class RemindingRsvpsTest {
         assertThat(sent.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(6);
         for (var email : emails) {
             eventually("the reminder to " + email)
-                    .until(() -> subjected(email, "Tomorrow").size() == 1);
+                    .until(() -> TestMail.to(email, "Tomorrow").size() == 1);
         }
         assertThat(jdbc.sql("select count(*) from email_outbox where idempotency_key like :k")
                         .param("k", "rsvps.reminder:day-before:%")
@@ -175,7 +161,7 @@ class RemindingRsvpsTest {
                         .param("k", "rsvps.reminder:day-before:%")
                         .query(Integer.class)
                         .single());
-        assertThat(subjected(gone, "Tomorrow")).isEmpty();
+        assertThat(TestMail.to(gone, "Tomorrow")).isEmpty();
     }
 
     @Test
@@ -185,9 +171,12 @@ class RemindingRsvpsTest {
         rsvps.confirmed(action.id(), "Ana", ana, 0);
         var form = actions.form(action.details().title());
 
-        hosting.edit(Actor.of(owner), action.id(), withDescription(form, "Bring a candle."));
+        hosting.edit(Actor.of(owner), action.id(), ActionFixtures.described(form, "Bring a candle."));
         var later = day().plusDays(1);
-        hosting.edit(Actor.of(owner), action.id(), at(withDescription(form, "Bring a candle."), later));
+        hosting.edit(
+                Actor.of(owner),
+                action.id(),
+                ActionFixtures.on(ActionFixtures.described(form, "Bring a candle."), later));
 
         var changed = TestMail.await(ana, 3).get(2);
         assertThat(changed.getSubject())
@@ -203,7 +192,7 @@ class RemindingRsvpsTest {
                         .toInstant()
                         .equals(remindersOf(action).getFirst()));
         eventually("both changes were heard").until(() -> pendingListeners() == 0);
-        assertThat(subjected(ana, "Changed"))
+        assertThat(TestMail.to(ana, "Changed"))
                 .as("the description alone tells no one")
                 .hasSize(1);
     }
@@ -225,50 +214,12 @@ class RemindingRsvpsTest {
         eventually("no reminder is left").until(() -> remindersOf(action).getFirst() == null);
         var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
         reminding.sendDue(dayBefore.plusSeconds(1));
-        assertThat(subjected(ana, "Tomorrow")).isEmpty();
+        assertThat(TestMail.to(ana, "Tomorrow")).isEmpty();
     }
 
     int pendingListeners() {
         return jdbc.sql("""
                         select count(*) from event_publication
                          where completion_date is null and listener_id like '%RemindingRsvps%'""").query(Integer.class).single();
-    }
-
-    static ActionForm withDescription(ActionForm form, String description) {
-        return new ActionForm(
-                form.kind(),
-                form.title(),
-                description,
-                form.organization(),
-                form.startsAt(),
-                form.endsAt(),
-                form.timeZone(),
-                form.online(),
-                form.venue(),
-                form.address(),
-                form.city(),
-                form.latitude(),
-                form.longitude(),
-                form.approximate(),
-                form.accessibility());
-    }
-
-    static ActionForm at(ActionForm form, LocalDate day) {
-        return new ActionForm(
-                form.kind(),
-                form.title(),
-                form.description(),
-                form.organization(),
-                day + "T10:00",
-                day + "T12:00",
-                form.timeZone(),
-                form.online(),
-                form.venue(),
-                form.address(),
-                form.city(),
-                form.latitude(),
-                form.longitude(),
-                form.approximate(),
-                form.accessibility());
     }
 }

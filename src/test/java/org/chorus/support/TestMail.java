@@ -49,6 +49,19 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
     }
 
     /** Whether any message was ever delivered to {@code address} (GreenMail makes a mailbox per recipient). */
+    /** The messages received so far at the address whose subject starts with {@code prefix}. */
+    public static List<MimeMessage> to(String address, String prefix) {
+        return to(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().startsWith(prefix);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+    }
+
     public static boolean everDeliveredTo(String address) {
         return server().getUserManager().getUserByEmail(address) != null;
     }
