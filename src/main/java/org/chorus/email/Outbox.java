@@ -44,6 +44,100 @@ class Outbox {
 
     record NewMessage(String key, String messageId, byte[] recipient, byte[] recipientIndex, String list) {}
 
+    record NewLetter(String kind, String language, String batch, byte[] content) {}
+
+    /**
+     * Inserts one letter per message, the n-th message being the n-th letter's, in two statements: the letters with ids
+     * taken from their sequence first (so each message knows its own), then the messages, skipping any whose
+     * idempotency key is already in the outbox (its letter stays unread until retention deletes it). Returns how many
+     * messages were new.
+     */
+    int insertEach(List<NewLetter> letters, List<NewMessage> messages, Instant now) {
+        if (letters.size() != messages.size()) {
+            throw new IllegalArgumentException("one letter per message");
+        }
+        var ids = jdbc.sql("""
+                        SELECT nextval(pg_get_serial_sequence('email_letters', 'id'))
+                        FROM generate_series(1, :n)""").param("n", letters.size()).query(Long.class).list();
+        var created = java.sql.Timestamp.from(now);
+        var base64 = java.util.Base64.getEncoder();
+        return template.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    INSERT INTO email_letters (id, kind, language, batch, content, created_at) OVERRIDING SYSTEM VALUE
+                    SELECT l.id, l.kind, l.language, l.batch, decode(l.content, 'base64'), ?
+                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        AS l(id, kind, language, batch, content)""")) {
+                statement.setTimestamp(1, created);
+                statement.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                statement.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "text", letters.stream().map(NewLetter::kind).toArray()));
+                statement.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "text",
+                                letters.stream().map(NewLetter::language).toArray()));
+                statement.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "text", letters.stream().map(NewLetter::batch).toArray()));
+                statement.setArray(
+                        6,
+                        connection.createArrayOf(
+                                "text",
+                                letters.stream()
+                                        .map(l -> base64.encodeToString(l.content()))
+                                        .toArray()));
+                statement.executeUpdate();
+            }
+            try (var statement = connection.prepareStatement("""
+                    INSERT INTO email_outbox (letter_id, idempotency_key, message_id, recipient, recipient_index,
+                                              list, batch, not_before, created_at)
+                    SELECT m.letter_id, m.key, m.message_id, decode(m.recipient, 'base64'),
+                           decode(m.recipient_index, 'base64'), m.list, m.batch, ?, ?
+                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        AS m(letter_id, key, message_id, recipient, recipient_index, list, batch)
+                    ON CONFLICT (idempotency_key) DO NOTHING""")) {
+                statement.setTimestamp(1, created);
+                statement.setTimestamp(2, created);
+                statement.setArray(3, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                statement.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "text", messages.stream().map(NewMessage::key).toArray()));
+                statement.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "text",
+                                messages.stream().map(NewMessage::messageId).toArray()));
+                statement.setArray(
+                        6,
+                        connection.createArrayOf(
+                                "text",
+                                messages.stream()
+                                        .map(m -> base64.encodeToString(m.recipient()))
+                                        .toArray()));
+                statement.setArray(
+                        7,
+                        connection.createArrayOf(
+                                "text",
+                                messages.stream()
+                                        .map(m -> base64.encodeToString(m.recipientIndex()))
+                                        .toArray()));
+                statement.setArray(
+                        8,
+                        connection.createArrayOf(
+                                "text", messages.stream().map(NewMessage::list).toArray()));
+                statement.setArray(
+                        9,
+                        connection.createArrayOf(
+                                "text", letters.stream().map(NewLetter::batch).toArray()));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Inserts messages, skipping any whose idempotency key is already in the outbox; returns how many were new. Rows go
      * in as arrays unnested by PostgreSQL, 5,000 per statement, so a fan-out to 100,000 takes 20 round trips.

@@ -13,6 +13,7 @@ import org.chorus.actions.ActionCancelled;
 import org.chorus.actions.ActionChanged;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ReadingActions;
+import org.chorus.email.Mail;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,8 @@ public class RemindingRsvps {
     public static final LocalTime DAY_BEFORE_AT = LocalTime.of(11, 0);
     public static final Duration SOON_BEFORE = Duration.ofHours(2);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RemindingRsvps.class);
+
     /** RSVPs taken per transaction of a run. */
     static final int BATCH = 500;
 
@@ -58,6 +61,7 @@ public class RemindingRsvps {
     private final Rsvping rsvping;
     private final RsvpLetters letters;
     private final ReadingActions actions;
+    private final Mail mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -66,12 +70,14 @@ public class RemindingRsvps {
             Rsvping rsvping,
             RsvpLetters letters,
             ReadingActions actions,
+            Mail mail,
             TransactionTemplate transactions,
             Clock clock) {
         this.rsvps = rsvps;
         this.rsvping = rsvping;
         this.letters = letters;
         this.actions = actions;
+        this.mail = mail;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -150,29 +156,45 @@ public class RemindingRsvps {
         actions.actions(ids).forEach(a -> found.put(a.id(), a));
         var settings = rsvps.settingsOf(ids);
         var calendars = new HashMap<ActionId, String>();
-        int sent = 0;
+        var outgoing = new ArrayList<Mail.Outgoing>();
+        var moves = new HashMap<java.util.UUID, Instant>();
         for (var rsvp : due) {
             var action = found.get(rsvp.action());
             if (action == null || action.cancelled() || !action.isPublic()) {
-                rsvps.remindAt(rsvp.id(), null);
+                moves.put(rsvp.id(), null);
                 continue;
             }
             var reminder = due(action, now);
             var contact = rsvping.contact(rsvp);
             if (reminder.isPresent() && contact != null) {
-                var calendar = calendars.computeIfAbsent(action.id(), id -> actions.calendarWithPlace(action));
-                letters.reminder(
+                var calendar = calendars.computeIfAbsent(action.id(), id -> calendarOf(action));
+                outgoing.add(letters.reminder(
                         action,
                         rsvp,
                         contact,
                         settings.getOrDefault(action.id(), RsvpSettings.NONE),
                         reminder.get(),
-                        calendar);
-                sent++;
+                        calendar));
             }
-            rsvps.remindAt(rsvp.id(), next(action, now));
+            moves.put(rsvp.id(), next(action, now));
         }
+        // the batch's letters in two statements and its moves in one, in its transaction
+        int sent = mail.sendEach(outgoing);
+        rsvps.remindAt(moves);
         return new int[] {sent, due.size()};
+    }
+
+    /**
+     * The action's calendar entry for its letters; a reminder goes without it, rather than not at all, should the
+     * action's data be something the calendar cannot say (logged, for the operator).
+     */
+    private String calendarOf(Action action) {
+        try {
+            return actions.calendarWithPlace(action);
+        } catch (RuntimeException e) {
+            log.warn("No calendar entry for the reminders of action {}: {}", action.id(), e.toString());
+            return "";
+        }
     }
 
     /** The action changed: reminders follow its new time; if its time or place changed, the people going hear. */

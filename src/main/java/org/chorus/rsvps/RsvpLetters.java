@@ -88,9 +88,10 @@ class RsvpLetters {
 
     /**
      * The reminder the day before or two hours before: when, the exact place, what the action is, the host's
-     * instructions, the calendar entry attached, and the RSVP's link to cancel.
+     * instructions, the calendar entry attached (unless {@code calendar} is empty), and the RSVP's link to cancel; for
+     * the caller to queue with the others of its batch ({@link Mail#sendEach}).
      */
-    void reminder(
+    Mail.Outgoing reminder(
             Action action,
             Rsvps.Stored rsvp,
             RsvpContact contact,
@@ -110,15 +111,20 @@ class RsvpLetters {
         instructions(blocks, t, settings);
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cannot-come")));
         ownLink(blocks, t, rsvp, language);
-        blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
+        var attached = !calendar.isEmpty();
+        if (attached) {
+            blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
+        }
         var letter = new Letter(
-                        "rsvps.reminder",
-                        language,
-                        t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
-                        blocks,
-                        t.t("rsvp.mail.reason", site.name()))
-                .attaching(Letter.Attachment.calendar("action", calendar));
-        mail.send(
+                "rsvps.reminder",
+                language,
+                t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
+                blocks,
+                t.t("rsvp.mail.reason", site.name()));
+        if (attached) {
+            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
+        }
+        return new Mail.Outgoing(
                 letter,
                 Addressee.transactional(
                         contact.email(),

@@ -287,6 +287,25 @@ class Rsvps {
                 .update();
     }
 
+    /** Each RSVP's next reminder (null: none left), in one statement. */
+    void remindAt(java.util.Map<UUID, Instant> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        var ids = new java.util.ArrayList<UUID>(moves.keySet());
+        jdbc.sql("""
+                        update rsvps r set remind_at = m.at
+                          from unnest(:ids, :ats) as m(id, at)
+                         where r.id = m.id""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .param(
+                        "ats",
+                        ids.stream()
+                                .map(id -> moves.get(id) == null ? null : Timestamp.from(moves.get(id)))
+                                .toArray(Timestamp[]::new))
+                .update();
+    }
+
     /**
      * The action moved: the next reminder of each RSVP going to it is the one {@code next} names, except where one was
      * due already and not sent yet (the job sends it, as the action now is).

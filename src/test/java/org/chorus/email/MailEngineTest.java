@@ -181,6 +181,38 @@ class MailEngineTest {
     }
 
     @Test
+    void letters_that_differ_for_each_addressee_are_queued_together_each_once_with_its_own_words() throws Exception {
+        var ana = unique("ana");
+        var ben = unique("ben");
+        var before = unique("before");
+        mail.send(letter(Language.ENGLISH, "Sent before", null), Addressee.transactional(before, null, "k:" + before));
+
+        int queued = mail.sendEach(List.of(
+                new Mail.Outgoing(
+                        letter(Language.ENGLISH, "For Ana", null), Addressee.transactional(ana, "Ana", "k:" + ana)),
+                new Mail.Outgoing(
+                        letter(Language.FRENCH, "Pour Ben", null)
+                                .attaching(
+                                        Letter.Attachment.calendar("action", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")),
+                        Addressee.transactional(ben, "Ben", "k:" + ben)),
+                new Mail.Outgoing(
+                        letter(Language.ENGLISH, "Again", null),
+                        Addressee.transactional(before, null, "k:" + before))));
+
+        assertThat(queued).as("the key queued before is skipped").isEqualTo(2);
+        assertThat(TestMail.awaitOne(ana).getSubject()).isEqualTo("For Ana");
+        var forBen = TestMail.awaitOne(ben);
+        assertThat(forBen.getSubject()).isEqualTo("Pour Ben");
+        assertThat(forBen.getHeader("Content-Language")[0]).isEqualTo("fr");
+        assertThat(org.chorus.support.ReceivedMail.attachment(forBen, "action.ics"))
+                .contains("BEGIN:VCALENDAR");
+        eventually("the letter sent before is all that address gets")
+                .until(() -> statusOf(before).equals("sent"));
+        assertThat(TestMail.to(before)).extracting(m -> m.getSubject()).containsExactly("Sent before");
+        assertThat(mail.sendEach(List.of())).isZero();
+    }
+
+    @Test
     void addresses_are_checked_and_refused_with_a_line_break() {
         assertThatThrownBy(() -> Addressee.transactional("a@example.org\r\nBcc: b@example.org", null, "k"))
                 .hasMessageContaining("email.invalid");

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,18 @@ public final class RemindersBench {
         var log = work.resolve(name + ".log").toFile();
         var child = start(url, keys, actions, perAction, more, sink.port(), log);
         var expected = (long) actions * perAction;
+        // what the sink has received, each second: steady, or in bursts with pauses between
+        var timeline = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
+        var watching = Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    timeline.add(sink.total());
+                }
+            } catch (InterruptedException e) {
+                // the run is over
+            }
+        });
         long receivedAtKill = -1;
         if (killAt > 0) {
             while (sink.total() < expected * killAt && child.isAlive()) {
@@ -147,6 +160,19 @@ public final class RemindersBench {
         if (!child.waitFor(60, TimeUnit.MINUTES) || child.exitValue() != 0) {
             throw new IllegalStateException("the Chorus process did not finish; see " + log);
         }
+        watching.interrupt();
+        var perSecond = new ArrayList<Long>();
+        long before = 0;
+        for (var total : timeline) {
+            if (total > before || !perSecond.isEmpty()) {
+                perSecond.add(total - before);
+            }
+            before = total;
+        }
+        while (!perSecond.isEmpty() && perSecond.getLast() == 0) {
+            perSecond.removeLast();
+        }
+        System.out.println("  received each second: " + perSecond);
         var lines = Files.readAllLines(log.toPath());
         lines.stream()
                 .filter(l -> l.startsWith("generated ") || l.startsWith("seeded "))
@@ -163,6 +189,17 @@ public final class RemindersBench {
                 .query((rs, n) -> statusById.put(rs.getString(1), rs.getString(2)))
                 .list();
         var queued = statusById.size();
+        var times = db.sql("""
+                        select (extract(epoch from min(created_at)) * 1000)::bigint,
+                               (extract(epoch from max(created_at)) * 1000)::bigint,
+                               (extract(epoch from max(sent_at)) * 1000)::bigint
+                          from email_outbox where idempotency_key like 'rsvps.reminder:%'""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+        System.out.printf(
+                "  the job took the first %.1f s after they were due; queued all in %.1f s; the last sent %.1f s"
+                        + " after the first was queued%n",
+                (times[0] - dueAt) / 1000.0, (times[1] - times[0]) / 1000.0, (times[2] - times[0]) / 1000.0);
         var notReceived = statusById.keySet().stream()
                 .filter(id -> !counts.containsKey(id))
                 .count();

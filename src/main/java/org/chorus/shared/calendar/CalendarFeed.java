@@ -69,17 +69,18 @@ public final class CalendarFeed {
             zones.add(event.start().getZone());
             zones.add(event.end().getZone());
         }
-        // a fixed offset has no rules to describe: such times are written in UTC
-        zones.removeIf(zone -> zone instanceof ZoneOffset);
+        // a fixed offset has no rules to describe, and a zone newer than ical4j's data (America/Coyhaique, 2025) has
+        // none it knows: such times are written in UTC, the same instants without a TZID
+        var described = new LinkedHashSet<ZoneId>();
         for (var zone : zones) {
-            var timeZone = registry.getTimeZone(zone.getId());
-            if (timeZone == null) {
-                throw new IllegalArgumentException("ical4j has no definition of the zone " + zone.getId());
+            var timeZone = zone instanceof ZoneOffset ? null : registry.getTimeZone(zone.getId());
+            if (timeZone != null) {
+                calendar.add(timeZone.getVTimeZone());
+                described.add(zone);
             }
-            calendar.add(timeZone.getVTimeZone());
         }
         for (var event : events) {
-            calendar.add(vevent(event, stamp));
+            calendar.add(vevent(event, stamp, described));
         }
         // ical4j's outputter only logs what breaks the RFC: a calendar Chorus makes wrong is a bug, so it stops here.
         // A campaign with no action yet is the exception: RFC 5545 wants one component at least, but calendar
@@ -99,7 +100,7 @@ public final class CalendarFeed {
         return text.toString();
     }
 
-    private static VEvent vevent(CalendarEvent event, Instant stamp) {
+    private static VEvent vevent(CalendarEvent event, Instant stamp, java.util.Set<ZoneId> described) {
         var vevent = new VEvent(false);
         vevent.add(new DtStamp(stamp));
         vevent.add(new Uid(event.uid()));
@@ -107,8 +108,8 @@ public final class CalendarFeed {
             vevent.add(new DtStart<>(event.start().toLocalDate()));
             vevent.add(new DtEnd<>(event.end().toLocalDate()));
         } else {
-            vevent.add(new DtStart<>(temporal(event.start())));
-            vevent.add(new DtEnd<>(temporal(event.end())));
+            vevent.add(new DtStart<>(temporal(event.start(), described)));
+            vevent.add(new DtEnd<>(temporal(event.end(), described)));
         }
         vevent.add(new Summary(event.summary()));
         vevent.add(new Sequence(event.sequence()));
@@ -128,8 +129,8 @@ public final class CalendarFeed {
         return vevent;
     }
 
-    private static Temporal temporal(ZonedDateTime time) {
-        return time.getZone() instanceof ZoneOffset ? time.toInstant() : time;
+    private static Temporal temporal(ZonedDateTime time, java.util.Set<ZoneId> described) {
+        return described.contains(time.getZone()) ? time : time.toInstant();
     }
 
     /**

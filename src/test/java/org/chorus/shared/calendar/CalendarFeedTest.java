@@ -204,6 +204,38 @@ class CalendarFeedTest {
     }
 
     @Test
+    void a_time_in_a_zone_newer_than_icaljs_data_is_written_in_utc_beside_zones_it_knows() {
+        // America/Coyhaique is in the JDK's time-zone data since 2025; ical4j has no definition of it
+        var coyhaique = ZonedDateTime.of(2026, 10, 12, 9, 0, 0, 0, java.time.ZoneId.of("America/Coyhaique"));
+        var paris = ZonedDateTime.of(2026, 10, 12, 9, 0, 0, 0, java.time.ZoneId.of("Europe/Paris"));
+        var there = new CalendarEvent(
+                "coyhaique@chorus.example",
+                coyhaique,
+                coyhaique.plusHours(1),
+                "March",
+                null,
+                null,
+                null,
+                0,
+                false,
+                null);
+        var here = new CalendarEvent(
+                "paris@chorus.example", paris, paris.plusHours(1), "Rally", null, null, null, 0, false, null);
+
+        var text = CalendarFeed.write("Both", List.of(there, here), NOW);
+
+        assertThat(text)
+                .contains("DTSTART:"
+                        + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                                .format(coyhaique.withZoneSameInstant(java.time.ZoneOffset.UTC)))
+                .contains("TZID:Europe/Paris")
+                .doesNotContain("TZID:America/Coyhaique");
+        assertThat(CalendarFeed.events(CalendarFeed.read(text)))
+                .extracting(e -> e.start().toInstant())
+                .containsExactly(coyhaique.toInstant(), paris.toInstant());
+    }
+
+    @Test
     void a_time_the_clocks_skip_is_refused_for_its_field() {
         // 8 March 2026, 02:00 → 03:00 in Toronto
         assertThatThrownBy(() -> LocalTimes.inZone("start", LocalDateTime.of(2026, 3, 8, 2, 30), TORONTO))
