@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, reminders every half
- * minute, thank-yous every quarter of an hour, retention hourly.
+ * The module's jobs, one node at a time (db-scheduler): the public counts every few seconds, reminders every ten
+ * seconds, thank-yous every quarter of an hour, retention hourly.
  */
 @Configuration
 class RsvpJobs {
@@ -24,7 +24,7 @@ class RsvpJobs {
     }
 
     /** How often due reminders are looked for: how late after 11:00 (or two hours before) one may go out. */
-    static final Duration REMIND_INTERVAL = Duration.ofSeconds(30);
+    static final Duration REMIND_INTERVAL = Duration.ofSeconds(10);
 
     @Bean
     RecurringTask<Void> sendRsvpReminders(RemindingRsvps reminding) {
