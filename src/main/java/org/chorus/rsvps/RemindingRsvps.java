@@ -160,8 +160,13 @@ public class RemindingRsvps {
         var moves = new HashMap<java.util.UUID, Instant>();
         for (var rsvp : due) {
             var action = found.get(rsvp.action());
-            if (action == null || action.cancelled() || !action.isPublic()) {
+            if (action == null || action.cancelled()) {
                 moves.put(rsvp.id(), null);
+                continue;
+            }
+            if (!action.isPublic()) {
+                // an edit waits for the organizers again: this reminder is not sent, the next one may be
+                moves.put(rsvp.id(), next(action, now));
                 continue;
             }
             var reminder = due(action, now);

@@ -198,6 +198,30 @@ class RemindingRsvpsTest {
     }
 
     @Test
+    void an_action_waiting_for_the_organizers_again_skips_the_reminder_due_meanwhile_and_keeps_the_next()
+            throws Exception {
+        var action = action(Fixtures.unique("Rally"));
+        var ana = Fixtures.uniqueEmail("ana");
+        var rsvp = rsvps.confirmed(action.id(), "Ana", ana, 0).split("/")[2];
+        // as after an untrusted host's edit: back in the organizers' queue
+        jdbc.sql("update actions set status = 'PENDING' where id = :a")
+                .param("a", action.id().value())
+                .update();
+        var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
+
+        reminding.sendDue(dayBefore.plusSeconds(1));
+
+        assertThat(remindersOf(action))
+                .as("the reminder two hours before is still ahead")
+                .containsExactly(day().atTime(8, 0).atZone(PARIS).toInstant());
+        assertThat(jdbc.sql("select count(*) from email_outbox where idempotency_key like :k")
+                        .param("k", "rsvps.reminder:%:" + rsvp + ":%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void a_cancelled_action_tells_the_people_going_and_stops_their_reminders() throws Exception {
         var action = action(Fixtures.unique("Bike ride"));
         var ana = Fixtures.uniqueEmail("ana");
