@@ -11,7 +11,6 @@ import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
 import org.chorus.shared.NotFoundException;
-import org.chorus.shared.PermissionDenied;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,12 +99,7 @@ public class CampaignFigures {
     /** The published campaign, for its organizers only: the dashboard's check, without counting anything. */
     @Transactional(readOnly = true)
     public PublishedCampaign organized(Actor actor, String slug, String language) {
-        var campaign =
-                campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
-        if (!organizers.isOrganizer(actor, campaign.id())) {
-            throw new PermissionDenied("action.organizers-only");
-        }
-        return campaign;
+        return organizers.organized(actor, slug, language, "action.organizers-only");
     }
 
     private static Map<LocalDate, Long> everyDay(java.util.TreeMap<LocalDate, Long> perDay) {

@@ -6,13 +6,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.chorus.campaigns.CampaignOrganizers;
 import org.chorus.campaigns.PublishedCampaign;
-import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.organizations.OrganizationId;
-import org.chorus.shared.NotFoundException;
-import org.chorus.shared.PermissionDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,20 +34,14 @@ public class ExportingActions {
     public record Exported(Action action, HostContact host, Organization organization) {}
 
     private final Actions actions;
-    private final ReadingCampaigns campaigns;
     private final CampaignOrganizers organizers;
     private final CoalitionDirectory organizations;
     private final HostsOfActions hosts;
 
     ExportingActions(
-            Actions actions,
-            ReadingCampaigns campaigns,
-            CampaignOrganizers organizers,
-            CoalitionDirectory organizations,
-            HostsOfActions hosts) {
+            Actions actions, CampaignOrganizers organizers, CoalitionDirectory organizations, HostsOfActions hosts) {
         this.hosts = hosts;
         this.actions = actions;
-        this.campaigns = campaigns;
         this.organizers = organizers;
         this.organizations = organizations;
     }
@@ -86,11 +77,7 @@ public class ExportingActions {
             ActionFilter filter,
             Consumer<PublishedCampaign> start,
             Consumer<Exported> each) {
-        var campaign =
-                campaigns.published(campaignSlug, null).orElseThrow(() -> new NotFoundException("campaign.not-found"));
-        if (!organizers.isOrganizer(actor, campaign.id())) {
-            throw new PermissionDenied("action.organizers-only");
-        }
+        var campaign = organizers.organized(actor, campaignSlug, null, "action.organizers-only");
         start.accept(campaign);
         for (var shown : status == null ? ORDER : List.of(status)) {
             ActionCursor after = null;

@@ -195,12 +195,7 @@ public class ModeratingActions {
     }
 
     private PublishedCampaign organized(Actor actor, String slug, String language) {
-        var campaign =
-                campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
-        if (!organizers.isOrganizer(actor, campaign.id())) {
-            throw new PermissionDenied("action.organizers-only");
-        }
-        return campaign;
+        return organizers.organized(actor, slug, language, "action.organizers-only");
     }
 
     private Action organizedAction(Actor actor, ActionId id) {

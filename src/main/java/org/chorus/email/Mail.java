@@ -61,14 +61,7 @@ public class Mail {
                 letter.batch(),
                 personalData.seal(JSON.writeValueAsString(letter), LETTER_COLUMN),
                 now);
-        var messages = addressees.stream()
-                .map(to -> new Outbox.NewMessage(
-                        to.key(),
-                        newMessageId(),
-                        personalData.seal(JSON.writeValueAsString(Recipient.of(to)), RECIPIENT_COLUMN),
-                        personalData.emailIndex(to.address()),
-                        to.subscription() == null ? null : to.subscription().list()))
-                .toList();
+        var messages = addressees.stream().map(this::message).toList();
         var inserted = outbox.insertMessages(letterId, letter.batch(), messages, now);
         deliverAfterCommit();
         return inserted;
@@ -95,16 +88,7 @@ public class Mail {
                         o.letter().batch(),
                         personalData.seal(JSON.writeValueAsString(o.letter()), LETTER_COLUMN)))
                 .toList();
-        var messages = outgoing.stream()
-                .map(o -> new Outbox.NewMessage(
-                        o.to().key(),
-                        newMessageId(),
-                        personalData.seal(JSON.writeValueAsString(Recipient.of(o.to())), RECIPIENT_COLUMN),
-                        personalData.emailIndex(o.to().address()),
-                        o.to().subscription() == null
-                                ? null
-                                : o.to().subscription().list()))
-                .toList();
+        var messages = outgoing.stream().map(o -> message(o.to())).toList();
         var inserted = outbox.insertEach(letters, messages, now);
         deliverAfterCommit();
         return inserted;
@@ -143,6 +127,16 @@ public class Mail {
     /** How many addresses are suppressed in all (hard bounces and complaints). */
     public long suppressedCount() {
         return outbox.countAllSuppressed();
+    }
+
+    /** One message to the addressee, as the outbox keeps it: its address sealed, with its blind index. */
+    private Outbox.NewMessage message(Addressee to) {
+        return new Outbox.NewMessage(
+                to.key(),
+                newMessageId(),
+                personalData.seal(JSON.writeValueAsString(Recipient.of(to)), RECIPIENT_COLUMN),
+                personalData.emailIndex(to.address()),
+                to.subscription() == null ? null : to.subscription().list());
     }
 
     private String newMessageId() {

@@ -12,7 +12,6 @@ import org.chorus.organizations.Actor;
 import org.chorus.shared.FieldChecks;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.NotFoundException;
-import org.chorus.shared.PermissionDenied;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -278,11 +277,6 @@ public class WritingLetters {
     }
 
     private PublishedCampaign organized(Actor actor, String slug, String language) {
-        var campaign =
-                campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
-        if (!organizers.isOrganizer(actor, campaign.id())) {
-            throw new PermissionDenied("letter.organizers-only");
-        }
-        return campaign;
+        return organizers.organized(actor, slug, language, "letter.organizers-only");
     }
 }

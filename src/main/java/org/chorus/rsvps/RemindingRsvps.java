@@ -190,8 +190,8 @@ public class RemindingRsvps {
     }
 
     /**
-     * The action's calendar entry for its letters; a reminder goes without it, rather than not at all, should the
-     * action's data be something the calendar cannot say (logged, for the operator).
+     * The action's calendar entry for its letters; empty, and the letter goes without it rather than not at all,
+     * should the action's data be something the calendar cannot say (logged, for the operator).
      */
     private String calendarOf(Action action) {
         try {
@@ -215,15 +215,15 @@ public class RemindingRsvps {
                 || !now.isBefore(action.details().end().toInstant())) {
             return;
         }
-        var calendar = actions.calendarWithPlace(action);
+        var calendar = calendarOf(action);
         var exactForAll = action.details().exactPlacePublicAt(now);
-        for (var rsvp : new ArrayList<>(rsvps.current(action.id(), false))) {
+        for (var rsvp : rsvps.current(action.id(), false)) {
             var contact = rsvping.contact(rsvp);
             if (contact == null) {
                 continue;
             }
             var going = rsvp.status() == RsvpStatus.GOING;
-            letters.changed(action, rsvp, contact, going ? calendar : null, going || exactForAll);
+            letters.changed(action, rsvp, contact, going ? calendar : "", going || exactForAll);
         }
     }
 
@@ -238,11 +238,11 @@ public class RemindingRsvps {
         if (!clock.instant().isBefore(action.details().end().toInstant())) {
             return;
         }
-        var calendar = actions.calendarWithPlace(action);
+        var calendar = calendarOf(action);
         for (var rsvp : rsvps.current(action.id(), false)) {
             var contact = rsvping.contact(rsvp);
             if (contact != null) {
-                letters.actionCancelled(action, rsvp, contact, rsvp.status() == RsvpStatus.GOING ? calendar : null);
+                letters.actionCancelled(action, rsvp, contact, rsvp.status() == RsvpStatus.GOING ? calendar : "");
             }
         }
     }

@@ -111,19 +111,17 @@ class RsvpLetters {
         instructions(blocks, t, settings);
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cannot-come")));
         ownLink(blocks, t, rsvp, language);
-        var attached = !calendar.isEmpty();
-        if (attached) {
+        if (!calendar.isEmpty()) {
             blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
         }
-        var letter = new Letter(
-                "rsvps.reminder",
-                language,
-                t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
-                blocks,
-                t.t("rsvp.mail.reason", site.name()));
-        if (attached) {
-            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
-        }
+        var letter = withCalendar(
+                new Letter(
+                        "rsvps.reminder",
+                        language,
+                        t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
+                        blocks,
+                        t.t("rsvp.mail.reason", site.name())),
+                calendar);
         return new Mail.Outgoing(
                 letter,
                 Addressee.transactional(
@@ -135,7 +133,8 @@ class RsvpLetters {
 
     /**
      * The action's time or place changed: what it is now, with the calendar entry that replaces the old one (its
-     * sequence raised) for people going; people waiting hear the time and the place as the public sees it.
+     * sequence raised) for people going; people waiting hear the time and the place as the public sees it, and get no
+     * entry ({@code calendar} empty).
      */
     void changed(Action action, Rsvps.Stored rsvp, RsvpContact contact, String calendar, boolean exactPlace) {
         var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
@@ -146,44 +145,42 @@ class RsvpLetters {
         whenAndWhere(blocks, t, action, language, exactPlace);
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cannot-come")));
         ownLink(blocks, t, rsvp, language);
-        if (calendar != null) {
+        if (!calendar.isEmpty()) {
             blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.calendar")));
         }
-        var letter = new Letter(
-                "rsvps.action-changed",
-                language,
-                t.t("rsvp.mail.changed.subject", d.title()),
-                blocks,
-                t.t("rsvp.mail.reason", site.name()));
-        if (calendar != null) {
-            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
-        }
+        var letter = withCalendar(
+                new Letter(
+                        "rsvps.action-changed",
+                        language,
+                        t.t("rsvp.mail.changed.subject", d.title()),
+                        blocks,
+                        t.t("rsvp.mail.reason", site.name())),
+                calendar);
         mail.send(
                 letter,
                 Addressee.transactional(
                         contact.email(), contact.name(), "rsvps.changed:" + rsvp.id() + ":" + action.sequence()));
     }
 
-    /** The action was cancelled: the calendar entry that takes it off (STATUS:CANCELLED) for people going. */
+    /**
+     * The action was cancelled: the calendar entry that takes it off (STATUS:CANCELLED) for people going; none for
+     * people waiting ({@code calendar} empty).
+     */
     void actionCancelled(Action action, Rsvps.Stored rsvp, RsvpContact contact, String calendar) {
         var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
         var t = new Messages(messages, language.locale());
         var d = action.details();
         var blocks = new ArrayList<LetterBlock>();
         blocks.add(new LetterBlock.Paragraph(t.t("rsvp.mail.cancelled.intro", contact.name(), d.title())));
-        blocks.add(new LetterBlock.Paragraph(t.t(
-                "rsvp.mail.when",
-                ActionTimes.when(d.start(), language.locale()),
-                d.zone().getId())));
-        var letter = new Letter(
-                "rsvps.action-cancelled",
-                language,
-                t.t("rsvp.mail.cancelled.subject", d.title()),
-                blocks,
-                t.t("rsvp.mail.reason", site.name()));
-        if (calendar != null) {
-            letter = letter.attaching(Letter.Attachment.calendar("action", calendar));
-        }
+        blocks.add(when(t, action, language));
+        var letter = withCalendar(
+                new Letter(
+                        "rsvps.action-cancelled",
+                        language,
+                        t.t("rsvp.mail.cancelled.subject", d.title()),
+                        blocks,
+                        t.t("rsvp.mail.reason", site.name())),
+                calendar);
         mail.send(
                 letter,
                 Addressee.transactional(contact.email(), contact.name(), "rsvps.action-cancelled:" + rsvp.id()));
@@ -221,13 +218,22 @@ class RsvpLetters {
 
     private static void whenAndWhere(
             List<LetterBlock> blocks, Messages t, Action action, Language language, boolean exactPlace) {
-        var d = action.details();
-        blocks.add(new LetterBlock.Paragraph(t.t(
-                "rsvp.mail.when",
-                ActionTimes.when(d.start(), language.locale()),
-                d.zone().getId())));
+        blocks.add(when(t, action, language));
         blocks.add(new LetterBlock.Paragraph(
                 t.t("rsvp.mail.where", exactPlace ? place(action, language) : publicPlace(action, language))));
+    }
+
+    private static LetterBlock when(Messages t, Action action, Language language) {
+        var d = action.details();
+        return new LetterBlock.Paragraph(t.t(
+                "rsvp.mail.when",
+                ActionTimes.when(d.start(), language.locale()),
+                d.zone().getId()));
+    }
+
+    /** The letter with the action's calendar entry attached, unless there is none ({@code calendar} empty). */
+    private static Letter withCalendar(Letter letter, String calendar) {
+        return calendar.isEmpty() ? letter : letter.attaching(Letter.Attachment.calendar("action", calendar));
     }
 
     private static void instructions(List<LetterBlock> blocks, Messages t, RsvpSettings settings) {

@@ -8,10 +8,7 @@ import org.chorus.actions.Action;
 import org.chorus.actions.ReadingActions;
 import org.chorus.campaigns.CampaignOrganizers;
 import org.chorus.campaigns.PublishedCampaign;
-import org.chorus.campaigns.ReadingCampaigns;
 import org.chorus.organizations.Actor;
-import org.chorus.shared.NotFoundException;
-import org.chorus.shared.PermissionDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +35,6 @@ public class ThankingRsvps {
     private final Rsvping rsvping;
     private final RsvpLetters letters;
     private final ReadingActions actions;
-    private final ReadingCampaigns campaigns;
     private final CampaignOrganizers organizers;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -48,7 +44,6 @@ public class ThankingRsvps {
             Rsvping rsvping,
             RsvpLetters letters,
             ReadingActions actions,
-            ReadingCampaigns campaigns,
             CampaignOrganizers organizers,
             TransactionTemplate transactions,
             Clock clock) {
@@ -56,7 +51,6 @@ public class ThankingRsvps {
         this.rsvping = rsvping;
         this.letters = letters;
         this.actions = actions;
-        this.campaigns = campaigns;
         this.organizers = organizers;
         this.transactions = transactions;
         this.clock = clock;
@@ -127,11 +121,6 @@ public class ThankingRsvps {
     }
 
     private PublishedCampaign organized(Actor actor, String slug, String language) {
-        var campaign =
-                campaigns.published(slug, language).orElseThrow(() -> new NotFoundException("campaign.not-found"));
-        if (!organizers.isOrganizer(actor, campaign.id())) {
-            throw new PermissionDenied("rsvp.thanks.organizers-only");
-        }
-        return campaign;
+        return organizers.organized(actor, slug, language, "rsvp.thanks.organizers-only");
     }
 }
