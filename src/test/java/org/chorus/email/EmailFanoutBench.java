@@ -200,6 +200,14 @@ public final class EmailFanoutBench {
                 "-Dchorus.mail.lease-seconds=5",
                 "-Dlogging.level.root=warn",
                 main.getName()));
+        var recording = System.getenv("BENCH_JFR");
+        if (recording != null && !recording.isBlank()) {
+            // a flight recording of each Chorus process, for finding where its time goes
+            command.add(
+                    2,
+                    "-XX:StartFlightRecording=settings=profile,filename=" + recording + "/" + log.getName()
+                            + "-" + System.nanoTime() + ".jfr");
+        }
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

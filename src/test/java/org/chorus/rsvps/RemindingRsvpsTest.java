@@ -132,6 +132,30 @@ class RemindingRsvpsTest {
     }
 
     @Test
+    void a_reminder_run_left_by_a_node_that_died_is_taken_again_within_a_minute() {
+        // the run a node had picked when it died: db-scheduler keeps it that node's until its heartbeats are missed
+        eventually("the run was marked as a dead node's").until(() -> jdbc.sql("""
+                                update scheduled_tasks
+                                   set picked = true, picked_by = 'a-node-that-died', version = version + 1,
+                                       last_heartbeat = now() - interval '2 minutes',
+                                       execution_time = now() - interval '2 minutes'
+                                 where task_name = 'send-rsvp-reminders' and not picked""")
+                        .update()
+                == 1);
+
+        eventually("the run is taken again")
+                .atMost(java.time.Duration.ofSeconds(50))
+                .until(() -> jdbc.sql("""
+                                select count(*) from scheduled_tasks
+                                 where task_name = 'send-rsvp-reminders'
+                                   and picked_by is distinct from 'a-node-that-died'
+                                   and last_success > now() - interval '1 minute'""")
+                        .query(Long.class)
+                        .single()
+                        == 1);
+    }
+
+    @Test
     void two_runs_at_once_send_each_reminder_once_and_a_cancelled_rsvp_gets_none() throws Exception {
         var action = action(Fixtures.unique("Teach-in"));
         var emails = new java.util.ArrayList<String>();

@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Profile;
 @Profile("!admin")
 class SchedulingConfiguration {
 
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final int MISSED_HEARTBEATS = 6;
+
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks) {
         var startup = tasks.stream()
@@ -33,6 +36,11 @@ class SchedulingConfiguration {
                 // the sign-on count job runs every 5 s; a due job waits for the next poll at most
                 .pollingInterval(Duration.ofSeconds(5))
                 .enableImmediateExecution()
+                // a node that dies mid-run (kill -9, a lost machine) leaves its run marked as its own; another node, or
+                // the same one restarted, takes it again once HEARTBEAT × MISSED_HEARTBEATS passed without a heartbeat:
+                // a minute, where db-scheduler's default of half an hour would let a reminder due meanwhile go late
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .build();
         return scheduler;
     }
