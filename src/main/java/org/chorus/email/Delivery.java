@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,6 +115,27 @@ class Delivery {
         });
     }
 
+    /**
+     * Starts sending at {@code moment}, when messages held until then (queued ahead, {@code not_before}) become due;
+     * at once if it has come. A wake-up lost with the process is made up by the job {@code deliver-mail} within its
+     * interval.
+     */
+    void wakeUpAt(Instant moment) {
+        var wait = Duration.between(clock.instant(), moment);
+        if (wait.isNegative() || wait.isZero()) {
+            wakeUp();
+            return;
+        }
+        Thread.ofVirtual().name("chorus-mail-at").start(() -> {
+            try {
+                Thread.sleep(wait);
+                wakeUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     void stop() {
         stopped = true;
     }
@@ -177,6 +199,12 @@ class Delivery {
                 }
                 var pending = new Pending(claim);
                 var leaseUntil = now.plus(lease);
+                // the batch's letters not in the cache, in one query (reminders: a letter for each message)
+                var uncached = batch.stream()
+                        .map(OutboxMessage::letterId)
+                        .filter(id -> !letterCache.containsKey(id))
+                        .collect(java.util.stream.Collectors.toSet());
+                var contents = uncached.isEmpty() ? Map.<Long, byte[]>of() : outbox.letterContents(uncached);
                 for (int i = 0; i < batch.size(); i++) {
                     var message = batch.get(i);
                     if (stopped) {
@@ -190,7 +218,7 @@ class Delivery {
                     }
                     MimeMessage mime;
                     try {
-                        mime = build(message);
+                        mime = build(message, contents);
                     } catch (MessagingException | RuntimeException e) {
                         log.error("Message {} cannot be built and is dropped: {}", message.id(), e.getMessage());
                         tx.executeWithoutResult(
@@ -263,10 +291,12 @@ class Delivery {
         pending.acceptedId = message.id();
     }
 
-    private MimeMessage build(OutboxMessage message) throws MessagingException {
+    /** The message as MIME; its letter from the cache, else from {@code contents} (read for its batch), else read. */
+    private MimeMessage build(OutboxMessage message, Map<Long, byte[]> contents) throws MessagingException {
         var letter = letterCache.computeIfAbsent(
                 message.letterId(),
-                id -> outbox.letterContent(id)
+                id -> Optional.ofNullable(contents.get(id))
+                        .or(() -> outbox.letterContent(id))
                         .map(content ->
                                 Mail.JSON.readValue(personalData.open(content, Mail.LETTER_COLUMN), Letter.class))
                         .orElseThrow(() -> new IllegalStateException("letter " + id + " is gone")));

@@ -3,6 +3,8 @@ package org.chorus.email;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,13 +69,21 @@ public class Mail {
         return inserted;
     }
 
-    /** One letter to one addressee, for {@link #sendEach}. */
-    public record Outgoing(Letter letter, Addressee to) {}
+    /**
+     * One letter to one addressee, for {@link #sendEach}, held until {@code after} has passed from the moment it is
+     * queued (zero: sent at once). A letter queued ahead of its moment can still be cancelled until then
+     * ({@link #withdrawBatches}).
+     */
+    public record Outgoing(Letter letter, Addressee to, Duration after) {
+        public Outgoing(Letter letter, Addressee to) {
+            this(letter, to, Duration.ZERO);
+        }
+    }
 
     /**
      * Queues letters that differ for each addressee (reminders: each names its person and their link) in two
      * statements for all of them, instead of two for each; returns how many were new. A message whose key was queued
-     * before is skipped, as by {@link #send}.
+     * before is skipped, as by {@link #send}. Sending starts after the commit, each message at its moment.
      */
     @Transactional
     public int sendEach(List<Outgoing> outgoing) {
@@ -81,17 +91,32 @@ public class Mail {
             return 0;
         }
         var now = clock.instant();
-        var letters = outgoing.stream()
-                .map(o -> new Outbox.NewLetter(
-                        o.letter().kind(),
-                        o.letter().language().tag(),
-                        o.letter().batch(),
-                        personalData.seal(JSON.writeValueAsString(o.letter()), LETTER_COLUMN)))
+        var each = outgoing.stream()
+                .map(o -> new Outbox.NewEach(
+                        new Outbox.NewLetter(
+                                o.letter().kind(),
+                                o.letter().language().tag(),
+                                o.letter().batch(),
+                                personalData.seal(JSON.writeValueAsString(o.letter()), LETTER_COLUMN)),
+                        message(o.to()),
+                        now.plus(o.after())))
                 .toList();
-        var messages = outgoing.stream().map(o -> message(o.to())).toList();
-        var inserted = outbox.insertEach(letters, messages, now);
-        deliverAfterCommit();
+        var inserted = outbox.insertEach(each, now);
+        // one wake-up for each moment (reminders of one batch mostly share a few), not before it
+        var moments = new java.util.TreeSet<Instant>();
+        each.forEach(e -> moments.add(e.notBefore()));
+        AfterCommit.run(() -> moments.forEach(delivery::wakeUpAt));
         return inserted;
+    }
+
+    /**
+     * Withdraws the messages of these batches ({@link Letter#batch()}) that are still queued, at once or for later: they
+     * are not sent, and their idempotency keys are free again (what they said changed before their moment, and the
+     * letter that replaces them may take the same key). Returns how many were withdrawn.
+     */
+    @Transactional
+    public int withdrawBatches(Collection<String> batches) {
+        return batches.isEmpty() ? 0 : outbox.withdrawBatches(batches);
     }
 
     /** Progress of the messages sent with {@link Letter#batch()} = {@code batch}. */

@@ -46,16 +46,18 @@ class Outbox {
 
     record NewLetter(String kind, String language, String batch, byte[] content) {}
 
+    /** A letter and its one message, due at {@code notBefore}. */
+    record NewEach(NewLetter letter, NewMessage message, Instant notBefore) {}
+
     /**
-     * Inserts one letter per message, the n-th message being the n-th letter's, in two statements: the letters with ids
+     * Inserts one letter per message, each message due at its own moment, in two statements: the letters with ids
      * taken from their sequence first (so each message knows its own), then the messages, skipping any whose
      * idempotency key is already in the outbox (its letter stays unread until retention deletes it). Returns how many
      * messages were new.
      */
-    int insertEach(List<NewLetter> letters, List<NewMessage> messages, Instant now) {
-        if (letters.size() != messages.size()) {
-            throw new IllegalArgumentException("one letter per message");
-        }
+    int insertEach(List<NewEach> each, Instant now) {
+        var letters = each.stream().map(NewEach::letter).toList();
+        var messages = each.stream().map(NewEach::message).toList();
         var ids = jdbc.sql("""
                         SELECT nextval(pg_get_serial_sequence('email_letters', 'id'))
                         FROM generate_series(1, :n)""").param("n", letters.size()).query(Long.class).list();
@@ -91,50 +93,13 @@ class Outbox {
                                         .toArray()));
                 statement.executeUpdate();
             }
-            try (var statement = connection.prepareStatement("""
-                    INSERT INTO email_outbox (letter_id, idempotency_key, message_id, recipient, recipient_index,
-                                              list, batch, not_before, created_at)
-                    SELECT m.letter_id, m.key, m.message_id, decode(m.recipient, 'base64'),
-                           decode(m.recipient_index, 'base64'), m.list, m.batch, ?, ?
-                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        AS m(letter_id, key, message_id, recipient, recipient_index, list, batch)
-                    ON CONFLICT (idempotency_key) DO NOTHING""")) {
-                statement.setTimestamp(1, created);
-                statement.setTimestamp(2, created);
-                statement.setArray(3, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                statement.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "text", messages.stream().map(NewMessage::key).toArray()));
-                statement.setArray(
-                        5,
-                        connection.createArrayOf(
-                                "text",
-                                messages.stream().map(NewMessage::messageId).toArray()));
-                statement.setArray(
-                        6,
-                        connection.createArrayOf(
-                                "text",
-                                messages.stream()
-                                        .map(m -> base64.encodeToString(m.recipient()))
-                                        .toArray()));
-                statement.setArray(
-                        7,
-                        connection.createArrayOf(
-                                "text",
-                                messages.stream()
-                                        .map(m -> base64.encodeToString(m.recipientIndex()))
-                                        .toArray()));
-                statement.setArray(
-                        8,
-                        connection.createArrayOf(
-                                "text", messages.stream().map(NewMessage::list).toArray()));
-                statement.setArray(
-                        9,
-                        connection.createArrayOf(
-                                "text", letters.stream().map(NewLetter::batch).toArray()));
-                return statement.executeUpdate();
-            }
+            return insertMessageRows(
+                    connection,
+                    ids,
+                    messages,
+                    letters.stream().map(NewLetter::batch).toList(),
+                    each.stream().map(NewEach::notBefore).toList(),
+                    created);
         });
     }
 
@@ -144,42 +109,79 @@ class Outbox {
      */
     int insertMessages(long letterId, String batch, List<NewMessage> messages, Instant now) {
         var created = java.sql.Timestamp.from(now);
-        var base64 = java.util.Base64.getEncoder();
         int inserted = 0;
         for (int from = 0; from < messages.size(); from += 5000) {
             var chunk = messages.subList(from, Math.min(messages.size(), from + 5000));
-            var keys = chunk.stream().map(NewMessage::key).toArray(String[]::new);
-            var ids = chunk.stream().map(NewMessage::messageId).toArray(String[]::new);
-            var recipients = chunk.stream()
-                    .map(m -> base64.encodeToString(m.recipient()))
-                    .toArray(String[]::new);
-            var indexes = chunk.stream()
-                    .map(m -> base64.encodeToString(m.recipientIndex()))
-                    .toArray(String[]::new);
-            var lists = chunk.stream().map(NewMessage::list).toArray(String[]::new);
-            inserted += template.execute((java.sql.Connection connection) -> {
-                try (var statement = connection.prepareStatement("""
-                        INSERT INTO email_outbox (letter_id, idempotency_key, message_id, recipient, recipient_index,
-                                                  list, batch, not_before, created_at)
-                        SELECT ?, m.key, m.message_id, decode(m.recipient, 'base64'), decode(m.recipient_index, 'base64'),
-                               m.list, ?, ?, ?
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                            AS m(key, message_id, recipient, recipient_index, list)
-                        ON CONFLICT (idempotency_key) DO NOTHING""")) {
-                    statement.setLong(1, letterId);
-                    statement.setString(2, batch);
-                    statement.setTimestamp(3, created);
-                    statement.setTimestamp(4, created);
-                    statement.setArray(5, connection.createArrayOf("text", keys));
-                    statement.setArray(6, connection.createArrayOf("text", ids));
-                    statement.setArray(7, connection.createArrayOf("text", recipients));
-                    statement.setArray(8, connection.createArrayOf("text", indexes));
-                    statement.setArray(9, connection.createArrayOf("text", lists));
-                    return statement.executeUpdate();
-                }
-            });
+            var n = chunk.size();
+            inserted += template.execute((java.sql.Connection connection) -> insertMessageRows(
+                    connection,
+                    java.util.Collections.nCopies(n, letterId),
+                    chunk,
+                    java.util.Collections.nCopies(n, batch),
+                    java.util.Collections.nCopies(n, now),
+                    created));
         }
         return inserted;
+    }
+
+    /**
+     * One statement for these messages: the n-th of each list is the n-th message's letter, batch and moment. A message
+     * whose idempotency key is already in the outbox is skipped; returns how many were new.
+     */
+    private static int insertMessageRows(
+            java.sql.Connection connection,
+            List<Long> letterIds,
+            List<NewMessage> messages,
+            List<String> batches,
+            List<Instant> notBefore,
+            java.sql.Timestamp created)
+            throws java.sql.SQLException {
+        var base64 = java.util.Base64.getEncoder();
+        try (var statement = connection.prepareStatement("""
+                INSERT INTO email_outbox (letter_id, idempotency_key, message_id, recipient, recipient_index,
+                                          list, batch, not_before, created_at)
+                SELECT m.letter_id, m.key, m.message_id, decode(m.recipient, 'base64'),
+                       decode(m.recipient_index, 'base64'), m.list, m.batch, m.not_before, ?
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::timestamptz[])
+                    AS m(letter_id, key, message_id, recipient, recipient_index, list, batch, not_before)
+                ON CONFLICT (idempotency_key) DO NOTHING""")) {
+            statement.setTimestamp(1, created);
+            statement.setArray(2, connection.createArrayOf("bigint", letterIds.toArray()));
+            statement.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", messages.stream().map(NewMessage::key).toArray()));
+            statement.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", messages.stream().map(NewMessage::messageId).toArray()));
+            statement.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text",
+                            messages.stream()
+                                    .map(m -> base64.encodeToString(m.recipient()))
+                                    .toArray()));
+            statement.setArray(
+                    6,
+                    connection.createArrayOf(
+                            "text",
+                            messages.stream()
+                                    .map(m -> base64.encodeToString(m.recipientIndex()))
+                                    .toArray()));
+            statement.setArray(
+                    7,
+                    connection.createArrayOf(
+                            "text", messages.stream().map(NewMessage::list).toArray()));
+            statement.setArray(8, connection.createArrayOf("text", batches.toArray()));
+            statement.setArray(
+                    9,
+                    connection.createArrayOf(
+                            "timestamptz",
+                            notBefore.stream().map(java.sql.Timestamp::from).toArray()));
+            return statement.executeUpdate();
+        }
     }
 
     /**
@@ -352,6 +354,26 @@ class Outbox {
                     .update();
         }
         return cancelled;
+    }
+
+    /**
+     * Deletes the still queued messages of these batches, as if they had never been queued (so the same keys can be
+     * queued again, with what changed); their letters stay unread until retention deletes them. Returns how many.
+     */
+    int withdrawBatches(java.util.Collection<String> batches) {
+        return jdbc.sql("DELETE FROM email_outbox WHERE batch = ANY(:batches) AND status = 'queued'")
+                .param("batches", batches.toArray(String[]::new))
+                .update();
+    }
+
+    /** The sealed contents of these letters, by id, in one query (those still there). */
+    Map<Long, byte[]> letterContents(Collection<Long> letterIds) {
+        var found = new HashMap<Long, byte[]>();
+        jdbc.sql("SELECT id, content FROM email_letters WHERE id = ANY(:ids)")
+                .param("ids", letterIds.toArray(Long[]::new))
+                .query((rs, n) -> found.put(rs.getLong(1), rs.getBytes(2)))
+                .list();
+        return found;
     }
 
     Optional<byte[]> letterContent(long letterId) {

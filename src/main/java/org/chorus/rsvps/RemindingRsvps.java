@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import org.chorus.actions.Action;
+import org.chorus.actions.ActionApproved;
 import org.chorus.actions.ActionCancelled;
 import org.chorus.actions.ActionChanged;
 import org.chorus.actions.ActionId;
@@ -53,6 +54,13 @@ public class RemindingRsvps {
     public static final Duration SOON_BEFORE = Duration.ofHours(2);
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RemindingRsvps.class);
+
+    /**
+     * How long before their moment reminders are queued: the outbox holds each until then ({@code not_before}), and a
+     * change of the action, or of the RSVP, meanwhile withdraws it. Ten thousand reminders due in the same minute are
+     * ready when it comes, instead of being written while the first ones are sent.
+     */
+    static final Duration AHEAD = Duration.ofMinutes(10);
 
     /** RSVPs taken per transaction of a run. */
     static final int BATCH = 500;
@@ -124,14 +132,18 @@ public class RemindingRsvps {
         return Optional.ofNullable(due);
     }
 
-    /** Sends the reminders that are due, a batch per transaction, until none is; returns how many were sent. */
+    /**
+     * Queues the reminders due within {@link #AHEAD}, a batch per transaction, until none is; returns how many were
+     * queued. Each is held by the outbox until its moment, so they go out at the email engine's rate from then on.
+     */
     public int sendDue() {
         return sendDue(clock.instant());
     }
 
     /**
-     * Sends the reminders due at {@code now}: the job passes the clock's time; tests pass a reminder's moment, days
-     * ahead, without moving the clock every other test reads.
+     * Queues the reminders due by {@code now} plus {@link #AHEAD}, each to be sent after as long as its moment is ahead
+     * of {@code now}: the job passes the clock's time; tests pass a reminder's moment, days ahead, without moving the
+     * clock every other test reads.
      */
     public int sendDue(Instant now) {
         int sent = 0;
@@ -144,32 +156,36 @@ public class RemindingRsvps {
         }
     }
 
-    /** One batch: {sent, taken}. */
+    /** One batch: {queued, taken}. */
     private int[] sendBatch(Instant now) {
-        var due = rsvps.dueReminders(now, BATCH);
+        var due = rsvps.dueReminders(now.plus(AHEAD), BATCH);
         if (due.isEmpty()) {
             return new int[] {0, 0};
         }
         var ids = new LinkedHashSet<ActionId>();
-        due.forEach(r -> ids.add(r.action()));
+        due.forEach(d -> ids.add(d.rsvp().action()));
         var found = new HashMap<ActionId, Action>();
         actions.actions(ids).forEach(a -> found.put(a.id(), a));
         var settings = rsvps.settingsOf(ids);
         var calendars = new HashMap<ActionId, String>();
         var outgoing = new ArrayList<Mail.Outgoing>();
         var moves = new HashMap<java.util.UUID, Instant>();
-        for (var rsvp : due) {
+        for (var due1 : due) {
+            var rsvp = due1.rsvp();
+            // its moment, or now for one that is late (the job was down): the latest reminder due then is sent
+            var at = due1.at().isAfter(now) ? due1.at() : now;
             var action = found.get(rsvp.action());
             if (action == null || action.cancelled()) {
                 moves.put(rsvp.id(), null);
                 continue;
             }
             if (!action.isPublic()) {
-                // an edit waits for the organizers again: this reminder is not sent, the next one may be
-                moves.put(rsvp.id(), next(action, now));
+                // an edit waits for the organizers again: this reminder is not sent, the next one may be (and this one
+                // comes back if the edit is approved before its moment)
+                moves.put(rsvp.id(), next(action, at));
                 continue;
             }
-            var reminder = due(action, now);
+            var reminder = due(action, at);
             var contact = rsvping.contact(rsvp);
             if (reminder.isPresent() && contact != null) {
                 var calendar = calendars.computeIfAbsent(action.id(), id -> calendarOf(action));
@@ -179,14 +195,31 @@ public class RemindingRsvps {
                         contact,
                         settings.getOrDefault(action.id(), RsvpSettings.NONE),
                         reminder.get(),
-                        calendar));
+                        calendar,
+                        Duration.between(now, at)));
             }
-            moves.put(rsvp.id(), next(action, now));
+            moves.put(rsvp.id(), next(action, at));
         }
         // the batch's letters in two statements and its moves in one, in its transaction
-        int sent = mail.sendEach(outgoing);
+        int queued = mail.sendEach(outgoing);
         rsvps.remindAt(moves);
-        return new int[] {sent, due.size()};
+        return new int[] {queued, due.size()};
+    }
+
+    /** The batch of the RSVP's reminders in the outbox, by which those queued ahead are withdrawn. */
+    static String batch(java.util.UUID rsvp) {
+        return "rsvps.reminder:" + rsvp;
+    }
+
+    /**
+     * The RSVPs going to the action, and what the reminder job may hold of theirs, wait for this transaction: their
+     * reminders queued ahead of their moment are withdrawn and they are reminded again from {@code now}, as the action
+     * now is.
+     */
+    private void remindAgain(Action action, Instant now) {
+        var going = rsvps.lockGoing(action.id());
+        mail.withdrawBatches(going.stream().map(RemindingRsvps::batch).toList());
+        rsvps.remindAgain(action.id(), action.cancelled() ? null : next(action, now), now);
     }
 
     /**
@@ -202,7 +235,10 @@ public class RemindingRsvps {
         }
     }
 
-    /** The action changed: reminders follow its new time; if its time or place changed, the people going hear. */
+    /**
+     * The action changed: reminders queued ahead of their moment are withdrawn and queued again as it now is, and
+     * follow its new time; if its time or place changed, the people going hear.
+     */
     @ApplicationModuleListener
     void on(ActionChanged changed) {
         var action = actions.action(changed.action()).orElse(null);
@@ -210,7 +246,7 @@ public class RemindingRsvps {
             return;
         }
         var now = clock.instant();
-        rsvps.remindAgain(action.id(), next(action, now), now);
+        remindAgain(action, now);
         if (!changed.movedOrRescheduled()
                 || !now.isBefore(action.details().end().toInstant())) {
             return;
@@ -227,13 +263,22 @@ public class RemindingRsvps {
         }
     }
 
-    /** The action was called off: no more reminders, and the people going or waiting hear it. */
+    /** The action was approved again after an edit: a reminder skipped while it waited comes back if still ahead. */
+    @ApplicationModuleListener
+    void on(ActionApproved approved) {
+        actions.action(approved.action())
+                .filter(action -> !action.cancelled())
+                .ifPresent(action -> remindAgain(action, clock.instant()));
+    }
+
+    /** The action was called off: no more reminders, those queued ahead withdrawn, and the people going or waiting hear it. */
     @ApplicationModuleListener
     void on(ActionCancelled cancelled) {
         var action = actions.action(cancelled.action()).orElse(null);
         if (action == null) {
             return;
         }
+        remindAgain(action, clock.instant());
         rsvps.stopReminders(action.id());
         if (!clock.instant().isBefore(action.details().end().toInstant())) {
             return;

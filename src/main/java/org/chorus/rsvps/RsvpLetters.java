@@ -89,7 +89,7 @@ class RsvpLetters {
     /**
      * The reminder the day before or two hours before: when, the exact place, what the action is, the host's
      * instructions, the calendar entry attached (unless {@code calendar} is empty), and the RSVP's link to cancel; for
-     * the caller to queue with the others of its batch ({@link Mail#sendEach}).
+     * the caller to queue with the others of its batch ({@link Mail#sendEach}), to go after {@code after}.
      */
     Mail.Outgoing reminder(
             Action action,
@@ -97,7 +97,8 @@ class RsvpLetters {
             RsvpContact contact,
             RsvpSettings settings,
             RemindingRsvps.Reminder reminder,
-            String calendar) {
+            String calendar,
+            java.time.Duration after) {
         var language = Language.byTag(rsvp.language()).orElse(Language.DEFAULT);
         var t = new Messages(messages, language.locale());
         var d = action.details();
@@ -120,7 +121,8 @@ class RsvpLetters {
                         language,
                         t.t("rsvp.mail.reminder." + which + ".subject", d.title()),
                         blocks,
-                        t.t("rsvp.mail.reason", site.name())),
+                        t.t("rsvp.mail.reason", site.name()),
+                        RemindingRsvps.batch(rsvp.id())),
                 calendar);
         return new Mail.Outgoing(
                 letter,
@@ -128,7 +130,8 @@ class RsvpLetters {
                         contact.email(),
                         contact.name(),
                         "rsvps.reminder:" + which + ":" + rsvp.id() + ":"
-                                + d.start().toEpochSecond()));
+                                + d.start().toEpochSecond()),
+                after);
     }
 
     /**

@@ -271,6 +271,8 @@ public class Rsvping {
             return rsvp(stored, contact(stored));
         }
         rsvps.status(id, RsvpStatus.CANCELLED);
+        // a reminder queued ahead of its moment does not go
+        mail.withdrawBatches(List.of(RemindingRsvps.batch(id)));
         rsvps.markForCount(stored.action());
         events.publishEvent(new RsvpCancelled(id, stored.action()));
         if (stored.status() == RsvpStatus.GOING) {

@@ -328,17 +328,33 @@ class Rsvps {
                 .update();
     }
 
+    /** An RSVP whose reminder is due at {@code at}. */
+    record DueReminder(Stored rsvp, Instant at) {}
+
     /**
-     * Up to {@code limit} RSVPs going whose reminder is due, the earliest due first, locked for this transaction; rows
-     * another run holds are skipped, so two runs never take the same one.
+     * Up to {@code limit} RSVPs going whose reminder is due by {@code until}, the earliest due first and an action's
+     * together, locked for this transaction; rows another run holds are skipped, so two runs never take the same one.
      */
-    List<Stored> dueReminders(Instant now, int limit) {
+    List<DueReminder> dueReminders(Instant until, int limit) {
         return jdbc.sql("select " + COLUMNS + """
-                         from rsvps where status = 'GOING' and remind_at <= :now
-                        order by remind_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now))
+                        , remind_at
+                         from rsvps where status = 'GOING' and remind_at <= :until
+                        order by remind_at, action_id limit :limit for update skip locked""")
+                .param("until", Timestamp.from(until))
                 .param("limit", limit)
-                .query(Rsvps::stored)
+                .query((rs, n) -> new DueReminder(
+                        stored(rs, n), rs.getTimestamp("remind_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * The RSVPs going to the action, locked until the transaction ends: a reminder run that holds some is waited for,
+     * so what it queued can be withdrawn.
+     */
+    List<UUID> lockGoing(ActionId action) {
+        return jdbc.sql("select id from rsvps where action_id = :a and status = 'GOING' order by id for update")
+                .param("a", action.value())
+                .query(UUID.class)
                 .list();
     }
 

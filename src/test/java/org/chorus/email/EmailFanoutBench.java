@@ -205,8 +205,8 @@ public final class EmailFanoutBench {
             // a flight recording of each Chorus process, for finding where its time goes
             command.add(
                     2,
-                    "-XX:StartFlightRecording=settings=profile,filename=" + recording + "/" + log.getName()
-                            + "-" + System.nanoTime() + ".jfr");
+                    "-XX:StartFlightRecording=settings=profile,filename=" + recording + "/" + log.getName() + "-"
+                            + System.nanoTime() + ".jfr");
         }
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command)

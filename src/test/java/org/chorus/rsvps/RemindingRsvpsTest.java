@@ -103,7 +103,7 @@ class RemindingRsvpsTest {
         assertThat(remindersOf(action)).containsExactly(dayBefore);
 
         // other tests' RSVPs share the database, so what a run sent is read from Ana's letters and her row only
-        reminding.sendDue(dayBefore.minusSeconds(60));
+        reminding.sendDue(dayBefore.minus(RemindingRsvps.AHEAD).minusSeconds(60));
         assertThat(remindersOf(action)).as("not yet").containsExactly(dayBefore);
         reminding.sendDue(dayBefore.plusSeconds(5));
         reminding.sendDue(dayBefore.plusSeconds(10));
@@ -132,16 +132,76 @@ class RemindingRsvpsTest {
     }
 
     @Test
+    void a_reminder_is_queued_ahead_to_go_at_its_moment_and_a_change_before_then_replaces_it() throws Exception {
+        var action = action(Fixtures.unique("Tree planting"));
+        var ana = Fixtures.uniqueEmail("ana");
+        var own = rsvps.confirmed(action.id(), "Ana", ana, 0);
+        var rsvp = own.split("/")[2];
+        var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
+
+        // five minutes before its moment: queued now, held by the outbox for five minutes
+        var queuedAt = clock.instant();
+        reminding.sendDue(dayBefore.minusSeconds(300));
+        assertThat(heldUntil(rsvp))
+                .singleElement()
+                .satisfies(at -> assertThat(at)
+                        .isBetween(queuedAt.plusSeconds(299), clock.instant().plusSeconds(301)));
+
+        // the host changes the description meanwhile: the held reminder is withdrawn and queued again as it now is
+        hosting.edit(
+                Actor.of(owner),
+                action.id(),
+                ActionFixtures.described(actions.form(action.details().title()), "Bring gloves and water."));
+        eventually("the held reminder was withdrawn")
+                .until(() -> heldUntil(rsvp).isEmpty());
+        assertThat(remindersOf(action)).containsExactly(dayBefore);
+        assertThat(TestMail.to(ana, "Tomorrow"))
+                .as("nothing went before its moment")
+                .isEmpty();
+        reminding.sendDue(dayBefore.plusSeconds(1));
+        eventually("the reminder came")
+                .until(() -> !TestMail.to(ana, "Tomorrow").isEmpty());
+        assertThat(TestMail.to(ana, "Tomorrow"))
+                .singleElement()
+                .satisfies(letter -> assertThat(ReceivedMail.text(letter)).contains("Bring gloves and water."));
+    }
+
+    @Test
+    void a_reminder_queued_ahead_is_withdrawn_when_the_person_cancels() {
+        var action = action(Fixtures.unique("Repair café"));
+        var ana = Fixtures.uniqueEmail("ana");
+        var own = rsvps.confirmed(action.id(), "Ana", ana, 0);
+        var rsvp = own.split("/")[2];
+        var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
+        reminding.sendDue(dayBefore.minusSeconds(300));
+        assertThat(heldUntil(rsvp)).hasSize(1);
+
+        var parts = own.split("/");
+        rsvping.cancel(java.util.UUID.fromString(parts[2]), parts[3]);
+
+        assertThat(heldUntil(rsvp)).isEmpty();
+    }
+
+    /** When the outbox will send the RSVP's reminders it holds. */
+    List<Instant> heldUntil(String rsvp) {
+        return jdbc.sql("""
+                        select not_before from email_outbox
+                         where idempotency_key like :k and status = 'queued'""")
+                .param("k", "rsvps.reminder:%:" + rsvp + ":%")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+
+    @Test
     void a_reminder_run_left_by_a_node_that_died_is_taken_again_within_a_minute() {
         // the run a node had picked when it died: db-scheduler keeps it that node's until its heartbeats are missed
-        eventually("the run was marked as a dead node's").until(() -> jdbc.sql("""
+        eventually("the run was marked as a dead node's")
+                .until(() -> jdbc.sql("""
                                 update scheduled_tasks
                                    set picked = true, picked_by = 'a-node-that-died', version = version + 1,
                                        last_heartbeat = now() - interval '2 minutes',
                                        execution_time = now() - interval '2 minutes'
-                                 where task_name = 'send-rsvp-reminders' and not picked""")
-                        .update()
-                == 1);
+                                 where task_name = 'send-rsvp-reminders' and not picked""").update() == 1);
 
         eventually("the run is taken again")
                 .atMost(java.time.Duration.ofSeconds(50))
@@ -149,10 +209,7 @@ class RemindingRsvpsTest {
                                 select count(*) from scheduled_tasks
                                  where task_name = 'send-rsvp-reminders'
                                    and picked_by is distinct from 'a-node-that-died'
-                                   and last_success > now() - interval '1 minute'""")
-                        .query(Long.class)
-                        .single()
-                        == 1);
+                                   and last_success > now() - interval '1 minute'""").query(Long.class).single() == 1);
     }
 
     @Test

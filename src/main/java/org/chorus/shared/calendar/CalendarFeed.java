@@ -87,7 +87,8 @@ public final class CalendarFeed {
             }
         }
         // ical4j's outputter only logs what breaks the RFC: an event Chorus makes wrong is a bug, so it stops here. The
-        // events are what Chorus builds; the zones are ical4j's own data, the same for every calendar, and checking them
+        // events are what Chorus builds; the zones are ical4j's own data, the same for every calendar, and checking
+        // them
         // each time took half the time of writing one.
         var text = new StringWriter();
         try {
