@@ -36,6 +36,7 @@ class ModularityTest {
                         "actions",
                         "rsvps",
                         "turnout",
-                        "letters");
+                        "letters",
+                        "federation");
     }
 }
