@@ -69,10 +69,15 @@ class PermissionMatrixTest {
     double fixtureSeconds;
 
     /** An endpoint and verb as the application maps it, with a variable's listed words made endpoints of their own. */
-    record Endpoint(String verb, String pattern, String handler) {
+    /**
+     * A verb and path, and the media type asked for when its handler produces something other than HTML; when another
+     * handler answers the same verb and path (content negotiation: the JSON of {@code /places/cities} beside its page)
+     * the media type is part of the key ({@code GET /places/cities application/json}).
+     */
+    record Endpoint(String verb, String pattern, String handler, String accept, boolean negotiated) {
 
         String key() {
-            return verb + " " + pattern;
+            return verb + " " + pattern + (negotiated ? " " + accept : "");
         }
 
         /** The API and metrics: a stateless chain that reads bearer tokens, no session and no CSRF token. */
@@ -109,6 +114,22 @@ class PermissionMatrixTest {
         assertThat(missing)
                 .as("endpoints without a policy: add an entry for each to PermissionPolicy.TABLE"
                         + " (src/test/java/org/chorus/PermissionPolicy.java), saying who may call it")
+                .isEmpty();
+    }
+
+    @Test
+    void every_verb_path_and_media_type_is_answered_by_one_handler() {
+        // two handlers told apart only by params or headers would be called once by the matrix, the other never;
+        // handlers told apart by what they produce are two endpoints (the media type is in the key, and asked for)
+        var handlers = new TreeMap<String, java.util.Set<String>>();
+        mapped(context)
+                .forEach(e -> handlers.computeIfAbsent(e.key(), k -> new java.util.TreeSet<>())
+                        .add(e.handler()));
+        assertThat(handlers.entrySet().stream()
+                        .filter(e -> e.getValue().size() > 1)
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList())
+                .as("endpoints answered by two handlers, which the matrix cannot both call")
                 .isEmpty();
     }
 
@@ -313,6 +334,9 @@ class PermissionMatrixTest {
         var builder = MockMvcRequestBuilders.request(HttpMethod.valueOf(request.verb()), URI.create(path.toString()));
         form.params().forEach(builder::param);
         form.headers().forEach(builder::header);
+        if (endpoint.accept() != null) {
+            builder.accept(endpoint.accept());
+        }
         if (form.json() != null) {
             builder.contentType(MediaType.APPLICATION_JSON).content(form.json());
         }
@@ -376,6 +400,13 @@ class PermissionMatrixTest {
 
     static List<Endpoint> endpoints(ApplicationContext context) {
         var found = new TreeMap<String, Endpoint>();
+        mapped(context).forEach(endpoint -> found.putIfAbsent(endpoint.key(), endpoint));
+        return List.copyOf(found.values());
+    }
+
+    /** Every handler of every verb and path the application maps, one endpoint each (keys may repeat). */
+    static List<Endpoint> mapped(ApplicationContext context) {
+        var all = new ArrayList<Endpoint>();
         for (var mapping :
                 context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             mapping.getHandlerMethods().forEach((info, method) -> {
@@ -384,16 +415,32 @@ class PermissionMatrixTest {
                         .toList();
                 var handler = method.getBeanType().getSimpleName() + "."
                         + method.getMethod().getName();
+                var accept = accept(info);
                 for (var pattern : info.getPatternValues()) {
                     for (var expanded : expand(pattern)) {
                         for (var verb : verbs.isEmpty() ? List.of("ANY") : verbs) {
-                            found.putIfAbsent(verb + " " + expanded, new Endpoint(verb, expanded, handler));
+                            all.add(new Endpoint(verb, expanded, handler, accept, false));
                         }
                     }
                 }
             });
         }
-        return List.copyOf(found.values());
+        var handlers = new java.util.HashMap<String, Long>();
+        all.forEach(e -> handlers.merge(e.verb() + " " + e.pattern(), 1L, Long::sum));
+        return all.stream()
+                .map(e -> handlers.get(e.verb() + " " + e.pattern()) > 1 && e.accept() != null
+                        ? new Endpoint(e.verb(), e.pattern(), e.handler(), e.accept(), true)
+                        : e)
+                .toList();
+    }
+
+    /** The media type to ask a handler for: what it produces, unless that is HTML or anything (then none). */
+    static String accept(org.springframework.web.servlet.mvc.method.RequestMappingInfo info) {
+        return info.getProducesCondition().getProducibleMediaTypes().stream()
+                .filter(type -> !type.isCompatibleWith(MediaType.TEXT_HTML))
+                .map(MediaType::toString)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The pattern once for each word a variable lists ({@code {step:submit|approve}}), else as it is. */

@@ -364,6 +364,7 @@ final class PermissionPolicy {
             entry("GET /images/{name:[0-9a-f-]+\\.[a-z]+}", PUBLIC),
             // places: city suggestions (page, htmx list, JSON) and the credits of the data behind maps and calendars
             entry("GET /places/cities", PUBLIC),
+            entry("GET /places/cities application/json", PUBLIC),
             entry("GET /places/cities/nearest", PUBLIC),
             entry("GET /credits", PUBLIC),
             // email
@@ -386,8 +387,9 @@ final class PermissionPolicy {
     }
 
     /**
-     * One endpoint and verb ({@code "POST /o/{slug}/manage/profile"}), who may call it, and the parts of its page that
-     * only some of those callers may see.
+     * One endpoint and verb ({@code "POST /o/{slug}/manage/profile"}; with the media type asked for when the handler
+     * produces something other than HTML: {@code "GET /places/cities application/json"}), who may call it, and the parts
+     * of its page that only some of those callers may see.
      */
     record Entry(String endpoint, Rule rule, List<Part> parts) {
 
