@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chorus.shared.crypto.PersonalData;
+import org.chorus.shared.scheduling.Drain;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -60,8 +60,7 @@ class Delivery {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Bucket rate;
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
+    private final Drain drain = new Drain("chorus-mail", this::deliverDueAlone);
     private final Map<Long, Letter> letterCache =
             Collections.synchronizedMap(new LinkedHashMap<>(LETTER_CACHE, 0.75f, true) {
                 @Override
@@ -71,7 +70,6 @@ class Delivery {
             });
     private final Counter sent;
     private final Counter failed;
-    private volatile boolean stopped;
 
     Delivery(
             Outbox outbox,
@@ -101,18 +99,7 @@ class Delivery {
 
     /** Starts sending in the background unless this node is already sending; then it goes on with the new messages. */
     void wakeUp() {
-        if (stopped) {
-            return;
-        }
-        again.set(true);
-        // deliverDue is single-flight per node: if a drain runs, this thread only asks it to look again
-        Thread.ofVirtual().name("chorus-mail").start(() -> {
-            try {
-                deliverDue(Duration.ofMinutes(5));
-            } catch (RuntimeException e) {
-                log.error("Sending mail stopped: {}", e.getMessage(), e);
-            }
-        });
+        drain.wakeUp();
     }
 
     /**
@@ -137,29 +124,15 @@ class Delivery {
     }
 
     void stop() {
-        stopped = true;
+        drain.stop();
     }
 
     /**
      * Sends due messages until none is left or {@code budget} has passed; returns how many were sent. One run at a time
-     * per node (the wake-up after a commit and the scheduled job share it): a call while another runs returns 0 at once
-     * and makes the running one look again before it stops.
+     * per node ({@link Drain}): the wake-up after a commit and the scheduled job share it.
      */
     int deliverDue(Duration budget) {
-        int sent = 0;
-        do {
-            if (!draining.tryLock()) {
-                again.set(true);
-                return sent;
-            }
-            try {
-                again.set(false);
-                sent += deliverDueAlone(budget);
-            } finally {
-                draining.unlock();
-            }
-        } while (again.get() && !stopped);
-        return sent;
+        return drain.run(budget);
     }
 
     private int deliverDueAlone(Duration budget) {
@@ -188,7 +161,7 @@ class Delivery {
         int count = 0;
         MailTransport.Connection connection = null;
         try {
-            while (!stopped && clock.instant().isBefore(deadline)) {
+            while (!drain.stopped() && clock.instant().isBefore(deadline)) {
                 var now = clock.instant();
                 var batchSize = Math.max(1, Math.min(settings.batchSize(), settings.ratePerSecond() * 30));
                 var claim = UUID.randomUUID();
@@ -207,7 +180,7 @@ class Delivery {
                 var contents = uncached.isEmpty() ? Map.<Long, byte[]>of() : outbox.letterContents(uncached);
                 for (int i = 0; i < batch.size(); i++) {
                     var message = batch.get(i);
-                    if (stopped) {
+                    if (drain.stopped()) {
                         break;
                     }
                     if (clock.instant().isAfter(leaseUntil.minus(lease.dividedBy(2)))) {

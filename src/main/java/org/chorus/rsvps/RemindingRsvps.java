@@ -212,14 +212,18 @@ public class RemindingRsvps {
     }
 
     /**
-     * The RSVPs going to the action, and what the reminder job may hold of theirs, wait for this transaction: their
-     * reminders queued ahead of their moment are withdrawn and they are reminded again from {@code now}, as the action
-     * now is.
+     * Withdraws the reminders of the action's RSVPs going that were queued ahead of their moment; those RSVPs, and what
+     * the reminder job may hold of them, wait for this transaction.
      */
-    private void remindAgain(Action action, Instant now) {
+    private void withdrawQueued(Action action) {
         var going = rsvps.lockGoing(action.id());
         mail.withdrawBatches(going.stream().map(RemindingRsvps::batch).toList());
-        rsvps.remindAgain(action.id(), action.cancelled() ? null : next(action, now), now);
+    }
+
+    /** Withdraws what was queued ahead and reminds the people going again from {@code now}, as the action now is. */
+    private void remindAgain(Action action, Instant now) {
+        withdrawQueued(action);
+        rsvps.remindAgain(action.id(), next(action, now), now);
     }
 
     /**
@@ -278,7 +282,7 @@ public class RemindingRsvps {
         if (action == null) {
             return;
         }
-        remindAgain(action, clock.instant());
+        withdrawQueued(action);
         rsvps.stopReminders(action.id());
         if (!clock.instant().isBefore(action.details().end().toInstant())) {
             return;

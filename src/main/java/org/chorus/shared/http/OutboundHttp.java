@@ -196,11 +196,7 @@ public final class OutboundHttp implements AutoCloseable {
             return false;
         }
         try {
-            var all = InetAddress.getAllByName(unbracketed(host));
-            var allowed = settings.allowedNetworks().stream()
-                    .map(PublicAddresses.Network::of)
-                    .toList();
-            return Arrays.stream(all).allMatch(a -> allowed.stream().anyMatch(n -> n.contains(a)));
+            return Arrays.stream(InetAddress.getAllByName(unbracketed(host))).allMatch(addresses::inAllowedNetwork);
         } catch (UnknownHostException e) {
             return false;
         }

@@ -57,9 +57,14 @@ public final class PublicAddresses {
         this.allowed = List.copyOf(allowed);
     }
 
+    /** Whether the address is in a network the operator allowed (where plain http may go). */
+    public boolean inAllowedNetwork(InetAddress address) {
+        return allowed.stream().anyMatch(n -> n.contains(address));
+    }
+
     /** Why the address may not be reached (e.g. "private network 10.0.0.0/8"); empty when it may. */
     public Optional<String> refusal(InetAddress address) {
-        if (allowed.stream().anyMatch(n -> n.contains(address))) {
+        if (inAllowedNetwork(address)) {
             return Optional.empty();
         }
         var carried = carriedIpv4(address);

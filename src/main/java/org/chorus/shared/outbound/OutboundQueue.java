@@ -12,14 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.chorus.shared.database.AfterCommit;
 import org.chorus.shared.http.OutboundFailure;
 import org.chorus.shared.http.OutboundHttp;
+import org.chorus.shared.scheduling.Drain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,9 +63,7 @@ public class OutboundQueue {
     private final Map<String, OutboundSigner> signers;
     private final Clock clock;
     private final OutboundQueueSettings settings;
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopped;
+    private final Drain drain = new Drain("chorus-outbound", this::deliverDueAlone);
 
     public OutboundQueue(
             JdbcClient jdbc,
@@ -128,52 +125,30 @@ public class OutboundQueue {
 
     /** Starts sending in the background unless this node is already sending; then it looks again. */
     public void wakeUp() {
-        if (stopped) {
-            return;
-        }
-        again.set(true);
-        Thread.ofVirtual().name("chorus-outbound").start(() -> {
-            try {
-                deliverDue(Duration.ofMinutes(5));
-            } catch (RuntimeException e) {
-                log.error("Sending outbound requests stopped: {}", e.getMessage(), e);
-            }
-        });
+        drain.wakeUp();
     }
 
     public void stop() {
-        stopped = true;
+        drain.stop();
     }
 
     /**
      * Sends what is due until nothing is or {@code budget} has passed; returns how many requests were made. One run at
-     * a time per node: a call while another runs returns 0 at once and makes the running one look again.
+     * a time per node ({@link Drain}).
      */
     public int deliverDue(Duration budget) {
+        return drain.run(budget);
+    }
+
+    private int deliverDueAlone(Duration budget) {
         if (signers.isEmpty()) {
             return 0;
         }
-        int made = 0;
-        do {
-            if (!draining.tryLock()) {
-                again.set(true);
-                return made;
-            }
-            try {
-                again.set(false);
-                made += deliverDueAlone(clock.instant().plus(budget));
-            } finally {
-                draining.unlock();
-            }
-        } while (again.get() && !stopped);
-        return made;
-    }
-
-    private int deliverDueAlone(Instant deadline) {
+        var deadline = clock.instant().plus(budget);
         var made = new AtomicInteger();
         var permits = new Semaphore(settings.parallel());
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (!stopped && clock.instant().isBefore(deadline)) {
+            while (!drain.stopped() && clock.instant().isBefore(deadline)) {
                 int free = permits.availablePermits();
                 var claimed = free == 0 ? List.<Claimed>of() : claim(free);
                 if (claimed.isEmpty()) {
