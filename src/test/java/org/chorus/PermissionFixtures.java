@@ -591,6 +591,22 @@ final class PermissionFixtures {
         form(
                 "GET /o/{slug}/manage/announcements/{id}/progress",
                 call -> new Form(Map.of(), Map.of("HX-Request", "true"), null));
+        // activities as another server sends them, but unsigned: the signature is what the matrix checks
+        for (var inbox : List.of("POST /o/{slug}/inbox", "POST /inbox")) {
+            form(inbox, call -> new Form(Map.of(), Map.of(), """
+                    {"@context": "https://www.w3.org/ns/activitystreams", "type": "Follow",
+                     "id": "https://social.example/follows/1", "actor": "https://social.example/users/ana",
+                     "object": "http://localhost/o/%s"}""".formatted(own.slug())));
+        }
+        form("POST /o/{slug}/manage/fediverse/approval", call -> params("manually", "false"));
+        // no such follower: past the permission check, the answer is 409
+        form(
+                "POST /o/{slug}/manage/fediverse/followers/approve",
+                call -> params("actor", "https://social.example/users/ana"));
+        form(
+                "POST /o/{slug}/manage/fediverse/followers/remove",
+                call -> params("actor", "https://social.example/users/ana"));
+        form("GET /.well-known/webfinger", call -> params("resource", "acct:" + own.slug() + "@localhost"));
         form(
                 "POST /hooks/email/bounces",
                 call -> new Form(Map.of(), Map.of(), "{\"recipient\": \"someone@example.org\", \"type\": \"hard\"}"));

@@ -1,6 +1,7 @@
 package org.chorus;
 
 import static org.chorus.PermissionPolicy.Rule.DEV_ONLY;
+import static org.chorus.PermissionPolicy.Rule.HTTP_SIGNATURE;
 import static org.chorus.PermissionPolicy.Rule.NOT_A_PAGE;
 import static org.chorus.PermissionPolicy.Rule.PERSONAL;
 import static org.chorus.PermissionPolicy.Rule.PUBLIC;
@@ -14,6 +15,7 @@ import static org.chorus.audit.AuditPermission.VIEW_ACTIVITY;
 import static org.chorus.campaigns.CampaignPermission.PUBLISH_CAMPAIGNS;
 import static org.chorus.campaigns.CampaignPermission.WRITE_CAMPAIGNS;
 import static org.chorus.comments.CommentPermission.MODERATE_COMMENTS;
+import static org.chorus.federation.FederationPermission.MANAGE_FEDERATION;
 import static org.chorus.follows.AnnouncementPermission.SEND_ANNOUNCEMENTS;
 import static org.chorus.follows.AnnouncementPermission.WRITE_ANNOUNCEMENTS;
 import static org.chorus.images.ImagePermission.UPLOAD_IMAGES;
@@ -369,6 +371,19 @@ final class PermissionPolicy {
             entry("GET /credits", PUBLIC),
             // email
             entry("POST /hooks/email/bounces", WEBHOOK_SECRET),
+            // federation (ActivityPub): what other servers read, and the inboxes they post signed activities to
+            entry("GET /o/{slug} application/activity+json", PUBLIC),
+            entry("GET /o/{slug}/followers", PUBLIC),
+            entry("GET /o/{slug}/outbox", PUBLIC),
+            entry("POST /o/{slug}/inbox", HTTP_SIGNATURE),
+            entry("POST /inbox", HTTP_SIGNATURE),
+            entry("GET /.well-known/webfinger", PUBLIC),
+            entry("GET /.well-known/nodeinfo", PUBLIC),
+            entry("GET /nodeinfo/2.1", PUBLIC),
+            entry("GET /o/{slug}/manage/fediverse", role(MANAGE_FEDERATION)),
+            entry("POST /o/{slug}/manage/fediverse/approval", role(MANAGE_FEDERATION)),
+            entry("POST /o/{slug}/manage/fediverse/followers/approve", role(MANAGE_FEDERATION)),
+            entry("POST /o/{slug}/manage/fediverse/followers/remove", role(MANAGE_FEDERATION)),
             entry("GET /dev/mail", DEV_ONLY),
             entry("GET /dev/mail/{number}", DEV_ONLY),
             entry("GET /dev/mail/{number}/html", DEV_ONLY),
@@ -516,6 +531,11 @@ final class PermissionPolicy {
         static final Rule DEV_ONLY = new Rule("DEV_ONLY", who -> false, who -> false, Outcome.HIDDEN);
         /** A machine endpoint with its own secret, which no person holds: 401 for every caller here. */
         static final Rule WEBHOOK_SECRET = new Rule("WEBHOOK_SECRET", who -> false, who -> false, Outcome.UNAUTHORIZED);
+        /**
+         * An inbox: other servers post activities signed with HTTP Signatures by the key of their actor; no person's
+         * session or token counts, so every caller here, unsigned, gets 401.
+         */
+        static final Rule HTTP_SIGNATURE = new Rule("HTTP_SIGNATURE", who -> false, who -> false, Outcome.UNAUTHORIZED);
         /** The container's error page: asked for directly, it is not found. */
         static final Rule NOT_A_PAGE = new Rule("NOT_A_PAGE", who -> false, who -> false, Outcome.HIDDEN);
 

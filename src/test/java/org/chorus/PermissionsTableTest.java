@@ -43,6 +43,7 @@ class PermissionsTableTest {
             campaigns.PUBLISH_CAMPAIGNS:       OWNER
             actions.HOST_FOR_ORGANIZATION:     OWNER EDITOR MODERATOR MEMBER
             actions.HOST_WITHOUT_REVIEW:       OWNER EDITOR
+            federation.MANAGE_FEDERATION:      OWNER
             """;
 
     @Test

@@ -201,7 +201,8 @@ class SecurityConfiguration {
                                         .matcher(
                                                 org.springframework.http.HttpMethod.POST,
                                                 "/c/*/letter/*/{way:send|own|sent}"))
-                        .ignoringRequestMatchers("/hooks/**"))
+                        // ActivityPub inboxes: other servers post, each activity signed (HTTP Signatures)
+                        .ignoringRequestMatchers("/hooks/**", "/inbox", "/o/*/inbox"))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")

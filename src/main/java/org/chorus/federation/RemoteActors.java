@@ -117,7 +117,14 @@ class RemoteActors {
         }
     }
 
-    private void keep(RemoteActor actor) {
+    /** Forgets an actor deleted on its server. */
+    void forget(String id) {
+        jdbc.sql("delete from federation_remote_actors where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    void keep(RemoteActor actor) {
         jdbc.sql("""
                         insert into federation_remote_actors
                             (id, key_id, public_key_pem, inbox, shared_inbox, preferred_username, name, url, fetched_at)

@@ -47,8 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * statement is served without touching the database or rendering again. Every answer carries a weak ETag (the same
  * page gzipped or not; Tomcat compresses no answer with a strong one) and Last-Modified, and a matching If-None-Match
  * gets 304. Every public page, kept or not, hit, miss or 304, says
- * {@code Vary: Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language
- * or to a signed-in reader. Any committed {@link PublicPagesChanged} event makes every entry stale; entries also
+ * {@code Vary: Accept, Accept-Language, Cookie}, so no cache between Chorus and the reader serves it in the wrong language,
+ * to a signed-in reader, or to a program that asked for the same address as data (an ActivityPub actor). Any committed {@link PublicPagesChanged} event makes every entry stale; entries also
  * go stale after {@code TTL}, which bounds staleness when several Chorus nodes share a database. A committed
  * {@link PublicPagesChangedUnder} event makes stale only the entries at and below its paths (a statement's sign-on
  * totals), so a number that changes every few seconds does not render every page again.
@@ -73,7 +73,7 @@ public class PublicPageCache implements WebMvcConfigurer {
 
     static final String RECORDER = PublicPageCache.class.getName() + ".recorder";
     /** What a public page depends on besides its address: the interface language and whether anyone is signed in. */
-    static final String VARY = "Accept-Language, Cookie";
+    static final String VARY = "Accept, Accept-Language, Cookie";
 
     static final Duration TTL = Duration.ofSeconds(60);
     /** How long after it was rendered an entry may still be served stale, while the page is rendered again. */
@@ -399,7 +399,18 @@ public class PublicPageCache implements WebMvcConfigurer {
             }
         }
 
-        /** The page as the reader asked for it: path, every parameter (sorted), language, htmx or not. */
+        /**
+         * Whether a request asks for data rather than a page ({@code Accept: application/activity+json}, JSON without
+         * HTML): at an address that answers both by content negotiation (an organization's page is also its
+         * ActivityPub actor), the two are kept apart.
+         */
+        static boolean asksForData(String accept) {
+            return accept != null && accept.contains("json") && !accept.contains("text/html");
+        }
+
+        /**
+         * The page as the reader asked for it: path, every parameter (sorted), language, htmx or not, page or data.
+         */
         static String key(HttpServletRequest request, String language) {
             var key = new StringBuilder(request.getRequestURI()).append('?');
             new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
@@ -411,6 +422,8 @@ public class PublicPageCache implements WebMvcConfigurer {
                     .append(language)
                     .append('#')
                     .append(request.getHeader("HX-Request") != null)
+                    .append('#')
+                    .append(asksForData(request.getHeader("Accept")) ? "data" : "page")
                     .toString();
         }
 

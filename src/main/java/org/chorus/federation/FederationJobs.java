@@ -1,0 +1,44 @@
+package org.chorus.federation;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Federation's nightly clean-up: the ids of activities taken in are kept {@value #KEEP_ACTIVITY_IDS_DAYS} days (no
+ * server retries longer), and actors of other servers Chorus no longer deals with (no follow, no reaction) are
+ * forgotten once their copy is as old as that.
+ */
+@Configuration
+class FederationJobs {
+
+    static final int KEEP_ACTIVITY_IDS_DAYS = 30;
+
+    @Bean
+    RecurringTask<Void> forgetOldInboxActivities(JdbcClient jdbc, Clock clock) {
+        return Tasks.recurring("forget-old-federation-records", Schedules.fixedDelay(Duration.ofHours(24)))
+                .execute((instance, context) ->
+                        forgetBefore(jdbc, clock.instant().minus(Duration.ofDays(KEEP_ACTIVITY_IDS_DAYS))));
+    }
+
+    /** Deletes what is older than {@code before}; returns how many rows went. */
+    static int forgetBefore(JdbcClient jdbc, Instant before) {
+        var at = Timestamp.from(before);
+        int activities = jdbc.sql("delete from federation_inbox_activities where received_at < :before")
+                .param("before", at)
+                .update();
+        int actors = jdbc.sql("""
+                        delete from federation_remote_actors a
+                         where a.fetched_at < :before
+                           and not exists (select 1 from federation_followers f where f.actor_id = a.id)
+                           and not exists (select 1 from federation_reactions r where r.actor_id = a.id)""").param("before", at).update();
+        return activities + actors;
+    }
+}

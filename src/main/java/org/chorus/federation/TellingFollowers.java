@@ -1,0 +1,234 @@
+package org.chorus.federation;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.chorus.actions.ActionApproved;
+import org.chorus.actions.ActionCancelled;
+import org.chorus.actions.ActionChanged;
+import org.chorus.actions.ActionId;
+import org.chorus.actions.ActionRegistered;
+import org.chorus.organizations.OrganizationId;
+import org.chorus.shared.outbound.OutboundQueue;
+import org.chorus.statements.ReadingStatements;
+import org.chorus.statements.StatementChanged;
+import org.chorus.statements.StatementPublished;
+import org.chorus.statements.StatementRetracted;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells an organization's followers on other servers of what it publishes. A statement: a {@code Create} of its
+ * Article (an {@code Announce} of an original here) when it is published, an {@code Update} when what was sent
+ * changed (a correction, a translation), a {@code Delete} when it is retracted. An action of its campaign: a
+ * {@code Create} of its Event when it is approved (or registered by a trusted host), an {@code Update} when it changes or is cancelled (the Event then
+ * says {@code ical:status} CANCELLED, as Mobilizon does). What was sent is kept by id with a digest
+ * ({@code federation_sent_objects}), so an event that changes nothing sent sends nothing. Each activity is queued in
+ * the outbound queue (decision 0043) in the listener's transaction, once per follower's inbox (a server's shared inbox
+ * once), under a key made of the activity's id and the inbox: a listener run again after a crash queues nothing twice.
+ * Imports are not news and are not sent; they are in the outbox for those who look.
+ */
+@Component
+class TellingFollowers {
+
+    static final String CONTENT_TYPE = "application/activity+json";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ReadingStatements reading;
+    private final Articles articles;
+    private final Events events;
+    private final Followers followers;
+    private final OutboundQueue queue;
+    private final JdbcClient jdbc;
+    private final Addresses addresses;
+    private final Clock clock;
+
+    TellingFollowers(
+            ReadingStatements reading,
+            Articles articles,
+            Events events,
+            Followers followers,
+            OutboundQueue queue,
+            JdbcClient jdbc,
+            Addresses addresses,
+            Clock clock) {
+        this.reading = reading;
+        this.articles = articles;
+        this.events = events;
+        this.followers = followers;
+        this.queue = queue;
+        this.jdbc = jdbc;
+        this.addresses = addresses;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(StatementPublished published) {
+        if (published.kind() == StatementPublished.Kind.IMPORT) {
+            return;
+        }
+        if (reading.published(published.statement()).isEmpty()) {
+            return; // retracted meanwhile
+        }
+        reading.slugOf(published.statement())
+                .ifPresent(slug -> articles.published(slug)
+                        .ifPresent(activity -> created(published.issuer(), addresses.statement(slug), activity)));
+    }
+
+    @ApplicationModuleListener
+    void on(StatementChanged changed) {
+        if (reading.published(changed.statement()).isEmpty()) {
+            return; // not public: a draft's change, or a retraction (which has its own event)
+        }
+        reading.slugOf(changed.statement())
+                .ifPresent(slug -> sent(addresses.statement(slug))
+                        .ifPresent(sent -> articles.corrected(slug, clock.instant())
+                                .ifPresent(update -> updated(sent.organization(), addresses.statement(slug), update))));
+    }
+
+    @ApplicationModuleListener
+    void on(StatementRetracted retracted) {
+        reading.slugOf(retracted.statement())
+                .map(addresses::statement)
+                .ifPresent(id -> sent(id).ifPresent(
+                                sent -> deleted(sent.organization(), id, articles.withdrawn(id, sent.activity()))));
+    }
+
+    @ApplicationModuleListener
+    void on(ActionRegistered registered) {
+        if (registered.approved()) {
+            send(registered.action());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ActionApproved approved) {
+        send(approved.action());
+    }
+
+    @ApplicationModuleListener
+    void on(ActionChanged changed) {
+        send(changed.action());
+    }
+
+    @ApplicationModuleListener
+    void on(ActionCancelled cancelled) {
+        send(cancelled.action());
+    }
+
+    /** The action's Event as it is now: created if it was never sent, else updated if it changed. */
+    private void send(ActionId action) {
+        var event = events.of(action);
+        if (event.isEmpty()) {
+            return; // not public (waiting for the organizers again after an edit, or rejected)
+        }
+        var organization = event.get().organization();
+        var id = event.get().id();
+        if (sent(id).isPresent()) {
+            updated(organization, id, events.activity(event.get(), "Update", clock.instant()));
+        } else {
+            created(organization, id, events.activity(event.get(), "Create", clock.instant()));
+        }
+    }
+
+    /** What was sent of an object: by which organization, and the activity's id, type and object. */
+    record Sent(OrganizationId organization, Map<String, Object> activity) {}
+
+    /**
+     * Sends the activity that publishes the object at address {@code id}, unless it was sent before (a listener run
+     * again); the object's digest is kept for updates, and the activity's id, type and object for a withdrawal.
+     */
+    private void created(OrganizationId organization, String id, Map<String, Object> activity) {
+        var kept = new java.util.LinkedHashMap<String, Object>();
+        for (var field : java.util.List.of("id", "type", "actor")) {
+            kept.put(field, activity.get(field));
+        }
+        kept.put("object", objectId(activity.get("object")));
+        int recorded = jdbc.sql("""
+                        insert into federation_sent_objects (id, organization_id, activity, digest, sent_at)
+                        values (:id, :organization, cast(:activity as jsonb), :digest, :now)
+                        on conflict (id) do nothing""")
+                .param("id", id)
+                .param("organization", organization.value())
+                .param("activity", JSON.writeValueAsString(kept))
+                .param("digest", digest(activity.get("object")))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (recorded == 1) {
+            deliver(organization, activity);
+        }
+    }
+
+    private void updated(OrganizationId organization, String id, Map<String, Object> update) {
+        int changed = jdbc.sql("""
+                        update federation_sent_objects set digest = :digest, sent_at = :now
+                         where id = :id and digest <> :digest""")
+                .param("id", id)
+                .param("digest", digest(update.get("object")))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (changed == 1) {
+            deliver(organization, update);
+        }
+    }
+
+    private void deleted(OrganizationId organization, String id, Map<String, Object> withdrawal) {
+        int forgotten = jdbc.sql("delete from federation_sent_objects where id = :id")
+                .param("id", id)
+                .update();
+        if (forgotten == 1) {
+            deliver(organization, withdrawal);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Sent> sent(String id) {
+        return jdbc.sql("select organization_id, activity::text from federation_sent_objects where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Sent(
+                        new OrganizationId((java.util.UUID) rs.getObject(1)),
+                        JSON.readValue(rs.getString(2), Map.class)))
+                .optional();
+    }
+
+    private static Object objectId(Object object) {
+        return object instanceof Map<?, ?> map ? map.get("id") : object;
+    }
+
+    /** Queues the activity to every inbox of the organization's followers. */
+    void deliver(OrganizationId organization, Map<String, Object> activity) {
+        var inboxes = followers.inboxes(organization);
+        if (inboxes.isEmpty()) {
+            return;
+        }
+        var id = (String) activity.get("id");
+        var body = JSON.writeValueAsBytes(activity);
+        queue.enqueue(inboxes.stream()
+                .map(inbox -> new OutboundQueue.NewDelivery(
+                        FederationSigner.CHANNEL,
+                        organization.value().toString(),
+                        "federation " + id + " " + inbox,
+                        URI.create(inbox),
+                        CONTENT_TYPE,
+                        body))
+                .toList());
+    }
+
+    private static String digest(Object value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
