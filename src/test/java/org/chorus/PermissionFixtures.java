@@ -606,6 +606,11 @@ final class PermissionFixtures {
         form(
                 "POST /o/{slug}/manage/fediverse/followers/remove",
                 call -> params("actor", "https://social.example/users/ana"));
+        form("POST /o/{slug}/manage/fediverse/blocks", call -> params("domain", "spam.example", "severity", "silence"));
+        // not blocked: past the permission check, the answer is 409
+        form("POST /o/{slug}/manage/fediverse/blocks/remove", call -> params("domain", "never-blocked.example"));
+        form("POST /admin/federation/blocks", call -> params("domain", "spam.example", "severity", "silence"));
+        form("POST /admin/federation/blocks/remove", call -> params("domain", "never-blocked.example"));
         form("GET /.well-known/webfinger", call -> params("resource", "acct:" + own.slug() + "@localhost"));
         form(
                 "POST /hooks/email/bounces",

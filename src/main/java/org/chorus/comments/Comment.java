@@ -30,6 +30,11 @@ public record Comment(
         return author.equals(Commenting.GUEST);
     }
 
+    /** Written on another server of the fediverse, under its author's handle ({@link CommentingFromElsewhere}). */
+    public boolean remote() {
+        return author.equals(CommentingFromElsewhere.REMOTE);
+    }
+
     public boolean approved() {
         return status == CommentStatus.APPROVED;
     }

@@ -92,6 +92,10 @@ public class ModeratingComments {
         if (comment.author().equals(Commenting.IMPORTED)) {
             throw org.chorus.shared.DomainException.conflict("comment.imported-no-author");
         }
+        if (comment.remote()) {
+            // their server is blocked or silenced on the organization's fediverse page instead
+            throw org.chorus.shared.DomainException.conflict("comment.remote-no-ban");
+        }
         if (comment.guest()) {
             // a guest has no account: the ban holds their address's blind index
             var index = comments.guestEmailIndex(id).orElseThrow(() -> new NotFoundException("comment.not-found"));

@@ -48,6 +48,8 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DomainBlocks blocks;
+    private final RepliesAsComments replies;
     private final RateLimits servers = new RateLimits(Duration.ofMinutes(1), 10_000);
 
     Inbox(
@@ -57,6 +59,8 @@ public class Inbox {
             Followers followers,
             Reactions reactions,
             RemoteActors actors,
+            DomainBlocks blocks,
+            RepliesAsComments replies,
             OutboundQueue queue,
             JdbcClient jdbc,
             org.springframework.transaction.PlatformTransactionManager transactions,
@@ -67,6 +71,8 @@ public class Inbox {
         this.followers = followers;
         this.reactions = reactions;
         this.actors = actors;
+        this.blocks = blocks;
+        this.replies = replies;
         this.queue = queue;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -80,6 +86,16 @@ public class Inbox {
     public void receive(String slug, HttpSignatures.Request request) {
         if (slug != null) {
             directory.listed(slug); // an inbox of no actor is not found before anything is read
+        }
+        var claimed = claimedActor(request.body());
+        // a blocked server is refused before its key is fetched or its signature checked
+        if (blocks.blocked(DomainBlocks.host(claimed), null)) {
+            throw new DomainException(403, "federation.blocked");
+        }
+        // a deleted account's server tells every server it ever met, signed with a key it no longer serves: one never
+        // met here has nothing to delete, and is answered at once, as Mastodon does
+        if (deletesItself(request.body(), claimed) && !actors.known(claimed)) {
+            return;
         }
         InboxChecks.Verified verified;
         try {
@@ -104,6 +120,26 @@ public class Inbox {
         });
     }
 
+    /** The actor an activity names, unchecked; empty when it cannot be read (the checks then refuse it). */
+    private static String claimedActor(byte[] body) {
+        try {
+            return Activities.id(Activities.read(body).get("actor")).orElse("");
+        } catch (Activities.Unreadable e) {
+            return "";
+        }
+    }
+
+    private static boolean deletesItself(byte[] body, String actor) {
+        try {
+            var activity = Activities.read(body);
+            return Activities.hasType(activity, "Delete")
+                    && !actor.isEmpty()
+                    && actor.equals(Activities.id(activity.get("object")).orElse(null));
+        } catch (Activities.Unreadable e) {
+            return false;
+        }
+    }
+
     private static final java.util.Set<String> HANDLED =
             java.util.Set.of("Follow", "Undo", "Like", "Announce", "Delete", "Update", "Create", "Accept", "Reject");
 
@@ -126,8 +162,9 @@ public class Inbox {
             case "Like", "Announce" -> react(actor, activity, type);
             case "Delete" -> delete(actor, activity);
             case "Update" -> update(actor, activity);
+            case "Create" -> replies.created(actor, activity);
             default -> {
-                // Create, Accept, Reject: read, nothing here to act on yet
+                // Accept, Reject: read, nothing here to act on yet
             }
         }
     }
@@ -147,11 +184,15 @@ public class Inbox {
 
     private void follow(RemoteActor actor, JsonNode follow) {
         var organization = organizationNamed(follow);
+        var blocked = blocks.of(DomainBlocks.host(actor.id()), organization.id());
+        if (blocked.filter(b -> b == DomainBlocks.Severity.BLOCK).isPresent()) {
+            throw new DomainException(403, "federation.blocked");
+        }
         boolean accepted = followers.follow(
                 organization.id(),
                 actor,
                 Activities.id(follow).orElseThrow(),
-                !followers.manuallyApproved(organization.id()),
+                blocked.isEmpty() && !followers.manuallyApproved(organization.id()),
                 clock.instant());
         if (accepted) {
             answer(
@@ -222,7 +263,9 @@ public class Inbox {
 
     private void react(RemoteActor actor, JsonNode activity, String type) {
         var object = Activities.id(activity.get("object")).orElse(null);
+        var host = DomainBlocks.host(actor.id());
         reactions.react(
+                issuer -> blocks.of(host, issuer).isPresent(),
                 actor.id(),
                 Activities.id(activity).orElseThrow(),
                 object,
@@ -236,6 +279,8 @@ public class Inbox {
             followers.removeActor(actor.id());
             reactions.removeActor(actor.id());
             actors.forget(actor.id());
+        } else if (deleted != null) {
+            replies.deleted(actor, deleted);
         }
     }
 

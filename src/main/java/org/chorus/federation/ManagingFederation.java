@@ -33,7 +33,8 @@ public class ManagingFederation {
             boolean manuallyApproves,
             long followerCount,
             List<Follower> pending,
-            List<Follower> followers) {}
+            List<Follower> followers,
+            List<AdministeringFederation.Blocked> blocks) {}
 
     private final CoalitionDirectory directory;
     private final OrganizationPermissions permissions;
@@ -41,6 +42,8 @@ public class ManagingFederation {
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Addresses addresses;
+    private final DomainBlocks blocks;
+    private final java.time.Clock clock;
 
     ManagingFederation(
             CoalitionDirectory directory,
@@ -48,7 +51,11 @@ public class ManagingFederation {
             Followers followers,
             Inbox inbox,
             JdbcClient jdbc,
-            Addresses addresses) {
+            Addresses addresses,
+            DomainBlocks blocks,
+            java.time.Clock clock) {
+        this.blocks = blocks;
+        this.clock = clock;
         this.addresses = addresses;
         this.directory = directory;
         this.permissions = permissions;
@@ -87,7 +94,11 @@ public class ManagingFederation {
                 followers.manuallyApproved(organization.id()),
                 followers.count(organization.id()),
                 listed.stream().filter(f -> !f.accepted()).toList(),
-                listed.stream().filter(Follower::accepted).toList());
+                listed.stream().filter(Follower::accepted).toList(),
+                blocks.list(organization.id()).stream()
+                        .map(b -> new AdministeringFederation.Blocked(
+                                b.domain(), b.severity().column(), b.reason(), b.since()))
+                        .toList());
     }
 
     /** {@code @name@host} from the actor's address and its preferred name; the address when it has none. */
@@ -97,6 +108,30 @@ public class ManagingFederation {
             return preferredUsername == null || host == null ? actorId : "@" + preferredUsername + "@" + host;
         } catch (IllegalArgumentException e) {
             return actorId;
+        }
+    }
+
+    /**
+     * Blocks or silences a server for this organization alone: blocking removes its follows of the organization;
+     * 422 for what is not a domain name.
+     */
+    @Transactional
+    public void block(Actor actor, String slug, String domain, boolean silence) {
+        var organization = managed(actor, slug);
+        blocks.block(
+                DomainBlocks.domain(domain),
+                organization.id(),
+                silence ? DomainBlocks.Severity.SILENCE : DomainBlocks.Severity.BLOCK,
+                "",
+                clock.instant());
+    }
+
+    /** Lifts the organization's block of a server; 409 when there is none. */
+    @Transactional
+    public void unblock(Actor actor, String slug, String domain) {
+        var organization = managed(actor, slug);
+        if (!blocks.unblock(DomainBlocks.domain(domain), organization.id())) {
+            throw DomainException.conflict("federation.not-blocked", domain);
         }
     }
 

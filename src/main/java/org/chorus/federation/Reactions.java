@@ -2,8 +2,8 @@ package org.chorus.federation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.DomainException;
-import org.chorus.shared.NotFoundException;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +38,22 @@ class Reactions {
         this.addresses = addresses;
     }
 
-    /** Counts a like or boost of the public statement at {@code object}; 422 for anything else. */
-    void react(String actorId, String activityId, String object, Kind kind, Instant now) {
-        var statement = statementAt(object);
+    /**
+     * Counts a like or boost of the public statement at {@code object}, unless the actor's server is silenced for the
+     * statement's issuer; 422 for anything that is not a public statement here.
+     */
+    void react(
+            java.util.function.Predicate<OrganizationId> silencedFor,
+            String actorId,
+            String activityId,
+            String object,
+            Kind kind,
+            Instant now) {
+        var found = statementAt(object);
+        if (silencedFor.test(found.issuer())) {
+            return;
+        }
+        var statement = found.id();
         jdbc.sql("""
                         insert into federation_reactions (activity_id, actor_id, statement_id, kind, received_at)
                         values (:activity, :actor, :statement, :kind, :now) on conflict do nothing""")
@@ -52,20 +65,13 @@ class Reactions {
                 .update();
     }
 
-    private StatementId statementAt(String object) {
+    private org.chorus.statements.Statement statementAt(String object) {
         var prefix = addresses.statement("");
         if (object == null || !object.startsWith(prefix) || object.length() == prefix.length()) {
             throw new DomainException(422, "federation.not-our-statement", String.valueOf(object));
         }
-        try {
-            var statement = reading.visible(null, object.substring(prefix.length()));
-            if (!statement.isPublic()) {
-                throw new NotFoundException("statement.not-found");
-            }
-            return statement.id();
-        } catch (NotFoundException e) {
-            throw new DomainException(422, "federation.not-our-statement", object);
-        }
+        return reading.publicStatement(object.substring(prefix.length()))
+                .orElseThrow(() -> new DomainException(422, "federation.not-our-statement", object));
     }
 
     int undo(String actorId, String activityId) {

@@ -117,6 +117,14 @@ class RemoteActors {
         }
     }
 
+    /** Whether the actor was met before (kept, however old). */
+    boolean known(String id) {
+        return jdbc.sql("select exists (select 1 from federation_remote_actors where id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Forgets an actor deleted on its server. */
     void forget(String id) {
         jdbc.sql("delete from federation_remote_actors where id = :id")

@@ -49,6 +49,7 @@ class TellingFollowers {
     private final OutboundQueue queue;
     private final JdbcClient jdbc;
     private final Addresses addresses;
+    private final DomainBlocks blocks;
     private final Clock clock;
 
     TellingFollowers(
@@ -59,7 +60,9 @@ class TellingFollowers {
             OutboundQueue queue,
             JdbcClient jdbc,
             Addresses addresses,
+            DomainBlocks blocks,
             Clock clock) {
+        this.blocks = blocks;
         this.reading = reading;
         this.articles = articles;
         this.events = events;
@@ -205,7 +208,10 @@ class TellingFollowers {
 
     /** Queues the activity to every inbox of the organization's followers. */
     void deliver(OrganizationId organization, Map<String, Object> activity) {
-        var inboxes = followers.inboxes(organization);
+        var blocked = blocks.blockedFor(organization);
+        var inboxes = followers.inboxes(organization).stream()
+                .filter(inbox -> !blocked.test(DomainBlocks.host(inbox)))
+                .toList();
         if (inboxes.isEmpty()) {
             return;
         }

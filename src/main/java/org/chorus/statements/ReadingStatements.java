@@ -164,6 +164,14 @@ public class ReadingStatements {
     }
 
     /**
+     * The public statement at this address; empty for none (never a not-found thrown: for callers inside a transaction
+     * of their own, which a thrown one would mark for rollback).
+     */
+    public Optional<Statement> publicStatement(String slug) {
+        return statements.bySlug(slug).filter(Statement::isPublic);
+    }
+
+    /**
      * The statement's heading for a page about it, if the viewer may see it: its title in {@code language} when
      * published in it (else in the original) and its issuer, in a bounded few queries.
      */

@@ -219,4 +219,13 @@ class ActivityPubEndpointsTest {
                          "actor": "%s", "object": "http://localhost/o/no-such-organization"}""".formatted(remote.origin, remote.actor("ana"))).andExpect(status().isNotFound());
         assertThat(followers()).isZero();
     }
+
+    @Test
+    void the_deletion_of_an_account_never_met_is_taken_without_fetching_its_key() throws Exception {
+        postToInbox("/inbox", """
+                        {"@context": "https://www.w3.org/ns/activitystreams", "type": "Delete",
+                         "id": "https://gone.example/users/zed#delete", "actor": "https://gone.example/users/zed",
+                         "object": "https://gone.example/users/zed"}""", Map.of("Content-Type", "application/activity+json"))
+                .andExpect(status().isAccepted());
+    }
 }

@@ -125,4 +125,91 @@ class ManagingFollowersTest {
         mvc.perform(get("/o/" + league.slug() + "/manage/fediverse").with(user(editor)))
                 .andExpect(status().isForbidden());
     }
+
+    long followerCount() throws Exception {
+        var heading = page().select("#followers h2").text();
+        return heading.equals("No followers") ? 0 : heading.equals("One follower") ? 1 : -1;
+    }
+
+    @Test
+    void
+            an_owner_who_blocks_a_server_loses_its_followers_and_refuses_its_follows_and_one_who_silences_it_approves_them()
+                    throws Exception {
+        follows("ana");
+        assertThat(followerCount()).isEqualTo(1);
+
+        mvc.perform(post("/o/" + league.slug() + "/manage/fediverse/blocks")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("domain", "http://127.0.0.1/whatever"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page().select("#blocks li code").eachText()).containsExactly("127.0.0.1");
+        assertThat(followerCount()).as("its follower removed").isZero();
+        mvc.perform(remote.post(
+                        "bob",
+                        "/o/" + league.slug() + "/inbox",
+                        """
+                        {"@context": "https://www.w3.org/ns/activitystreams", "type": "Follow", "id": "%s/follows/b2",
+                         "actor": "%s", "object": "http://localhost/o/%s"}""".formatted(remote.origin, remote.actor("bob"), league.slug()),
+                        clock.instant()))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/o/" + league.slug() + "/manage/fediverse/blocks")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("domain", "127.0.0.1")
+                        .param("severity", "silence"))
+                .andExpect(status().is3xxRedirection());
+        follows("bob");
+        assertThat(page().select("#waiting li .follower a").eachText())
+                .as("a silenced server's follow waits, though the organization accepts follows at once")
+                .hasSize(1);
+
+        mvc.perform(post("/o/" + league.slug() + "/manage/fediverse/blocks/remove")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("domain", "127.0.0.1"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page().select("#blocks li")).isEmpty();
+        mvc.perform(post("/o/" + league.slug() + "/manage/fediverse/blocks")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("domain", "not a domain"))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void a_site_admin_sees_deliveries_and_followers_and_blocks_a_server_for_the_whole_site() throws Exception {
+        follows("ana");
+        var admin = fixtures.adminUser(fixtures.admin().id());
+        var page = Html.parse(mvc.perform(get("/admin/federation").with(user(admin)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(page.select("#deliveries p").text()).contains("waiting").contains("delivered");
+        assertThat(page.select("#organizations li").text()).contains(league.name());
+
+        mvc.perform(post("/admin/federation/blocks")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("domain", "Harass.Example")
+                        .param("severity", "block")
+                        .param("reason", "harassment"))
+                .andExpect(status().is3xxRedirection());
+        var blocked = Html.parse(
+                mvc.perform(get("/admin/federation").with(user(admin))).andReturn());
+        assertThat(blocked.select("#blocks li").text())
+                .contains("harass.example")
+                .contains("harassment");
+        mvc.perform(post("/admin/federation/blocks/remove")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("domain", "harass.example"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Html.parse(mvc.perform(get("/admin/federation").with(user(admin)))
+                                .andReturn())
+                        .select("#blocks li")
+                        .text())
+                .doesNotContain("harass.example");
+        mvc.perform(get("/admin/federation").with(user(owner))).andExpect(status().isForbidden());
+    }
 }

@@ -55,6 +55,9 @@ class StatementsOnTheFediverseTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.chorus.comments.ModeratingComments moderating;
+
     Organization league;
     Actor admin;
     RemoteServer remote;
@@ -196,5 +199,77 @@ class StatementsOnTheFediverseTest {
                 .getResponse()
                 .getContentAsString();
         return Html.parse(page).select(".fediverse-reactions").text();
+    }
+
+    String note(String actor, String id, String inReplyTo, String to, String content) {
+        return """
+                {"@context": "https://www.w3.org/ns/activitystreams", "type": "Create", "id": "%1$s/activity",
+                 "actor": "%2$s", "to": [%4$s], "cc": [],
+                 "object": {"type": "Note", "id": "%1$s", "attributedTo": "%2$s", "inReplyTo": "%3$s",
+                            "to": [%4$s], "published": "2026-12-01T10:00:00Z", "content": %5$s}}""".formatted(
+                        remote.origin + id,
+                        remote.actor(actor),
+                        inReplyTo,
+                        to,
+                        JsonMapper.shared().writeValueAsString(content));
+    }
+
+    @Test
+    void a_public_reply_from_another_server_waits_for_the_moderators_then_shows_and_its_deletion_takes_it_down()
+            throws Exception {
+        var statement = reviewing.approve(
+                admin,
+                writing.draft(admin, league.id(), draft("Parks for all", "We ask for parks."))
+                        .id(),
+                null);
+        var address = "http://localhost/s/" + statement.slug();
+
+        mvc.perform(remote.post(
+                        "ana",
+                        "/inbox",
+                        note("ana", "/notes/1", address, "\"as:Public\"", "<p>Yes!<br>And trees.</p><p>— Ana</p>"),
+                        clock.instant()))
+                .andExpect(status().isAccepted());
+        mvc.perform(remote.post(
+                        "bob",
+                        "/inbox",
+                        note(
+                                "bob",
+                                "/notes/2",
+                                address,
+                                "\"http://localhost/o/" + league.slug() + "\"",
+                                "<p>Private</p>"),
+                        clock.instant()))
+                .andExpect(status().isAccepted());
+
+        var queue = moderating.queue(admin, league.id()).items();
+        assertThat(queue).as("the direct message is never published").hasSize(1);
+        var comment = queue.get(0).comment();
+        assertThat(comment.authorName()).isEqualTo("@ana@" + remote.origin.substring("http://".length()));
+        assertThat(comment.body()).isEqualTo("Yes!\nAnd trees.\n\n— Ana");
+        assertThat(comment.remote()).isTrue();
+        moderating.approve(admin, comment.id());
+        assertThat(Html.parse(mvc.perform(get("/s/" + statement.slug() + "/comments")
+                                        .with(user(fixtures.admin())))
+                                .andReturn())
+                        .select(".comment")
+                        .text())
+                .contains("And trees.")
+                .contains("@ana@");
+
+        mvc.perform(remote.post(
+                        "ana",
+                        "/inbox",
+                        """
+                        {"@context": "https://www.w3.org/ns/activitystreams", "type": "Delete", "id": "%s/deletes/1",
+                         "actor": "%s", "object": {"id": "%s/notes/1", "type": "Tombstone"}}""".formatted(remote.origin, remote.actor("ana"), remote.origin),
+                        clock.instant()))
+                .andExpect(status().isAccepted());
+        assertThat(Html.parse(mvc.perform(get("/s/" + statement.slug() + "/comments")
+                                        .with(user(fixtures.admin())))
+                                .andReturn())
+                        .select(".comment")
+                        .text())
+                .doesNotContain("And trees.");
     }
 }

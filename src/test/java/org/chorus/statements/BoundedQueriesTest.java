@@ -100,8 +100,9 @@ class BoundedQueriesTest {
                 .doesNotContain("signon");
         assertThat(queries("/s/" + plain.slug()))
                 .as(() -> "the statement, its texts, its co-issuers with signatories and revisions, republications,"
-                        + " organizations, topics; not:\n" + QueryCounter.statements())
-                .isLessThanOrEqualTo(6);
+                        + " organizations, topics, its likes and boosts from the fediverse; not:\n"
+                        + QueryCounter.statements())
+                .isLessThanOrEqualTo(7);
         assertThat(queries("/s/" + reviewing.slug() + "/fr")).isEqualTo(queries("/s/" + plain.slug() + "/fr"));
     }
 

@@ -58,4 +58,23 @@ class FederationPagesController {
         }
         return "redirect:/o/" + slug + "/manage/fediverse";
     }
+
+    @PostMapping("/o/{slug}/manage/fediverse/blocks")
+    String block(
+            @PathVariable String slug,
+            @RequestParam String domain,
+            @RequestParam(defaultValue = "block") String severity,
+            Actor actor,
+            RedirectAttributes redirect) {
+        managing.block(actor, slug, domain, severity.equals("silence"));
+        redirect.addFlashAttribute("notice", "federation.blocks.saved");
+        return "redirect:/o/" + slug + "/manage/fediverse#blocks";
+    }
+
+    @PostMapping("/o/{slug}/manage/fediverse/blocks/remove")
+    String unblock(@PathVariable String slug, @RequestParam String domain, Actor actor, RedirectAttributes redirect) {
+        managing.unblock(actor, slug, domain);
+        redirect.addFlashAttribute("notice", "federation.blocks.lifted");
+        return "redirect:/o/" + slug + "/manage/fediverse#blocks";
+    }
 }

@@ -67,8 +67,8 @@ public class AdminCli implements ApplicationRunner, ExitCodeGenerator {
         }
         var c = command.get();
         try {
-            var options =
-                    AdminArguments.parse(words.subList(c.words().size(), words.size()), Set.of("admin", "resend"));
+            var options = AdminArguments.parse(
+                    words.subList(c.words().size(), words.size()), Set.of("admin", "resend", "silence"));
             return c.run(options, out, err);
         } catch (IllegalArgumentException e) {
             err.println("chorus admin " + c.name() + ": " + e.getMessage());

@@ -296,6 +296,59 @@ public class OutboundQueue {
                 .update();
     }
 
+    /** How many of a channel's requests wait (queued or being sent), were delivered, or failed, of those kept. */
+    public record Counts(long waiting, long delivered, long failed) {}
+
+    public Counts counts(String channel) {
+        return jdbc.sql("""
+                        select count(*) filter (where status in ('queued', 'claimed')),
+                               count(*) filter (where status = 'delivered'),
+                               count(*) filter (where status = 'failed')
+                          from outbound_deliveries where channel = :channel""")
+                .param("channel", channel)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    /** A request that failed for good, as an operator reads it. */
+    public record Failed(String host, String target, Integer lastStatus, String lastError, Instant finishedAt) {}
+
+    /** A channel's latest failures, newest first. */
+    public List<Failed> failures(String channel, int limit) {
+        return jdbc.sql("""
+                        select host, target, last_status, last_error, finished_at from outbound_deliveries
+                         where channel = :channel and status = 'failed' order by finished_at desc, id desc limit :limit""")
+                .param("channel", channel)
+                .param("limit", limit)
+                .query((rs, n) -> new Failed(
+                        rs.getString("host"),
+                        rs.getString("target"),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getString("last_error"),
+                        rs.getTimestamp("finished_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Queues a channel's failed requests again (to one server, {@code host}, or all when null), from now: tried again
+     * at once, then given up two days later as any new request. Returns how many.
+     */
+    public int retryFailed(String channel, String host) {
+        var now = Timestamp.from(clock.instant());
+        int queued = jdbc.sql("""
+                        update outbound_deliveries
+                           set status = 'queued', attempts = 0, not_before = :now, created_at = :now, finished_at = null
+                         where channel = :channel and status = 'failed' and (cast(:host as text) is null or host = :host or host like :host || ':%')""")
+                .param("channel", channel)
+                .param("host", host)
+                .param("now", now)
+                .update();
+        if (queued > 0) {
+            wakeUp();
+        }
+        return queued;
+    }
+
     /** Deletes requests that finished before {@code before}; returns how many. */
     public int deleteFinishedBefore(Instant before) {
         return jdbc.sql("delete from outbound_deliveries where finished_at < :before")

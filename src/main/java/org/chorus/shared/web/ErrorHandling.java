@@ -110,8 +110,15 @@ final class ErrorHandling {
                 problem.setProperty("errors", errors);
             }
             var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            if (status == 401) {
+            if (status == 401 && !request.getRequestURI().endsWith("/inbox")) {
                 answer.header("WWW-Authenticate", "Bearer");
+            }
+            // a limit says how long to wait: its first argument, in seconds (LetterRateLimits, the inboxes' limit)
+            if (status == 429
+                    && e instanceof DomainException d
+                    && d.arguments().length > 0
+                    && d.arguments()[0] instanceof Number seconds) {
+                answer.header("Retry-After", Long.toString(seconds.longValue()));
             }
             return answer.body(problem);
         }
