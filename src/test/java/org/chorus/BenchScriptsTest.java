@@ -33,6 +33,7 @@ class BenchScriptsTest {
                 "bench/actions-map",
                 "bench/signon-burst.sh",
                 "bench/rsvp-reminders.sh",
+                "bench/federation-delivery.sh",
                 "bench/lib/harness.sh")) {
             assertThat(run("bash", "-n", script).status()).as(script).isZero();
         }

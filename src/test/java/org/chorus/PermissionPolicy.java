@@ -374,6 +374,9 @@ final class PermissionPolicy {
             // federation (ActivityPub): what other servers read, and the inboxes they post signed activities to
             entry("GET /o/{slug} application/activity+json", PUBLIC),
             entry("GET /o/{slug}/followers", PUBLIC),
+            entry("GET /s/{slug} application/activity+json", PUBLIC),
+            entry("GET /actions/{id:[0-9a-f-]{36}} application/activity+json", PUBLIC),
+            entry("GET /actor", PUBLIC),
             entry("GET /o/{slug}/outbox", PUBLIC),
             entry("POST /o/{slug}/inbox", HTTP_SIGNATURE),
             entry("POST /inbox", HTTP_SIGNATURE),

@@ -37,9 +37,16 @@ public class ActorDocuments {
     private final Addresses addresses;
     private final Followers followers;
     private final Articles articles;
+    private final Events events;
 
     ActorDocuments(
-            CoalitionDirectory directory, ActorKeys keys, Addresses addresses, Followers followers, Articles articles) {
+            CoalitionDirectory directory,
+            ActorKeys keys,
+            Addresses addresses,
+            Followers followers,
+            Articles articles,
+            Events events) {
+        this.events = events;
         this.directory = directory;
         this.keys = keys;
         this.addresses = addresses;
@@ -160,6 +167,51 @@ public class ActorDocuments {
             return Optional.empty();
         }
         return Optional.of(address.substring(0, at).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The site's own actor: an {@code Application} whose key signs Chorus's requests for other servers' documents.
+     * It follows no one and is followed by no one; activities sent to it go to the shared inbox.
+     */
+    public Map<String, Object> instanceActor() {
+        var id = addresses.instanceActor();
+        var actor = new LinkedHashMap<String, Object>();
+        actor.put("@context", CONTEXT);
+        actor.put("id", id);
+        actor.put("type", "Application");
+        actor.put("preferredUsername", addresses.host());
+        actor.put("name", "Chorus");
+        actor.put("url", addresses.link("/"));
+        actor.put("inbox", addresses.sharedInbox());
+        actor.put("manuallyApprovesFollowers", true);
+        actor.put(
+                "publicKey",
+                Map.of(
+                        "id",
+                        id + "#main-key",
+                        "owner",
+                        id,
+                        "publicKeyPem",
+                        keys.instance().publicKeyPem()));
+        return actor;
+    }
+
+    /** A public statement as its Article; not found unless it is public. */
+    public Map<String, Object> statement(String slug) {
+        var article = articles.object(slug).orElseThrow(() -> new NotFoundException("statement.not-found"));
+        var document = new LinkedHashMap<String, Object>();
+        document.put("@context", CONTEXT);
+        document.putAll(article);
+        return document;
+    }
+
+    /** A public action as its Event; not found unless it is public. */
+    public Map<String, Object> action(org.chorus.actions.ActionId action) {
+        var event = events.of(action).orElseThrow(() -> new NotFoundException("action.not-found"));
+        var document = new LinkedHashMap<String, Object>();
+        document.put("@context", Events.CONTEXT);
+        document.putAll(event.object());
+        return document;
     }
 
     /** Where NodeInfo is: the well-known document listing the schemas served. */

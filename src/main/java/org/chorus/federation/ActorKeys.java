@@ -53,6 +53,33 @@ class ActorKeys {
         });
     }
 
+    /** The site's own actor's keys ({@code /actor}), made on first use like an organization's. */
+    Keys instance() {
+        return storedInstance().orElseGet(() -> {
+            var pair = RsaKeys.generate();
+            jdbc.sql("""
+                            insert into federation_instance_key (id, public_key_pem, private_key, created_at)
+                            values (1, :pem, :sealed, :now) on conflict (id) do nothing""")
+                    .param("pem", RsaKeys.publicPem(pair.getPublic()))
+                    .param(
+                            "sealed",
+                            sealing.seal(
+                                    Base64.getEncoder().encodeToString(RsaKeys.privateBytes(pair.getPrivate())),
+                                    COLUMN))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            return storedInstance().orElseThrow();
+        });
+    }
+
+    private Optional<Keys> storedInstance() {
+        return jdbc.sql("select public_key_pem, private_key from federation_instance_key where id = 1")
+                .query((rs, n) -> new Keys(
+                        rs.getString(1),
+                        RsaKeys.privateKey(Base64.getDecoder().decode(sealing.open(rs.getBytes(2), COLUMN)))))
+                .optional();
+    }
+
     private Optional<Keys> stored(OrganizationId organization) {
         return jdbc.sql("select public_key_pem, private_key from federation_keys where organization_id = :organization")
                 .param("organization", organization.value())

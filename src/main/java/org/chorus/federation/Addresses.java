@@ -23,6 +23,11 @@ public class Addresses {
         return chorus.link("/o/" + slug);
     }
 
+    /** The site's own actor, which signs Chorus's requests for other servers' documents. */
+    public String instanceActor() {
+        return chorus.link("/actor");
+    }
+
     public String keyId(String slug) {
         return actor(slug) + "#main-key";
     }

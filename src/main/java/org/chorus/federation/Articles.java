@@ -49,6 +49,15 @@ class Articles {
         return page(slug).map(this::publication);
     }
 
+    /** The public statement as its Article (an original's when it follows one here); empty when it is not public. */
+    Optional<Map<String, Object>> object(String slug) {
+        return statementsPublic(slug) ? page(slug).map(this::article) : Optional.empty();
+    }
+
+    private boolean statementsPublic(String slug) {
+        return reading.publicStatement(slug).isPresent();
+    }
+
     /** The public statement as an Article, for an Update; empty when it is not public or is an Announce. */
     Optional<Map<String, Object>> corrected(String slug, Instant at) {
         return page(slug).filter(p -> !announces(p)).map(page -> {

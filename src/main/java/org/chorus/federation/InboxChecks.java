@@ -65,21 +65,40 @@ class InboxChecks {
         if (!actor.id().equals(actorId)) {
             throw new Refused(403, "the signing key is not the activity's actor's");
         }
+        return new Verified(verified(request, signature, actor), activity);
+    }
+
+    /** The actor, once the signature verifies with its key: the kept one, else asked for again once (keys rotate). */
+    private RemoteActor verified(HttpSignatures.Request request, HttpSignatures.Parsed signature, RemoteActor actor) {
         try {
             HttpSignatures.verify(request, signature, key(actor), clock.instant());
+            return actor;
         } catch (HttpSignatures.Refused e) {
             if (e.refusal() != HttpSignatures.Refusal.INVALID) {
                 throw new Refused(401, e.getMessage());
             }
-            // the key kept may be an old one: ask the actor's server once
-            actor = actor(signature.keyId(), true);
+            var again = actor(signature.keyId(), true);
             try {
-                HttpSignatures.verify(request, signature, key(actor), clock.instant());
-            } catch (HttpSignatures.Refused again) {
-                throw new Refused(401, again.getMessage());
+                HttpSignatures.verify(request, signature, key(again), clock.instant());
+                return again;
+            } catch (HttpSignatures.Refused still) {
+                throw new Refused(401, still.getMessage());
             }
         }
-        return new Verified(actor, activity);
+    }
+
+    /**
+     * Who signed a request for a document (authorized-fetch mode): the actor whose key verifies its signature, asked
+     * for again once when the key kept fails; refused with 401 otherwise.
+     */
+    RemoteActor signer(HttpSignatures.Request request) {
+        HttpSignatures.Parsed signature;
+        try {
+            signature = HttpSignatures.parse(request);
+        } catch (HttpSignatures.Refused e) {
+            throw new Refused(401, e.getMessage());
+        }
+        return verified(request, signature, actor(signature.keyId(), false));
     }
 
     private RemoteActor actor(String keyId, boolean refresh) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.federation.activitystreams.RemoteActor;
+import org.chorus.federation.signing.HttpSignatures;
 import org.chorus.shared.http.OutboundFailure;
 import org.chorus.shared.http.OutboundHttp;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,15 @@ class RemoteActors {
 
     private final JdbcClient jdbc;
     private final OutboundHttp http;
+    private final ActorKeys keys;
+    private final Addresses addresses;
     private final Clock clock;
 
-    RemoteActors(JdbcClient jdbc, OutboundHttp http, Clock clock) {
+    RemoteActors(JdbcClient jdbc, OutboundHttp http, ActorKeys keys, Addresses addresses, Clock clock) {
         this.jdbc = jdbc;
         this.http = http;
+        this.keys = keys;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -94,6 +99,21 @@ class RemoteActors {
         return get(owner);
     }
 
+    /**
+     * Requests for documents are signed by the site's own actor, as Mastodon signs them: servers in authorized-fetch
+     * mode answer nothing unsigned (each try is signed again, redirects included).
+     */
+    private OutboundHttp.Headers signedAsTheSite() {
+        return (method, target, body) -> HttpSignatures.sign(
+                method,
+                target,
+                null,
+                null,
+                addresses.instanceActor() + "#main-key",
+                keys.instance().privateKey(),
+                clock.instant());
+    }
+
     private tools.jackson.databind.JsonNode get(String address) {
         URI uri;
         try {
@@ -102,7 +122,7 @@ class RemoteActors {
             throw new Unknown("not an address: " + address);
         }
         try {
-            var answer = http.get(uri, ACCEPT, OutboundHttp.Headers.NONE);
+            var answer = http.get(uri, ACCEPT, signedAsTheSite());
             if (!answer.ok()) {
                 throw new Unknown(address + " answered " + answer.status());
             }

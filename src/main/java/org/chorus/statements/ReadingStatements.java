@@ -164,11 +164,11 @@ public class ReadingStatements {
     }
 
     /**
-     * The public statement at this address; empty for none (never a not-found thrown: for callers inside a transaction
-     * of their own, which a thrown one would mark for rollback).
+     * The published statement at this address, not retracted; empty for none (never a not-found thrown: for callers
+     * inside a transaction of their own, which a thrown one would mark for rollback).
      */
     public Optional<Statement> publicStatement(String slug) {
-        return statements.bySlug(slug).filter(Statement::isPublic);
+        return statements.bySlug(slug).filter(s -> s.status() == StatementStatus.PUBLISHED);
     }
 
     /**

@@ -41,6 +41,9 @@ class ActionsOnTheFediverseTest {
     ActorKeys keys;
 
     @Autowired
+    ActorDocuments documents;
+
+    @Autowired
     Clock clock;
 
     Organization league;
@@ -88,6 +91,11 @@ class ActionsOnTheFediverseTest {
         assertThat(create.verifiesWith(keys.of(league.id()).publicKeyPem(), clock.instant()))
                 .as("signed by the league")
                 .isTrue();
+
+        assertThat(documents.action(action.id()))
+                .as("at the action's address, asked for as ActivityStreams")
+                .containsEntry("type", "Event")
+                .containsEntry("id", "http://localhost/actions/" + action.id());
 
         hosting.edit(admin, action.id(), ActionFixtures.described(actions.form("Rally for clean air"), "Bring water."));
         eventually("the edit reaches it").until(() -> !remote.received("Update").isEmpty());

@@ -136,6 +136,17 @@ class ActivityPubEndpointsTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void the_sites_own_actor_publishes_the_key_it_signs_requests_for_documents_with() throws Exception {
+        mvc.perform(get("/actor"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/activity+json"))
+                .andExpect(jsonPath("$.type").value("Application"))
+                .andExpect(jsonPath("$.id").value("http://localhost/actor"))
+                .andExpect(jsonPath("$.publicKey.id").value("http://localhost/actor#main-key"))
+                .andExpect(jsonPath("$.inbox").value("http://localhost/inbox"));
+    }
+
     ResultActions postToInbox(String path, String body, Map<String, String> headers) throws Exception {
         var request = post(path).content(body.getBytes(StandardCharsets.UTF_8));
         headers.forEach(request::header);

@@ -38,7 +38,7 @@ final class RemoteServer implements AutoCloseable {
 
         /** Whether its signature verifies with this key, as Mastodon checks one. */
         boolean verifiesWith(String publicKeyPem, Instant now) {
-            var request = new HttpSignatures.Request("POST", path, headers, body);
+            var request = new HttpSignatures.Request(body.length == 0 ? "GET" : "POST", path, headers, body);
             try {
                 HttpSignatures.verify(request, HttpSignatures.parse(request), RsaKeys.publicKey(publicKeyPem), now);
                 return true;
@@ -53,6 +53,8 @@ final class RemoteServer implements AutoCloseable {
     final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> fetched = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The requests for its actors' documents, as they came (signed, from Chorus). */
+    final List<Received> fetches = new CopyOnWriteArrayList<>();
 
     RemoteServer(String... accounts) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +87,9 @@ final class RemoteServer implements AutoCloseable {
             return;
         }
         fetched.computeIfAbsent(rest, n -> new AtomicInteger()).incrementAndGet();
+        var headers = new HashMap<String, String>();
+        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header, String.join(", ", values)));
+        fetches.add(new Received(exchange.getRequestURI().getPath(), headers, new byte[0]));
         answer(exchange, 200, document(rest).getBytes(StandardCharsets.UTF_8));
     }
 

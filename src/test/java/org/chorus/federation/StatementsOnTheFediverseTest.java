@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.support.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -103,7 +104,7 @@ class StatementsOnTheFediverseTest {
     }
 
     @Test
-    void a_published_statement_is_created_corrected_and_deleted_on_its_followers_server() {
+    void a_published_statement_is_created_corrected_and_deleted_on_its_followers_server() throws Exception {
         Statement statement = reviewing.approve(
                 admin,
                 writing.draft(admin, league.id(), draft("Water for all", "We ask for **water**."))
@@ -124,6 +125,16 @@ class StatementsOnTheFediverseTest {
         assertThat(article.findValuesAsString("name")).contains("#climate_justice", "#energy");
         assertThat(create.json().at("/to/0").asString()).isEqualTo("https://www.w3.org/ns/activitystreams#Public");
 
+        mvc.perform(get("/s/" + statement.slug()).accept("application/activity+json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("Article"))
+                .andExpect(jsonPath("$.id").value("http://localhost/s/" + statement.slug()))
+                .andExpect(jsonPath("$.name").value("Water for all"));
+        mvc.perform(get("/s/" + statement.slug()).accept("text/html"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("text/html"));
+
         writing.edit(admin, statement.id(), draft("Water for all", "We ask for **clean water**."), "A word added.");
         var update = awaitOne("Update");
         assertThat(update.json().at("/object/content").asString()).contains("clean water");
@@ -131,6 +142,8 @@ class StatementsOnTheFediverseTest {
 
         reviewing.retract(admin, statement.id(), "Withdrawn by the league.");
         var delete = awaitOne("Delete");
+        mvc.perform(get("/s/" + statement.slug()).accept("application/activity+json"))
+                .andExpect(status().isNotFound());
         assertThat(delete.json().at("/object/id").asString()).isEqualTo("http://localhost/s/" + statement.slug());
         assertThat(delete.json().at("/object/type").asString()).isEqualTo("Tombstone");
         assertThat(remote.received("Create")).as("nothing sent twice").hasSize(1);

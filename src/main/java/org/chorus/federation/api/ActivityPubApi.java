@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.chorus.federation.ActorDocuments;
+import org.chorus.federation.AuthorizedFetch;
 import org.chorus.federation.Inbox;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.federation.signing.HttpSignatures;
@@ -33,27 +34,56 @@ class ActivityPubApi {
 
     private final ActorDocuments documents;
     private final Inbox inbox;
+    private final AuthorizedFetch fetch;
 
-    ActivityPubApi(ActorDocuments documents, Inbox inbox) {
+    ActivityPubApi(ActorDocuments documents, Inbox inbox, AuthorizedFetch fetch) {
         this.documents = documents;
         this.inbox = inbox;
+        this.fetch = fetch;
     }
 
     @GetMapping(
             value = "/o/{slug}",
             produces = {ACTIVITY, LD})
-    ResponseEntity<Map<String, Object>> actor(@PathVariable String slug) {
+    ResponseEntity<Map<String, Object>> actor(@PathVariable String slug, HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
         return activityJson(documents.group(slug));
     }
 
     @GetMapping("/o/{slug}/followers")
-    ResponseEntity<Map<String, Object>> followers(@PathVariable String slug) {
+    ResponseEntity<Map<String, Object>> followers(@PathVariable String slug, HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
         return activityJson(documents.followers(slug));
     }
 
     @GetMapping("/o/{slug}/outbox")
-    ResponseEntity<Map<String, Object>> outbox(@PathVariable String slug) {
+    ResponseEntity<Map<String, Object>> outbox(@PathVariable String slug, HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
         return activityJson(documents.outbox(slug));
+    }
+
+    /** A statement as its Article, at its page's address (Mastodon's search asks for it so). */
+    @GetMapping(
+            value = "/s/{slug}",
+            produces = {ACTIVITY, LD})
+    ResponseEntity<Map<String, Object>> statement(@PathVariable String slug, HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
+        return activityJson(documents.statement(slug));
+    }
+
+    /** An action as its Event, at its page's address. */
+    @GetMapping(
+            value = "/actions/{id:[0-9a-f-]{36}}",
+            produces = {ACTIVITY, LD})
+    ResponseEntity<Map<String, Object>> action(@PathVariable java.util.UUID id, HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
+        return activityJson(documents.action(new org.chorus.actions.ActionId(id)));
+    }
+
+    /** The site's own actor: always answered, signed or not, since other servers need its key to check ours. */
+    @GetMapping("/actor")
+    ResponseEntity<Map<String, Object>> instanceActor() {
+        return activityJson(documents.instanceActor());
     }
 
     @PostMapping("/o/{slug}/inbox")
@@ -95,6 +125,11 @@ class ActivityPubApi {
         if (body.length > Activities.MAX_BYTES) {
             throw new DomainException(413, "federation.body-too-large", String.valueOf(Activities.MAX_BYTES));
         }
+        return signed(request, body);
+    }
+
+    /** The request as a signature covers it: method, path and query, headers, body. */
+    static HttpSignatures.Request signed(HttpServletRequest request, byte[] body) {
         var headers = new LinkedHashMap<String, String>();
         for (var name : Collections.list(request.getHeaderNames())) {
             headers.put(name, String.join(", ", Collections.list(request.getHeaders(name))));
