@@ -5,7 +5,7 @@
 # second from the moment of publication and the process's peak resident memory (target: at least 300 per second on 2
 # cores), then repeats with a kill -9 of the Chorus process midway and a restart: received, unique, repeated, missing.
 # Starts its own embedded PostgreSQL and servers on 127.0.0.1 and stops them at the end.
-# Usage: bench/federation-delivery.sh [--inboxes N(10000)] [--servers N(500)] [--kill-at FRACTION(0.5)]
+# Usage: bench/federation-delivery.sh [--inboxes N(10000)] [--servers N(500)] [--kill-at FRACTION(0.5)] [--heap 1g]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi

@@ -29,7 +29,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (one port each, so the queue's limit per server applies), delivered by a real Chorus process through the outbound
  * queue: once straight through (deliveries per second from the moment of publication; peak resident memory), then with
  * a {@code kill -9} of the Chorus process midway and a restart (received, unique, repeated, missing). Every server
- * answers 202; one request in 100 has its signature checked with the organization's published key.
+ * answers 202; one request in 100 has its signature checked with the organization's published key. {@code --heap} is
+ * the Chorus process's largest heap (default 1g).
  */
 public final class DeliveryBench {
 
@@ -39,14 +40,16 @@ public final class DeliveryBench {
         int inboxes = 10_000;
         int servers = 500;
         double killAt = 0.5;
+        String heap = "1g";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inboxes" -> inboxes = Integer.parseInt(args[++i]);
                 case "--servers" -> servers = Integer.parseInt(args[++i]);
                 case "--kill-at" -> killAt = Double.parseDouble(args[++i]);
+                case "--heap" -> heap = args[++i];
                 default -> {
                     System.err.println("federation-delivery: unknown option " + args[i]
-                            + " (--inboxes N, --servers N, --kill-at FRACTION)");
+                            + " (--inboxes N, --servers N, --kill-at FRACTION, --heap SIZE)");
                     System.exit(2);
                 }
             }
@@ -65,12 +68,12 @@ public final class DeliveryBench {
             var list = work.resolve("inboxes.txt");
             Files.write(list, fediverse.inboxes);
 
-            var straight = run(postgres, fediverse, "straight", list, -1, work);
+            var straight = run(postgres, fediverse, "straight", list, -1, heap, work);
             System.out.printf("%n== straight ==%n");
             straight.print(fediverse.inboxes.size());
 
             fediverse.reset();
-            var crashed = run(postgres, fediverse, "kill9", list, killAt, work);
+            var crashed = run(postgres, fediverse, "kill9", list, killAt, heap, work);
             System.out.printf("%n== kill -9 at %.0f%% and a restart ==%n", killAt * 100);
             crashed.print(fediverse.inboxes.size());
             var ok = straight.missing == 0
@@ -115,7 +118,14 @@ public final class DeliveryBench {
         }
     }
 
-    static Outcome run(EmbeddedPostgres postgres, Fediverse fediverse, String name, Path list, double killAt, Path work)
+    static Outcome run(
+            EmbeddedPostgres postgres,
+            Fediverse fediverse,
+            String name,
+            Path list,
+            double killAt,
+            String heap,
+            Path work)
             throws Exception {
         var database = "federation_" + name;
         var admin =
@@ -126,7 +136,7 @@ public final class DeliveryBench {
         var keys = PersonalData.generateJson();
         var log = work.resolve(name + ".log").toFile();
         var db = JdbcClient.create(new SingleConnectionDataSource(url, "postgres", "", true));
-        var child = start(url, keys, list, log);
+        var child = start(url, keys, list, heap, log);
         // the organization's key, for the servers' spot checks, once the child made it
         while (fediverse.key == null && child.isAlive()) {
             try {
@@ -148,7 +158,7 @@ public final class DeliveryBench {
             receivedAtKill = fediverse.total.get();
             System.out.printf(
                     "killed the Chorus process (SIGKILL) after %,d deliveries; restarting it%n", receivedAtKill);
-            child = start(url, keys, list, log);
+            child = start(url, keys, list, heap, log);
         }
         if (!child.waitFor(30, TimeUnit.MINUTES) || child.exitValue() != 0) {
             throw new IllegalStateException("the Chorus process did not finish; see " + log);
@@ -178,8 +188,8 @@ public final class DeliveryBench {
                 done);
     }
 
-    static Process start(String url, String keys, Path list, File log) throws Exception {
-        return EmailFanoutBench.startChorus(url, keys, 1, 1, "1g", log, DeliveryBenchChild.class, list.toString());
+    static Process start(String url, String keys, Path list, String heap, File log) throws Exception {
+        return EmailFanoutBench.startChorus(url, keys, 1, 1, heap, log, DeliveryBenchChild.class, list.toString());
     }
 
     /** The servers on loopback: each records what it receives, by activity id and inbox, and answers 202. */

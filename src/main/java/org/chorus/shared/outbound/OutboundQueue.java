@@ -81,8 +81,10 @@ public class OutboundQueue {
     }
 
     /**
-     * Queues the requests in the caller's transaction (one statement), skipping any whose idempotency key was queued
-     * before; sending starts after the commit. Returns how many were new.
+     * Queues the requests in the caller's transaction, {@value #CHUNK} to a statement, skipping any whose idempotency
+     * key was queued before; sending starts after the commit. Returns how many were new. A body shared by many requests
+     * (one activity to every follower's inbox) is encoded once per statement, so memory stays bounded by a chunk
+     * whatever the number of requests.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int enqueue(List<NewDelivery> deliveries) {
@@ -90,7 +92,19 @@ public class OutboundQueue {
             return 0;
         }
         var now = Timestamp.from(clock.instant());
-        int inserted = jdbc.sql("""
+        int inserted = 0;
+        for (int from = 0; from < deliveries.size(); from += CHUNK) {
+            inserted += insert(deliveries.subList(from, Math.min(deliveries.size(), from + CHUNK)), now);
+        }
+        AfterCommit.run(this::wakeUp);
+        return inserted;
+    }
+
+    static final int CHUNK = 500;
+
+    private int insert(List<NewDelivery> deliveries, Timestamp now) {
+        var encoded = new java.util.IdentityHashMap<byte[], String>();
+        return jdbc.sql("""
                         insert into outbound_deliveries
                             (channel, sender, idempotency_key, target, host, content_type, body, not_before, created_at)
                         select d.channel, d.sender, d.key, d.target, d.host, d.content_type, decode(d.body, 'base64'),
@@ -107,10 +121,12 @@ public class OutboundQueue {
                 .param("types", column(deliveries, NewDelivery::contentType))
                 .param(
                         "bodies",
-                        column(deliveries, d -> java.util.Base64.getEncoder().encodeToString(d.body())))
+                        column(
+                                deliveries,
+                                d -> encoded.computeIfAbsent(
+                                        d.body(),
+                                        b -> java.util.Base64.getEncoder().encodeToString(b))))
                 .update();
-        AfterCommit.run(this::wakeUp);
-        return inserted;
     }
 
     private static String[] column(List<NewDelivery> deliveries, Function<NewDelivery, String> value) {
@@ -262,7 +278,10 @@ public class OutboundQueue {
         jdbc.sql("""
                         update outbound_deliveries
                            set status = :status, last_status = :code, last_error = :error, finished_at = :now,
-                               claimed_by = null, lease_until = null
+                               claimed_by = null, lease_until = null,
+                               -- a delivered request's body is not needed again (a failed one's is, to retry it):
+                               -- kept 30 days, bodies would fill the table, one per follower server per activity
+                               body = case when :status = 'delivered' then ''::bytea else body end
                          where id = :id and status = 'claimed'""")
                 .param("status", status)
                 .param("code", code)

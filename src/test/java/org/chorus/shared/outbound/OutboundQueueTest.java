@@ -146,7 +146,7 @@ class OutboundQueueTest {
 
     Map<String, Object> row(String key) {
         return jdbc.sql("""
-                        select status, attempts, last_status, last_error,
+                        select status, attempts, last_status, last_error, length(body) as body_length,
                                extract(epoch from (not_before - :now))::int as wait
                           from outbound_deliveries where idempotency_key = :key""")
                 .param("key", channel + ":" + key)
@@ -166,6 +166,28 @@ class OutboundQueueTest {
         eventually("it was delivered").until(() -> "delivered".equals(row("a").get("status")));
         assertThat(received).containsExactly("/inbox org-1 /inbox 10 {\"id\":\"a\"}");
         assertThat(queue.deliverDue(Duration.ofSeconds(5))).as("nothing left").isZero();
+        assertThat(row("a")).as("a delivered request keeps no body").containsEntry("body_length", 0);
+    }
+
+    @Test
+    void many_requests_with_one_body_are_queued_in_chunks_each_once() {
+        var body = "{\"id\":\"many\"}".getBytes(StandardCharsets.UTF_8);
+        var many = new java.util.ArrayList<OutboundQueue.NewDelivery>();
+        for (int i = 0; i < OutboundQueue.CHUNK * 2 + 7; i++) {
+            many.add(new OutboundQueue.NewDelivery(
+                    channel,
+                    "org-1",
+                    channel + ":many-" + i,
+                    at(two, "/many/" + i),
+                    "application/activity+json",
+                    body));
+        }
+        var transaction = new TransactionTemplate(transactions);
+        Integer first = transaction.execute(s -> queue.enqueue(many));
+        Integer again = transaction.execute(s -> queue.enqueue(many));
+        assertThat(first).isEqualTo(OutboundQueue.CHUNK * 2 + 7);
+        assertThat(again).as("each once").isZero();
+        assertThat(row("many-" + (OutboundQueue.CHUNK * 2 + 6))).containsEntry("body_length", body.length);
     }
 
     @Test
@@ -185,6 +207,9 @@ class OutboundQueueTest {
         assertThat(row("flaky")).containsEntry("last_status", 503);
         assertThat((int) row("flaky").get("wait")).isBetween(50, 60);
         assertThat(row("refuse")).containsEntry("last_error", "refused: HTTP 400");
+        assertThat(row("refuse"))
+                .as("a failed request keeps its body, to be tried again")
+                .containsEntry("body_length", 2);
 
         // the server is back: the next try delivers it
         status.get("/flaky").set(202);
