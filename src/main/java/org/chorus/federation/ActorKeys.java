@@ -34,56 +34,45 @@ class ActorKeys {
     }
 
     Keys of(OrganizationId organization) {
-        return stored(organization).orElseGet(() -> {
-            var pair = RsaKeys.generate();
-            jdbc.sql("""
-                            insert into federation_keys (organization_id, public_key_pem, private_key, created_at)
-                            values (:organization, :pem, :sealed, :now)
-                            on conflict (organization_id) do nothing""")
-                    .param("organization", organization.value())
-                    .param("pem", RsaKeys.publicPem(pair.getPublic()))
-                    .param(
-                            "sealed",
-                            sealing.seal(
-                                    Base64.getEncoder().encodeToString(RsaKeys.privateBytes(pair.getPrivate())),
-                                    COLUMN))
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-            return stored(organization).orElseThrow();
-        });
+        return stored(organization).orElseGet(() -> made("""
+                        insert into federation_keys (organization_id, public_key_pem, private_key, created_at)
+                        values (:organization, :pem, :sealed, :now)
+                        on conflict (organization_id) do nothing""", organization.value(), () -> stored(organization)));
     }
 
     /** The site's own actor's keys ({@code /actor}), made on first use like an organization's. */
     Keys instance() {
-        return storedInstance().orElseGet(() -> {
-            var pair = RsaKeys.generate();
-            jdbc.sql("""
-                            insert into federation_instance_key (id, public_key_pem, private_key, created_at)
-                            values (1, :pem, :sealed, :now) on conflict (id) do nothing""")
-                    .param("pem", RsaKeys.publicPem(pair.getPublic()))
-                    .param(
-                            "sealed",
-                            sealing.seal(
-                                    Base64.getEncoder().encodeToString(RsaKeys.privateBytes(pair.getPrivate())),
-                                    COLUMN))
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-            return storedInstance().orElseThrow();
-        });
+        return stored().orElseGet(() -> made("""
+                        insert into federation_instance_key (id, public_key_pem, private_key, created_at)
+                        values (1, :pem, :sealed, :now) on conflict (id) do nothing""", null, this::stored));
     }
 
-    private Optional<Keys> storedInstance() {
-        return jdbc.sql("select public_key_pem, private_key from federation_instance_key where id = 1")
-                .query((rs, n) -> new Keys(
-                        rs.getString(1),
-                        RsaKeys.privateKey(Base64.getDecoder().decode(sealing.open(rs.getBytes(2), COLUMN)))))
-                .optional();
+    /** A new pair, stored unless another node stored one first; the stored one either way. */
+    private Keys made(String insert, java.util.UUID organization, java.util.function.Supplier<Optional<Keys>> stored) {
+        var pair = RsaKeys.generate();
+        var statement = jdbc.sql(insert)
+                .param("pem", RsaKeys.publicPem(pair.getPublic()))
+                .param(
+                        "sealed",
+                        sealing.seal(
+                                Base64.getEncoder().encodeToString(RsaKeys.privateBytes(pair.getPrivate())), COLUMN))
+                .param("now", Timestamp.from(clock.instant()));
+        (organization == null ? statement : statement.param("organization", organization)).update();
+        return stored.get().orElseThrow();
+    }
+
+    private Optional<Keys> stored() {
+        return read(jdbc.sql("select public_key_pem, private_key from federation_instance_key where id = 1"));
     }
 
     private Optional<Keys> stored(OrganizationId organization) {
-        return jdbc.sql("select public_key_pem, private_key from federation_keys where organization_id = :organization")
-                .param("organization", organization.value())
-                .query((rs, n) -> new Keys(
+        return read(jdbc.sql(
+                        "select public_key_pem, private_key from federation_keys where organization_id = :organization")
+                .param("organization", organization.value()));
+    }
+
+    private Optional<Keys> read(JdbcClient.StatementSpec query) {
+        return query.query((rs, n) -> new Keys(
                         rs.getString(1),
                         RsaKeys.privateKey(Base64.getDecoder().decode(sealing.open(rs.getBytes(2), COLUMN)))))
                 .optional();

@@ -3,8 +3,6 @@ package org.chorus.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chorus.federation.signing.HttpSignatures;
 import org.chorus.federation.signing.RsaKeys;
@@ -38,55 +35,22 @@ class InboxChecksTest {
     @Autowired
     Clock clock;
 
-    HttpServer remote;
+    RemoteServer remote;
     String origin;
     Map<String, KeyPair> keys;
     Map<String, AtomicInteger> fetched;
 
     @BeforeEach
     void a_server_with_two_actors() throws Exception {
-        keys = new ConcurrentHashMap<>(Map.of("ana", RsaKeys.generate(), "bob", RsaKeys.generate()));
-        fetched = new ConcurrentHashMap<>();
-        remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin = "http://127.0.0.1:" + remote.getAddress().getPort();
-        var keys = this.keys;
-        var fetched = this.fetched;
-        var origin = this.origin;
-        remote.createContext("/users/", exchange -> {
-            var name = exchange.getRequestURI().getPath().substring("/users/".length());
-            var pair = keys.get(name);
-            if (pair == null) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            fetched.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-            var id = origin + "/users/" + name;
-            var body = """
-                    {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-                     "type": "Person", "id": "%s", "preferredUsername": "%s", "inbox": "%s/inbox",
-                     "endpoints": {"sharedInbox": "%s/inbox"},
-                     "publicKey": {"id": "%s#main-key", "owner": "%s", "publicKeyPem": %s}}""".formatted(
-                            id,
-                            name,
-                            id,
-                            origin,
-                            id,
-                            id,
-                            tools.jackson.databind.json.JsonMapper.shared()
-                                    .writeValueAsString(RsaKeys.publicPem(pair.getPublic())))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/activity+json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        remote.start();
+        remote = new RemoteServer("ana", "bob");
+        origin = remote.origin;
+        keys = remote.keys;
+        fetched = remote.fetched;
     }
 
     @AfterEach
     void stop() {
-        remote.stop(0);
+        remote.close();
     }
 
     String follow(String actor, String id) {
@@ -98,15 +62,7 @@ class InboxChecksTest {
     /** The request as the inbox receives it, signed by {@code signer}'s current key at {@code at}. */
     HttpSignatures.Request signed(String signer, String body, java.time.Instant at, Map<String, String> change) {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
-        var headers = new HashMap<>(HttpSignatures.sign(
-                "POST",
-                INBOX,
-                bytes,
-                "application/activity+json",
-                origin + "/users/" + signer + "#main-key",
-                keys.get(signer).getPrivate(),
-                at));
-        headers.put("Content-Type", "application/activity+json");
+        var headers = new HashMap<>(remote.signed(signer, INBOX, bytes, at));
         headers.putAll(change);
         headers.values().removeIf(String::isEmpty);
         return new HttpSignatures.Request("POST", INBOX.getRawPath(), headers, bytes);
