@@ -377,6 +377,7 @@ final class PermissionPolicy {
             entry("GET /s/{slug} application/activity+json", PUBLIC),
             entry("GET /actions/{id:[0-9a-f-]{36}} application/activity+json", PUBLIC),
             entry("GET /actor", PUBLIC),
+            entry("GET /c/{slug} application/activity+json", PUBLIC),
             entry("GET /o/{slug}/outbox", PUBLIC),
             entry("POST /o/{slug}/inbox", HTTP_SIGNATURE),
             entry("POST /inbox", HTTP_SIGNATURE),

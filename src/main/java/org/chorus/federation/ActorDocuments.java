@@ -38,6 +38,7 @@ public class ActorDocuments {
     private final Followers followers;
     private final Articles articles;
     private final Events events;
+    private final org.chorus.actions.ReadingActions actions;
 
     ActorDocuments(
             CoalitionDirectory directory,
@@ -45,8 +46,10 @@ public class ActorDocuments {
             Addresses addresses,
             Followers followers,
             Articles articles,
-            Events events) {
+            Events events,
+            org.chorus.actions.ReadingActions actions) {
         this.events = events;
+        this.actions = actions;
         this.directory = directory;
         this.keys = keys;
         this.addresses = addresses;
@@ -212,6 +215,56 @@ public class ActorDocuments {
         document.put("@context", Events.CONTEXT);
         document.putAll(event.object());
         return document;
+    }
+
+    /**
+     * A published campaign as the collection of its approved actions (the Events' ids, in the order of its list: by
+     * day, then country), a page at a time: the collection itself with its first page, or the page after a cursor.
+     * Each Event names its campaign in {@code context}.
+     */
+    public Map<String, Object> campaign(String slug, String after) {
+        var page = actions.list(slug, org.chorus.actions.ActionFilter.NONE, after, null);
+        var campaign = page.campaign();
+        var id = addresses.link("/c/" + slug);
+        var items = new LinkedHashMap<String, Object>();
+        items.put("id", id + "?after=" + (after == null ? "" : after));
+        items.put("type", "OrderedCollectionPage");
+        items.put("partOf", id);
+        items.put(
+                "orderedItems",
+                page.actions().stream().map(a -> events.id(a.id())).toList());
+        if (page.next() != null) {
+            items.put("next", id + "?after=" + page.next());
+        }
+        if (after != null) {
+            var document = new LinkedHashMap<String, Object>();
+            document.put("@context", "https://www.w3.org/ns/activitystreams");
+            document.putAll(items);
+            return document;
+        }
+        var collection = new LinkedHashMap<String, Object>();
+        collection.put("@context", "https://www.w3.org/ns/activitystreams");
+        collection.put("id", id);
+        collection.put("type", "OrderedCollection");
+        collection.put("name", campaign.title());
+        directory.byId(campaign.issuer()).ifPresent(o -> collection.put("attributedTo", addresses.actor(o.slug())));
+        collection.put("url", id);
+        collection.put(
+                "startTime",
+                campaign.startsOn()
+                        .atStartOfDay(campaign.zone())
+                        .toOffsetDateTime()
+                        .toString());
+        collection.put(
+                "endTime",
+                campaign.endsOn()
+                        .plusDays(1)
+                        .atStartOfDay(campaign.zone())
+                        .toOffsetDateTime()
+                        .toString());
+        collection.put("totalItems", actions.counts(campaign.id()).total());
+        collection.put("first", items);
+        return collection;
     }
 
     /** Where NodeInfo is: the well-known document listing the schemas served. */

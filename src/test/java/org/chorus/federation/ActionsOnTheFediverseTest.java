@@ -97,6 +97,13 @@ class ActionsOnTheFediverseTest {
                 .containsEntry("type", "Event")
                 .containsEntry("id", "http://localhost/actions/" + action.id());
 
+        var collection = documents.campaign(campaign, null);
+        assertThat(collection).containsEntry("type", "OrderedCollection").containsEntry("totalItems", 1L);
+        assertThat(((java.util.Map<?, ?>) collection.get("first")).get("orderedItems"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("http://localhost/actions/" + action.id());
+        assertThat(event.get("context").asString()).isEqualTo("http://localhost/c/" + campaign);
+
         hosting.edit(admin, action.id(), ActionFixtures.described(actions.form("Rally for clean air"), "Bring water."));
         eventually("the edit reaches it").until(() -> !remote.received("Update").isEmpty());
         assertThat(remote.received("Update").get(0).json().at("/object/content").asString())

@@ -80,6 +80,18 @@ class ActivityPubApi {
         return activityJson(documents.action(new org.chorus.actions.ActionId(id)));
     }
 
+    /** A published campaign as the collection of its actions, a page at a time ({@code after}: a cursor). */
+    @GetMapping(
+            value = "/c/{slug}",
+            produces = {ACTIVITY, LD})
+    ResponseEntity<Map<String, Object>> campaign(
+            @PathVariable String slug,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        fetch.check(signed(request, new byte[0]));
+        return activityJson(documents.campaign(slug, after == null || after.isBlank() ? null : after));
+    }
+
     /** The site's own actor: always answered, signed or not, since other servers need its key to check ours. */
     @GetMapping("/actor")
     ResponseEntity<Map<String, Object>> instanceActor() {
