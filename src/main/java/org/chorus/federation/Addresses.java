@@ -83,13 +83,6 @@ public class Addresses {
 
     /** A short name made from a longer one, the same every time: for ids of activities made from another's id. */
     static String shortHash(String value) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.chorus.shared.SecretToken.hash(value).substring(0, 32);
     }
 }

@@ -27,7 +27,11 @@ public class AdministeringFederation {
     public record Followed(String slug, String name, long followers, long waiting) {}
 
     /** A block as the admin page lists it. */
-    public record Blocked(String domain, String severity, String reason, java.time.Instant since) {}
+    public record Blocked(String domain, String severity, String reason, java.time.Instant since) {
+        static Blocked of(DomainBlocks.Block block) {
+            return new Blocked(block.domain(), block.severity().column(), block.reason(), block.since());
+        }
+    }
 
     /** Everything the admin page shows. */
     public record Status(
@@ -70,9 +74,7 @@ public class AdministeringFederation {
     }
 
     public List<Blocked> blocks() {
-        return blocks.list(null).stream()
-                .map(b -> new Blocked(b.domain(), b.severity().column(), b.reason(), b.since()))
-                .toList();
+        return blocks.list(null).stream().map(Blocked::of).toList();
     }
 
     /**

@@ -14,12 +14,10 @@ import org.chorus.organizations.Organization;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.RateLimits;
-import org.chorus.shared.outbound.OutboundQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an inbox does with an activity another server sends: checked first ({@link InboxChecks}: signature, key,
@@ -36,15 +34,13 @@ public class Inbox {
     /** Activities one server may send a minute, all inboxes together: far above a busy server's, below a flood. */
     static final int PER_SERVER_PER_MINUTE = 600;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final InboxChecks checks;
     private final CoalitionDirectory directory;
     private final Addresses addresses;
     private final Followers followers;
     private final Reactions reactions;
     private final RemoteActors actors;
-    private final OutboundQueue queue;
+    private final ActivityDeliveries deliveries;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -61,7 +57,7 @@ public class Inbox {
             RemoteActors actors,
             DomainBlocks blocks,
             RepliesAsComments replies,
-            OutboundQueue queue,
+            ActivityDeliveries deliveries,
             JdbcClient jdbc,
             org.springframework.transaction.PlatformTransactionManager transactions,
             Clock clock) {
@@ -73,7 +69,7 @@ public class Inbox {
         this.actors = actors;
         this.blocks = blocks;
         this.replies = replies;
-        this.queue = queue;
+        this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -87,19 +83,20 @@ public class Inbox {
         if (slug != null) {
             directory.listed(slug); // an inbox of no actor is not found before anything is read
         }
-        var claimed = claimedActor(request.body());
-        // a blocked server is refused before its key is fetched or its signature checked
-        if (blocks.blocked(DomainBlocks.host(claimed), null)) {
-            throw new DomainException(403, "federation.blocked");
-        }
-        // a deleted account's server tells every server it ever met, signed with a key it no longer serves: one never
-        // met here has nothing to delete, and is answered at once, as Mastodon does
-        if (deletesItself(request.body(), claimed) && !actors.known(claimed)) {
-            return;
-        }
         InboxChecks.Verified verified;
         try {
-            verified = checks.check(request);
+            var read = InboxChecks.read(request);
+            var claimed = Activities.id(read.get("actor")).orElse("");
+            // a blocked server is refused before its key is fetched or its signature checked
+            if (blocks.blocked(DomainBlocks.host(claimed), null)) {
+                throw new DomainException(403, "federation.blocked");
+            }
+            // a deleted account's server tells every server it ever met, signed with a key it no longer serves: one
+            // never met here has nothing to delete, and is answered at once, as Mastodon does
+            if (deletesItself(read, claimed) && !actors.known(claimed)) {
+                return;
+            }
+            verified = checks.check(request, read);
         } catch (InboxChecks.Refused refused) {
             throw new DomainException(refused.status(), "federation.inbox-refused", refused.getMessage());
         }
@@ -120,24 +117,10 @@ public class Inbox {
         });
     }
 
-    /** The actor an activity names, unchecked; empty when it cannot be read (the checks then refuse it). */
-    private static String claimedActor(byte[] body) {
-        try {
-            return Activities.id(Activities.read(body).get("actor")).orElse("");
-        } catch (Activities.Unreadable e) {
-            return "";
-        }
-    }
-
-    private static boolean deletesItself(byte[] body, String actor) {
-        try {
-            var activity = Activities.read(body);
-            return Activities.hasType(activity, "Delete")
-                    && !actor.isEmpty()
-                    && actor.equals(Activities.id(activity.get("object")).orElse(null));
-        } catch (Activities.Unreadable e) {
-            return false;
-        }
+    private static boolean deletesItself(JsonNode activity, String actor) {
+        return Activities.hasType(activity, "Delete")
+                && !actor.isEmpty()
+                && actor.equals(Activities.id(activity.get("object")).orElse(null));
     }
 
     private static final java.util.Set<String> HANDLED =
@@ -229,14 +212,7 @@ public class Inbox {
                         actorId,
                         "object",
                         addresses.actor(organization.slug())));
-        var body = JSON.writeValueAsBytes(answer);
-        queue.enqueue(java.util.List.of(new OutboundQueue.NewDelivery(
-                FederationSigner.CHANNEL,
-                organization.id().value().toString(),
-                "federation " + answer.get("id") + " " + inbox,
-                URI.create(inbox),
-                TellingFollowers.CONTENT_TYPE,
-                body)));
+        deliveries.queue(organization.id(), answer, java.util.List.of(inbox));
     }
 
     private void undo(RemoteActor actor, JsonNode undo) {

@@ -43,12 +43,20 @@ class InboxChecks {
     }
 
     Verified check(HttpSignatures.Request request) {
-        JsonNode activity;
+        return check(request, read(request));
+    }
+
+    /** The request's body as an ActivityStreams object; refused with 400 when it is not one. */
+    static JsonNode read(HttpSignatures.Request request) {
         try {
-            activity = Activities.read(request.body());
+            return Activities.read(request.body());
         } catch (Activities.Unreadable e) {
             throw new Refused(400, "not an ActivityStreams object: " + e.getMessage());
         }
+    }
+
+    /** The checks, for a body already read ({@link #read}). */
+    Verified check(HttpSignatures.Request request, JsonNode activity) {
         HttpSignatures.Parsed signature;
         try {
             signature = HttpSignatures.parse(request);

@@ -96,8 +96,7 @@ public class ManagingFederation {
                 listed.stream().filter(f -> !f.accepted()).toList(),
                 listed.stream().filter(Follower::accepted).toList(),
                 blocks.list(organization.id()).stream()
-                        .map(b -> new AdministeringFederation.Blocked(
-                                b.domain(), b.severity().column(), b.reason(), b.since()))
+                        .map(AdministeringFederation.Blocked::of)
                         .toList());
     }
 

@@ -1,12 +1,7 @@
 package org.chorus.federation;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.chorus.actions.ActionApproved;
@@ -15,7 +10,7 @@ import org.chorus.actions.ActionChanged;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ActionRegistered;
 import org.chorus.organizations.OrganizationId;
-import org.chorus.shared.outbound.OutboundQueue;
+import org.chorus.shared.SecretToken;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementChanged;
 import org.chorus.statements.StatementPublished;
@@ -39,14 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TellingFollowers {
 
-    static final String CONTENT_TYPE = "application/activity+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ReadingStatements reading;
     private final Articles articles;
     private final Events events;
     private final Followers followers;
-    private final OutboundQueue queue;
+    private final ActivityDeliveries deliveries;
     private final JdbcClient jdbc;
     private final Addresses addresses;
     private final DomainBlocks blocks;
@@ -57,7 +51,7 @@ class TellingFollowers {
             Articles articles,
             Events events,
             Followers followers,
-            OutboundQueue queue,
+            ActivityDeliveries deliveries,
             JdbcClient jdbc,
             Addresses addresses,
             DomainBlocks blocks,
@@ -67,7 +61,7 @@ class TellingFollowers {
         this.articles = articles;
         this.events = events;
         this.followers = followers;
-        this.queue = queue;
+        this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.addresses = addresses;
         this.clock = clock;
@@ -212,29 +206,10 @@ class TellingFollowers {
         var inboxes = followers.inboxes(organization).stream()
                 .filter(inbox -> !blocked.test(DomainBlocks.host(inbox)))
                 .toList();
-        if (inboxes.isEmpty()) {
-            return;
-        }
-        var id = (String) activity.get("id");
-        var body = JSON.writeValueAsBytes(activity);
-        queue.enqueue(inboxes.stream()
-                .map(inbox -> new OutboundQueue.NewDelivery(
-                        FederationSigner.CHANNEL,
-                        organization.value().toString(),
-                        "federation " + id + " " + inbox,
-                        URI.create(inbox),
-                        CONTENT_TYPE,
-                        body))
-                .toList());
+        deliveries.queue(organization, activity, inboxes);
     }
 
     private static String digest(Object value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretToken.hash(JSON.writeValueAsString(value));
     }
 }
