@@ -216,6 +216,12 @@ class ActivityPubEndpointsTest {
                 .andExpect(status().isPayloadTooLarge());
         postToInbox(inbox, "{not json", Map.of("Content-Type", "application/activity+json"))
                 .andExpect(status().isBadRequest());
+        postToInbox(
+                        inbox,
+                        "{\"type\": \"Follow\", \"name\": \"a\\u0000b\"}",
+                        Map.of("Content-Type", "application/activity+json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("NUL")));
         postToInbox(inbox, follow("/follows/3"), Map.of("Content-Type", "application/activity+json"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(containsString("not signed")));
