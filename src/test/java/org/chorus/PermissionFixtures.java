@@ -609,6 +609,14 @@ final class PermissionFixtures {
         form("POST /o/{slug}/manage/fediverse/blocks", call -> params("domain", "spam.example", "severity", "silence"));
         // not blocked: past the permission check, the answer is 409
         form("POST /o/{slug}/manage/fediverse/blocks/remove", call -> params("domain", "never-blocked.example"));
+        // nothing found, not followed, not in the feed: past the permission check, the answers are 422, 409 and 409
+        form("POST /o/{slug}/manage/fediverse/allied/follow", call -> params("handle", "not a handle"));
+        form(
+                "POST /o/{slug}/manage/fediverse/allied/unfollow",
+                call -> params("actor", "https://social.example/users/ana"));
+        form(
+                "POST /o/{slug}/manage/fediverse/allied/republish",
+                call -> params("object", "https://social.example/users/ana/statuses/1"));
         form("POST /admin/federation/blocks", call -> params("domain", "spam.example", "severity", "silence"));
         form("POST /admin/federation/blocks/remove", call -> params("domain", "never-blocked.example"));
         form("GET /.well-known/webfinger", call -> params("resource", "acct:" + own.slug() + "@localhost"));

@@ -81,6 +81,11 @@ public class Addresses {
         return slug.isEmpty() || slug.contains("/") || slug.contains("#") || slug.contains("?") ? null : slug;
     }
 
+    /** The scheme of this site's own address, which handles of other servers are looked up over (https in production). */
+    public String scheme() {
+        return URI.create(chorus.baseUrl()).getScheme();
+    }
+
     /** A short name made from a longer one, the same every time: for ids of activities made from another's id. */
     static String shortHash(String value) {
         return org.chorus.shared.SecretToken.hash(value).substring(0, 32);

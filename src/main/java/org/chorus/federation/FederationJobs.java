@@ -14,12 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Federation's nightly clean-up: the ids of activities taken in are kept {@value #KEEP_ACTIVITY_IDS_DAYS} days (no
  * server retries longer), and actors of other servers Chorus no longer deals with (no follow, no reaction) are
- * forgotten once their copy is as old as that.
+ * forgotten once their copy is as old as that; posts of followed accounts are kept {@value #KEEP_ALLIED_POSTS_DAYS} days
+ * (their republished copies stay).
  */
 @Configuration
 class FederationJobs {
 
     static final int KEEP_ACTIVITY_IDS_DAYS = 30;
+    static final int KEEP_ALLIED_POSTS_DAYS = 365;
 
     @Bean
     RecurringTask<Void> forgetOldInboxActivities(JdbcClient jdbc, Clock clock) {
@@ -38,7 +40,13 @@ class FederationJobs {
                         delete from federation_remote_actors a
                          where a.fetched_at < :before
                            and not exists (select 1 from federation_followers f where f.actor_id = a.id)
+                           and not exists (select 1 from federation_following g where g.actor_id = a.id)
                            and not exists (select 1 from federation_reactions r where r.actor_id = a.id)""").param("before", at).update();
-        return activities + actors;
+        int posts = jdbc.sql("delete from federation_allied_posts where received_at < :before")
+                .param(
+                        "before",
+                        Timestamp.from(before.minus(Duration.ofDays(KEEP_ALLIED_POSTS_DAYS - KEEP_ACTIVITY_IDS_DAYS))))
+                .update();
+        return activities + actors + posts;
     }
 }

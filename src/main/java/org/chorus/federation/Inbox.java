@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * again), then acted on in one transaction with what it queues in answer. Follows of an organization are accepted at
  * once unless its owners approve followers by hand; Undo ends a follow, a like or a boost; Like and Announce of a
  * statement are counted; Delete of an actor forgets its follows and reactions, Update of one refreshes where to
- * deliver to it. Activities Chorus reads but has no use for (a post that replies to nothing here) are accepted and
+ * deliver to it. Accept and Reject answer a Follow an organization here sent ({@link RemoteFollows}); Create, Update
+ * and Delete of posts by accounts followed from here keep their public posts ({@link AlliedPosts}). Activities Chorus
+ * reads but has no use for (a post that replies to nothing here, by an account no one here follows) are accepted and
  * dropped; types it does not know are refused with 422.
  */
 @Service
@@ -46,6 +48,8 @@ public class Inbox {
     private final Clock clock;
     private final DomainBlocks blocks;
     private final RepliesAsComments replies;
+    private final RemoteFollows following;
+    private final AlliedPosts allied;
     private final RateLimits servers = new RateLimits(Duration.ofMinutes(1), 10_000);
 
     Inbox(
@@ -57,6 +61,8 @@ public class Inbox {
             RemoteActors actors,
             DomainBlocks blocks,
             RepliesAsComments replies,
+            RemoteFollows following,
+            AlliedPosts allied,
             ActivityDeliveries deliveries,
             JdbcClient jdbc,
             org.springframework.transaction.PlatformTransactionManager transactions,
@@ -69,6 +75,8 @@ public class Inbox {
         this.actors = actors;
         this.blocks = blocks;
         this.replies = replies;
+        this.following = following;
+        this.allied = allied;
         this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -145,10 +153,12 @@ public class Inbox {
             case "Like", "Announce" -> react(actor, activity, type);
             case "Delete" -> delete(actor, activity);
             case "Update" -> update(actor, activity);
-            case "Create" -> replies.created(actor, activity);
-            default -> {
-                // Accept, Reject: read, nothing here to act on yet
+            case "Create" -> {
+                replies.created(actor, activity);
+                allied.created(actor, activity);
             }
+            case "Accept", "Reject" -> following.answered(actor, activity, type.equals("Accept"), clock.instant());
+            default -> throw new IllegalStateException("not handled: " + type);
         }
     }
 
@@ -254,16 +264,23 @@ public class Inbox {
         if (actor.id().equals(deleted)) {
             followers.removeActor(actor.id());
             reactions.removeActor(actor.id());
+            following.removeActor(actor.id());
+            allied.forgetUnfollowed(actor.id());
             actors.forget(actor.id());
         } else if (deleted != null) {
             replies.deleted(actor, deleted);
+            allied.deleted(actor, deleted);
         }
     }
 
     private void update(RemoteActor actor, JsonNode update) {
         var object = Activities.object(update);
-        if (object.isEmpty() || !actor.id().equals(Activities.id(object.get()).orElse(null))) {
-            return; // an update of a post: Chorus keeps none yet
+        if (object.isEmpty()) {
+            return;
+        }
+        if (!actor.id().equals(Activities.id(object.get()).orElse(null))) {
+            allied.updated(actor, update); // a post of an actor followed from here, or nothing kept
+            return;
         }
         try {
             var updated = RemoteActor.of(object.get());

@@ -137,6 +137,66 @@ class RemoteActors {
         }
     }
 
+    /** The actor at this address (its id, or a profile page its server answers with the actor), fetched and kept. */
+    RemoteActor byAddress(String address) {
+        RemoteActor actor;
+        try {
+            actor = RemoteActor.of(get(address));
+        } catch (Activities.Unreadable e) {
+            throw new Unknown(address + ": " + e.getMessage());
+        }
+        keep(actor);
+        return actor;
+    }
+
+    /**
+     * The actor a person names as they would in Mastodon's search: {@code @name@host} or {@code name@host} (found by
+     * WebFinger, RFC 7033, over the scheme of this site's own address: https in production), or the address of its
+     * page or document. {@link Unknown} when nothing answers with an actor.
+     */
+    RemoteActor lookUp(String typed) {
+        var text = typed == null ? "" : typed.strip();
+        if (text.startsWith("https://") || text.startsWith("http://")) {
+            return byAddress(text);
+        }
+        var handle = text.startsWith("@") ? text.substring(1) : text;
+        var at = handle.indexOf('@');
+        if (at <= 0
+                || at == handle.length() - 1
+                || handle.indexOf('@', at + 1) >= 0
+                || handle.matches(".*[\\s/?#].*")) {
+            throw new Unknown("not a handle: " + text);
+        }
+        var host = handle.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        URI finger;
+        try {
+            finger = URI.create(addresses.scheme() + "://" + host + "/.well-known/webfinger?resource=acct:"
+                    + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new Unknown("not a handle: " + text);
+        }
+        try {
+            var answer = http.get(finger, "application/jrd+json, application/json", signedAsTheSite());
+            if (!answer.ok()) {
+                throw new Unknown(finger + " answered " + answer.status());
+            }
+            var links = tools.jackson.databind.json.JsonMapper.shared()
+                    .readTree(answer.body())
+                    .path("links");
+            for (var link : links) {
+                var type = link.path("type").asString("");
+                if (link.path("rel").asString("").equals("self")
+                        && (type.startsWith("application/activity+json") || type.startsWith("application/ld+json"))
+                        && link.path("href").isString()) {
+                    return byAddress(link.path("href").asString());
+                }
+            }
+            throw new Unknown(handle + " has no ActivityPub actor");
+        } catch (OutboundFailure | tools.jackson.core.JacksonException e) {
+            throw new Unknown(finger + ": " + e.getMessage());
+        }
+    }
+
     /** Whether the actor was met before (kept, however old). */
     boolean known(String id) {
         return jdbc.sql("select exists (select 1 from federation_remote_actors where id = :id)")

@@ -131,10 +131,12 @@ class RepliesAsComments {
     /** The note's text as plain text: paragraphs and line breaks kept, tags dropped, entities read. */
     static String text(JsonNode note) {
         var content = note.get("content");
-        if (content == null || !content.isString()) {
-            return "";
-        }
-        var html = BREAK.matcher(content.asString()).replaceAll("\n");
+        return content == null || !content.isString() ? "" : text(content.asString());
+    }
+
+    /** HTML as plain text: paragraphs and line breaks kept, tags dropped, entities read. */
+    static String text(String content) {
+        var html = BREAK.matcher(content).replaceAll("\n");
         html = PARAGRAPH_END.matcher(html).replaceAll("\n\n");
         return HtmlUtils.htmlUnescape(TAG.matcher(html).replaceAll("")).strip();
     }

@@ -1,9 +1,8 @@
 package org.chorus.imports;
 
-import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.regex.Pattern;
 import org.chorus.shared.LineEndings;
+import org.chorus.shared.markdown.HtmlToMarkdown;
 import org.chorus.shared.markdown.Markdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -30,27 +29,6 @@ final class WordPressContent {
             "(?i)^<(p|div|h[1-6]|ul|ol|li|dl|blockquote|pre|table|thead|tbody|tr|hr|figure|section|article|!--)\\b");
     private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+$", Pattern.MULTILINE);
     private static final Pattern MANY_BLANK_LINES = Pattern.compile("\\n{3,}");
-    // What the converter writes for a writer's eyes, undone where Chorus's Markdown reads the plain form the same:
-    // the empty comment it puts between two lists, "\&" where no entity follows, the note of a removed image.
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("(?m)^<!-- -->$");
-    private static final Pattern ESCAPED_AMPERSAND = Pattern.compile("\\\\&(?![#A-Za-z0-9]+;)");
-    private static final Pattern ESCAPED_IMAGE_NOTE = Pattern.compile("\\\\\\[(\uD83D\uDDBC[^\\]\\n]*?)\\\\]");
-
-    private static final FlexmarkHtmlConverter CONVERTER = FlexmarkHtmlConverter.builder(new MutableDataSet()
-                    .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
-                    .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
-                    .set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true)
-                    .set(FlexmarkHtmlConverter.RENDER_COMMENTS, false)
-                    .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)
-                    .set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false)
-                    .set(FlexmarkHtmlConverter.TYPOGRAPHIC_SMARTS, false)
-                    .set(FlexmarkHtmlConverter.WRAP_AUTO_LINKS, false)
-                    .set(FlexmarkHtmlConverter.BR_AS_PARA_BREAKS, false)
-                    .set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
-                    .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
-                    .set(FlexmarkHtmlConverter.THEMATIC_BREAK, "---")
-                    .toImmutable())
-            .build();
 
     private WordPressContent() {}
 
@@ -60,14 +38,7 @@ final class WordPressContent {
             return "";
         }
         var text = LineEndings.normalized(html);
-        var safe = Markdown.sanitize(BLOCK_MARK.matcher(text).find() ? text : paragraphs(text));
-        var markdown = CONVERTER.convert(safe.html());
-        // A line break is a line break in Chorus's Markdown: the converter's hard-break spaces are not needed.
-        markdown = TRAILING_SPACES.matcher(markdown).replaceAll("");
-        markdown = LIST_SEPARATOR.matcher(markdown).replaceAll("");
-        markdown = ESCAPED_AMPERSAND.matcher(markdown).replaceAll("&");
-        markdown = ESCAPED_IMAGE_NOTE.matcher(markdown).replaceAll("[$1]");
-        return MANY_BLANK_LINES.matcher(markdown).replaceAll("\n\n").strip();
+        return HtmlToMarkdown.convert(BLOCK_MARK.matcher(text).find() ? text : paragraphs(text));
     }
 
     /** A comment as plain text: its paragraphs apart, its line breaks where they were, no markup. */

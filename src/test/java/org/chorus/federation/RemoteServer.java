@@ -63,6 +63,21 @@ final class RemoteServer implements AutoCloseable {
             keys.put(name, RsaKeys.generate());
         }
         server.createContext("/users/", this::actorOrInbox);
+        // WebFinger, as Mastodon answers it: acct:name@host names the account's actor
+        server.createContext("/.well-known/webfinger", exchange -> {
+            var query = java.net.URLDecoder.decode(
+                    String.valueOf(exchange.getRequestURI().getRawQuery()), StandardCharsets.UTF_8);
+            var name = query.startsWith("resource=acct:") ? query.substring(14).split("@")[0] : "";
+            if (!keys.containsKey(name) || !query.endsWith("@" + origin.substring("http://".length()))) {
+                answer(exchange, 404, null);
+                return;
+            }
+            answer(exchange, 200, """
+                    {"subject": "acct:%s@%s", "links": [
+                      {"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": "%s"},
+                      {"rel": "self", "type": "application/activity+json", "href": "%s"}]}""".formatted(name, origin.substring(7), origin + "/@" + name, actor(name))
+                    .getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/inbox", exchange -> {
             record(exchange);
             answer(exchange, 202, null);
