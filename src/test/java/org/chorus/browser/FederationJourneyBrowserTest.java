@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An owner finds the organization's fediverse page from its manage page, chooses to approve followers by hand and
- * blocks a server, without JavaScript needed; a site admin blocks one for the whole site. Both pages pass axe in
- * English and Arabic.
+ * blocks a server, without JavaScript needed; a site admin blocks one for the whole site; an owner follows an account
+ * on another server by its handle and republishes its article with one click. The pages pass axe in English and
+ * Arabic.
  */
 @ChorusWebTest
 class FederationJourneyBrowserTest extends BrowserJourney {
@@ -88,6 +89,69 @@ class FederationJourneyBrowserTest extends BrowserJourney {
                     .getByRole(AriaRole.BUTTON)
                     .click();
             assertThat(page.locator("#blocks")).not().containsText("harassment.example");
+        }
+    }
+
+    @Autowired
+    java.time.Clock clock;
+
+    /** What a remote account sends to the site's shared inbox, signed as its server would, over real HTTP. */
+    void sends(org.chorus.federation.RemoteServerAccess remote, String name, String activity) throws Exception {
+        var target = java.net.URI.create(base() + "/inbox");
+        var body = activity.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(target)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        remote.signed(name, target, body, clock.instant()).forEach((header, value) -> {
+            if (!header.equalsIgnoreCase("host")) {
+                request.header(header, value);
+            }
+        });
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void an_owner_follows_an_organization_elsewhere_and_republishes_its_article_with_one_click() throws Exception {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        try (var remote = new org.chorus.federation.RemoteServerAccess("tenants-union");
+                var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            Browser.signIn(page, owner.email());
+            page.navigate("/o/" + coalition.slug() + "/manage/fediverse");
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Organizations you follow on other servers"))
+                    .click();
+            page.getByLabel("Its address on the fediverse").fill("@tenants-union@" + remote.host());
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Follow").setExact(true))
+                    .click();
+            assertThat(page.locator(".notice")).containsText("The follow request is sent");
+            assertThat(page.locator("#followed")).containsText("waiting for its answer");
+
+            org.awaitility.Awaitility.await("the Follow reaches its server").until(() -> remote.follow() != null);
+            sends(remote, "tenants-union", remote.accept());
+            sends(remote, "tenants-union", remote.article("1", "Homes for all", "<p>We call for homes.</p>"));
+            page.reload();
+            assertThat(page.locator("#followed")).containsText("following");
+            assertThat(page.locator("#posts h3")).hasText("Homes for all");
+
+            for (var path : List.of(page.url(), page.url() + "?lang=ar")) {
+                page.navigate(path);
+                assertThat(serious(page)).as("axe violations on %s", path).isEmpty();
+            }
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+
+            page.navigate("/o/" + coalition.slug() + "/manage/fediverse/allied?lang=en");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Republish"))
+                    .click();
+            assertThat(page.locator("h1")).hasText("Homes for all");
+            assertThat(page.locator("main")).containsText("We call for homes.");
         }
     }
 }
