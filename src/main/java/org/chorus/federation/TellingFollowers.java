@@ -45,6 +45,7 @@ class TellingFollowers {
     private final Addresses addresses;
     private final DomainBlocks blocks;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     TellingFollowers(
             ReadingStatements reading,
@@ -55,7 +56,9 @@ class TellingFollowers {
             JdbcClient jdbc,
             Addresses addresses,
             DomainBlocks blocks,
+            org.springframework.transaction.PlatformTransactionManager transactions,
             Clock clock) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.blocks = blocks;
         this.reading = reading;
         this.articles = articles;
@@ -136,6 +139,47 @@ class TellingFollowers {
         }
     }
 
+    /**
+     * Sends an Update of each event sent to followers and not over yet whose Event changed without an edit of the
+     * action: its exact place revealed at the hour its host chose, its number of participants (at most one Update per
+     * run, not one per RSVP). Run by a job ({@code FederationJobs}); returns how many events it looked at.
+     */
+    int refreshUpcomingEvents() {
+        var prefix = addresses.link("/actions/");
+        var upcoming = jdbc.sql("select id from federation_sent_objects where ends_at > :now order by ends_at")
+                .param("now", Timestamp.from(clock.instant()))
+                .query(String.class)
+                .list();
+        for (var id : upcoming) {
+            if (id.startsWith(prefix)) {
+                ActionId action;
+                try {
+                    action = ActionId.parse(id.substring(prefix.length()));
+                } catch (org.chorus.shared.NotFoundException e) {
+                    continue; // not an action's address this site makes: nothing to refresh
+                }
+                tx.executeWithoutResult(status -> send(action));
+            }
+        }
+        return upcoming.size();
+    }
+
+    /** When an Event ends (or starts, when it has no end), for {@code ends_at}; null for any other object. */
+    private static Timestamp endsAt(Object object) {
+        if (!(object instanceof Map<?, ?> map) || !"Event".equals(map.get("type"))) {
+            return null;
+        }
+        var end = map.get("endTime") != null ? map.get("endTime") : map.get("startTime");
+        try {
+            return end == null
+                    ? null
+                    : Timestamp.from(
+                            java.time.OffsetDateTime.parse(end.toString()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** What was sent of an object: by which organization, and the activity's id, type and object. */
     record Sent(OrganizationId organization, Map<String, Object> activity) {}
 
@@ -150,14 +194,15 @@ class TellingFollowers {
         }
         kept.put("object", objectId(activity.get("object")));
         int recorded = jdbc.sql("""
-                        insert into federation_sent_objects (id, organization_id, activity, digest, sent_at)
-                        values (:id, :organization, cast(:activity as jsonb), :digest, :now)
+                        insert into federation_sent_objects (id, organization_id, activity, digest, sent_at, ends_at)
+                        values (:id, :organization, cast(:activity as jsonb), :digest, :now, :ends)
                         on conflict (id) do nothing""")
                 .param("id", id)
                 .param("organization", organization.value())
                 .param("activity", JSON.writeValueAsString(kept))
                 .param("digest", digest(activity.get("object")))
                 .param("now", Timestamp.from(clock.instant()))
+                .param("ends", endsAt(activity.get("object")))
                 .update();
         if (recorded == 1) {
             deliver(organization, activity);
@@ -166,11 +211,12 @@ class TellingFollowers {
 
     private void updated(OrganizationId organization, String id, Map<String, Object> update) {
         int changed = jdbc.sql("""
-                        update federation_sent_objects set digest = :digest, sent_at = :now
+                        update federation_sent_objects set digest = :digest, sent_at = :now, ends_at = :ends
                          where id = :id and digest <> :digest""")
                 .param("id", id)
                 .param("digest", digest(update.get("object")))
                 .param("now", Timestamp.from(clock.instant()))
+                .param("ends", endsAt(update.get("object")))
                 .update();
         if (changed == 1) {
             deliver(organization, update);

@@ -120,4 +120,77 @@ class ActionsOnTheFediverseTest {
                 .isEqualTo("CANCELLED");
         assertThat(remote.received("Create")).hasSize(1);
     }
+
+    @Autowired
+    TellingFollowers telling;
+
+    @Autowired
+    org.chorus.rsvps.RsvpFixtures rsvps;
+
+    @Autowired
+    org.chorus.support.TestClock testClock;
+
+    @Autowired
+    org.chorus.rsvps.CountingRsvps counting;
+
+    @Test
+    void an_event_whose_place_is_revealed_later_or_whose_count_changes_is_updated_by_the_job_once_per_change() {
+        var campaign = actions.campaign(admin, league);
+        var day = java.time.LocalDate.now(clock).plusDays(3);
+        var form = ActionFixtures.on(actions.form("Assembly at the depot"), day);
+        var approximate = new org.chorus.actions.ActionForm(
+                form.kind(),
+                form.title(),
+                form.description(),
+                form.organization(),
+                form.startsAt(),
+                form.endsAt(),
+                form.timeZone(),
+                form.online(),
+                form.venue(),
+                "12 rue du Dépôt",
+                form.city(),
+                form.latitude(),
+                form.longitude(),
+                true,
+                form.accessibility(),
+                "",
+                "48");
+        var action = hosting.register(admin, campaign, approximate);
+        eventually("the Event reaches the follower's server")
+                .until(() -> !remote.received("Create").isEmpty());
+        var created = remote.received("Create").get(0).json().get("object");
+        assertThat(created.at("/location/name").isMissingNode()
+                        || !created.at("/location/name").asString().contains("Place de la République"))
+                .as("only the city before the reveal: %s", created.get("location"))
+                .isTrue();
+        assertThat(created.get("location").toString()).doesNotContain("Dépôt");
+
+        telling.refreshUpcomingEvents();
+        rsvps.confirmed(action.id(), "Ana", org.chorus.support.Fixtures.uniqueEmail("ana"), 0);
+        counting.recount(); // the public count, as its job refreshes it every few seconds
+        telling.refreshUpcomingEvents();
+        eventually("the new count reaches the server")
+                .until(() -> remote.received("Update").size() == 1);
+        assertThat(remote.received("Update")
+                        .get(0)
+                        .json()
+                        .at("/object/participantCount")
+                        .asInt())
+                .isEqualTo(1);
+        telling.refreshUpcomingEvents();
+
+        testClock.advance(java.time.Duration.ofDays(2));
+        telling.refreshUpcomingEvents();
+        eventually("the revealed place reaches the server")
+                .until(() -> remote.received("Update").size() == 2);
+        var revealed = remote.received("Update").get(1).json().get("object");
+        assertThat(revealed.get("location").toString())
+                .contains("Place de la République")
+                .contains("Dépôt");
+        telling.refreshUpcomingEvents();
+        assertThat(remote.received("Update"))
+                .as("nothing more changed, nothing more sent")
+                .hasSize(2);
+    }
 }

@@ -98,6 +98,8 @@ class RemindingRsvpsTest {
         managing.change(Actor.of(owner), action.id(), new RsvpSettings(null, List.of(), "Meet at the fountain."));
         var ana = Fixtures.uniqueEmail("ana");
         var own = rsvps.confirmed(action.id(), "Ana", ana, 1);
+        // the confirmation and "You are going" arrive first (sent in the background), so letters are in order
+        TestMail.await(ana, 2);
         var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
         var soon = day().atTime(8, 0).atZone(PARIS).toInstant();
         assertThat(remindersOf(action)).containsExactly(dayBefore);
@@ -136,6 +138,8 @@ class RemindingRsvpsTest {
         var action = action(Fixtures.unique("Tree planting"));
         var ana = Fixtures.uniqueEmail("ana");
         var own = rsvps.confirmed(action.id(), "Ana", ana, 0);
+        // the confirmation and "You are going" arrive first (sent in the background), so letters are in order
+        TestMail.await(ana, 2);
         var rsvp = own.split("/")[2];
         var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
 
@@ -171,6 +175,8 @@ class RemindingRsvpsTest {
         var action = action(Fixtures.unique("Repair café"));
         var ana = Fixtures.uniqueEmail("ana");
         var own = rsvps.confirmed(action.id(), "Ana", ana, 0);
+        // the confirmation and "You are going" arrive first (sent in the background), so letters are in order
+        TestMail.await(ana, 2);
         var rsvp = own.split("/")[2];
         var dayBefore = day().minusDays(1).atTime(11, 0).atZone(PARIS).toInstant();
         reminding.sendDue(dayBefore.minusSeconds(300));
@@ -250,6 +256,8 @@ class RemindingRsvpsTest {
         var action = action(Fixtures.unique("Vigil"));
         var ana = Fixtures.uniqueEmail("ana");
         rsvps.confirmed(action.id(), "Ana", ana, 0);
+        // the confirmation and "You are going" arrive first (sent in the background), so letters are in order
+        TestMail.await(ana, 2);
         var form = actions.form(action.details().title());
 
         hosting.edit(Actor.of(owner), action.id(), ActionFixtures.described(form, "Bring a candle."));
@@ -307,6 +315,8 @@ class RemindingRsvpsTest {
         var action = action(Fixtures.unique("Bike ride"));
         var ana = Fixtures.uniqueEmail("ana");
         rsvps.confirmed(action.id(), "Ana", ana, 0);
+        // the confirmation and "You are going" arrive first (sent in the background), so letters are in order
+        TestMail.await(ana, 2);
 
         hosting.cancel(Actor.of(owner), action.id());
 
