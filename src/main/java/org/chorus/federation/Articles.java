@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.organizations.Organization;
+import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.NotFoundException;
 import org.chorus.shared.i18n.Language;
 import org.chorus.shared.i18n.Messages;
@@ -56,6 +57,36 @@ class Articles {
 
     private boolean statementsPublic(String slug) {
         return reading.publicStatement(slug).isPresent();
+    }
+
+    /** An organization's activity: its Announce of a statement it co-issues. */
+    record Announced(OrganizationId organization, Map<String, Object> activity) {}
+
+    /**
+     * The Announces of a public statement by each organization that co-issues it, so their followers hear of it too;
+     * none for a copy of an original here (the copy is itself an Announce).
+     */
+    List<Announced> announcedByCoIssuers(String slug) {
+        return page(slug)
+                .filter(page -> !announces(page))
+                .map(page -> page.cosigners().stream()
+                        .map(coIssuer -> {
+                            var announce = activity(
+                                    addresses.activity(
+                                            coIssuer.slug(),
+                                            "announce-" + page.statement().id().value()),
+                                    "Announce",
+                                    addresses.actor(coIssuer.slug()),
+                                    coIssuer.slug());
+                            announce.put(
+                                    "published", page.statement().publishedAt().toString());
+                            announce.put(
+                                    "object",
+                                    addresses.statement(page.statement().slug()));
+                            return new Announced(coIssuer.id(), announce);
+                        })
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The public statement as an Article, for an Update; empty when it is not public or is an Announce. */

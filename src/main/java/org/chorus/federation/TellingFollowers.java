@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tells an organization's followers on other servers of what it publishes. A statement: a {@code Create} of its
  * Article (an {@code Announce} of an original here) when it is published, an {@code Update} when what was sent
- * changed (a correction, a translation), a {@code Delete} when it is retracted. An action of its campaign: a
+ * changed (a correction, a translation), a {@code Delete} when it is retracted; each organization co-issuing it
+ * {@code Announce}s it to its own followers (undone on retraction). An action of its campaign: a
  * {@code Create} of its Event when it is approved (or registered by a trusted host), an {@code Update} when it changes or is cancelled (the Event then
  * says {@code ical:status} CANCELLED, as Mobilizon does). What was sent is kept by id with a digest
  * ({@code federation_sent_objects}), so an event that changes nothing sent sends nothing. Each activity is queued in
@@ -78,9 +79,18 @@ class TellingFollowers {
         if (reading.published(published.statement()).isEmpty()) {
             return; // retracted meanwhile
         }
-        reading.slugOf(published.statement())
-                .ifPresent(slug -> articles.published(slug)
-                        .ifPresent(activity -> created(published.issuer(), addresses.statement(slug), activity)));
+        reading.slugOf(published.statement()).ifPresent(slug -> {
+            articles.published(slug)
+                    .ifPresent(activity -> created(published.issuer(), addresses.statement(slug), activity));
+            announceByCoIssuers(slug);
+        });
+    }
+
+    /** Each co-issuer's Announce of the statement, once (a co-issuer who joined later announces it then). */
+    private void announceByCoIssuers(String slug) {
+        for (var announced : articles.announcedByCoIssuers(slug)) {
+            created(announced.organization(), (String) announced.activity().get("id"), announced.activity());
+        }
     }
 
     @ApplicationModuleListener
@@ -89,17 +99,39 @@ class TellingFollowers {
             return; // not public: a draft's change, or a retraction (which has its own event)
         }
         reading.slugOf(changed.statement())
-                .ifPresent(slug -> sent(addresses.statement(slug))
-                        .ifPresent(sent -> articles.corrected(slug, clock.instant())
-                                .ifPresent(update -> updated(sent.organization(), addresses.statement(slug), update))));
+                .ifPresent(slug -> sent(addresses.statement(slug)).ifPresent(sent -> {
+                    articles.corrected(slug, clock.instant())
+                            .ifPresent(update -> updated(sent.organization(), addresses.statement(slug), update));
+                    announceByCoIssuers(slug);
+                }));
     }
 
     @ApplicationModuleListener
     void on(StatementRetracted retracted) {
-        reading.slugOf(retracted.statement())
-                .map(addresses::statement)
-                .ifPresent(id -> sent(id).ifPresent(
-                                sent -> deleted(sent.organization(), id, articles.withdrawn(id, sent.activity()))));
+        reading.slugOf(retracted.statement()).map(addresses::statement).ifPresent(id -> {
+            sent(id).ifPresent(sent -> deleted(sent.organization(), id, articles.withdrawn(id, sent.activity())));
+            // the co-issuers' Announces (kept under their own ids) are undone
+            coIssuersAnnounces(id)
+                    .forEach((announceId, sent) ->
+                            deleted(sent.organization(), announceId, articles.withdrawn(id, sent.activity())));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Sent> coIssuersAnnounces(String address) {
+        var found = new java.util.LinkedHashMap<String, Sent>();
+        jdbc.sql("""
+                        select id, organization_id, activity::text from federation_sent_objects
+                         where activity ->> 'type' = 'Announce' and activity ->> 'object' = :address
+                           and id = activity ->> 'id'""")
+                .param("address", address)
+                .query((rs, n) -> found.put(
+                        rs.getString(1),
+                        new Sent(
+                                new OrganizationId((java.util.UUID) rs.getObject(2)),
+                                JSON.readValue(rs.getString(3), Map.class))))
+                .list();
+        return found;
     }
 
     @ApplicationModuleListener

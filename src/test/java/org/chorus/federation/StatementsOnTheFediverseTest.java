@@ -285,4 +285,52 @@ class StatementsOnTheFediverseTest {
                         .text())
                 .doesNotContain("And trees.");
     }
+
+    @Autowired
+    org.chorus.statements.CoIssuing coIssuing;
+
+    @Autowired
+    org.chorus.statements.StatementFixtures statementFixtures;
+
+    @Test
+    void an_organization_that_co_issues_a_statement_announces_it_to_its_own_followers_and_undoes_that_on_retraction()
+            throws Exception {
+        var chapter = fixtures.coalition();
+        try (var elsewhere = new RemoteServer("cara")) {
+            var cara = RemoteActor.of(JsonMapper.shared().readTree(elsewhere.document("cara")));
+            followers.follow(chapter.id(), cara, elsewhere.origin + "/follows/cara", true, clock.instant());
+            var statement = statementFixtures.published(admin, league, "en", "Rivers for all", "We ask for rivers.");
+            awaitOne("Create");
+            assertThat(elsewhere.received)
+                    .as("the chapter does not co-issue it yet")
+                    .isEmpty();
+
+            var request = coIssuing.request(admin, statement.id(), chapter.slug());
+            coIssuing.accept(statementFixtures.ownerOf(chapter), request.id(), "Gladly.");
+            eventually("the chapter's followers hear of it")
+                    .until(() -> elsewhere.received("Announce").size() == 1);
+            var announce = elsewhere.received("Announce").get(0);
+            assertThat(announce.json().get("actor").asString()).isEqualTo("http://localhost/o/" + chapter.slug());
+            assertThat(announce.json().get("object").asString()).isEqualTo("http://localhost/s/" + statement.slug());
+            assertThat(announce.verifiesWith(keys.of(chapter.id()).publicKeyPem(), clock.instant()))
+                    .as("signed by the chapter")
+                    .isTrue();
+            eventually("the league's followers hear the chapter co-issues it")
+                    .until(() -> remote.received("Update").size() == 1);
+            assertThat(remote.received("Update")
+                            .get(0)
+                            .json()
+                            .at("/object/attributedTo")
+                            .toString())
+                    .contains("/o/" + chapter.slug());
+
+            reviewing.retract(admin, statement.id(), "Withdrawn.");
+            eventually("the chapter's Announce is undone")
+                    .until(() -> elsewhere.received("Undo").size() == 1);
+            assertThat(elsewhere.received("Undo").get(0).json().at("/object/id").asString())
+                    .isEqualTo(announce.json().get("id").asString());
+            awaitOne("Delete");
+            assertThat(elsewhere.received("Announce")).as("once").hasSize(1);
+        }
+    }
 }
