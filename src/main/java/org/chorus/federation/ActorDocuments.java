@@ -40,6 +40,8 @@ public class ActorDocuments {
     private final Events events;
     private final org.chorus.actions.ReadingActions actions;
 
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
+
     ActorDocuments(
             CoalitionDirectory directory,
             ActorKeys keys,
@@ -47,7 +49,9 @@ public class ActorDocuments {
             Followers followers,
             Articles articles,
             Events events,
-            org.chorus.actions.ReadingActions actions) {
+            org.chorus.actions.ReadingActions actions,
+            org.chorus.campaigns.ReadingCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.events = events;
         this.actions = actions;
         this.directory = directory;
@@ -125,17 +129,52 @@ public class ActorDocuments {
         return collection;
     }
 
-    /** The organization's latest public statements, as the activities that published them, newest first. */
+    /**
+     * The organization's latest public statements and campaigns, as the activities that published them, newest first:
+     * a campaign is the {@code Create} of its collection of actions (which its own address serves, page by page).
+     */
     public Map<String, Object> outbox(String slug) {
         var organization = directory.listed(slug);
         var latest = articles.latestOf(organization, OUTBOX_ITEMS);
+        var published = campaigns.ofOrganizationPage(organization.id(), null, OUTBOX_ITEMS);
+        var items = new java.util.ArrayList<Map<String, Object>>(latest.activities());
+        published.forEach(campaign -> items.add(campaignCreated(slug, campaign)));
+        items.sort(java.util.Comparator.comparing(
+                        (Map<String, Object> activity) -> String.valueOf(activity.get("published")))
+                .reversed());
         var collection = new LinkedHashMap<String, Object>();
         collection.put("@context", CONTEXT);
         collection.put("id", addresses.outbox(slug));
         collection.put("type", "OrderedCollection");
-        collection.put("totalItems", latest.total());
-        collection.put("orderedItems", latest.activities());
+        collection.put("totalItems", latest.total() + published.size());
+        collection.put("orderedItems", items.subList(0, Math.min(OUTBOX_ITEMS, items.size())));
         return collection;
+    }
+
+    private Map<String, Object> campaignCreated(String slug, org.chorus.campaigns.CampaignSummary campaign) {
+        var id = addresses.link("/c/" + campaign.slug());
+        var collection = new LinkedHashMap<String, Object>();
+        collection.put("id", id);
+        collection.put("type", "OrderedCollection");
+        collection.put("name", campaign.title());
+        if (campaign.summary() != null && !campaign.summary().isBlank()) {
+            collection.put("summary", org.springframework.web.util.HtmlUtils.htmlEscape(campaign.summary()));
+        }
+        collection.put("attributedTo", addresses.actor(slug));
+        collection.put("url", id);
+        var create = new LinkedHashMap<String, Object>();
+        create.put(
+                "id",
+                addresses.activity(slug, "create-campaign-" + campaign.id().value()));
+        create.put("type", "Create");
+        create.put("actor", addresses.actor(slug));
+        create.put(
+                "published",
+                (campaign.publishedAt() == null ? campaign.updatedAt() : campaign.publishedAt()).toString());
+        create.put("to", List.of(org.chorus.federation.activitystreams.Activities.PUBLIC));
+        create.put("cc", List.of(addresses.followers(slug)));
+        create.put("object", collection);
+        return create;
     }
 
     /**

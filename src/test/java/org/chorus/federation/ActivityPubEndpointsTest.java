@@ -245,4 +245,33 @@ class ActivityPubEndpointsTest {
                          "object": "https://gone.example/users/zed"}""", Map.of("Content-Type", "application/activity+json"))
                 .andExpect(status().isAccepted());
     }
+
+    @Autowired
+    org.chorus.statements.StatementFixtures statements;
+
+    @Autowired
+    org.chorus.actions.ActionFixtures actions;
+
+    @Test
+    void the_outbox_lists_the_latest_statements_and_campaigns_as_the_activities_that_published_them() throws Exception {
+        var admin = fixtures.siteAdmin();
+        var statement = statements.published(admin, league, "en", "Air for all", "We ask for air.");
+        var campaign = actions.campaign(admin, league);
+        var outbox = JsonMapper.shared()
+                .readTree(mvc.perform(get("/o/" + league.slug() + "/outbox").accept("application/activity+json"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.type").value("OrderedCollection"))
+                        .andExpect(jsonPath("$.totalItems").value(2))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        var items = outbox.get("orderedItems");
+        assertThat(items.get(0).at("/object/id").asString())
+                .as("the campaign, published last, first")
+                .isEqualTo("http://localhost/c/" + campaign);
+        assertThat(items.get(0).at("/object/type").asString()).isEqualTo("OrderedCollection");
+        assertThat(items.get(0).get("type").asString()).isEqualTo("Create");
+        assertThat(items.get(1).at("/object/id").asString()).isEqualTo("http://localhost/s/" + statement.slug());
+        assertThat(items.get(1).at("/object/type").asString()).isEqualTo("Article");
+    }
 }
