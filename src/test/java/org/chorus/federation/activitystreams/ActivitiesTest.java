@@ -16,12 +16,12 @@ import tools.jackson.databind.JsonNode;
  * meant them: types one or many, references as ids or objects, the public audience in each of its spellings; actors
  * are kept only with an inbox and a key of their own, and bodies that are not ActivityStreams objects are refused.
  */
-class ActivitiesTest {
+public class ActivitiesTest {
 
     static final Path FIXTURES =
             Path.of(System.getProperty("chorus.shared-fixtures", "../shared/fixtures"), "activitypub");
 
-    static JsonNode fixture(String name) throws Exception {
+    public static JsonNode fixture(String name) throws Exception {
         var bytes = Files.readAllBytes(FIXTURES.resolve(name));
         if (name.endsWith(".txt")) {
             // a raw HTTP response: the body follows the first blank line
