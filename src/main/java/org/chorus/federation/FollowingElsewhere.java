@@ -9,12 +9,9 @@ import java.util.UUID;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.federation.activitystreams.RemoteActor;
 import org.chorus.organizations.Actor;
-import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
-import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.InvalidField;
-import org.chorus.shared.NotFoundException;
 import org.chorus.shared.markdown.HtmlToMarkdown;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementDraft;
@@ -116,8 +113,7 @@ public class FollowingElsewhere {
         }
     }
 
-    private final CoalitionDirectory directory;
-    private final OrganizationPermissions permissions;
+    private final ManagedOrganizations managed;
     private final RemoteActors actors;
     private final RemoteFollows following;
     private final AlliedPosts posts;
@@ -129,8 +125,7 @@ public class FollowingElsewhere {
     private final Clock clock;
 
     FollowingElsewhere(
-            CoalitionDirectory directory,
-            OrganizationPermissions permissions,
+            ManagedOrganizations managed,
             RemoteActors actors,
             RemoteFollows following,
             AlliedPosts posts,
@@ -140,8 +135,7 @@ public class FollowingElsewhere {
             Addresses addresses,
             JdbcClient jdbc,
             Clock clock) {
-        this.directory = directory;
-        this.permissions = permissions;
+        this.managed = managed;
         this.actors = actors;
         this.following = following;
         this.posts = posts;
@@ -154,9 +148,7 @@ public class FollowingElsewhere {
     }
 
     private Organization managed(Actor actor, String slug) {
-        var organization = directory.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(actor, organization.id(), FederationPermission.MANAGE_FEDERATION);
-        return organization;
+        return managed.managed(actor, slug);
     }
 
     @Transactional(readOnly = true)

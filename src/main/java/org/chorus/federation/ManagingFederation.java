@@ -3,11 +3,8 @@ package org.chorus.federation;
 import java.time.Instant;
 import java.util.List;
 import org.chorus.organizations.Actor;
-import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
-import org.chorus.organizations.OrganizationPermissions;
 import org.chorus.shared.DomainException;
-import org.chorus.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +33,7 @@ public class ManagingFederation {
             List<Follower> followers,
             List<AdministeringFederation.Blocked> blocks) {}
 
-    private final CoalitionDirectory directory;
-    private final OrganizationPermissions permissions;
+    private final ManagedOrganizations managed;
     private final Followers followers;
     private final Inbox inbox;
     private final JdbcClient jdbc;
@@ -46,8 +42,7 @@ public class ManagingFederation {
     private final java.time.Clock clock;
 
     ManagingFederation(
-            CoalitionDirectory directory,
-            OrganizationPermissions permissions,
+            ManagedOrganizations managed,
             Followers followers,
             Inbox inbox,
             JdbcClient jdbc,
@@ -57,17 +52,14 @@ public class ManagingFederation {
         this.blocks = blocks;
         this.clock = clock;
         this.addresses = addresses;
-        this.directory = directory;
-        this.permissions = permissions;
+        this.managed = managed;
         this.followers = followers;
         this.inbox = inbox;
         this.jdbc = jdbc;
     }
 
     private Organization managed(Actor actor, String slug) {
-        var organization = directory.bySlug(slug).orElseThrow(() -> new NotFoundException("organization.not-found"));
-        permissions.require(actor, organization.id(), FederationPermission.MANAGE_FEDERATION);
-        return organization;
+        return managed.managed(actor, slug);
     }
 
     @Transactional(readOnly = true)

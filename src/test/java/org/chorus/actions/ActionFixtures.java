@@ -85,6 +85,31 @@ public class ActionFixtures {
         return changed(form, form.organization(), description, form.startsAt(), form.endsAt());
     }
 
+    /**
+     * The same form, its place shown publicly by its city alone when {@code approximate}, at {@code address}, the exact
+     * place revealed {@code revealHours} before the start (blank: never).
+     */
+    public static ActionForm approximate(ActionForm form, boolean approximate, String address, String revealHours) {
+        return new ActionForm(
+                form.kind(),
+                form.title(),
+                form.description(),
+                form.organization(),
+                form.startsAt(),
+                form.endsAt(),
+                form.timeZone(),
+                form.online(),
+                form.venue(),
+                address,
+                form.city(),
+                form.latitude(),
+                form.longitude(),
+                approximate,
+                form.accessibility(),
+                form.cosponsors(),
+                revealHours);
+    }
+
     /** The same form, 10:00 to 12:00 on another day. */
     public static ActionForm on(ActionForm form, LocalDate day) {
         return changed(form, form.organization(), form.description(), day + "T10:00", day + "T12:00");

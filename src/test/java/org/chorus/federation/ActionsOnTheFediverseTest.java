@@ -138,24 +138,7 @@ class ActionsOnTheFediverseTest {
         var campaign = actions.campaign(admin, league);
         var day = java.time.LocalDate.now(clock).plusDays(3);
         var form = ActionFixtures.on(actions.form("Assembly at the depot"), day);
-        var approximate = new org.chorus.actions.ActionForm(
-                form.kind(),
-                form.title(),
-                form.description(),
-                form.organization(),
-                form.startsAt(),
-                form.endsAt(),
-                form.timeZone(),
-                form.online(),
-                form.venue(),
-                "12 rue du Dépôt",
-                form.city(),
-                form.latitude(),
-                form.longitude(),
-                true,
-                form.accessibility(),
-                "",
-                "48");
+        var approximate = ActionFixtures.approximate(form, true, "12 rue du Dépôt", "48");
         var action = hosting.register(admin, campaign, approximate);
         eventually("the Event reaches the follower's server")
                 .until(() -> !remote.received("Create").isEmpty());

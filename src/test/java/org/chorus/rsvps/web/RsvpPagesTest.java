@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.actions.Action;
 import org.chorus.actions.ActionFixtures;
-import org.chorus.actions.ActionForm;
 import org.chorus.actions.HostingActions;
 import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
@@ -113,24 +112,7 @@ class RsvpPagesTest {
         return hosting.register(
                 Actor.of(owner),
                 slug,
-                new ActionForm(
-                        form.kind(),
-                        form.title(),
-                        form.description(),
-                        form.organization(),
-                        form.startsAt(),
-                        form.endsAt(),
-                        form.timeZone(),
-                        form.online(),
-                        form.venue(),
-                        form.address(),
-                        form.city(),
-                        form.latitude(),
-                        form.longitude(),
-                        approximate,
-                        form.accessibility(),
-                        form.cosponsors(),
-                        form.revealHours()));
+                ActionFixtures.approximate(form, approximate, form.address(), form.revealHours()));
     }
 
     /** The guest's form as a visitor from a network of their own sends it from this site's page. */
