@@ -145,10 +145,15 @@ class RemoteFollows {
                         rs.getString("actor_id"),
                         ManagingFederation.handle(rs.getString("actor_id"), rs.getString("preferred_username")),
                         rs.getString("name"),
-                        rs.getString("url") == null ? rs.getString("actor_id") : rs.getString("url"),
+                        page(rs.getString("url"), rs.getString("actor_id")),
                         FollowingElsewhere.State.of(rs.getString("state")),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    /** The page an actor's server gave, when it is a web address (a link never runs a script); else its id. */
+    private static String page(String url, String actorId) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : actorId;
     }
 
     /** Forgets follows of an actor deleted on its server. */
