@@ -143,10 +143,14 @@ final class PermissionFixtures {
                 .designate(
                         owner, own.slug(), people.get(Caller.SIGN_ON_ORGANIZER).id(), true);
         var apiTokens = context.getBean(ApiTokens.class);
-        tokens.put(Caller.TOKEN, apiTokens.create(people.get(Caller.OWNER).email(), "matrix"));
+        // tokens that may do everything their account may: the scopes are checked by ApiScopesTest
+        tokens.put(
+                Caller.TOKEN,
+                apiTokens.create(people.get(Caller.OWNER).email(), "matrix", ApiTokens.DEFAULT_DAYS, ApiTokens.SCOPES));
         tokens.put(
                 Caller.SITE_ADMIN_TOKEN,
-                apiTokens.create(people.get(Caller.SITE_ADMIN).email(), "matrix"));
+                apiTokens.create(
+                        people.get(Caller.SITE_ADMIN).email(), "matrix", ApiTokens.DEFAULT_DAYS, ApiTokens.SCOPES));
 
         comments = context.getBean(CommentFixtures.class);
         wordPressImport = context.getBean(ImportingWordPress.class)
@@ -446,7 +450,7 @@ final class PermissionFixtures {
         form(
                 "POST /account/confirm-password",
                 call -> params("reauthPassword", "not the password", "next", "/account"));
-        form("POST /account/tokens", call -> params("label", "matrix", "expiry", "30"));
+        form("POST /account/tokens", call -> params("label", "matrix", "expiry", "30", "scopes", "read"));
         // not required: the fixtures' organization must not start asking the callers for a second factor
         form("POST /o/{slug}/manage/two-factor", call -> params("required", "false"));
         form("POST /account/email", call -> params("newEmail", Fixtures.uniqueEmail("new"), "emailPassword", "wrong"));
@@ -617,6 +621,16 @@ final class PermissionFixtures {
         form(
                 "POST /o/{slug}/manage/fediverse/allied/republish",
                 call -> params("object", "https://social.example/users/ana/statuses/1"));
+        // an action in the published campaign, as a program registers it (the page's form, in JSON)
+        form(
+                "POST /api/v1/campaigns/{slug}/actions",
+                call -> new Form(Map.of(), Map.of(), """
+                        {"kind": "PROTEST", "title": "%s", "startsAt": "%sT10:00", "endsAt": "%sT12:00",
+                         "venue": "Place de la République", "city": %d}""".formatted(
+                                Fixtures.unique("Matrix rally"),
+                                java.time.LocalDate.now(clock).plusDays(15),
+                                java.time.LocalDate.now(clock).plusDays(15),
+                                org.chorus.actions.ActionFixtures.PARIS)));
         form("POST /admin/federation/blocks", call -> params("domain", "spam.example", "severity", "silence"));
         form("POST /admin/federation/blocks/remove", call -> params("domain", "never-blocked.example"));
         form("GET /.well-known/webfinger", call -> params("resource", "acct:" + own.slug() + "@localhost"));

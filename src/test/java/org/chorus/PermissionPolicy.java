@@ -280,6 +280,7 @@ final class PermissionPolicy {
             entry("GET /api/v1/campaigns/{slug}", PUBLIC),
             entry("GET /api/v1/actions", PUBLIC),
             entry("GET /api/v1/actions/{id}", PUBLIC),
+            entry("POST /api/v1/campaigns/{slug}/actions", TOKEN),
             entry("GET /c/{slug}/manage/actions.csv", role(WRITE_CAMPAIGNS)),
             entry("GET /o/{slug}/actions.ics", PUBLIC),
             // turnout reports (decision 0038): the host or the organizers file, organizers hide; hosts without an

@@ -78,9 +78,10 @@ class AccountCommands {
             }
 
             public String usage() {
-                return "token create --email EMAIL [--label LABEL] [--days DAYS]"
+                return "token create --email EMAIL [--label LABEL] [--days DAYS] [--scopes read,write:actions,…]"
                         + "   (prints a new API token, shown only once; valid " + ApiTokens.DEFAULT_DAYS
-                        + " days unless --days says otherwise, at most " + ApiTokens.MAX_DAYS + ")";
+                        + " days unless --days says otherwise, at most " + ApiTokens.MAX_DAYS + "; scopes among "
+                        + String.join(", ", ApiTokens.SCOPES) + ", read alone unless --scopes says otherwise)";
             }
 
             public int run(AdminArguments args, PrintStream out, PrintStream err) {
@@ -94,8 +95,13 @@ class AccountCommands {
                             }
                         })
                         .orElse(ApiTokens.DEFAULT_DAYS);
+                var scopes = args.option("scopes")
+                        .map(value -> java.util.Arrays.stream(value.split(","))
+                                .filter(scope -> !scope.isBlank())
+                                .toList())
+                        .orElse(ApiTokens.DEFAULT_SCOPES);
                 out.println(tokens.create(
-                        args.required("email"), args.option("label").orElse("api"), days));
+                        args.required("email"), args.option("label").orElse("api"), days, scopes));
                 return 0;
             }
         };

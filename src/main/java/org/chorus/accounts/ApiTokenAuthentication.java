@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.chorus.shared.web.ProblemResponses;
+import org.chorus.shared.web.RequiresScope;
 import org.chorus.shared.web.UiAdvice;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,7 +43,12 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
                     response, 401, ui.t("error.401.title"), ui.t(check.refusal().messageKey), request.getRequestURI());
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        // the token's scopes join its account's roles: a handler that needs one finds it here (RequiresScope)
+        var authorities =
+                new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(user.getAuthorities());
+        authorities.add(new SimpleGrantedAuthority(RequiresScope.API_TOKEN));
+        check.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(RequiresScope.PREFIX + scope)));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

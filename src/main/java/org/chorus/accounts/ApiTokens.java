@@ -34,6 +34,26 @@ public class ApiTokens {
     public static final List<Integer> OFFERED_DAYS = List.of(30, 90, 365);
 
     public static final int MAX_DAYS = 366;
+
+    /**
+     * What a token may do: {@code read} is reading what its account may see beyond the public (a token without it
+     * reads what anyone reads); {@code write:<family>} is creating, changing and deleting in that family, within its
+     * account's roles. The account page offers them in this order.
+     */
+    public static final List<String> SCOPES = List.of(
+            "read",
+            "write:statements",
+            "write:signons",
+            "write:campaigns",
+            "write:actions",
+            "write:rsvps",
+            "write:turnout",
+            "write:letters",
+            "write:webhooks");
+
+    /** The scope a token made without saying any has (the command line's default). */
+    public static final List<String> DEFAULT_SCOPES = List.of("read");
+
     static final int LABEL_MAX = 100;
 
     private final JdbcClient jdbc;
@@ -55,10 +75,11 @@ public class ApiTokens {
             Instant createdAt,
             @Nullable LocalDate lastUsedDay,
             Instant expiresAt,
-            boolean expired) {}
+            boolean expired,
+            List<String> scopes) {}
 
     /** A token just created: {@link #value()} is shown this once and never again. */
-    public record NewToken(String value, String label, Instant expiresAt) {
+    public record NewToken(String value, String label, Instant expiresAt, List<String> scopes) {
         @Override
         public String toString() {
             return "NewToken[" + label + "]";
@@ -79,23 +100,47 @@ public class ApiTokens {
     }
 
     /** The outcome of checking a bearer token: the person it acts for, or why it was refused. */
-    record Check(@Nullable ChorusUser user, @Nullable Refusal refusal) {}
+    record Check(@Nullable ChorusUser user, @Nullable Refusal refusal, List<String> scopes) {
+        Check(Refusal refusal) {
+            this(null, refusal, List.of());
+        }
+    }
 
     /** Creates a token for the account with that address, valid {@code days} days (the admin command line). */
     @Transactional
-    public String create(String email, String label, int days) {
+    public String create(String email, String label, int days, List<String> scopes) {
         var account = accounts.byEmail(email).orElseThrow(() -> new NotFoundException("account.not-found"));
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidField("expiry", "token.expiry-invalid", MAX_DAYS);
         }
-        return insert(account.id(), label == null || label.isBlank() ? "api" : label.strip(), days(days))
+        return insert(
+                        account.id(),
+                        label == null || label.isBlank() ? "api" : label.strip(),
+                        days(days),
+                        checkedScopes(scopes))
                 .value();
     }
 
-    /** Creates a token valid {@value #DEFAULT_DAYS} days for the account with that address. */
+    /** Creates a token valid {@value #DEFAULT_DAYS} days for the account with that address, to read. */
     @Transactional
     public String create(String email, String label) {
-        return create(email, label, DEFAULT_DAYS);
+        return create(email, label, DEFAULT_DAYS, DEFAULT_SCOPES);
+    }
+
+    /** The scopes asked for, known and in {@link #SCOPES}' order; 422 on the field {@code scopes} for none or another. */
+    static List<String> checkedScopes(List<String> asked) {
+        var scopes = asked == null
+                ? List.<String>of()
+                : asked.stream().map(String::strip).toList();
+        if (scopes.isEmpty()) {
+            throw new InvalidField("scopes", "token.scopes-required");
+        }
+        for (var scope : scopes) {
+            if (!SCOPES.contains(scope)) {
+                throw new InvalidField("scopes", "token.scope-unknown", scope, String.join(", ", SCOPES));
+            }
+        }
+        return SCOPES.stream().filter(scopes::contains).toList();
     }
 
     /**
@@ -106,7 +151,7 @@ public class ApiTokens {
      * @param expiresOn yyyy-mm-dd, the last day the token works (UTC), when {@code expiry} is {@code date}
      */
     @Transactional
-    public NewToken create(AccountId account, String label, String expiry, String expiresOn) {
+    public NewToken create(AccountId account, String label, String expiry, String expiresOn, List<String> scopes) {
         var name = label == null ? "" : label.strip();
         if (name.isEmpty()) {
             throw new InvalidField("label", "token.label-required");
@@ -114,7 +159,7 @@ public class ApiTokens {
         if (name.length() > LABEL_MAX) {
             throw new InvalidField("label", "token.label-too-long", LABEL_MAX);
         }
-        return insert(account, name, expiresAt(expiry, expiresOn));
+        return insert(account, name, expiresAt(expiry, expiresOn), checkedScopes(scopes));
     }
 
     private Instant expiresAt(String expiry, String expiresOn) {
@@ -147,12 +192,12 @@ public class ApiTokens {
     }
 
     /** The one place a token is made, so the audit log hears of every one. */
-    private NewToken insert(AccountId account, String label, Instant expiresAt) {
+    private NewToken insert(AccountId account, String label, Instant expiresAt, List<String> scopes) {
         var token = SecretToken.generate(PREFIX);
         var now = clock.instant();
         jdbc.sql("""
-                        insert into api_tokens (id, account_id, token_hash, label, created_at, expires_at)
-                        values (:id, :account, :hash, :label, :created, :expires)
+                        insert into api_tokens (id, account_id, token_hash, label, created_at, expires_at, scopes)
+                        values (:id, :account, :hash, :label, :created, :expires, :scopes)
                         """)
                 .param("id", UUID.randomUUID())
                 .param("account", account.value())
@@ -160,17 +205,18 @@ public class ApiTokens {
                 .param("label", label)
                 .param("created", Timestamp.from(now))
                 .param("expires", Timestamp.from(expiresAt))
+                .param("scopes", scopes.toArray(String[]::new))
                 .update();
         events.publishEvent(
                 new AccountSecurityChanged(account, AccountSecurityChanged.Change.API_TOKEN_CREATED, label, now));
-        return new NewToken(token.value(), label, expiresAt);
+        return new NewToken(token.value(), label, expiresAt, scopes);
     }
 
     /** The account's tokens that have not been revoked, newest first; expired ones are marked. */
     public List<ApiToken> of(AccountId account) {
         var now = clock.instant();
         return jdbc.sql("""
-                        select id, label, created_at, last_used_day, expires_at from api_tokens
+                        select id, label, created_at, last_used_day, expires_at, scopes from api_tokens
                         where account_id = :account and revoked_at is null
                         order by created_at desc
                         """)
@@ -183,7 +229,8 @@ public class ApiTokens {
                             rs.getTimestamp("created_at").toInstant(),
                             rs.getObject("last_used_day", LocalDate.class),
                             expires,
-                            !expires.isAfter(now));
+                            !expires.isAfter(now),
+                            List.of((String[]) rs.getArray("scopes").getArray()));
                 })
                 .list();
     }
@@ -240,7 +287,7 @@ public class ApiTokens {
     @Transactional
     Check check(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
-            return new Check(null, Refusal.UNKNOWN);
+            return new Check(Refusal.UNKNOWN);
         }
         var now = clock.instant();
         var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -249,9 +296,10 @@ public class ApiTokens {
                 UUID account,
                 boolean revoked,
                 Instant expiresAt,
-                @Nullable LocalDate lastUsedDay) {}
+                @Nullable LocalDate lastUsedDay,
+                List<String> scopes) {}
         var row = jdbc.sql("""
-                        select id, account_id, revoked_at is not null as revoked, expires_at, last_used_day
+                        select id, account_id, revoked_at is not null as revoked, expires_at, last_used_day, scopes
                         from api_tokens where token_hash = :hash
                         """)
                 .param("hash", SecretToken.hash(token))
@@ -260,22 +308,23 @@ public class ApiTokens {
                         rs.getObject("account_id", UUID.class),
                         rs.getBoolean("revoked"),
                         rs.getTimestamp("expires_at").toInstant(),
-                        rs.getObject("last_used_day", LocalDate.class)))
+                        rs.getObject("last_used_day", LocalDate.class),
+                        List.of((String[]) rs.getArray("scopes").getArray())))
                 .optional();
         if (row.isEmpty()) {
-            return new Check(null, Refusal.UNKNOWN);
+            return new Check(Refusal.UNKNOWN);
         }
         if (row.get().revoked()) {
-            return new Check(null, Refusal.REVOKED);
+            return new Check(Refusal.REVOKED);
         }
         if (!row.get().expiresAt().isAfter(now)) {
-            return new Check(null, Refusal.EXPIRED);
+            return new Check(Refusal.EXPIRED);
         }
         var user = accounts.byId(new AccountId(row.get().account()))
                 .filter(Account::active)
                 .map(ChorusUser::new);
         if (user.isEmpty()) {
-            return new Check(null, Refusal.UNKNOWN);
+            return new Check(Refusal.UNKNOWN);
         }
         if (!today.equals(row.get().lastUsedDay())) {
             jdbc.sql("update api_tokens set last_used_day = :today where id = :id")
@@ -283,6 +332,6 @@ public class ApiTokens {
                     .param("id", row.get().id())
                     .update();
         }
-        return new Check(user.get(), null);
+        return new Check(user.get(), null, row.get().scopes());
     }
 }

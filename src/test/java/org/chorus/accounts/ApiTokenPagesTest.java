@@ -126,10 +126,58 @@ class ApiTokenPagesTest {
                         .session(session)
                         .with(csrf())
                         .param("label", "")
-                        .param("expiry", "90"))
+                        .param("expiry", "90")
+                        .param("scopes", "read"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(Html.has("#label-error"))
                 .andExpect(Html.hasNo("#token-value"));
+    }
+
+    @Test
+    void a_token_may_do_only_what_its_scopes_say_and_at_least_one_is_chosen() throws Exception {
+        var person = fixtures.person("token-scopes");
+        var session = signIn(mvc, person.email(), FIREFOX_ON_ANDROID);
+        var form =
+                Html.parse(mvc.perform(get("/account/tokens").session(session)).andReturn());
+        assertThat(form.select("input[name=scopes][checked]").eachAttr("value"))
+                .as("read alone, unless the person chooses more")
+                .containsExactly("read");
+        assertThat(form.select("input[name=scopes]").eachAttr("value")).containsExactlyElementsOf(ApiTokens.SCOPES);
+
+        mvc.perform(post("/account/tokens")
+                        .session(session)
+                        .with(csrf())
+                        .param("label", "importer")
+                        .param("expiry", "30")
+                        .param("scopes", "write:actions", "write:rsvps"))
+                .andExpect(status().isOk())
+                .andExpect(Html.has("#token-value"));
+        assertThat(Html.parse(mvc.perform(get("/account/tokens").session(session))
+                                .andReturn())
+                        .select("tbody tr code")
+                        .eachText())
+                .containsExactly("write:actions", "write:rsvps");
+
+        var none = Html.parse(mvc.perform(post("/account/tokens")
+                        .session(session)
+                        .with(csrf())
+                        .param("label", "nothing")
+                        .param("expiry", "30"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn());
+        assertThat(none.select("#scopes-error").text()).isEqualTo("Choose at least one thing the token may do.");
+        assertThat(none.select("#token-value")).isEmpty();
+        assertThat(Html.parse(mvc.perform(post("/account/tokens")
+                                        .session(session)
+                                        .with(csrf())
+                                        .param("label", "odd")
+                                        .param("expiry", "30")
+                                        .param("scopes", "admin"))
+                                .andExpect(status().isUnprocessableContent())
+                                .andReturn())
+                        .select("#scopes-error")
+                        .text())
+                .startsWith("There is no scope admin.");
     }
 
     private String create(MockHttpSession session, String label, String expiry) throws Exception {
@@ -137,7 +185,8 @@ class ApiTokenPagesTest {
                         .session(session)
                         .with(csrf())
                         .param("label", label)
-                        .param("expiry", expiry))
+                        .param("expiry", expiry)
+                        .param("scopes", "read"))
                 .andExpect(status().isOk())
                 .andReturn();
         return Html.parse(page).select("#token-value").val();

@@ -36,7 +36,8 @@ class ApiTokensTest {
     @Test
     void a_token_works_until_it_expires_and_then_is_refused_as_expired() {
         var account = account("expiring");
-        var token = tokens.create(account, "sync", "30", "").value();
+        var token = tokens.create(account, "sync", "30", "", ApiTokens.DEFAULT_SCOPES)
+                .value();
         assertThat(tokens.authenticate(token)).isPresent();
 
         clock.advance(Duration.ofDays(29));
@@ -55,7 +56,7 @@ class ApiTokensTest {
         var account = account("default");
         var email = emailOf(account);
         tokens.create(email, "cli");
-        tokens.create(email, "cli-year", 365);
+        tokens.create(email, "cli-year", 365, ApiTokens.DEFAULT_SCOPES);
         var now = clock.instant();
         assertThat(tokens.of(account))
                 .extracting(t -> Duration.between(now, t.expiresAt()).toDays())
@@ -66,21 +67,21 @@ class ApiTokensTest {
     void a_chosen_last_day_is_accepted_up_to_a_year_ahead_and_refused_next_to_the_field_beyond() {
         var account = account("dated");
         var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var created = tokens.create(account, "dated", "date", today.plusDays(10).toString());
+        var created = tokens.create(account, "dated", "date", today.plusDays(10).toString(), ApiTokens.DEFAULT_SCOPES);
         assertThat(created.expiresAt())
                 .as("it works through the chosen day")
                 .isEqualTo(today.plusDays(11).atStartOfDay().toInstant(ZoneOffset.UTC));
 
         for (var day :
                 new String[] {today.toString(), today.plusYears(1).plusDays(2).toString(), "31/12/2027"}) {
-            assertThatThrownBy(() -> tokens.create(account, "dated", "date", day))
+            assertThatThrownBy(() -> tokens.create(account, "dated", "date", day, ApiTokens.DEFAULT_SCOPES))
                     .isInstanceOfSatisfying(
                             InvalidField.class, e -> assertThat(e.field()).isEqualTo("expiresOn"));
         }
-        assertThatThrownBy(() -> tokens.create(account, "forever", "100000", ""))
+        assertThatThrownBy(() -> tokens.create(account, "forever", "100000", "", ApiTokens.DEFAULT_SCOPES))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("expiry"));
-        assertThatThrownBy(() -> tokens.create(account, "  ", "90", ""))
+        assertThatThrownBy(() -> tokens.create(account, "  ", "90", "", ApiTokens.DEFAULT_SCOPES))
                 .isInstanceOfSatisfying(
                         InvalidField.class, e -> assertThat(e.field()).isEqualTo("label"));
     }
@@ -89,7 +90,7 @@ class ApiTokensTest {
     void a_person_revokes_their_own_token_but_cannot_touch_someone_elses(PublishedEvents events) {
         var owner = account("owner");
         var stranger = account("stranger");
-        var token = tokens.create(owner, "deploy", "90", "");
+        var token = tokens.create(owner, "deploy", "90", "", ApiTokens.DEFAULT_SCOPES);
         var id = tokens.of(owner).getFirst().id();
 
         assertThatThrownBy(() -> tokens.revoke(stranger, id)).isInstanceOf(NotFoundException.class);
@@ -107,9 +108,12 @@ class ApiTokensTest {
     @Test
     void resetting_the_password_revokes_every_token_of_the_account(PublishedEvents events) {
         var account = account("reset");
-        var first = tokens.create(account, "one", "90", "").value();
-        var second = tokens.create(account, "two", "365", "").value();
-        var other = tokens.create(account("bystander"), "three", "90", "").value();
+        var first = tokens.create(account, "one", "90", "", ApiTokens.DEFAULT_SCOPES)
+                .value();
+        var second = tokens.create(account, "two", "365", "", ApiTokens.DEFAULT_SCOPES)
+                .value();
+        var other = tokens.create(account("bystander"), "three", "90", "", ApiTokens.DEFAULT_SCOPES)
+                .value();
 
         var link = resetting.requestLink(emailOf(account)).orElseThrow();
         resetting.reset(link.substring(link.lastIndexOf('/') + 1), "a brand new password");
@@ -127,7 +131,8 @@ class ApiTokensTest {
     @Test
     void only_the_day_of_last_use_is_kept() {
         var account = account("used");
-        var token = tokens.create(account, "used", "90", "").value();
+        var token = tokens.create(account, "used", "90", "", ApiTokens.DEFAULT_SCOPES)
+                .value();
         assertThat(tokens.of(account).getFirst().lastUsedDay()).isNull();
         tokens.authenticate(token);
         assertThat(tokens.of(account).getFirst().lastUsedDay())

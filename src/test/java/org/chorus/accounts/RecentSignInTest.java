@@ -54,7 +54,8 @@ class RecentSignInTest {
                         .session(session)
                         .with(csrf())
                         .param("label", "fresh")
-                        .param("expiry", "30"))
+                        .param("expiry", "30")
+                        .param("scopes", "read"))
                 .andExpect(status().isOk())
                 .andExpect(Html.has("#token-value"));
         assertThat(tokens.of(person.id())).hasSize(1);
@@ -71,7 +72,8 @@ class RecentSignInTest {
                         .session(session)
                         .with(csrf())
                         .param("label", "backup script")
-                        .param("expiry", "365"))
+                        .param("expiry", "365")
+                        .param("scopes", "read"))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(asked.select("h1").text()).isEqualTo("Confirm it is you");
@@ -88,6 +90,7 @@ class RecentSignInTest {
                         .with(csrf())
                         .param("label", "backup script")
                         .param("expiry", "365")
+                        .param("scopes", "read")
                         .param("reauthPassword", "not my password"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(Html.has("#reauthPassword-error"));
@@ -98,6 +101,7 @@ class RecentSignInTest {
                         .with(csrf())
                         .param("label", "backup script")
                         .param("expiry", "365")
+                        .param("scopes", "read")
                         .param("reauthPassword", Fixtures.PASSWORD))
                 .andExpect(status().isOk())
                 .andExpect(Html.has("#token-value"));
@@ -109,7 +113,8 @@ class RecentSignInTest {
                         .session(session)
                         .with(csrf())
                         .param("label", "second")
-                        .param("expiry", "30"))
+                        .param("expiry", "30")
+                        .param("scopes", "read"))
                 .andExpect(Html.has("#token-value"));
     }
 
@@ -171,7 +176,8 @@ class RecentSignInTest {
                         .session(again)
                         .with(csrf())
                         .param("label", "again")
-                        .param("expiry", "30"))
+                        .param("expiry", "30")
+                        .param("scopes", "read"))
                 .andExpect(Html.has("#token-value"));
     }
 

@@ -36,7 +36,15 @@ class AccountSecurityController {
 
     @GetMapping("/account/tokens")
     String tokens(@AuthenticationPrincipal ChorusUser user, Model model) {
-        return tokensPage(model, user, null, "", String.valueOf(ApiTokens.DEFAULT_DAYS), "", FormErrors.none());
+        return tokensPage(
+                model,
+                user,
+                null,
+                "",
+                String.valueOf(ApiTokens.DEFAULT_DAYS),
+                "",
+                ApiTokens.DEFAULT_SCOPES,
+                FormErrors.none());
     }
 
     @RequiresRecentSignIn
@@ -46,14 +54,25 @@ class AccountSecurityController {
             @RequestParam(defaultValue = "") String label,
             @RequestParam(defaultValue = "") String expiry,
             @RequestParam(defaultValue = "") String expiresOn,
+            @RequestParam(required = false) java.util.List<String> scopes,
             Ui ui,
             Model model) {
+        var asked = scopes == null ? java.util.List.<String>of() : scopes;
         try {
-            var created = tokens.create(user.id(), label, expiry, expiresOn);
+            var created = tokens.create(user.id(), label, expiry, expiresOn, asked);
             // shown on this answer only: it is not kept anywhere it could be shown again
-            return tokensPage(model, user, created, "", String.valueOf(ApiTokens.DEFAULT_DAYS), "", FormErrors.none());
+            return tokensPage(
+                    model,
+                    user,
+                    created,
+                    "",
+                    String.valueOf(ApiTokens.DEFAULT_DAYS),
+                    "",
+                    ApiTokens.DEFAULT_SCOPES,
+                    FormErrors.none());
         } catch (DomainException problem) {
-            return tokensPage(model, user, null, label, expiry, expiresOn, FormErrors.of(problem, ui.messages()));
+            return tokensPage(
+                    model, user, null, label, expiry, expiresOn, asked, FormErrors.of(problem, ui.messages()));
         }
     }
 
@@ -93,6 +112,7 @@ class AccountSecurityController {
             String label,
             String expiry,
             String expiresOn,
+            java.util.List<String> scopes,
             FormErrors errors) {
         var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         model.addAttribute("tokens", tokens.of(user.id()));
@@ -103,6 +123,8 @@ class AccountSecurityController {
         model.addAttribute("offeredDays", ApiTokens.OFFERED_DAYS);
         model.addAttribute("minDate", today.plusDays(1).toString());
         model.addAttribute("maxDate", today.plusDays(ApiTokens.MAX_DAYS - 1).toString());
+        model.addAttribute("scopes", scopes);
+        model.addAttribute("allScopes", ApiTokens.SCOPES);
         model.addAttribute("errors", errors);
         return "accounts/tokens";
     }

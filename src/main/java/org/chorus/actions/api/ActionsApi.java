@@ -10,27 +10,35 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.chorus.actions.Action;
 import org.chorus.actions.ActionFilter;
+import org.chorus.actions.ActionForm;
 import org.chorus.actions.ActionId;
 import org.chorus.actions.ReadingActions;
 import org.chorus.campaigns.ActionKind;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
 import org.chorus.places.BoundingBox;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
+import org.chorus.shared.web.RequiresScope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A campaign's public actions, read-only (decision 0035): approved ones only, cancelled ones included and marked, with
- * the fields their public page shows. An action whose host shows only its city gives the city and the city's
- * coordinates, never the venue, the address or the pin, whoever asks: the API has no organizer's view.
+ * A campaign's public actions (decision 0035): approved ones only, cancelled ones included and marked, with the fields
+ * their public page shows. An action whose host shows only its city gives the city and the city's coordinates, never
+ * the venue, the address or the pin, to anyone but its host and the campaign's organizers. Registering one through
+ * the API goes through the same use case as the page's form, so it is moderated, reminded and federated alike.
  */
 @RestController
 class ActionsApi {
@@ -95,6 +103,11 @@ class ActionsApi {
             @Schema(description = "cancelled by its host or the organizers; it stays listed, marked")
             boolean cancelled,
 
+            @Schema(
+                    description =
+                            "APPROVED for every action the public sees; PENDING while the campaign's organizers review one registered by a host they do not trust yet (only its host and the organizers see it)")
+            org.chorus.actions.ActionStatus status,
+
             @Schema(description = "the iCalendar of this one action")
             String calendarUrl,
 
@@ -114,7 +127,17 @@ class ActionsApi {
     private final ChorusProperties settings;
     private final java.time.Clock clock;
 
-    ActionsApi(ReadingActions reading, ChorusProperties settings, java.time.Clock clock) {
+    private final org.chorus.actions.HostingActions hosting;
+    private final org.chorus.shared.web.IdempotentCreates idempotent;
+
+    ActionsApi(
+            ReadingActions reading,
+            ChorusProperties settings,
+            java.time.Clock clock,
+            org.chorus.actions.HostingActions hosting,
+            org.chorus.shared.web.IdempotentCreates idempotent) {
+        this.hosting = hosting;
+        this.idempotent = idempotent;
         this.clock = clock;
         this.reading = reading;
         this.settings = settings;
@@ -182,6 +205,104 @@ class ActionsApi {
         return item(page.action(), page.organization(), page.exactPlace());
     }
 
+    /** An action as a client registers it; what the page's form asks, with numbers and lists as JSON has them. */
+    public record NewAction(
+            @Schema(description = "PROTEST, EDUCATIONAL, LETTER, ONLINE or OTHER", example = "PROTEST")
+            String kind,
+
+            @Schema(example = "Rally for clean air") String title,
+            @Schema(description = "Markdown") String description,
+
+            @Schema(description = "the slug of the hosting organization (one the caller belongs to), or null")
+            String organization,
+
+            @Schema(description = "local date and time where it happens", example = "2026-10-12T18:00")
+            String startsAt,
+
+            @Schema(example = "2026-10-12T20:00") String endsAt,
+
+            @Schema(description = "IANA time zone; null: the city's", example = "Europe/Paris")
+            String timeZone,
+
+            @Schema(description = "the link of an online action; null for one at a place")
+            String onlineUrl,
+
+            String venue,
+            String address,
+
+            @Schema(description = "the city's GeoNames id (see /places/cities?q=)", example = "2988507")
+            Long city,
+
+            @Schema(description = "moves the pin from the city's centre")
+            Double latitude,
+
+            Double longitude,
+
+            @Schema(description = "show only the city to the public")
+            Boolean approximate,
+
+            String accessibility,
+
+            @Schema(description = "slugs of co-sponsoring organizations")
+            List<String> cosponsors,
+
+            @Schema(description = "hours before the start when an approximate place is shown to everyone (at most 168)")
+            Integer revealHours) {
+
+        ActionForm form() {
+            return new ActionForm(
+                    text(kind),
+                    text(title),
+                    text(description),
+                    text(organization),
+                    text(startsAt),
+                    text(endsAt),
+                    text(timeZone),
+                    text(onlineUrl),
+                    text(venue),
+                    text(address),
+                    city == null ? "" : city.toString(),
+                    latitude == null ? "" : latitude.toString(),
+                    longitude == null ? "" : longitude.toString(),
+                    Boolean.TRUE.equals(approximate) ? Boolean.TRUE : null,
+                    text(accessibility),
+                    cosponsors == null ? "" : String.join("\n", cosponsors),
+                    revealHours == null ? "" : revealHours.toString());
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
+        }
+    }
+
+    @PostMapping("/api/v1/campaigns/{slug}/actions")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Register an action under a campaign",
+            description = "Through the same use case as the page's form: approved at once when the campaign's "
+                    + "organizers trust the caller (or the organization hosting it), else PENDING until they review "
+                    + "it; reminded, mapped and federated like any other. 201 with the action and its Location. "
+                    + "A field the action does not have, or a value of the wrong type, is a 400 naming it; a rule "
+                    + "broken is a 422 with `errors` by field. Send an `Idempotency-Key` to retry safely: the same "
+                    + "key gets the same answer (`Idempotent-Replayed: true`), the same key with another body a 422. "
+                    + "Needs a token with the scope write:actions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewAction.class)))
+    ResponseEntity<?> register(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = org.chorus.shared.web.IdempotentCreates.HEADER, required = false)
+                    String idempotencyKey,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, NewAction.class);
+        return idempotent.once(actor.account().value(), idempotencyKey, List.of(slug, asked), () -> {
+            var action = hosting.register(actor, slug, asked.form());
+            var page = reading.page(actor, action.id(), null);
+            return ResponseEntity.created(java.net.URI.create("/api/v1/actions/" + action.id()))
+                    .body(item(page.action(), page.organization(), page.exactPlace()));
+        });
+    }
+
     private ActionItem item(Action action, Organization organization, boolean exactPlace) {
         var d = action.details();
         var p = d.place();
@@ -215,6 +336,7 @@ class ActionsApi {
                 d.accessibility(),
                 action.flagship(),
                 action.cancelled(),
+                action.status(),
                 "/actions/" + action.id() + ".ics",
                 action.updatedAt());
     }

@@ -3,6 +3,8 @@ package org.chorus.organizations.web;
 import java.util.List;
 import org.chorus.accounts.ChorusUser;
 import org.chorus.organizations.Actor;
+import org.chorus.shared.DomainException;
+import org.chorus.shared.web.RequiresScope;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -35,6 +37,17 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
             WebDataBinderFactory binderFactory) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ChorusUser user) {
+            // an API token acts only within its scopes: a write needs the handler's, a read needs "read" to act as
+            // its account (without it, it reads as anyone)
+            var method = parameter.getMethod();
+            var required = method == null ? null : method.getAnnotation(RequiresScope.class);
+            var scope = required == null ? RequiresScope.READ : required.value();
+            if (org.chorus.shared.web.TokenScopes.lacks(authentication.getAuthorities(), scope)) {
+                if (required == null && parameter.isOptional()) {
+                    return null;
+                }
+                throw new DomainException(403, "api.scope-missing", scope);
+            }
             return Actor.of(user);
         }
         if (parameter.isOptional()) {

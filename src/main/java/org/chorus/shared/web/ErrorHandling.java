@@ -104,6 +104,12 @@ final class ErrorHandling {
             if (e instanceof DomainException d) {
                 problem.setProperty("code", d.messageKey());
             }
+            if (e instanceof org.chorus.shared.InvalidField invalid) {
+                // each broken field with its message, as a page shows them next to the fields
+                var errors = new java.util.LinkedHashMap<String, String>();
+                invalid.fields().forEach(f -> errors.putIfAbsent(f.field(), messages.t(f.messageKey(), f.arguments())));
+                problem.setProperty("errors", errors);
+            }
             if (e instanceof org.springframework.web.bind.MethodArgumentNotValidException invalid) {
                 var errors = new java.util.LinkedHashMap<String, String>();
                 invalid.getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), messages.t(f)));

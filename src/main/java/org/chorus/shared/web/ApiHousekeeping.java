@@ -1,0 +1,20 @@
+package org.chorus.shared.web;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The API's nightly clean-up: the answers kept for {@code Idempotency-Key}s are forgotten after a day. */
+@Configuration
+class ApiHousekeeping {
+
+    @Bean
+    RecurringTask<Void> deleteOldIdempotencyKeys(IdempotentCreates idempotent, Clock clock) {
+        return Tasks.recurring("delete-old-idempotency-keys", Schedules.fixedDelay(Duration.ofHours(6)))
+                .execute((instance, context) -> idempotent.forgetBefore(clock.instant()));
+    }
+}
