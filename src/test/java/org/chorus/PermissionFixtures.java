@@ -328,7 +328,16 @@ final class PermissionFixtures {
             return pendingAction.id().toString();
         });
         fixed("/api/v1/campaigns/{slug}", publishedCampaign.slug());
-        fixed("/api/v1/actions/{id}", approvedAction.id().toString());
+        // an API change or cancellation acts on an action of its own (a cancelled one cannot change)
+        perCall(
+                "/api/v1/actions/{id}",
+                call -> call.endpoint().startsWith("GET ")
+                        ? approvedAction.id().toString()
+                        : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
+                                .id()
+                                .toString());
+        form("PATCH /api/v1/actions/{id}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
+        form("POST /api/v1/actions/{id}/cancel", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));
         // hosts without an account: a confirmation link per call (a confirmed one is spent), one manage link
         perCall(

@@ -281,6 +281,8 @@ final class PermissionPolicy {
             entry("GET /api/v1/actions", PUBLIC),
             entry("GET /api/v1/actions/{id}", PUBLIC),
             entry("POST /api/v1/campaigns/{slug}/actions", TOKEN),
+            entry("PATCH /api/v1/actions/{id}", TOKEN),
+            entry("POST /api/v1/actions/{id}/cancel", TOKEN),
             entry("GET /c/{slug}/manage/actions.csv", role(WRITE_CAMPAIGNS)),
             entry("GET /o/{slug}/actions.ics", PUBLIC),
             // turnout reports (decision 0038): the host or the organizers file, organizers hide; hosts without an

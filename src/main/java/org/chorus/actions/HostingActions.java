@@ -113,6 +113,29 @@ public class HostingActions {
         return edited;
     }
 
+    /**
+     * The same edit, only if the action is still as the caller read it ({@code version}: when it last changed, as the
+     * API's ETag says; null for any version); 412 when it changed since.
+     */
+    @Transactional
+    public Action edit(Actor actor, ActionId id, ActionForm form, java.time.Instant version) {
+        requireVersion(locked(id), version);
+        return edit(actor, id, form);
+    }
+
+    /** The same cancellation, only if the action is still as the caller read it; 412 when it changed since. */
+    @Transactional
+    public Action cancel(Actor actor, ActionId id, java.time.Instant version) {
+        requireVersion(locked(id), version);
+        return cancel(actor, id);
+    }
+
+    private static void requireVersion(Action action, java.time.Instant version) {
+        if (version != null && !action.updatedAt().equals(version)) {
+            throw new org.chorus.shared.DomainException(412, "action.changed-since");
+        }
+    }
+
     /** Calls the action off: it stays at its address, marked cancelled, and calendars that have it remove it. */
     @Transactional
     public Action cancel(Actor actor, ActionId id) {

@@ -22,10 +22,12 @@ import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.RequiresScope;
+import org.chorus.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -199,10 +201,58 @@ class ActionsApi {
     }
 
     @GetMapping("/api/v1/actions/{id}")
-    @Operation(summary = "One public action")
-    ActionItem one(@PathVariable String id) {
-        var page = reading.page(null, ActionId.parse(id), null);
-        return item(page.action(), page.organization(), page.exactPlace());
+    @Operation(
+            summary = "One action",
+            description = "A public action; its host and the campaign's organizers (with a token that may read) also "
+                    + "get it while it waits for review, with its exact place. The `ETag` names this version: send "
+                    + "it back as `If-None-Match` (304 when unchanged) or as `If-Match` to change it.")
+    ResponseEntity<ActionItem> one(@PathVariable String id, @Nullable @Parameter(hidden = true) Actor viewer) {
+        var page = reading.page(viewer, ActionId.parse(id), null);
+        var answer = ResponseEntity.ok();
+        if (page.canEdit()) {
+            // its host's or an organizer's view (a pending action, the exact place): for them alone
+            answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
+        }
+        return answer.eTag(Versions.etag(page.action().updatedAt()))
+                .body(item(page.action(), page.organization(), page.exactPlace()));
+    }
+
+    @PatchMapping("/api/v1/actions/{id}")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Change an action (its host or the campaign's organizers)",
+            description = "The fields sent replace the action's (null or \"\" empties one); those not sent stay. "
+                    + "Through the same use case as the page's edit: an edit by a host the organizers do not trust "
+                    + "sends the action back to their review. `If-Match` with the ETag read is required: 428 without "
+                    + "it, 412 when the action changed since. Needs the scope write:actions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewAction.class)))
+    ResponseEntity<ActionItem> change(
+            @PathVariable String id,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Actor actor) {
+        var version = Versions.required(ifMatch);
+        var action = ActionId.parse(id);
+        var changes = org.chorus.shared.web.JsonBodies.read(body, NewAction.class);
+        var merged = changes.over(hosting.form(actor, action), body::has);
+        hosting.edit(actor, action, merged, version.orElse(null));
+        return one(id, actor);
+    }
+
+    @PostMapping("/api/v1/actions/{id}/cancel")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Call an action off (its host or the campaign's organizers)",
+            description = "It stays at its address, marked cancelled; calendars and followers hear of it. `If-Match` "
+                    + "as for a change. Needs the scope write:actions.")
+    ResponseEntity<ActionItem> cancel(
+            @PathVariable String id,
+            @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Actor actor) {
+        var version = Versions.required(ifMatch);
+        hosting.cancel(actor, ActionId.parse(id), version.orElse(null));
+        return one(id, actor);
     }
 
     /** An action as a client registers it; what the page's form asks, with numbers and lists as JSON has them. */
@@ -272,6 +322,29 @@ class ActionsApi {
 
         private static String text(String value) {
             return value == null ? "" : value;
+        }
+
+        /** The action's form with the fields a client sent ({@code sent}) replaced by these. */
+        ActionForm over(ActionForm current, java.util.function.Predicate<String> sent) {
+            var given = form();
+            return new ActionForm(
+                    sent.test("kind") ? given.kind() : current.kind(),
+                    sent.test("title") ? given.title() : current.title(),
+                    sent.test("description") ? given.description() : current.description(),
+                    sent.test("organization") ? given.organization() : current.organization(),
+                    sent.test("startsAt") ? given.startsAt() : current.startsAt(),
+                    sent.test("endsAt") ? given.endsAt() : current.endsAt(),
+                    sent.test("timeZone") ? given.timeZone() : current.timeZone(),
+                    sent.test("onlineUrl") ? given.online() : current.online(),
+                    sent.test("venue") ? given.venue() : current.venue(),
+                    sent.test("address") ? given.address() : current.address(),
+                    sent.test("city") ? given.city() : current.city(),
+                    sent.test("latitude") ? given.latitude() : current.latitude(),
+                    sent.test("longitude") ? given.longitude() : current.longitude(),
+                    sent.test("approximate") ? given.approximate() : current.approximate(),
+                    sent.test("accessibility") ? given.accessibility() : current.accessibility(),
+                    sent.test("cosponsors") ? given.cosponsors() : current.cosponsors(),
+                    sent.test("revealHours") ? given.revealHours() : current.revealHours());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.chorus.actions.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -148,5 +149,56 @@ class ActionsWriteApiTest {
                 .andExpect(jsonPath("$.errors.title").exists());
         mvc.perform(get("/api/v1/actions").param("campaign", campaign))
                 .andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
+    void a_host_changes_and_cancels_an_action_only_with_the_version_it_read() throws Exception {
+        var token = bearer(owner, "read", "write:actions");
+        var created =
+                register(token, action("Bike ride for air"), null).andReturn().getResponse();
+        var location = created.getHeader("Location");
+        var read = mvc.perform(get(location).header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"))
+                .andReturn()
+                .getResponse();
+        var etag = read.getHeader("ETag");
+        mvc.perform(get(location).header("If-None-Match", etag)).andExpect(status().isNotModified());
+
+        var change = "{\"title\": \"Bike ride for clean air\", \"accessibility\": \"Step-free route.\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location)
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change))
+                .andExpect(status().isPreconditionRequired());
+        var changed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location)
+                        .header("Authorization", token)
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Bike ride for clean air"))
+                .andExpect(jsonPath("$.accessibility").value("Step-free route."))
+                .andExpect(jsonPath("$.place.venue").value("Place de la République"))
+                .andReturn()
+                .getResponse();
+        assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location)
+                        .header("Authorization", token)
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Lost update\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("This action changed since you read it.")));
+
+        var stranger = bearer(fixtures.person("stranger"), "read", "write:actions");
+        mvc.perform(post(location + "/cancel").header("Authorization", stranger).header("If-Match", "*"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(location + "/cancel")
+                        .header("Authorization", token)
+                        .header("If-Match", changed.getHeader("ETag")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cancelled").value(true));
+        mvc.perform(get(location)).andExpect(jsonPath("$.title").value("Bike ride for clean air"));
     }
 }
