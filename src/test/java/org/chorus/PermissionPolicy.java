@@ -406,6 +406,9 @@ final class PermissionPolicy {
             entry("GET /dev/mail/{number}/html", DEV_ONLY),
             entry("GET /dev/mail/{number}/source", DEV_ONLY),
             // operations and the API's description
+            entry("GET /api/v1/openapi.json", PUBLIC),
+            entry("GET /api/v1/openapi.json.yaml", PUBLIC),
+            entry("GET /api/v1/openapi.yaml", PUBLIC),
             entry("GET /api/openapi", PUBLIC),
             entry("GET /api/openapi.yaml", PUBLIC),
             entry("GET /actuator", SITE_ADMIN),

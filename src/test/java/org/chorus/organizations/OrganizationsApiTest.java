@@ -87,7 +87,7 @@ class OrganizationsApiTest {
 
     @Test
     void the_api_describes_itself_in_openapi() throws Exception {
-        mvc.perform(get("/api/openapi"))
+        mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/organizations']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me']").exists());

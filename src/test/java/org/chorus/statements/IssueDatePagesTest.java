@@ -91,7 +91,7 @@ class IssueDatePagesTest {
         mvc.perform(get("/api/v1/statements/" + s.slug()))
                 .andExpect(jsonPath("$.issuedOn").value("2023-10-20"))
                 .andExpect(jsonPath("$.issuedPrecision").value("DAY"));
-        mvc.perform(get("/api/openapi"))
+        mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.components.schemas.StatementItem.properties.issuedOn.description")
                         .value(Matchers.containsString("date of issue")));
     }

@@ -54,7 +54,7 @@ class StatementsApiTest {
         mvc.perform(get("/api/v1/statements").param("from", "yesterday"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("statement.filter.date-invalid"));
-        mvc.perform(get("/api/openapi"))
+        mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters.length()")
                         .value(8))

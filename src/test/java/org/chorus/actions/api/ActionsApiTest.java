@@ -237,7 +237,7 @@ class ActionsApiTest {
 
     @Test
     void the_openapi_description_documents_the_endpoints_their_parameters_and_schemas() throws Exception {
-        mvc.perform(get("/api/openapi"))
+        mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.paths['/api/v1/actions/{id}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/campaigns']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/campaigns/{slug}']").exists())
@@ -253,6 +253,21 @@ class ActionsApiTest {
                 .andExpect(jsonPath("$.components.schemas.CampaignDetail.properties.daysOfAction")
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/campaigns'].get.parameters[*].name")
-                        .value(Matchers.containsInAnyOrder("organization", "language", "cursor")));
+                        .value(Matchers.containsInAnyOrder("organization", "language", "cursor")))
+                .andExpect(jsonPath("$.paths['/api/v1/campaigns/{slug}/actions'].post['x-required-scope']")
+                        .value("write:actions"))
+                .andExpect(jsonPath("$.paths['/api/v1/campaigns/{slug}/actions'].post.security[0].token[0]")
+                        .value("write:actions"))
+                .andExpect(jsonPath("$.paths['/api/v1/actions/{id}'].patch").exists())
+                .andExpect(jsonPath("$.components.schemas.NewAction.properties.city.description")
+                        .value(Matchers.containsString("GeoNames")))
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
+        mvc.perform(get("/api/openapi"))
+                .andExpect(status().isPermanentRedirect())
+                .andExpect(header().string("Location", "/api/v1/openapi.json"));
+        mvc.perform(get("/api/v1/openapi.json.yaml")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/openapi.yaml"))
+                .andExpect(status().isPermanentRedirect())
+                .andExpect(header().string("Location", "/api/v1/openapi.json.yaml"));
     }
 }

@@ -138,7 +138,7 @@ class SignOnsApiTest {
 
     @Test
     void the_openapi_description_has_the_sign_on_list() throws Exception {
-        mvc.perform(get("/api/openapi"))
+        mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.parameters[*].name")
                         .value(Matchers.hasItems("slug", "list", "after")))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}/signons'].get.parameters[*].name")
