@@ -33,16 +33,34 @@ public final class RateLimits {
 
     /** Takes one from the key's allowance: 0 when allowed, otherwise the whole seconds to wait (at least 1). */
     public long take(String key, int allowed) {
+        return taken(key, allowed).waitSeconds();
+    }
+
+    /** What taking one left: how many remain, and the whole seconds to wait (0 when it was allowed). */
+    public record Taken(long remaining, long waitSeconds) {
+        public boolean allowed() {
+            return waitSeconds == 0;
+        }
+    }
+
+    /** Takes one from the key's allowance, saying what remains (for RateLimit-* headers). */
+    public Taken taken(String key, int allowed) {
         var hash = SecretToken.hash(key);
         if (!buckets.containsKey(hash) && buckets.size() >= maxTracked && !makeRoom()) {
-            return Math.max(1, window.toSeconds());
+            return new Taken(0, Math.max(1, window.toSeconds()));
         }
         var probe = buckets.computeIfAbsent(hash, k -> new Tracked(bucket(allowed), allowed))
                 .bucket()
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed()
-                ? 0
-                : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+                ? new Taken(probe.getRemainingTokens(), 0)
+                : new Taken(
+                        0,
+                        Math.max(
+                                1,
+                                Duration.ofNanos(probe.getNanosToWaitForRefill())
+                                                .toSeconds()
+                                        + 1));
     }
 
     /** How many keys are tracked now. */
