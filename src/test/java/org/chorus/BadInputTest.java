@@ -162,6 +162,8 @@ class BadInputTest {
                 properties.load(in);
             }
             messageKeys.addAll(properties.stringPropertyNames());
+            // webhook event types look like keys but are names on the wire, shown as such on the webhooks page
+            messageKeys.removeAll(org.chorus.webhooks.ManagingWebhooks.EVENT_TYPES);
         }
     }
 

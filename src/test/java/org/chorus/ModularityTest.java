@@ -37,6 +37,7 @@ class ModularityTest {
                         "rsvps",
                         "turnout",
                         "letters",
-                        "federation");
+                        "federation",
+                        "webhooks");
     }
 }

@@ -233,6 +233,23 @@ final class PermissionFixtures {
             return target.id().toString();
         });
         perCall("/o/{slug}/manage/children/{child}", call -> pendingChild());
+        // webhooks: an endpoint of the organization's for each call (a removal uses it up); its deliveries are none,
+        // so sending one again answers 409 past the permission check
+        var webhooks = context.getBean(org.chorus.webhooks.ManagingWebhooks.class);
+        perCall(
+                "/o/{slug}/manage/webhooks/{id}",
+                call -> webhooks.register(
+                                owner,
+                                own.slug(),
+                                "http://127.0.0.1:9/hooks/matrix",
+                                List.of("statement.published"),
+                                "matrix")
+                        .id()
+                        .toString());
+        fixed("/o/{slug}/manage/webhooks/{id}/deliveries/{delivery}", "1");
+        form(
+                "POST /o/{slug}/manage/webhooks",
+                call -> params("url", "http://127.0.0.1:9/hooks/matrix", "events", "action.created"));
         perCall("/o/{slug}/sign-on-organizers/{account}", call -> {
             fixtures.grant(own, target, Role.MEMBER);
             return target.id().toString();

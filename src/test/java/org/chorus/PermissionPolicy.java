@@ -31,6 +31,7 @@ import static org.chorus.statements.StatementPermission.ANSWER_CO_ISSUE_REQUESTS
 import static org.chorus.statements.StatementPermission.ASK_CO_ISSUERS;
 import static org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS;
 import static org.chorus.statements.StatementPermission.WRITE_STATEMENTS;
+import static org.chorus.webhooks.WebhookPermission.MANAGE_WEBHOOKS;
 
 import java.util.List;
 import java.util.Optional;
@@ -393,6 +394,11 @@ final class PermissionPolicy {
             entry("POST /o/{slug}/manage/fediverse/followers/remove", role(MANAGE_FEDERATION)),
             entry("POST /o/{slug}/manage/fediverse/blocks", role(MANAGE_FEDERATION)),
             entry("POST /o/{slug}/manage/fediverse/blocks/remove", role(MANAGE_FEDERATION)),
+            entry("GET /o/{slug}/manage/webhooks", role(MANAGE_WEBHOOKS)),
+            entry("POST /o/{slug}/manage/webhooks", role(MANAGE_WEBHOOKS)),
+            entry("POST /o/{slug}/manage/webhooks/{id}/remove", role(MANAGE_WEBHOOKS)),
+            entry("GET /o/{slug}/manage/webhooks/{id}", role(MANAGE_WEBHOOKS)),
+            entry("POST /o/{slug}/manage/webhooks/{id}/deliveries/{delivery}/retry", role(MANAGE_WEBHOOKS)),
             entry("GET /o/{slug}/manage/fediverse/allied", role(MANAGE_FEDERATION)),
             entry("POST /o/{slug}/manage/fediverse/allied/follow", role(MANAGE_FEDERATION)),
             entry("POST /o/{slug}/manage/fediverse/allied/unfollow", role(MANAGE_FEDERATION)),

@@ -44,6 +44,7 @@ class PermissionsTableTest {
             actions.HOST_FOR_ORGANIZATION:     OWNER EDITOR MODERATOR MEMBER
             actions.HOST_WITHOUT_REVIEW:       OWNER EDITOR
             federation.MANAGE_FEDERATION:      OWNER
+            webhooks.MANAGE_WEBHOOKS:          OWNER
             """;
 
     @Test

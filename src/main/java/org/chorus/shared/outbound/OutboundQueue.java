@@ -368,6 +368,72 @@ public class OutboundQueue {
         return queued;
     }
 
+    /** A request of one sender, as its log shows it (newest first). */
+    public record Sent(
+            long id,
+            String key,
+            String target,
+            String status,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            Instant createdAt,
+            Instant finishedAt,
+            byte[] body) {}
+
+    /** The latest requests of a channel's sender, newest first, at most {@code limit}. */
+    public List<Sent> ofSender(String channel, String sender, int limit) {
+        return jdbc.sql("""
+                        select id, idempotency_key, target, status, attempts, last_status, last_error, created_at,
+                               finished_at, body
+                          from outbound_deliveries where channel = :channel and sender = :sender
+                         order by created_at desc, id desc limit :limit""")
+                .param("channel", channel)
+                .param("sender", sender)
+                .param("limit", limit)
+                .query((rs, n) -> new Sent(
+                        rs.getLong("id"),
+                        rs.getString("idempotency_key"),
+                        rs.getString("target"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getString("last_error"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null
+                                ? null
+                                : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getBytes("body")))
+                .list();
+    }
+
+    /**
+     * Queues one failed request of the sender again, from now (tried at once, given up two days later as any new one);
+     * false when it is not a failed request of that sender.
+     */
+    public boolean retry(String channel, String sender, long id) {
+        int queued = jdbc.sql("""
+                        update outbound_deliveries
+                           set status = 'queued', attempts = 0, not_before = :now, created_at = :now, finished_at = null
+                         where id = :id and channel = :channel and sender = :sender and status = 'failed'""")
+                .param("id", id)
+                .param("channel", channel)
+                .param("sender", sender)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (queued > 0) {
+            wakeUp();
+        }
+        return queued == 1;
+    }
+
+    /** Drops the sender's requests not sent yet (its endpoint is gone); returns how many. */
+    public int dropQueued(String channel, String sender) {
+        return jdbc.sql("""
+                        delete from outbound_deliveries
+                         where channel = :channel and sender = :sender and status = 'queued'""").param("channel", channel).param("sender", sender).update();
+    }
+
     /** Deletes requests that finished before {@code before}; returns how many. */
     public int deleteFinishedBefore(Instant before) {
         return jdbc.sql("delete from outbound_deliveries where finished_at < :before")

@@ -1,4 +1,4 @@
-package org.chorus.shared.web;
+package org.chorus.shared.database;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class ApiHousekeeping {
 
     @Bean
-    RecurringTask<Void> deleteOldIdempotencyKeys(IdempotentCreates idempotent, Clock clock) {
+    RecurringTask<Void> deleteOldIdempotencyKeys(IdempotencyKeys keys, Clock clock) {
         return Tasks.recurring("delete-old-idempotency-keys", Schedules.fixedDelay(Duration.ofHours(6)))
-                .execute((instance, context) -> idempotent.forgetBefore(clock.instant()));
+                .execute((instance, context) -> keys.forgetBefore(clock.instant()));
     }
 }
