@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An owner finds the organization's fediverse page from its manage page, chooses to approve followers by hand and
  * blocks a server, without JavaScript needed; a site admin blocks one for the whole site; an owner follows an account
- * on another server by its handle and republishes its article with one click. The pages pass axe in English and
- * Arabic.
+ * on another server by its handle and republishes its article with one click; an owner registers a webhook endpoint.
+ * The pages pass axe in English and Arabic.
  */
 @ChorusWebTest
 class FederationJourneyBrowserTest extends BrowserJourney {
@@ -152,6 +152,36 @@ class FederationJourneyBrowserTest extends BrowserJourney {
                     .click();
             assertThat(page.locator("h1")).hasText("Homes for all");
             assertThat(page.locator("main")).containsText("We call for homes.");
+        }
+    }
+
+    @Test
+    void an_owner_registers_a_webhook_endpoint_from_the_manage_page_and_the_pages_pass_axe() {
+        var coalition = fixtures.coalition();
+        var owner = fixtures.person("owner");
+        fixtures.grant(coalition, owner, Role.OWNER);
+        try (var context = browser.newContext(base(), "en")) {
+            var page = context.newPage();
+            Browser.signIn(page, owner.email());
+            page.navigate("/o/" + coalition.slug() + "/manage");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks"))
+                    .click();
+            page.getByLabel("Address (HTTPS)").fill("http://127.0.0.1:9/hooks/crm");
+            page.getByLabel("A statement is published").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register"))
+                    .click();
+            assertThat(page.locator("#secret-value")).hasValue(java.util.regex.Pattern.compile("^whsec_"));
+            assertThat(page.locator("#endpoints")).containsText("127.0.0.1:9/hooks/crm");
+            var manage = "/o/" + coalition.slug() + "/manage/webhooks";
+            for (var path : List.of(manage, manage + "?lang=ar")) {
+                page.navigate(path);
+                assertThat(serious(page)).as("axe violations on %s", path).isEmpty();
+            }
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+            page.navigate(manage + "?lang=en");
+            page.locator("#endpoints li a").first().click();
+            assertThat(page.locator("h1")).hasText("Deliveries");
+            assertThat(serious(page)).as("axe violations on the log").isEmpty();
         }
     }
 }
