@@ -397,6 +397,7 @@ final class PermissionPolicy {
             entry("GET /o/{slug}/manage/webhooks", role(MANAGE_WEBHOOKS)),
             entry("POST /o/{slug}/manage/webhooks", role(MANAGE_WEBHOOKS)),
             entry("POST /o/{slug}/manage/webhooks/{id}/remove", role(MANAGE_WEBHOOKS)),
+            entry("POST /o/{slug}/manage/webhooks/{id}/enable", role(MANAGE_WEBHOOKS)),
             entry("GET /o/{slug}/manage/webhooks/{id}", role(MANAGE_WEBHOOKS)),
             entry("POST /o/{slug}/manage/webhooks/{id}/deliveries/{delivery}/retry", role(MANAGE_WEBHOOKS)),
             entry("GET /o/{slug}/manage/fediverse/allied", role(MANAGE_FEDERATION)),

@@ -89,6 +89,10 @@ class Describing {
                         ? "/account/tasks"
                         : "/o/" + organization.slug() + "/manage/co-issue-requests";
             }
+            case WEBHOOK_DISABLED -> {
+                what = "";
+                path = organization == null ? "/account/tasks" : "/o/" + organization.slug() + "/manage/webhooks";
+            }
             case STATEMENT_SENT_BACK -> {
                 what = link == null ? "" : link.title();
                 path = link == null ? "/account/tasks" : "/s/" + link.slug() + "/edit";

@@ -14,7 +14,8 @@ public enum NoticeKind {
     CO_ISSUE_REQUESTED(true),
     CO_ISSUE_ACCEPTED(false),
     CO_ISSUE_DECLINED(false),
-    COMMENT_AWAITS_MODERATION(true);
+    COMMENT_AWAITS_MODERATION(true),
+    WEBHOOK_DISABLED(false);
 
     private final boolean task;
 

@@ -47,6 +47,18 @@ class NotifyingPeople {
         this.clock = clock;
     }
 
+    /** A webhook endpoint turned off for failing: its organization's owners hear of it, to mend the receiver. */
+    @ApplicationModuleListener
+    void on(org.chorus.webhooks.WebhookEndpointDisabled event) {
+        telling.tell(
+                permissions.holders(event.organization(), org.chorus.webhooks.WebhookPermission.MANAGE_WEBHOOKS),
+                null,
+                Notice.Step.about(NoticeKind.WEBHOOK_DISABLED, event.endpoint()).in(event.organization()),
+                "webhook-disabled:" + event.endpoint() + ":" + event.at().toEpochMilli(),
+                Instant.EPOCH,
+                null);
+    }
+
     @ApplicationModuleListener
     void on(OrganizationRegistered event) {
         if (!event.pending() || event.parent() == null) {

@@ -42,7 +42,13 @@ public class ManagingWebhooks {
     static final int LOGGED = 50;
 
     /** An endpoint as its owners see it. */
-    public record Endpoint(UUID id, String url, List<String> events, String description, Instant since) {}
+    public record Endpoint(
+            UUID id, String url, List<String> events, String description, Instant since, Instant disabledAt) {
+
+        public boolean disabled() {
+            return disabledAt != null;
+        }
+    }
 
     /** The owners' page: the organization, its endpoints, the event types offered. */
     public record Overview(Organization organization, List<Endpoint> endpoints, List<String> types) {}
@@ -99,7 +105,13 @@ public class ManagingWebhooks {
     }
 
     private static Endpoint view(WebhookEndpoints.Endpoint endpoint) {
-        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.description(), endpoint.since());
+        return new Endpoint(
+                endpoint.id(),
+                endpoint.url(),
+                endpoint.events(),
+                endpoint.description(),
+                endpoint.since(),
+                endpoint.disabledAt());
     }
 
     @Transactional(readOnly = true)
@@ -172,6 +184,15 @@ public class ManagingWebhooks {
             throw new NotFoundException("webhooks.not-found");
         }
         queue.dropQueued(WebhookSigner.CHANNEL, id.toString());
+    }
+
+    /** Turns an endpoint turned off for failing on again; 404 for one the organization has not. */
+    @Transactional
+    public void enable(Actor actor, String slug, UUID id) {
+        var organization = managed(actor, slug);
+        if (!endpoints.enable(organization.id(), id)) {
+            throw new NotFoundException("webhooks.not-found");
+        }
     }
 
     @Transactional(readOnly = true)

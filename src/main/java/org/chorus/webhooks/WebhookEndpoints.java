@@ -24,7 +24,13 @@ class WebhookEndpoints {
 
     /** An endpoint as its owners see it (never its secret). */
     record Endpoint(
-            UUID id, OrganizationId organization, String url, List<String> events, String description, Instant since) {}
+            UUID id,
+            OrganizationId organization,
+            String url,
+            List<String> events,
+            String description,
+            Instant since,
+            Instant disabledAt) {}
 
     private final JdbcClient jdbc;
     private final PersonalData sealing;
@@ -66,7 +72,7 @@ class WebhookEndpoints {
     }
 
     private static final String SELECT =
-            "select id, organization_id, url, events, description, created_at from webhook_endpoints ";
+            "select id, organization_id, url, events, description, created_at, disabled_at from webhook_endpoints ";
 
     private static Endpoint endpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Endpoint(
@@ -75,7 +81,10 @@ class WebhookEndpoints {
                 rs.getString("url"),
                 List.of((String[]) rs.getArray("events").getArray()),
                 rs.getString("description"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("disabled_at") == null
+                        ? null
+                        : rs.getTimestamp("disabled_at").toInstant());
     }
 
     List<Endpoint> of(OrganizationId organization) {
@@ -87,7 +96,8 @@ class WebhookEndpoints {
 
     /** The organization's endpoints that take this type of event. */
     List<Endpoint> subscribed(OrganizationId organization, String type) {
-        return jdbc.sql(SELECT + "where organization_id = :o and :type = any(events) order by created_at, id")
+        return jdbc.sql(SELECT + "where organization_id = :o and :type = any(events) and disabled_at is null"
+                        + " order by created_at, id")
                 .param("o", organization.value())
                 .param("type", type)
                 .query((rs, n) -> endpoint(rs))
@@ -107,6 +117,25 @@ class WebhookEndpoints {
                 .param("id", id)
                 .query((rs, n) -> sealing.open(rs.getBytes(1), COLUMN))
                 .optional();
+    }
+
+    /** Turns the endpoint off (if on); the endpoint as it was, or empty when it was off or gone. */
+    Optional<Endpoint> disable(UUID id, Instant now) {
+        var endpoint = byId(id).filter(e -> e.disabledAt() == null);
+        endpoint.ifPresent(e -> jdbc.sql("update webhook_endpoints set disabled_at = :now where id = :id")
+                .param("id", id)
+                .param("now", java.sql.Timestamp.from(now))
+                .update());
+        return endpoint;
+    }
+
+    /** Turns the organization's endpoint on again; false when it has no such endpoint. */
+    boolean enable(OrganizationId organization, UUID id) {
+        return jdbc.sql("update webhook_endpoints set disabled_at = null where id = :id and organization_id = :o")
+                        .param("id", id)
+                        .param("o", organization.value())
+                        .update()
+                == 1;
     }
 
     boolean remove(OrganizationId organization, UUID id) {

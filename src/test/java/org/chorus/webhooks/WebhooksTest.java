@@ -204,4 +204,59 @@ class WebhooksTest {
         mvc.perform(get("/o/" + league.slug() + "/manage/webhooks").with(user(editor)))
                 .andExpect(status().isForbidden());
     }
+
+    @Autowired
+    org.chorus.support.TestClock clock;
+
+    @Autowired
+    org.chorus.shared.outbound.OutboundQueue queue;
+
+    @Autowired
+    WebhookEndpoints endpoints;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void an_endpoint_failing_for_three_days_is_turned_off_its_owners_are_told_and_it_can_be_turned_on_again()
+            throws Exception {
+        answer.set(410);
+        register("statement.published");
+        statements.published(statements.ownerOf(league), league, "en", "Soil for all", "We ask for soil.");
+        eventually("the endpoint refuses it").until(() -> received.size() == 1);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        eventually("the delivery is marked failed")
+                .until(() -> !queue.failingSenders(
+                                WebhookSigner.CHANNEL, clock.instant().plusSeconds(1))
+                        .isEmpty());
+        DisablingFailingEndpoints.disable(queue, endpoints, events, tx, clock);
+        var page = "/o/" + league.slug() + "/manage/webhooks";
+        assertThat(Html.parse(mvc.perform(get(page).with(user(owner))).andReturn())
+                        .select("#endpoints .tag"))
+                .as("not before three days")
+                .isEmpty();
+
+        clock.advance(java.time.Duration.ofDays(3).plusMinutes(1));
+        DisablingFailingEndpoints.disable(queue, endpoints, events, tx, clock);
+        var off = Html.parse(mvc.perform(get(page).with(user(owner))).andReturn());
+        assertThat(off.select("#endpoints .tag").text()).startsWith("Turned off on");
+        eventually("its owners are told")
+                .until(() -> Html.parse(mvc.perform(get("/account/tasks").with(user(owner)))
+                                .andReturn())
+                        .text()
+                        .contains("A webhook endpoint of " + league.name() + " was turned off"));
+
+        assertThat(endpoints.subscribed(league.id(), "statement.published"))
+                .as("nothing is queued for it while it is off")
+                .isEmpty();
+        answer.set(204);
+        var enable = off.select("#endpoints form[action$=/enable]").attr("action");
+        mvc.perform(post(enable).with(user(owner)).with(csrf())).andExpect(status().is3xxRedirection());
+        statements.published(statements.ownerOf(league), league, "en", "Rain for all", "We ask for rain.");
+        eventually("on again, it hears of new statements").until(() -> received.size() == 2);
+        assertThat(received.get(1).json().at("/data/title").asString()).isEqualTo("Rain for all");
+    }
 }

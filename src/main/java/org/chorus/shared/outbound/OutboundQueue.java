@@ -427,6 +427,26 @@ public class OutboundQueue {
         return queued == 1;
     }
 
+    /**
+     * The channel's senders failing since before {@code before}: the first request that failed after their last
+     * delivered one (or ever, when none was) finished before then.
+     */
+    public List<String> failingSenders(String channel, Instant before) {
+        return jdbc.sql("""
+                        select d.sender from outbound_deliveries d
+                         where d.channel = :channel and d.status = 'failed'
+                           and d.finished_at > coalesce(
+                                (select max(ok.finished_at) from outbound_deliveries ok
+                                  where ok.channel = d.channel and ok.sender = d.sender and ok.status = 'delivered'),
+                                '-infinity')
+                         group by d.sender
+                        having min(d.finished_at) < :before""")
+                .param("channel", channel)
+                .param("before", Timestamp.from(before))
+                .query(String.class)
+                .list();
+    }
+
     /** Drops the sender's requests not sent yet (its endpoint is gone); returns how many. */
     public int dropQueued(String channel, String sender) {
         return jdbc.sql("""

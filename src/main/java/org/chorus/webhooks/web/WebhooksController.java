@@ -70,6 +70,13 @@ class WebhooksController {
         return "redirect:/o/" + slug + "/manage/webhooks";
     }
 
+    @PostMapping("/o/{slug}/manage/webhooks/{id}/enable")
+    String enable(@PathVariable String slug, @PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+        webhooks.enable(actor, slug, id);
+        redirect.addFlashAttribute("notice", "webhooks.enabled");
+        return "redirect:/o/" + slug + "/manage/webhooks";
+    }
+
     @GetMapping("/o/{slug}/manage/webhooks/{id}")
     String log(
             @PathVariable String slug, @PathVariable UUID id, Actor actor, Model model, HttpServletResponse response) {
