@@ -35,7 +35,12 @@ public class ManagingWebhooks {
             "action.created",
             "action.approved",
             "action.updated",
-            "action.cancelled");
+            "action.cancelled",
+            "signon.confirmed",
+            "signon.withdrawn",
+            "rsvp.created",
+            "rsvp.cancelled",
+            "turnout.reported");
 
     static final int URL_MAX = 500;
     static final int DESCRIPTION_MAX = 200;

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells an organization's webhook endpoints of what happens to its statements and to the actions of its campaigns, as
+ * Tells an organization's webhook endpoints of what happens to its statements (and their sign-ons) and to the actions
+ * of its campaigns (and their RSVPs and turnout), as
  * Standard Webhooks messages ({@code {"id", "type", "timestamp", "data"}}) carrying only what the public may see:
  * the endpoint's owners could read it on the pages. Each message is queued in the outbound queue (decision 0043) in
  * the listener's transaction under a key made of the endpoint, the type, the object and its version, so a listener
@@ -117,6 +118,91 @@ class TellingWebhooks {
     @ApplicationModuleListener
     void on(ActionCancelled cancelled) {
         action(cancelled.action(), "action.cancelled");
+    }
+
+    @ApplicationModuleListener
+    void on(org.chorus.signons.SignOnConfirmed confirmed) {
+        signOn(confirmed.statement(), "signon.confirmed", confirmed.id().value().toString(), confirmed.at(), data -> {
+            data.put("kind", confirmed.kind().name());
+            data.put("status", confirmed.status().name());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(org.chorus.signons.SignOnWithdrawn withdrawn) {
+        signOn(
+                withdrawn.statement(),
+                "signon.withdrawn",
+                withdrawn.id().value().toString(),
+                null,
+                data -> data.put("kind", withdrawn.kind().name()));
+    }
+
+    /**
+     * A sign-on's event, to the endpoints of the statement's issuer: its id and kind, never the signer's data (the
+     * organizers read it through the API with a token, as they may).
+     */
+    private void signOn(
+            org.chorus.statements.StatementId statement,
+            String type,
+            String id,
+            Instant version,
+            java.util.function.Consumer<Map<String, Object>> more) {
+        statements.published(statement).ifPresent(published -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("id", id);
+            data.put("statement", published.slug());
+            data.put("api", chorus.link("/api/v1/statements/" + published.slug() + "/signons"));
+            more.accept(data);
+            send(published.issuer(), type, id, version, data);
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(org.chorus.rsvps.RsvpConfirmed confirmed) {
+        rsvp(
+                confirmed.action(),
+                "rsvp.created",
+                confirmed.rsvp().toString(),
+                confirmed.status().name());
+    }
+
+    @ApplicationModuleListener
+    void on(org.chorus.rsvps.RsvpCancelled cancelled) {
+        rsvp(cancelled.action(), "rsvp.cancelled", cancelled.rsvp().toString(), null);
+    }
+
+    /** An RSVP's event, to the endpoints of the action's campaign's organization: its id and standing, never who. */
+    private void rsvp(ActionId action, String type, String id, String status) {
+        campaignOf(action).ifPresent(organization -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("id", id);
+            data.put("action", action.toString());
+            data.put("api", chorus.link("/api/v1/actions/" + action));
+            if (status != null) {
+                data.put("status", status);
+            }
+            send(organization, type, id, null, data);
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(org.chorus.turnout.TurnoutReported reported) {
+        campaignOf(reported.action()).ifPresent(organization -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("action", reported.action().toString());
+            data.put("campaign", reported.campaignSlug());
+            data.put("participants", reported.participants());
+            data.put("url", chorus.link("/actions/" + reported.action()));
+            // told again only when the number changes
+            send(organization, "turnout.reported", reported.action() + "/" + reported.participants(), null, data);
+        });
+    }
+
+    private java.util.Optional<OrganizationId> campaignOf(ActionId action) {
+        return actions.action(action)
+                .flatMap(a -> campaigns.published(a.campaignSlug(), null))
+                .map(org.chorus.campaigns.PublishedCampaign::issuer);
     }
 
     private Map<String, Object> statementData(String slug, boolean retracted) {

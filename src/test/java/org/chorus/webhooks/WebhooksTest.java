@@ -259,4 +259,38 @@ class WebhooksTest {
         eventually("on again, it hears of new statements").until(() -> received.size() == 2);
         assertThat(received.get(1).json().at("/data/title").asString()).isEqualTo("Rain for all");
     }
+
+    @Autowired
+    org.chorus.rsvps.RsvpFixtures rsvps;
+
+    @Autowired
+    org.chorus.signons.SignOnFixtures signOns;
+
+    @Autowired
+    org.chorus.signons.SigningOn signing;
+
+    @Test
+    void sign_ons_and_rsvps_are_told_by_their_ids_never_with_the_signers_or_attendees_data() throws Exception {
+        register("signon.confirmed", "signon.withdrawn", "rsvp.created", "rsvp.cancelled");
+        var statement = signOns.opened(statements.ownerOf(league), league);
+        var email = Fixtures.uniqueEmail("ana");
+        signOns.sign(statement, org.chorus.signons.SignOnFixtures.person("Ana Lima", email, true, List.of()));
+        signing.confirm(org.chorus.signons.SignOnFixtures.token(
+                org.chorus.signons.SignOnFixtures.link(email, 0, "/signons/confirm/")));
+        eventually("the sign-on is told").until(() -> of("signon.confirmed").size() == 1);
+        var signed = of("signon.confirmed").get(0);
+        assertThat(signed.json().at("/data/statement").asString()).isEqualTo(statement.slug());
+        assertThat(signed.json().at("/data/kind").asString()).isEqualTo("PERSON");
+        assertThat(signed.body()).doesNotContain("Ana", email);
+
+        var campaign = actions.campaign(Actor.of(owner), league);
+        var action = actions.registered(Actor.of(owner), campaign, "Teach-in on soil");
+        var guest = Fixtures.uniqueEmail("bea");
+        rsvps.confirmed(action.id(), "Bea Sousa", guest, 1);
+        eventually("the RSVP is told").until(() -> of("rsvp.created").size() == 1);
+        var rsvp = of("rsvp.created").get(0);
+        assertThat(rsvp.json().at("/data/action").asString())
+                .isEqualTo(action.id().toString());
+        assertThat(rsvp.body()).doesNotContain("Bea", guest);
+    }
 }
