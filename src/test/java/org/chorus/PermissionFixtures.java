@@ -647,6 +647,11 @@ final class PermissionFixtures {
         form(
                 "POST /o/{slug}/manage/fediverse/allied/republish",
                 call -> params("object", "https://social.example/users/ana/statuses/1"));
+        // a statement as a program writes it: a draft of the organization's
+        form(
+                "POST /api/v1/organizations/{slug}/statements",
+                call -> new Form(Map.of(), Map.of(), """
+                        {"language": "en", "title": "%s", "body": "We ask for clean air."}""".formatted(Fixtures.unique("Matrix statement"))));
         // an action in the published campaign, as a program registers it (the page's form, in JSON)
         form(
                 "POST /api/v1/campaigns/{slug}/actions",

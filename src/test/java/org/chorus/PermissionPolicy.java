@@ -167,6 +167,8 @@ final class PermissionPolicy {
             entry("POST /o/{org}/manage/co-issue-requests/{request}/decline", role(ANSWER_CO_ISSUE_REQUESTS)),
             entry("GET /api/v1/statements", PUBLIC),
             entry("GET /api/v1/statements/{slug}", PUBLIC),
+            entry("POST /api/v1/organizations/{slug}/statements", TOKEN),
+            entry("POST /api/v1/statements/{slug}/publish", TOKEN),
             // comments
             entry("GET /s/{slug}/comments", PUBLIC),
             entry("POST /s/{slug}/comments", SIGNED_IN),

@@ -7,20 +7,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.Organization;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
+import org.chorus.shared.web.RequiresScope;
 import org.chorus.statements.DatePrecision;
 import org.chorus.statements.ListPosition;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementPage;
 import org.chorus.statements.StatementQuery;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -132,7 +138,25 @@ class StatementsApi {
     private final ReadingStatements reading;
     private final ChorusProperties settings;
 
-    StatementsApi(ReadingStatements reading, ChorusProperties settings) {
+    private final org.chorus.statements.WritingStatements writing;
+    private final org.chorus.statements.ReviewingStatements reviewing;
+    private final org.chorus.organizations.CoalitionDirectory directory;
+    private final org.chorus.organizations.OrganizationPermissions permissions;
+    private final org.chorus.shared.web.IdempotentCreates idempotent;
+
+    StatementsApi(
+            ReadingStatements reading,
+            ChorusProperties settings,
+            org.chorus.statements.WritingStatements writing,
+            org.chorus.statements.ReviewingStatements reviewing,
+            org.chorus.organizations.CoalitionDirectory directory,
+            org.chorus.organizations.OrganizationPermissions permissions,
+            org.chorus.shared.web.IdempotentCreates idempotent) {
+        this.writing = writing;
+        this.reviewing = reviewing;
+        this.directory = directory;
+        this.permissions = permissions;
+        this.idempotent = idempotent;
         this.reading = reading;
         this.settings = settings;
     }
@@ -213,10 +237,100 @@ class StatementsApi {
                 items, list.page(), pages, list.total(), list.totalIsAtLeast(), list.older(), next, previous));
     }
 
+    /** A statement as a client writes it: what the page's form asks, with lists as JSON has them. */
+    public record NewStatement(
+            @Schema(description = "ISO 639-1 code of the text's language", example = "en")
+            String language,
+
+            @Schema(example = "Clean air for every city") String title,
+            String subtitle,
+            @Schema(description = "Markdown") String body,
+
+            @Schema(description = "yyyy-mm-dd, or yyyy-mm for a month; null: the day it is published")
+            String issuedOn,
+
+            @Schema(example = "Nairobi") String place,
+            @Schema(description = "topic slugs or labels") List<String> topics,
+            Boolean commentsEnabled,
+            List<Signature> signatories) {
+
+        org.chorus.statements.StatementDraft draft() {
+            return new org.chorus.statements.StatementDraft(
+                    language == null ? "" : language,
+                    title == null ? "" : title,
+                    subtitle,
+                    body == null ? "" : body,
+                    issuedOn,
+                    place,
+                    topics == null ? "" : String.join(", ", topics),
+                    !Boolean.FALSE.equals(commentsEnabled),
+                    List.of(),
+                    signatories == null
+                            ? List.of()
+                            : signatories.stream()
+                                    .map(x -> new org.chorus.statements.Signatory(x.name(), x.role(), x.organization()))
+                                    .toList());
+        }
+    }
+
+    @PostMapping("/api/v1/organizations/{slug}/statements")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Write a statement of an organization (a draft)",
+            description = "Through the same use case as the page's form: a draft of the organization, which the "
+                    + "caller may write (its writers and publishers). 201 with the statement and its Location; "
+                    + "publish it with POST /api/v1/statements/{slug}/publish. A field the statement does not have "
+                    + "or a value of the wrong type is a 400 naming it; a broken rule a 422 with `errors` by field. "
+                    + "`Idempotency-Key` as for every create. Needs the scope write:statements.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewStatement.class)))
+    ResponseEntity<?> write(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = org.chorus.shared.web.IdempotentCreates.HEADER, required = false)
+                    String idempotencyKey,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, NewStatement.class);
+        var organization = directory.listed(slug);
+        return idempotent.once(actor.account().value(), idempotencyKey, List.of(slug, asked), () -> {
+            var statement = writing.draft(actor, organization.id(), asked.draft());
+            return ResponseEntity.created(java.net.URI.create("/api/v1/statements/" + statement.slug()))
+                    .body(detail(reading.page(actor, statement.slug(), null)));
+        });
+    }
+
+    @PostMapping("/api/v1/statements/{slug}/publish")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Publish a statement, or send it for review",
+            description = "A publisher of its organization publishes it now; a writer sends it to the publishers' "
+                    + "review (status IN_REVIEW), as the page's buttons do. Needs the scope write:statements.")
+    StatementDetail publish(@PathVariable String slug, Actor actor) {
+        var statement = reading.page(actor, slug, null).statement();
+        if (permissions.can(actor, statement.issuer(), org.chorus.statements.StatementPermission.PUBLISH_STATEMENTS)) {
+            reviewing.approve(actor, statement.id(), null);
+        } else {
+            reviewing.submit(actor, statement.id());
+        }
+        return detail(reading.page(actor, slug, null));
+    }
+
     @GetMapping("/api/v1/statements/{slug}")
-    @Operation(summary = "One public statement with its published texts, signatories and attribution")
-    StatementDetail one(@PathVariable String slug) {
-        StatementPage page = reading.page(null, slug, null);
+    @Operation(
+            summary = "One statement with its texts, signatories and attribution",
+            description = "A public statement; with a token that may read, its organization's writers also get its "
+                    + "drafts and the statements in review.")
+    ResponseEntity<StatementDetail> one(@PathVariable String slug, @Nullable @Parameter(hidden = true) Actor viewer) {
+        var page = reading.page(viewer, slug, null);
+        var answer = ResponseEntity.ok();
+        if (!page.statement().isPublic()) {
+            answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
+        }
+        return answer.body(detail(page));
+    }
+
+    private StatementDetail detail(StatementPage page) {
         var s = page.statement();
         var texts = page.translations().stream()
                 .map(t -> new Text(
