@@ -26,14 +26,15 @@ public class IdempotentCreates {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int KEY_MAX = 255;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final IdempotencyKeys keys;
     private final TransactionTemplate tx;
+    // the application's mapper, as the answer's converter writes it, so a replay is the same bytes
+    private final JsonMapper json;
 
-    IdempotentCreates(IdempotencyKeys keys, PlatformTransactionManager transactions) {
+    IdempotentCreates(IdempotencyKeys keys, PlatformTransactionManager transactions, JsonMapper json) {
         this.keys = keys;
         this.tx = new TransactionTemplate(transactions);
+        this.json = json;
     }
 
     /**
@@ -47,7 +48,7 @@ public class IdempotentCreates {
         if (key.length() > KEY_MAX) {
             throw new DomainException(400, "api.idempotency-key-too-long", KEY_MAX);
         }
-        var hash = SecretToken.hash(JSON.writeValueAsString(request));
+        var hash = SecretToken.hash(json.writeValueAsString(request));
         return tx.execute(status -> {
             if (!keys.claim(account, key, hash)) {
                 return replay(account, key, hash);
@@ -59,7 +60,7 @@ public class IdempotentCreates {
                     key,
                     answer.getStatusCode().value(),
                     location == null ? null : location.toString(),
-                    JSON.writeValueAsBytes(answer.getBody()));
+                    json.writeValueAsBytes(answer.getBody()));
             return answer;
         });
     }

@@ -102,11 +102,14 @@ class ActionsWriteApiTest {
                 .getResponse();
         String id = JsonPath.read(created.getContentAsString(), "$.id");
 
-        register(token, action("Rally for clean air"), key)
+        var replayed = register(token, action("Rally for clean air"), key)
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andExpect(header().string("Location", created.getHeader("Location")))
-                .andExpect(jsonPath("$.id").value(id));
+                .andExpect(jsonPath("$.id").value(id))
+                .andReturn()
+                .getResponse();
+        assertThat(replayed.getContentAsString()).as("the same answer").isEqualTo(created.getContentAsString());
         register(token, action("Another rally"), key).andExpect(status().isUnprocessableContent());
 
         mvc.perform(get("/api/v1/actions").param("campaign", campaign))
