@@ -348,11 +348,20 @@ final class PermissionFixtures {
         // an API change or cancellation acts on an action of its own (a cancelled one cannot change)
         perCall(
                 "/api/v1/actions/{id}",
-                call -> call.endpoint().startsWith("GET ")
+                call -> call.endpoint().startsWith("GET ") || call.endpoint().endsWith("/rsvps")
                         ? approvedAction.id().toString()
                         : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
                                 .id()
                                 .toString());
+        form("POST /api/v1/actions/{id}/rsvps", call -> new Form(Map.of(), Map.of(), "{\"guests\": 0}"));
+        form(
+                "POST /api/v1/organizations/{slug}/campaigns",
+                call -> new Form(Map.of(), Map.of(), """
+                        {"language": "en", "title": "%s", "call": "Join us.", "timeZone": "UTC",
+                         "startsOn": "%s", "endsOn": "%s", "kinds": ["PROTEST"]}""".formatted(
+                                Fixtures.unique("Matrix campaign"),
+                                java.time.LocalDate.now(clock).plusDays(1),
+                                java.time.LocalDate.now(clock).plusDays(20))));
         form("PATCH /api/v1/actions/{id}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("POST /api/v1/actions/{id}/cancel", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));

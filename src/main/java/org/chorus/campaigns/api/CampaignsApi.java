@@ -14,17 +14,23 @@ import org.chorus.campaigns.CampaignStatus;
 import org.chorus.campaigns.CampaignText;
 import org.chorus.campaigns.CountingActions;
 import org.chorus.campaigns.ReadingCampaigns;
+import org.chorus.organizations.Actor;
 import org.chorus.organizations.CoalitionDirectory;
 import org.chorus.organizations.Organization;
 import org.chorus.shared.DomainException;
 import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
+import org.chorus.shared.web.RequiresScope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -155,11 +161,18 @@ class CampaignsApi {
     private final ObjectProvider<CountingActions> counting;
     private final ChorusProperties settings;
 
+    private final org.chorus.campaigns.WritingCampaigns writing;
+    private final org.chorus.shared.web.IdempotentCreates idempotent;
+
     CampaignsApi(
             ReadingCampaigns reading,
             CoalitionDirectory organizations,
             ObjectProvider<CountingActions> counting,
-            ChorusProperties settings) {
+            ChorusProperties settings,
+            org.chorus.campaigns.WritingCampaigns writing,
+            org.chorus.shared.web.IdempotentCreates idempotent) {
+        this.writing = writing;
+        this.idempotent = idempotent;
         this.reading = reading;
         this.organizations = organizations;
         this.counting = counting;
@@ -221,15 +234,113 @@ class CampaignsApi {
         return response.body(new CampaignItems(items, list.older(), next));
     }
 
+    /** A campaign as a client writes it: what the page's form asks, with lists as JSON has them. */
+    public record NewCampaign(
+            @Schema(example = "en") String language,
+            @Schema(example = "Climate week 2026") String title,
+            String summary,
+
+            @Schema(description = "the call to action, Markdown")
+            String call,
+
+            @Schema(description = "one demand an item") List<String> demands,
+
+            @Schema(description = "IANA time zone of its dates", example = "Europe/Paris")
+            String timeZone,
+
+            @Schema(example = "2026-10-05") String startsOn,
+            @Schema(example = "2026-10-18") String endsOn,
+            @Schema(description = "yyyy-mm-dd each") List<String> daysOfAction,
+
+            @Schema(description = "PROTEST, EDUCATIONAL, LETTER, ONLINE, OTHER")
+            List<String> kinds,
+
+            @Schema(description = "slugs of partner organizations")
+            List<String> partners,
+
+            @Schema(description = "slugs of related statements")
+            List<String> statements) {
+
+        org.chorus.campaigns.CampaignDraft draft() {
+            return new org.chorus.campaigns.CampaignDraft(
+                    language,
+                    title,
+                    summary,
+                    call,
+                    lines(demands),
+                    timeZone,
+                    startsOn,
+                    endsOn,
+                    daysOfAction,
+                    kinds,
+                    lines(partners),
+                    lines(statements));
+        }
+
+        private static String lines(List<String> items) {
+            return items == null ? "" : String.join("\n", items);
+        }
+    }
+
+    @PostMapping("/api/v1/organizations/{slug}/campaigns")
+    @RequiresScope("write:campaigns")
+    @Operation(
+            summary = "Write a campaign of an organization (a draft)",
+            description = "Through the same use case as the page's form: a draft its writers see (with a token that "
+                    + "may read); publish it with POST /api/v1/campaigns/{slug}/publish. 201 with the campaign and "
+                    + "its Location. Unknown fields and wrong types are 400s naming them; broken rules a 422 with "
+                    + "`errors` by field. `Idempotency-Key` as for every create. Needs the scope write:campaigns.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewCampaign.class)))
+    ResponseEntity<?> write(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = org.chorus.shared.web.IdempotentCreates.HEADER, required = false)
+                    String idempotencyKey,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, NewCampaign.class);
+        var organization = organizations.listed(slug);
+        return idempotent.once(actor.account().value(), idempotencyKey, List.of(slug, asked), () -> {
+            var campaign = writing.create(actor, organization.id(), asked.draft());
+            return ResponseEntity.created(java.net.URI.create("/api/v1/campaigns/" + campaign.slug()))
+                    .body(detail(reading.page(actor, campaign.slug(), null), ""));
+        });
+    }
+
+    @PostMapping("/api/v1/campaigns/{slug}/publish")
+    @RequiresScope("write:campaigns")
+    @Operation(
+            summary = "Publish a campaign",
+            description = "As the page's button: its organization's publishers only. Needs the scope write:campaigns.")
+    CampaignDetail publish(@PathVariable String slug, Actor actor) {
+        writing.publish(actor, slug);
+        return detail(reading.page(actor, slug, null), "");
+    }
+
     @GetMapping("/api/v1/campaigns/{slug}")
-    @Operation(summary = "One public campaign with its texts, days of action, demands, partners, statements and counts")
+    @Operation(
+            summary = "One campaign with its texts, days of action, demands, partners, statements and counts",
+            description = "A public campaign; with a token that may read, its organization's writers also get its "
+                    + "draft.")
     @Parameter(
             name = "language",
             in = ParameterIn.QUERY,
             description = "only the text in this language (the original's when it is not translated: fallback)")
-    CampaignDetail one(@PathVariable String slug, @RequestParam(required = false) String language) {
+    ResponseEntity<CampaignDetail> one(
+            @PathVariable String slug,
+            @RequestParam(required = false) String language,
+            @Nullable @Parameter(hidden = true) Actor viewer) {
         var asked = language(language);
-        CampaignPage page = reading.page(null, slug, asked.isEmpty() ? null : asked);
+        CampaignPage page = reading.page(viewer, slug, asked.isEmpty() ? null : asked);
+        var answer = ResponseEntity.ok();
+        if (!page.campaign().isPublic()) {
+            answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
+        }
+        return answer.body(detail(page, asked));
+    }
+
+    private CampaignDetail detail(CampaignPage page, String asked) {
         var campaign = page.campaign();
         var plan = campaign.plan();
         var texts = asked.isEmpty()

@@ -1,0 +1,64 @@
+package org.chorus.rsvps.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.chorus.actions.ActionId;
+import org.chorus.organizations.Actor;
+import org.chorus.rsvps.RsvpStatus;
+import org.chorus.rsvps.Rsvping;
+import org.chorus.shared.web.JsonBodies;
+import org.chorus.shared.web.RequiresScope;
+import org.chorus.shared.web.Ui;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RSVPs through the API: the token's account says it is coming to an action, as the page's one-click RSVP does for
+ * someone signed in (going, or waitlisted when the seats are taken); the host hears of it and the count follows.
+ */
+@RestController
+class RsvpsApi {
+
+    /** An RSVP as the account sends it. */
+    public record NewRsvp(
+            @Schema(description = "people coming along, 0 by default")
+            Integer guests,
+
+            @Schema(description = "answers to the host's questions, in their order")
+            List<String> answers) {}
+
+    /** An RSVP as its account sees it. */
+    public record RsvpItem(String id, String action, RsvpStatus status, int guests) {}
+
+    private final Rsvping rsvping;
+
+    RsvpsApi(Rsvping rsvping) {
+        this.rsvping = rsvping;
+    }
+
+    @PostMapping("/api/v1/actions/{id}/rsvps")
+    @RequiresScope("write:rsvps")
+    @Operation(
+            summary = "Say the token's account is coming to an action",
+            description = "As the page's one-click RSVP of someone signed in: GOING, or WAITLISTED when the seats are "
+                    + "taken; 409 when the account is already coming. 201 with the RSVP. Needs the scope write:rsvps.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewRsvp.class)))
+    ResponseEntity<RsvpItem> rsvp(@PathVariable String id, @RequestBody JsonNode body, Actor actor, Ui ui) {
+        var asked = JsonBodies.read(body, NewRsvp.class);
+        var rsvp = rsvping.rsvp(
+                actor,
+                ActionId.parse(id),
+                new Rsvping.Answers(
+                        asked.guests() == null ? "0" : asked.guests().toString(),
+                        asked.answers() == null ? List.of() : asked.answers()),
+                org.chorus.shared.i18n.Language.of(ui.locale()));
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(new RsvpItem(rsvp.id().toString(), rsvp.action().toString(), rsvp.status(), rsvp.guests()));
+    }
+}
