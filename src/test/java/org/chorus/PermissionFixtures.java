@@ -362,6 +362,7 @@ final class PermissionFixtures {
                                 Fixtures.unique("Matrix campaign"),
                                 java.time.LocalDate.now(clock).plusDays(1),
                                 java.time.LocalDate.now(clock).plusDays(20))));
+        form("PATCH /api/v1/statements/{slug}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("PATCH /api/v1/actions/{id}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("POST /api/v1/actions/{id}/cancel", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));

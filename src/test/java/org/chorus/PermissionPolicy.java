@@ -169,6 +169,7 @@ final class PermissionPolicy {
             entry("GET /api/v1/statements/{slug}", PUBLIC),
             entry("POST /api/v1/organizations/{slug}/statements", TOKEN),
             entry("POST /api/v1/statements/{slug}/publish", TOKEN),
+            entry("PATCH /api/v1/statements/{slug}", TOKEN),
             // comments
             entry("GET /s/{slug}/comments", PUBLIC),
             entry("POST /s/{slug}/comments", SIGNED_IN),

@@ -106,7 +106,21 @@ public class WritingStatements {
      */
     @Transactional
     public Statement edit(Actor actor, StatementId id, StatementDraft draft, String correctionNote) {
-        return edit(actor, id, draft, correctionNote, null);
+        return edit(actor, id, draft, correctionNote, (String) null);
+    }
+
+    /**
+     * The same edit, only if the statement is still as the caller read it ({@code version}: when it last changed, as
+     * the API's ETag says; null for any version); 412 when it changed since. (Two edits racing past this check are
+     * still told apart by the row's version: the second is refused.)
+     */
+    @Transactional
+    public Statement editIfUnchanged(
+            Actor actor, StatementId id, StatementDraft draft, String correctionNote, java.time.Instant version) {
+        if (version != null && !find(id).updatedAt().equals(version)) {
+            throw new DomainException(412, "statement.changed-since");
+        }
+        return edit(actor, id, draft, correctionNote, (String) null);
     }
 
     /**

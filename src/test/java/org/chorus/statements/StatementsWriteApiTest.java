@@ -131,4 +131,59 @@ class StatementsWriteApiTest {
         var stranger = bearer(fixtures.person("stranger"));
         write(stranger, "Not theirs", null).andExpect(status().isForbidden());
     }
+
+    org.springframework.mock.web.MockHttpServletResponse patch(String bearer, String slug, String etag, String json)
+            throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                        "/api/v1/statements/" + slug)
+                .header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
+        if (etag != null) {
+            request = request.header("If-Match", etag);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    @Test
+    void a_draft_is_changed_and_a_published_statement_corrected_only_with_the_version_read() throws Exception {
+        var token = bearer(owner);
+        var created = write(token, "Rivers for all", null).andReturn().getResponse();
+        String slug = JsonPath.read(created.getContentAsString(), "$.slug");
+        var etag = mvc.perform(get("/api/v1/statements/" + slug).header("Authorization", token))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        org.assertj.core.api.Assertions.assertThat(
+                        patch(token, slug, null, "{\"title\": \"Rivers\"}").getStatus())
+                .isEqualTo(428);
+        var changed = patch(token, slug, etag, "{\"subtitle\": \"Clean rivers, now\"}");
+        org.assertj.core.api.Assertions.assertThat(changed.getStatus()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(
+                        (String) JsonPath.read(changed.getContentAsString(), "$.texts[0].subtitle"))
+                .isEqualTo("Clean rivers, now");
+        org.assertj.core.api.Assertions.assertThat(
+                        (String) JsonPath.read(changed.getContentAsString(), "$.texts[0].title"))
+                .as("what was not sent stays")
+                .isEqualTo("Rivers for all");
+        org.assertj.core.api.Assertions.assertThat(
+                        patch(token, slug, etag, "{\"title\": \"Lost update\"}").getStatus())
+                .as("the version read is no longer the current one")
+                .isEqualTo(412);
+
+        mvc.perform(post("/api/v1/statements/" + slug + "/publish").header("Authorization", token))
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+        var published =
+                mvc.perform(get("/api/v1/statements/" + slug)).andReturn().getResponse();
+        var corrected = patch(
+                token,
+                slug,
+                published.getHeader("ETag"),
+                "{\"body\": \"We ask for **clean rivers**.\", \"correctionNote\": \"A word added.\"}");
+        org.assertj.core.api.Assertions.assertThat(corrected.getStatus()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(
+                        (String) JsonPath.read(corrected.getContentAsString(), "$.correctedAt"))
+                .isNotNull();
+        mvc.perform(get("/s/" + slug)).andExpect(status().isOk());
+    }
 }

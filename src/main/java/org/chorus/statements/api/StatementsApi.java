@@ -23,6 +23,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -300,6 +301,85 @@ class StatementsApi {
         });
     }
 
+    /** A change of a statement: the fields sent replace its own; a published one's correction says why. */
+    public record StatementChange(
+            String language,
+            String title,
+            String subtitle,
+            @Schema(description = "Markdown") String body,
+            String issuedOn,
+            String place,
+            List<String> topics,
+            Boolean commentsEnabled,
+            List<Signature> signatories,
+
+            @Schema(description = "required to correct a published statement: the note readers see")
+            String correctionNote) {}
+
+    @PatchMapping("/api/v1/statements/{slug}")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Change a draft, or correct a published statement",
+            description = "The fields sent replace the statement's; those not sent stay. A draft is changed by its "
+                    + "organization's writers; a published statement is corrected by its publishers, with a "
+                    + "`correctionNote` readers see (followers, feeds and the fediverse hear of it). `If-Match` with "
+                    + "the ETag read is required: 428 without it, 412 when it changed since. Needs the scope "
+                    + "write:statements.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @Schema(implementation = StatementChange.class)))
+    ResponseEntity<StatementDetail> change(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Actor actor) {
+        var version = org.chorus.shared.web.Versions.required(ifMatch);
+        var change = org.chorus.shared.web.JsonBodies.read(body, StatementChange.class);
+        var page = reading.page(actor, slug, null);
+        var s = page.statement();
+        var original = page.translations().stream()
+                .filter(t -> t.language().equals(s.originalLanguage()))
+                .findFirst()
+                .orElse(page.text());
+        java.util.function.Predicate<String> sent = body::has;
+        var draft = new org.chorus.statements.StatementDraft(
+                sent.test("language") ? change.language() : s.originalLanguage(),
+                sent.test("title") ? text(change.title()) : original.title(),
+                sent.test("subtitle") ? change.subtitle() : original.subtitle(),
+                sent.test("body") ? text(change.body()) : original.body(),
+                sent.test("issuedOn") ? change.issuedOn() : issued(s),
+                sent.test("place") ? change.place() : s.place(),
+                String.join(", ", sent.test("topics") && change.topics() != null ? change.topics() : s.topics()),
+                sent.test("commentsEnabled") ? !Boolean.FALSE.equals(change.commentsEnabled()) : s.commentsEnabled(),
+                page.cosigners().stream().map(Organization::slug).toList(),
+                sent.test("signatories")
+                        ? (change.signatories() == null
+                                ? List.of()
+                                : change.signatories().stream()
+                                        .map(x -> new org.chorus.statements.Signatory(
+                                                x.name(), x.role(), x.organization()))
+                                        .toList())
+                        : page.signatories());
+        writing.editIfUnchanged(actor, s.id(), draft, change.correctionNote(), version.orElse(null));
+        return one(slug, actor);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The date of issue as the form writes it: yyyy-mm-dd, or yyyy-mm for a month; null when not set. */
+    private static String issued(org.chorus.statements.Statement statement) {
+        var day = statement.issuedOn();
+        if (day == null) {
+            return null;
+        }
+        return statement.issuedPrecision() == DatePrecision.MONTH
+                ? day.toString().substring(0, 7)
+                : day.toString();
+    }
+
     @PostMapping("/api/v1/statements/{slug}/publish")
     @RequiresScope("write:statements")
     @Operation(
@@ -327,7 +407,8 @@ class StatementsApi {
         if (!page.statement().isPublic()) {
             answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
         }
-        return answer.body(detail(page));
+        return answer.eTag(org.chorus.shared.web.Versions.etag(page.statement().updatedAt()))
+                .body(detail(page));
     }
 
     private StatementDetail detail(StatementPage page) {
