@@ -295,6 +295,7 @@ final class PermissionFixtures {
         // a sign-on waiting for approval on the published statement, fresh for each call (a decision uses it up)
         signOnRows = context.getBean(org.chorus.signons.SignOnRows.class);
         perCall("/s/{slug}/sign-on/signers/{id}", call -> waitingSignOn());
+        perCall("/api/v1/statements/{slug}/signons/{id}", call -> waitingSignOn());
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(

@@ -192,6 +192,9 @@ final class PermissionPolicy {
             entry("GET /s/{slug}/signons.csv", PUBLIC),
             entry("GET /s/{slug}/signons.json", PUBLIC),
             entry("GET /api/v1/statements/{slug}/signons", PUBLIC),
+            entry("POST /api/v1/statements/{slug}/signons/{id}/approve", TOKEN),
+            entry("POST /api/v1/statements/{slug}/signons/{id}/reject", TOKEN),
+            entry("DELETE /api/v1/statements/{slug}/signons/{id}", TOKEN),
             // the organizers' view: every sign-on, decisions, exports with personal data
             entry("GET /s/{slug}/sign-on/signers", role(MANAGE_SIGN_ONS)),
             entry("POST /s/{slug}/sign-on/signers/{id}/approve", role(MANAGE_SIGN_ONS)),

@@ -281,4 +281,45 @@ class SignOnsApi {
                         .filter(java.util.Objects::nonNull)
                         .toList());
     }
+
+    /** The sign-on a path names; 404 for what is not one's id. */
+    private static org.chorus.signons.SignOnId signOn(String id) {
+        try {
+            return new org.chorus.signons.SignOnId(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new org.chorus.shared.NotFoundException("signons.signer-not-found");
+        }
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(
+            "/api/v1/statements/{slug}/signons/{id}/{decision:approve|reject}")
+    @org.chorus.shared.web.RequiresScope("write:signons")
+    @Operation(
+            summary = "Approve or reject a sign-on (the statement's sign-on organizers)",
+            description = "As on the organizers' page: approve lists and counts a confirmed sign-on (or one rejected "
+                    + "before); reject keeps a confirmed or listed one off the list and the totals. 204; 409 when the "
+                    + "sign-on is not in a state that allows it; 404 for one of another statement. Needs the scope "
+                    + "write:signons.")
+    ResponseEntity<Void> decide(
+            @PathVariable String slug, @PathVariable String id, @PathVariable String decision, Actor actor) {
+        if (decision.equals("approve")) {
+            moderating.approve(actor, slug, signOn(id));
+        } else {
+            moderating.reject(actor, slug, signOn(id));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/statements/{slug}/signons/{id}")
+    @org.chorus.shared.web.RequiresScope("write:signons")
+    @Operation(
+            summary = "Remove a sign-on with its personal data (the statement's sign-on organizers)",
+            description =
+                    "At the signer's request, as on the organizers' page: the sign-on and everything it holds are "
+                            + "deleted and the totals follow. 204; 404 for one of another statement. Needs the scope "
+                            + "write:signons.")
+    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Actor actor) {
+        moderating.remove(actor, slug, signOn(id));
+        return ResponseEntity.noContent().build();
+    }
 }

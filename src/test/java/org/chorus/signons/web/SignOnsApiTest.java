@@ -1,7 +1,9 @@
 package org.chorus.signons.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -151,5 +153,42 @@ class SignOnsApiTest {
                         .value(Matchers.startsWith("organizers only")))
                 .andExpect(jsonPath("$.components.schemas.SignOnItems.properties.organizer")
                         .exists());
+    }
+
+    @Test
+    void an_organizer_approves_rejects_and_removes_sign_ons_through_the_api_with_a_token_that_may_write_them()
+            throws Exception {
+        var coalition = fixtures.coalition();
+        var editor = fixtures.person("editor");
+        fixtures.grant(coalition, editor, org.chorus.organizations.Role.EDITOR);
+        var statement = rows.opened(
+                coalition, Fixtures.unique("Api moderation"), org.chorus.signons.SignOnOpening.Choices.defaults());
+        var waiting = new org.chorus.signons.SignOnId[2];
+        rows.counted(() -> {
+            waiting[0] =
+                    rows.organization(statement.id(), "Harbour Union", "KE", org.chorus.signons.SignOnStatus.CONFIRMED);
+            waiting[1] =
+                    rows.organization(statement.id(), "Spam Union", "KE", org.chorus.signons.SignOnStatus.CONFIRMED);
+        });
+        var path = "/api/v1/statements/" + statement.slug() + "/signons/";
+        var writer = "Bearer " + tokens.create(editor.email(), "crm", 30, java.util.List.of("read", "write:signons"));
+        mvc.perform(post(path + waiting[0].value() + "/approve").header("Authorization", writer))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(path + waiting[1].value() + "/reject").header("Authorization", writer))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(path + waiting[1].value() + "/reject").header("Authorization", writer))
+                .andExpect(status().isConflict());
+        rows.counted(() -> {});
+        mvc.perform(get(path.substring(0, path.length() - 1)))
+                .andExpect(jsonPath("$.items[*].name").value(Matchers.contains("Harbour Union")));
+
+        mvc.perform(delete(path + waiting[0].value()).header("Authorization", writer))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete(path + waiting[0].value()).header("Authorization", writer))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete(path + "not-an-id").header("Authorization", writer)).andExpect(status().isNotFound());
+        var reader = "Bearer " + tokens.create(editor.email(), "reader", 30, java.util.List.of("read"));
+        mvc.perform(delete(path + waiting[1].value()).header("Authorization", reader))
+                .andExpect(status().isForbidden());
     }
 }
