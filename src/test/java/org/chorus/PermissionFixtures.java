@@ -354,6 +354,7 @@ final class PermissionFixtures {
                         : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
                                 .id()
                                 .toString());
+        form("PUT /api/v1/actions/{id}/turnout", call -> new Form(Map.of(), Map.of(), "{\"participants\": 12}"));
         form("POST /api/v1/actions/{id}/rsvps", call -> new Form(Map.of(), Map.of(), "{\"guests\": 0}"));
         form(
                 "POST /api/v1/organizations/{slug}/campaigns",

@@ -290,6 +290,7 @@ final class PermissionPolicy {
             entry("POST /api/v1/campaigns/{slug}/actions", TOKEN),
             entry("PATCH /api/v1/actions/{id}", TOKEN),
             entry("POST /api/v1/actions/{id}/rsvps", TOKEN),
+            entry("PUT /api/v1/actions/{id}/turnout", TOKEN),
             entry("POST /api/v1/organizations/{slug}/campaigns", TOKEN),
             entry("POST /api/v1/campaigns/{slug}/publish", TOKEN),
             entry("POST /api/v1/actions/{id}/cancel", TOKEN),
