@@ -354,6 +354,24 @@ final class PermissionFixtures {
                         : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
                                 .id()
                                 .toString());
+        // an official of the published campaign's letter for each call (a deletion uses it up)
+        var writingLetters = context.getBean(org.chorus.letters.WritingLetters.class);
+        perCall(
+                "/api/v1/campaigns/{slug}/letter/targets/{id}",
+                call -> writingLetters
+                        .addTarget(
+                                owner,
+                                publishedCampaign.slug(),
+                                new org.chorus.letters.WritingLetters.TargetForm(
+                                        "KE", Fixtures.unique("Office"), "A name", "office@example.org", "", ""))
+                        .id()
+                        .value()
+                        .toString());
+        for (var write : List.of(
+                "POST /api/v1/campaigns/{slug}/letter/targets", "PUT /api/v1/campaigns/{slug}/letter/targets/{id}")) {
+            form(write, call -> new Form(Map.of(), Map.of(), """
+                    {"country": "KE", "office": "%s", "name": "A name", "email": "office@example.org"}""".formatted(Fixtures.unique("Office"))));
+        }
         form("PUT /api/v1/actions/{id}/turnout", call -> new Form(Map.of(), Map.of(), "{\"participants\": 12}"));
         form("POST /api/v1/actions/{id}/rsvps", call -> new Form(Map.of(), Map.of(), "{\"guests\": 0}"));
         form(
