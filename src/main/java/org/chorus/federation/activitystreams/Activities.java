@@ -62,28 +62,11 @@ public final class Activities {
         if (types(node).isEmpty()) {
             throw new Unreadable("an object without a type");
         }
-        if (hasNul(node)) {
+        if (org.chorus.shared.web.JsonBodies.hasNul(node)) {
             // PostgreSQL cannot store one in text: refused here rather than failing where a name or a reply is kept
             throw new Unreadable("a text with a NUL character");
         }
         return node;
-    }
-
-    private static boolean hasNul(JsonNode node) {
-        if (node.isString()) {
-            return node.asString().indexOf('\0') >= 0;
-        }
-        for (var entry : node.properties()) {
-            if (entry.getKey().indexOf('\0') >= 0 || hasNul(entry.getValue())) {
-                return true;
-            }
-        }
-        for (var element : node.isArray() ? node : java.util.List.<JsonNode>of()) {
-            if (hasNul(element)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The types of an object: {@code "type": "Follow"} or {@code "type": ["Person", "vcard:Individual"]}. */

@@ -1,7 +1,6 @@
 package org.chorus.shared.web;
 
 import java.util.Arrays;
-import java.util.List;
 import org.chorus.shared.DomainException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +46,11 @@ public final class JsonBodies {
         }
     }
 
-    private static boolean hasNul(JsonNode node) {
+    /**
+     * Whether a text anywhere in the document, or a field's name, holds a NUL character, which PostgreSQL cannot store
+     * in text (API bodies here, ActivityStreams documents in federation).
+     */
+    public static boolean hasNul(JsonNode node) {
         if (node.isString()) {
             return node.asString().indexOf('\0') >= 0;
         }
@@ -64,10 +67,5 @@ public final class JsonBodies {
             }
         }
         return false;
-    }
-
-    /** The record's fields, as a client may send them (for the OpenAPI description and messages). */
-    public static List<String> fields(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
     }
 }
