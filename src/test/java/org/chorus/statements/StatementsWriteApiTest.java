@@ -170,6 +170,11 @@ class StatementsWriteApiTest {
                         patch(token, slug, etag, "{\"title\": \"Lost update\"}").getStatus())
                 .as("the version read is no longer the current one")
                 .isEqualTo(412);
+        var malformed = patch(token, slug, "W/\"v1\"", "{\"title\": \"Weak\"}");
+        org.assertj.core.api.Assertions.assertThat(malformed.getStatus()).isEqualTo(412);
+        org.assertj.core.api.Assertions.assertThat((String) JsonPath.read(malformed.getContentAsString(), "$.detail"))
+                .as("a statement's refusal does not speak of an action")
+                .startsWith("This If-Match names no version");
 
         mvc.perform(post("/api/v1/statements/" + slug + "/publish").header("Authorization", token))
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));

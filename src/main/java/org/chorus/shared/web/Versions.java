@@ -32,16 +32,16 @@ public final class Versions {
         }
         if (value.startsWith("W/")) {
             throw new DomainException(
-                    412, "action.changed-since"); // If-Match compares strongly: a weak tag never matches
+                    412, "api.version-not-current"); // If-Match compares strongly: a weak tag never matches
         }
         var tag = value.replace("\"", "");
         if (!tag.matches("v-?[0-9]{1,19}")) {
-            throw new DomainException(412, "action.changed-since");
+            throw new DomainException(412, "api.version-not-current");
         }
         try {
             return Optional.of(Instant.EPOCH.plus(Long.parseLong(tag.substring(1)), ChronoUnit.MICROS));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new DomainException(412, "action.changed-since");
+            throw new DomainException(412, "api.version-not-current");
         }
     }
 }
