@@ -38,6 +38,7 @@ class ModularityTest {
                         "turnout",
                         "letters",
                         "federation",
-                        "webhooks");
+                        "webhooks",
+                        "osdi");
     }
 }

@@ -221,6 +221,8 @@ final class PermissionFixtures {
         fixed("/s/{slug}/revisions/{from}/{to}", "2");
         fixed("/api/v1/organizations/{slug}", own.slug());
         fixed("/api/v1/statements/{slug}", published.slug());
+        fixed("/api/osdi/v1/organizations/{slug}", own.slug());
+        fixed("/api/osdi/v1/petitions/{slug}", published.slug());
         fixed("/admin/accounts/{id}", pendingForActivation.value().toString());
         fixed("/signup/confirm/{token}", signUpToken);
         fixed("/password/reset/{token}", resetLink.substring(resetLink.lastIndexOf('/') + 1));
@@ -296,6 +298,13 @@ final class PermissionFixtures {
         signOnRows = context.getBean(org.chorus.signons.SignOnRows.class);
         perCall("/s/{slug}/sign-on/signers/{id}", call -> waitingSignOn());
         perCall("/api/v1/statements/{slug}/signons/{id}", call -> waitingSignOn());
+        // a person the published statement's list names
+        var named = signOnRows
+                .person(published.id(), Fixtures.unique("Named signer"), "A union", "", "FR", true)
+                .value()
+                .toString();
+        fixed("/api/osdi/v1/petitions/{slug}/signatures/{id}", named);
+        fixed("/api/osdi/v1/people/{id}", named);
         fixed("/follows/confirm/{token}", followToken);
         perCall("/follows/{id}", call -> call.endpoint().endsWith("/unsubscribe") ? unsubscribing : following);
         perCall(
@@ -386,6 +395,30 @@ final class PermissionFixtures {
         form("PATCH /api/v1/actions/{id}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("POST /api/v1/actions/{id}/cancel", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
         form("GET /api/v1/actions", call -> params("campaign", publishedCampaign.slug()));
+        // OSDI: the published campaign; an action of its own for each change or cancellation; the approved action
+        // (hosted by the owner, who organizes) for reads, its RSVPs and the record attendance helper
+        fixed("/api/osdi/v1/event_campaigns/{slug}", publishedCampaign.slug());
+        perCall(
+                "/api/osdi/v1/events/{id}",
+                call -> call.endpoint().startsWith("GET ") || call.endpoint().endsWith("_helper")
+                        ? approvedAction.id().toString()
+                        : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("OSDI change"))
+                                .id()
+                                .toString());
+        form(
+                "POST /api/osdi/v1/event_campaigns/{slug}/events",
+                call -> new Form(Map.of(), Map.of(), """
+                        {"title": "%s", "start_date": "%sT10:00:00Z", "end_date": "%sT12:00:00Z",
+                         "location": {"locality": "Nairobi", "country": "KE"}}""".formatted(
+                                Fixtures.unique("OSDI event"),
+                                java.time.LocalDate.now(clock).plusDays(3),
+                                java.time.LocalDate.now(clock).plusDays(3))));
+        form("PUT /api/osdi/v1/events/{id}", call -> new Form(Map.of(), Map.of(), "{\"title\": \"Renamed\"}"));
+        form(
+                "POST /api/osdi/v1/events/{id}/record_attendance_helper",
+                call -> new Form(Map.of(), Map.of(), """
+                        {"person": {"given_name": "A", "family_name": "Guest",
+                         "email_addresses": [{"address": "%s", "primary": true}]}}""".formatted(Fixtures.uniqueEmail("osdi"))));
         // hosts without an account: a confirmation link per call (a confirmed one is spent), one manage link
         perCall(
                 "/actions/confirm/{token}",

@@ -13,7 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API calls that carry {@code Authorization: Bearer chorus_…}; a wrong, expired or revoked
+/** Authenticates API calls that carry {@code Authorization: Bearer chorus_…} (or OSDI's header, {@link
+ * org.chorus.shared.web.ApiCredentials}); a wrong, expired or revoked
  * token is refused at once with a 401 Problem saying which. */
 class ApiTokenAuthentication extends OncePerRequestFilter {
 
@@ -28,12 +29,12 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        var token = org.chorus.shared.web.ApiCredentials.token(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        var check = tokens.check(header.substring(7).trim());
+        var check = tokens.check(token);
         var user = check.user();
         if (user == null) {
             // expired and revoked tokens say so, in the caller's language, so their owner knows to make a new one

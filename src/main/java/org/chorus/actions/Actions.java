@@ -226,6 +226,29 @@ class Actions {
         return jdbc.sql(sql.toString()).params(params).query(Actions::action).list();
     }
 
+    /**
+     * A page of the approved actions of these campaigns (cancelled ones included), soonest first, {@code offset} rows
+     * in (indexes actions_approved_by_start and actions_campaign_by_start).
+     */
+    List<Action> approvedAmong(Collection<CampaignId> campaigns, long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from actions a where a.status = 'APPROVED'"
+                        + " and a.campaign_id = any(:campaigns) order by a.starts_at, a.id offset :offset limit :limit")
+                .param("campaigns", campaigns.stream().map(CampaignId::value).toArray(UUID[]::new))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(Actions::action)
+                .list();
+    }
+
+    /** How many approved actions these campaigns have, cancelled ones included. */
+    long countApprovedAmong(Collection<CampaignId> campaigns) {
+        return jdbc.sql(
+                        "select count(*) from actions a where a.status = 'APPROVED' and a.campaign_id = any(:campaigns)")
+                .param("campaigns", campaigns.stream().map(CampaignId::value).toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+    }
+
     /** Every approved action of the campaign, for its calendar (a bounded number, soonest first). */
     List<Action> calendar(CampaignId campaign, int limit) {
         return jdbc.sql("select " + COLUMNS + " from actions a where " + LISTED

@@ -242,6 +242,30 @@ public class ReadingActions {
                 campaign, shown, hosts.isEmpty() ? java.util.Map.of() : organizations.find(hosts), next);
     }
 
+    /**
+     * A numbered page of the approved actions (cancelled ones included, marked) of every public campaign, or of the
+     * public campaign at {@code campaignSlug} (404 for one that is not), soonest first, {@code offset} actions in, with
+     * the organizations that host them and how many there are in all; three or four queries.
+     */
+    public NumberedActions numbered(String campaignSlug, long offset, int limit) {
+        var among = campaignSlug == null
+                ? campaigns.published()
+                : java.util.Set.of(published(campaignSlug, null).id());
+        if (among.isEmpty()) {
+            return new NumberedActions(List.of(), java.util.Map.of(), 0);
+        }
+        var shown = actions.approvedAmong(among, offset, limit);
+        var hosts = shown.stream()
+                .map(a -> a.details().organization())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return new NumberedActions(
+                shown,
+                hosts.isEmpty() ? java.util.Map.of() : organizations.find(hosts),
+                actions.countApprovedAmong(among));
+    }
+
     /** The most actions, and campaigns, an organization's calendar carries: the latest ones. */
     public static final int ORGANIZATION_CALENDAR_SIZE = 1_000;
 

@@ -195,6 +195,13 @@ class Campaigns {
                         .list());
     }
 
+    /** Every published campaign (a site has tens or hundreds), in one query. */
+    java.util.Set<CampaignId> published() {
+        return new java.util.HashSet<>(jdbc.sql("select id from campaigns where status = 'PUBLISHED'")
+                .query((rs, i) -> new CampaignId(rs.getObject("id", UUID.class)))
+                .list());
+    }
+
     /** Every campaign of the organization, drafts and withdrawn ones too, newest window first, for its editors. */
     List<Listed> ofOrganization(OrganizationId organization, String language) {
         return jdbc.sql(LISTED

@@ -151,6 +151,11 @@ public class ReadingCampaigns {
         return campaigns.publishedAmong(ids);
     }
 
+    /** Every campaign public now (for lists of actions across campaigns), in one query. */
+    public java.util.Set<CampaignId> published() {
+        return campaigns.published();
+    }
+
     /** Rows with their issuers, named from the listed organizations kept in memory (no query for them). */
     private List<CampaignSummary> summaries(List<Campaigns.Listed> rows) {
         Map<OrganizationId, Organization> listed = rows.isEmpty()

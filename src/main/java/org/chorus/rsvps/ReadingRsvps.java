@@ -40,4 +40,9 @@ public class ReadingRsvps {
     public int going(ActionId action) {
         return counts.going(action);
     }
+
+    /** People going to each of these actions, guests included, as last counted (0 before the first count); one query. */
+    public java.util.Map<ActionId, Integer> going(java.util.Collection<ActionId> actions) {
+        return counts.going(actions);
+    }
 }

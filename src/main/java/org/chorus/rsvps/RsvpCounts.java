@@ -65,4 +65,18 @@ class RsvpCounts {
                 .optional()
                 .orElse(0);
     }
+
+    /** People going to each of these actions, guests included, as last counted (absent before the first count). */
+    java.util.Map<ActionId, Integer> going(java.util.Collection<ActionId> actions) {
+        var found = new java.util.HashMap<ActionId, Integer>();
+        if (actions.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select action_id, going from rsvp_counts where action_id = any(:a)")
+                .param("a", actions.stream().map(ActionId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(new ActionId(rs.getObject(1, UUID.class)), rs.getInt(2));
+                });
+        return found;
+    }
 }

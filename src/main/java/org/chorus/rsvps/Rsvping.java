@@ -127,6 +127,27 @@ public class Rsvping {
         }
         limits.checkStamp(id, signals.stamp());
         limits.takeNetwork(NetworkPrefix.hash(signals.address()));
+        keep(action, name, email, answers, language);
+    }
+
+    /**
+     * The host or an organizer of the action's campaign records someone's RSVP through the API (OSDI's record
+     * attendance helper): as if that person had sent the form, so the letter that confirms it goes to them and nothing
+     * counts until they press its button; the form's stamp and network limits give way to the token's own. Returns the
+     * RSVP that person already confirmed, or the new one waiting for them. 404 for anyone else.
+     */
+    @Transactional
+    public Rsvp submitFor(Actor actor, ActionId id, String name, String email, Answers answers, Language language) {
+        var action = open(id);
+        if (!actions.mayManage(actor, action)) {
+            throw new NotFoundException("action.not-found");
+        }
+        return keep(action, name, email, answers, language);
+    }
+
+    /** Keeps an RSVP waiting for its confirmation and mails the link, or tells a person already coming so. */
+    private Rsvp keep(Action action, String name, String email, Answers answers, Language language) {
+        var id = action.id();
         var settings = rsvps.settings(id).orElse(RsvpSettings.NONE);
         var checks = new FieldChecks();
         var contact = checks.check(() -> RsvpContact.written(
@@ -140,31 +161,28 @@ public class Rsvping {
         var existing = rsvps.ofPerson(id, index);
         if (existing.isPresent() && existing.get().status().confirmed()) {
             var rsvp = existing.get();
-            letters.standing(
-                    action, rsvp, contact(rsvp), settings, "already", "rsvps.already:" + rsvp.id() + ":" + now);
-            return;
+            var known = contact(rsvp);
+            letters.standing(action, rsvp, known, settings, "already", "rsvps.already:" + rsvp.id() + ":" + now);
+            return rsvp(rsvp, known);
         }
         existing.ifPresent(old -> rsvps.delete(old.id()));
         var token = SecretToken.generate();
-        rsvps.insert(
-                new Rsvps.Stored(
-                        UUID.randomUUID(),
-                        id,
-                        RsvpStatus.UNCONFIRMED,
-                        guests,
-                        personalData.seal(contact.toJson(), RsvpContact.COLUMN),
-                        index,
-                        null,
-                        language.tag(),
-                        SecretToken.generate().value(),
-                        false,
-                        now,
-                        null),
-                action.campaign(),
-                token.hash(),
-                now.plus(CONFIRMATION_VALIDITY),
-                forgetAt(action));
+        var stored = new Rsvps.Stored(
+                UUID.randomUUID(),
+                id,
+                RsvpStatus.UNCONFIRMED,
+                guests,
+                personalData.seal(contact.toJson(), RsvpContact.COLUMN),
+                index,
+                null,
+                language.tag(),
+                SecretToken.generate().value(),
+                false,
+                now,
+                null);
+        rsvps.insert(stored, action.campaign(), token.hash(), now.plus(CONFIRMATION_VALIDITY), forgetAt(action));
         letters.confirm(action, contact, token, language);
+        return rsvp(stored, contact);
     }
 
     /** A signed-in person RSVPs in one click (their account's address is confirmed): going or waitlisted at once. */

@@ -32,12 +32,16 @@ class OpenedStatements {
 
     /** Whether the statement was ever opened for sign-on. */
     boolean opened(StatementId statement) {
+        return all().contains(statement.value());
+    }
+
+    /** Every statement ever opened for sign-on. */
+    Set<UUID> all() {
         return kept.get(
-                        true,
-                        () -> Set.copyOf(jdbc.sql("select statement_id from signon_openings")
-                                .query(UUID.class)
-                                .list()))
-                .contains(statement.value());
+                true,
+                () -> Set.copyOf(jdbc.sql("select statement_id from signon_openings")
+                        .query(UUID.class)
+                        .list()));
     }
 
     @EventListener

@@ -115,4 +115,25 @@ public class ReadingSignOns {
             lists.eachPerson(id, people);
         }
     }
+
+    /** Every statement ever opened for sign-on, public or not (callers keep the public ones). */
+    public java.util.Set<StatementId> opened() {
+        return opened.all().stream().map(StatementId::new).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A person listed by name, and the address of the statement they signed. */
+    public record NamedSigner(String statement, ListedPerson person) {}
+
+    /**
+     * The person whose sign-on this is, when the public list names them: approved, consenting, on a public statement
+     * whose organizers show names; empty otherwise. Three queries at most.
+     */
+    public Optional<NamedSigner> named(SignOnId id) {
+        return lists.namedPerson(id)
+                .filter(named -> lists.namesShown(named.statement()).orElse(false))
+                .flatMap(named -> statements
+                        .slugOf(named.statement())
+                        .flatMap(statements::publicStatement)
+                        .map(statement -> new NamedSigner(statement.slug(), named.person())));
+    }
 }

@@ -2,6 +2,7 @@ package org.chorus.signons;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.chorus.statements.StatementId;
@@ -112,7 +113,7 @@ class SignOnLists {
 
     /** Every person listed by name, newest first, handed over one at a time (downloads). */
     void eachPerson(StatementId statement, Consumer<ListedPerson> each) {
-        jdbc.sql("select s.name, s.affiliation, s.title, s.country " + NAMED_PEOPLE
+        jdbc.sql("select s.id, s.name, s.affiliation, s.title, s.country, s.created_at " + NAMED_PEOPLE
                         + " order by s.created_at desc, s.id desc")
                 .param("statement", statement.value())
                 .query(rs -> {
@@ -223,6 +224,24 @@ class SignOnLists {
 
     private static ListedPerson person(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ListedPerson(
-                rs.getString("name"), rs.getString("affiliation"), rs.getString("title"), rs.getString("country"));
+                rs.getString("name"),
+                rs.getString("affiliation"),
+                rs.getString("title"),
+                rs.getString("country"),
+                new SignOnId(rs.getObject("id", UUID.class)),
+                rs.getTimestamp("created_at").toInstant());
     }
+
+    /** A listed sign-on of a person named on its statement's list (whatever the organizers show), and its statement. */
+    Optional<NamedPerson> namedPerson(SignOnId id) {
+        return jdbc.sql("select s.statement_id, s.id, s.name, s.affiliation, s.title, s.country, s.created_at"
+                        + " from signons s where s.id = :id and s.status = 'APPROVED' and s.kind = 'PERSON'"
+                        + " and s.show_name and s.name is not null")
+                .param("id", id.value())
+                .query((rs, n) ->
+                        new NamedPerson(new StatementId(rs.getObject("statement_id", UUID.class)), person(rs)))
+                .optional();
+    }
+
+    record NamedPerson(StatementId statement, ListedPerson person) {}
 }

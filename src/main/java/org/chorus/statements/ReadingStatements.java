@@ -339,6 +339,16 @@ public class ReadingStatements {
         return statements.published(List.of(id), null, null, 1).stream().findFirst();
     }
 
+    /** Of these statements, the public ones, newest publication first, in one query (for lists of a few hundred). */
+    public List<StatementId> publicAmong(java.util.Collection<StatementId> ids) {
+        return statements.publicAmong(ids);
+    }
+
+    /** These statements, those still public, with their texts, oldest first, in two queries. */
+    public List<PublishedStatement> published(List<StatementId> ids) {
+        return ids.isEmpty() ? List.of() : statements.published(ids, null, null, ids.size());
+    }
+
     /**
      * Statements published (and not retracted) after {@code from} and up to {@code to}, oldest first, at most
      * {@code limit}, with their texts: for weekly digests.

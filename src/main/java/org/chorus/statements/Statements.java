@@ -772,6 +772,18 @@ class Statements {
                 .toList();
     }
 
+    /** Of these statements, the public ones (published, not retracted), newest publication first; one query. */
+    List<StatementId> publicAmong(java.util.Collection<StatementId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from statements where id = any(:ids) and status = 'PUBLISHED'"
+                        + " order by published_at desc, id desc")
+                .param("ids", ids.stream().map(StatementId::value).toArray(UUID[]::new))
+                .query((rs, i) -> new StatementId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
     Optional<String> slugOf(StatementId id) {
         return jdbc.sql("select slug from statements where id = :id")
                 .param("id", id.value())

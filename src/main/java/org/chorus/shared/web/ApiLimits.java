@@ -45,7 +45,7 @@ class ApiLimits {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
         var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/v1/*");
+        registration.addUrlPatterns("/api/v1/*", "/api/osdi/*");
         registration.setName("apiEtags");
         return registration;
     }
@@ -67,11 +67,11 @@ class ApiLimits {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            var authorization = request.getHeader("Authorization");
-            var byToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            var token = ApiCredentials.token(request);
+            var byToken = token != null;
             var allowed = byToken ? perToken : perNetwork;
             var key = byToken
-                    ? "token:" + SecretToken.hash(authorization.substring(7).strip())
+                    ? "token:" + SecretToken.hash(token)
                     : "network:" + NetworkPrefix.hash(request.getRemoteAddr());
             var taken = limits.taken(key, allowed);
             response.setHeader("RateLimit-Limit", Integer.toString(allowed));

@@ -272,7 +272,8 @@ public class PublicPageCache implements WebMvcConfigurer {
             return !"GET".equals(request.getMethod())
                     || request.getParameter("lang") != null
                     || hasOtherCookies(request)
-                    || request.getHeader("Authorization") != null;
+                    || request.getHeader("Authorization") != null
+                    || ApiCredentials.token(request) != null;
         }
 
         private static boolean hasOtherCookies(HttpServletRequest request) {
