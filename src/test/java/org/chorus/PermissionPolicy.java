@@ -298,6 +298,7 @@ final class PermissionPolicy {
             entry("DELETE /api/v1/campaigns/{slug}/letter/targets/{id}", TOKEN),
             entry("POST /api/v1/actions/{id}/cancel", TOKEN),
             // OSDI (docs/api/osdi.md): public reads; RSVPs for the action's host and organizers; writes by token
+            entry("GET /developers/api", PUBLIC),
             entry("GET /api/osdi/v1", PUBLIC),
             entry("GET /api/osdi/v1/", PUBLIC),
             entry("GET /api/osdi/v1/events", PUBLIC),
