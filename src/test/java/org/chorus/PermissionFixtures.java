@@ -220,7 +220,17 @@ final class PermissionFixtures {
         fixed("/s/{slug}/revisions/{from}", "1");
         fixed("/s/{slug}/revisions/{from}/{to}", "2");
         fixed("/api/v1/organizations/{slug}", own.slug());
-        fixed("/api/v1/statements/{slug}", published.slug());
+        // a retraction uses a published statement up: each call with a token has its own
+        perCall(
+                "/api/v1/statements/{slug}",
+                call -> call.endpoint().endsWith("/retract") && byToken(call)
+                        ? statements
+                                .published(owner, own, "en", Fixtures.unique("To retract by API"), "We ask.")
+                                .slug()
+                        : published.slug());
+        form(
+                "POST /api/v1/statements/{slug}/retract",
+                call -> new Form(Map.of(), Map.of(), "{\"note\": \"Superseded.\"}"));
         fixed("/api/osdi/v1/organizations/{slug}", own.slug());
         fixed("/api/osdi/v1/petitions/{slug}", published.slug());
         fixed("/admin/accounts/{id}", pendingForActivation.value().toString());
@@ -298,6 +308,12 @@ final class PermissionFixtures {
         signOnRows = context.getBean(org.chorus.signons.SignOnRows.class);
         perCall("/s/{slug}/sign-on/signers/{id}", call -> waitingSignOn());
         perCall("/api/v1/statements/{slug}/signons/{id}", call -> waitingSignOn());
+        form(
+                "POST /api/v1/statements/{slug}/signons/{id}/merge",
+                call -> new Form(Map.of(), Map.of(), "{\"into\": \"" + waitingSignOn() + "\"}"));
+        form(
+                "PATCH /api/v1/statements/{slug}/signons/{id}",
+                call -> new Form(Map.of(), Map.of(), "{\"name\": \"Renamed group\"}"));
         // a person the published statement's list names
         var named = signOnRows
                 .person(published.id(), Fixtures.unique("Named signer"), "A union", "", "FR", true)
@@ -354,15 +370,29 @@ final class PermissionFixtures {
             }
             return pendingAction.id().toString();
         });
-        fixed("/api/v1/campaigns/{slug}", publishedCampaign.slug());
+        // a withdrawal uses a published campaign up: each has its own
+        perCall(
+                "/api/v1/campaigns/{slug}",
+                call -> call.endpoint().endsWith("/withdraw") && byToken(call)
+                        // starts tomorrow, before other tests' campaigns: it pushes none off the lists
+                        ? actions.campaign(owner, own)
+                        : publishedCampaign.slug());
+        form(
+                "POST /api/v1/campaigns/{slug}/withdraw",
+                call -> new Form(Map.of(), Map.of(), "{\"note\": \"Postponed.\"}"));
+        form("PATCH /api/v1/campaigns/{slug}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
+        form("PUT /api/v1/campaigns/{slug}/letter", call -> new Form(Map.of(), Map.of(), "{}"));
+        var rsvping = context.getBean(org.chorus.rsvps.Rsvping.class);
         // an API change or cancellation acts on an action of its own (a cancelled one cannot change)
         perCall(
                 "/api/v1/actions/{id}",
-                call -> call.endpoint().startsWith("GET ") || call.endpoint().endsWith("/rsvps")
-                        ? approvedAction.id().toString()
-                        : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
-                                .id()
-                                .toString());
+                call -> call.endpoint().endsWith("/rsvps/mine")
+                        ? rsvpedByTokens(actions, rsvping, publishedCampaign.slug())
+                        : call.endpoint().startsWith("GET ") || call.endpoint().endsWith("/rsvps")
+                                ? approvedAction.id().toString()
+                                : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
+                                        .id()
+                                        .toString());
         // an official of the published campaign's letter for each call (a deletion uses it up)
         var writingLetters = context.getBean(org.chorus.letters.WritingLetters.class);
         perCall(
@@ -750,6 +780,25 @@ final class PermissionFixtures {
                         .slug();
             default -> published.slug();
         };
+    }
+
+    /** Whether the call is made with an API token: the others are refused before anything is used up. */
+    private static boolean byToken(Call call) {
+        return call.caller().credential == PermissionPolicy.Credential.TOKEN;
+    }
+
+    /** A new approved action of the campaign that the accounts of both API tokens say they are coming to. */
+    private String rsvpedByTokens(
+            org.chorus.actions.ActionFixtures actions, org.chorus.rsvps.Rsvping rsvping, String campaign) {
+        var action = actions.registered(owner, campaign, Fixtures.unique("Both coming"));
+        for (var caller : List.of(Caller.OWNER, Caller.SITE_ADMIN)) {
+            rsvping.rsvp(
+                    Actor.of(people.get(caller)),
+                    action.id(),
+                    new org.chorus.rsvps.Rsvping.Answers("0", List.of()),
+                    Language.ENGLISH);
+        }
+        return action.id().toString();
     }
 
     /** An organization's sign-on waiting for approval on the published statement. */

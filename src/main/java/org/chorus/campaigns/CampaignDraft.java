@@ -64,4 +64,32 @@ public record CampaignDraft(
                         .filter(line -> !line.isEmpty())
                         .toList();
     }
+
+    /** The campaign as it is, in its original language, as its edit form shows it (and the API changes it). */
+    public static CampaignDraft of(CampaignPage page) {
+        var c = page.campaign();
+        var p = c.plan();
+        var original = page.translations().getFirst();
+        return new CampaignDraft(
+                c.originalLanguage(),
+                original.title(),
+                original.summary(),
+                original.call(),
+                String.join("\n", original.demands()),
+                p.zone().getId(),
+                p.startsOn().toString(),
+                p.endsOn().toString(),
+                p.daysOfAction().stream().map(Object::toString).toList(),
+                p.kinds().stream().map(ActionKind::name).toList(),
+                String.join(
+                        "\n",
+                        page.partners().stream()
+                                .map(org.chorus.organizations.Organization::slug)
+                                .toList()),
+                String.join(
+                        "\n",
+                        page.statements().stream()
+                                .map(org.chorus.statements.StatementLink::slug)
+                                .toList()));
+    }
 }

@@ -84,6 +84,19 @@ public class WritingCampaigns {
         return changed;
     }
 
+    /**
+     * The same edit, only if the campaign is still as the caller read it ({@code version}: when it last changed, as the
+     * API's ETag says; null for any version); 412 when it changed since.
+     */
+    @Transactional
+    public Campaign edit(Actor actor, String slug, CampaignDraft draft, java.time.Instant version) {
+        var campaign = writable(actor, slug);
+        if (version != null && !campaign.updatedAt().equals(version)) {
+            throw new org.chorus.shared.DomainException(412, "campaign.changed-since");
+        }
+        return edit(actor, slug, draft);
+    }
+
     /** Adds or replaces the campaign's words in another language. */
     @Transactional
     public Campaign translate(

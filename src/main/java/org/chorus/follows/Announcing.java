@@ -288,6 +288,26 @@ public class Announcing {
 
     /** The campaigns of the organization whose followers its announcements may go to: its published ones. */
     @Transactional(readOnly = true)
+    /** Followers of an organization (those its announcements reach) and of each of its campaigns, by address. */
+    public record FollowerCounts(int organization, java.util.Map<String, Integer> campaigns) {}
+
+    /** How many follow the organization and each of its latest campaigns, for those who write its announcements. */
+    @Transactional(readOnly = true)
+    public FollowerCounts followers(Actor actor, String slug) {
+        var organization = writable(actor, slug);
+        var own = follows.countFollowers(
+                organization.id(),
+                organizations.ancestors(organization.id()).stream()
+                        .map(Organization::id)
+                        .toList());
+        var audiences = audiences(organization, null);
+        var counted = follows.countCampaignFollowers(
+                audiences.stream().map(Audience::id).toList());
+        var campaigns = new java.util.LinkedHashMap<String, Integer>();
+        audiences.forEach(a -> campaigns.put(a.slug(), counted.getOrDefault(a.id(), 0)));
+        return new FollowerCounts(own, campaigns);
+    }
+
     public List<Audience> audiences(Actor actor, String slug, String language) {
         return audiences(writable(actor, slug), language);
     }

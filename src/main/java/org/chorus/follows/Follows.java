@@ -297,6 +297,41 @@ class Follows {
                 .list();
     }
 
+    /** How many addresses would get an announcement of {@code organization}: one query, no address read. */
+    int countFollowers(OrganizationId organization, Collection<OrganizationId> ancestors) {
+        return jdbc.sql("""
+                        select count(distinct f.follower_id) from follows f
+                        where f.status = 'ACTIVE'
+                          and (f.organization_id = :org or (f.include_children and f.organization_id = any(:ancestors)))""")
+                .param("org", organization.value())
+                .param(
+                        "ancestors",
+                        ancestors.stream().map(OrganizationId::value).toArray(UUID[]::new))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** How many addresses follow each of these campaigns, in one query (a campaign nobody follows is absent). */
+    java.util.Map<org.chorus.campaigns.CampaignId, Integer> countCampaignFollowers(
+            Collection<org.chorus.campaigns.CampaignId> campaigns) {
+        var counts = new java.util.HashMap<org.chorus.campaigns.CampaignId, Integer>();
+        if (campaigns.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select f.campaign_id, count(*) from follows f
+                        where f.status = 'ACTIVE' and f.campaign_id = any(:campaigns) group by f.campaign_id""")
+                .param(
+                        "campaigns",
+                        campaigns.stream()
+                                .map(org.chorus.campaigns.CampaignId::value)
+                                .toArray(UUID[]::new))
+                .query(rs -> {
+                    counts.put(new org.chorus.campaigns.CampaignId(rs.getObject(1, UUID.class)), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** The blind indexes of the addresses that would get an announcement to the campaign's followers. */
     List<byte[]> indexesOfCampaignFollowers(org.chorus.campaigns.CampaignId campaign) {
         return jdbc.sql("""

@@ -282,7 +282,21 @@ public class Rsvping {
      */
     @Transactional
     public Rsvp cancel(UUID id, String signature) {
-        var seen = linked(id, signature);
+        return cancelled(linked(id, signature));
+    }
+
+    /**
+     * The signed-in account cancels its own RSVP to the action (the API's; the page's button uses the RSVP's link), as
+     * its link would; 404 when it has none (a cancelled one is none).
+     */
+    @Transactional
+    public Rsvp cancel(Actor actor, ActionId action) {
+        return cancelled(rsvps.ofAccount(action, actor.account())
+                .orElseThrow(() -> new NotFoundException("rsvp.none-of-yours")));
+    }
+
+    private Rsvp cancelled(Rsvps.Stored seen) {
+        var id = seen.id();
         var settings = rsvps.lockSettings(seen.action(), clock.instant());
         var stored = rsvps.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("rsvp.link-unknown"));
         if (stored.status() == RsvpStatus.CANCELLED) {

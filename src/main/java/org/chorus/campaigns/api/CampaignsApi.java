@@ -280,6 +280,25 @@ class CampaignsApi {
         private static String lines(List<String> items) {
             return items == null ? "" : String.join("\n", items);
         }
+
+        /** The campaign's draft with the fields a client sent ({@code sent}) replaced by these. */
+        org.chorus.campaigns.CampaignDraft over(
+                org.chorus.campaigns.CampaignDraft current, java.util.function.Predicate<String> sent) {
+            var given = draft();
+            return new org.chorus.campaigns.CampaignDraft(
+                    current.language(),
+                    sent.test("title") ? given.title() : current.title(),
+                    sent.test("summary") ? given.summary() : current.summary(),
+                    sent.test("call") ? given.call() : current.call(),
+                    sent.test("demands") ? given.demands() : current.demands(),
+                    sent.test("timeZone") ? given.timeZone() : current.timeZone(),
+                    sent.test("startsOn") ? given.startsOn() : current.startsOn(),
+                    sent.test("endsOn") ? given.endsOn() : current.endsOn(),
+                    sent.test("daysOfAction") ? given.daysOfAction() : current.daysOfAction(),
+                    sent.test("kinds") ? given.kinds() : current.kinds(),
+                    sent.test("partners") ? given.partners() : current.partners(),
+                    sent.test("statements") ? given.statements() : current.statements());
+        }
     }
 
     @PostMapping("/api/v1/organizations/{slug}/campaigns")
@@ -318,6 +337,52 @@ class CampaignsApi {
         return detail(reading.page(actor, slug, null), "");
     }
 
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/campaigns/{slug}")
+    @RequiresScope("write:campaigns")
+    @Operation(
+            summary = "Change a campaign (its organization's writers)",
+            description = "The fields sent replace the campaign's words in its original language and its plan (null "
+                    + "or \"\" empties one); those not sent stay; `language` cannot change (translations are made on "
+                    + "the campaign's page). Through the same use case as the page's edit: followers, calendars and "
+                    + "federation hear of it. `If-Match` with the ETag read is required: 428 without it, 412 when "
+                    + "the campaign changed since. Needs the scope write:campaigns.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = NewCampaign.class)))
+    ResponseEntity<CampaignDetail> change(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Actor actor) {
+        var version = org.chorus.shared.web.Versions.required(ifMatch);
+        var changes = org.chorus.shared.web.JsonBodies.read(body, NewCampaign.class);
+        var current = org.chorus.campaigns.CampaignDraft.of(reading.page(actor, slug, null));
+        if (body.has("language") && !current.language().equals(changes.language())) {
+            throw new org.chorus.shared.InvalidField("language", "campaign.api.language-fixed");
+        }
+        writing.edit(actor, slug, changes.over(current, body::has), version.orElse(null));
+        return one(slug, null, actor);
+    }
+
+    /** Why a campaign is called off, as its owners say it. */
+    public record Withdrawal(
+            @Schema(description = "shown on the campaign's page")
+            String note) {}
+
+    @PostMapping("/api/v1/campaigns/{slug}/withdraw")
+    @RequiresScope("write:campaigns")
+    @Operation(
+            summary = "Withdraw a published campaign, saying why (its publishers)",
+            description = "As the page's button: the campaign stays at its address with the note; its actions leave "
+                    + "the public lists. Needs the scope write:campaigns.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Withdrawal.class)))
+    CampaignDetail withdraw(@PathVariable String slug, @RequestBody tools.jackson.databind.JsonNode body, Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Withdrawal.class);
+        writing.withdraw(actor, slug, asked.note() == null ? "" : asked.note());
+        return detail(reading.page(actor, slug, null), "");
+    }
+
     @GetMapping("/api/v1/campaigns/{slug}")
     @Operation(
             summary = "One campaign with its texts, days of action, demands, partners, statements and counts",
@@ -337,7 +402,8 @@ class CampaignsApi {
         if (!page.campaign().isPublic()) {
             answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
         }
-        return answer.body(detail(page, asked));
+        return answer.eTag(org.chorus.shared.web.Versions.etag(page.campaign().updatedAt()))
+                .body(detail(page, asked));
     }
 
     private CampaignDetail detail(CampaignPage page, String asked) {

@@ -1,7 +1,6 @@
 package org.chorus.campaigns.web;
 
 import java.util.Objects;
-import org.chorus.campaigns.ActionKind;
 import org.chorus.campaigns.CampaignDraft;
 import org.chorus.campaigns.CampaignPage;
 import org.chorus.campaigns.CampaignPermission;
@@ -17,7 +16,6 @@ import org.chorus.shared.NotFoundException;
 import org.chorus.shared.PermissionDenied;
 import org.chorus.shared.web.FormErrors;
 import org.chorus.shared.web.Ui;
-import org.chorus.statements.StatementLink;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,7 +88,7 @@ class EditingCampaignsController {
     @GetMapping("/c/{slug}/edit")
     String editForm(@PathVariable String slug, Actor actor, Model model) {
         var page = writable(actor, slug);
-        return form(model, page.issuer(), page, written(page), 0, FormErrors.none());
+        return form(model, page.issuer(), page, CampaignDraft.of(page), 0, FormErrors.none());
     }
 
     @PostMapping("/c/{slug}/edit")
@@ -221,29 +219,6 @@ class EditingCampaignsController {
         model.addAttribute("dayInputs", inputs);
         model.addAttribute("errors", errors);
         return "campaigns/edit";
-    }
-
-    /** The campaign as it is, in its original language, as the form shows it. */
-    private static CampaignDraft written(CampaignPage page) {
-        var c = page.campaign();
-        var p = c.plan();
-        var original = page.translations().getFirst();
-        return new CampaignDraft(
-                c.originalLanguage(),
-                original.title(),
-                original.summary(),
-                original.call(),
-                String.join("\n", original.demands()),
-                p.zone().getId(),
-                p.startsOn().toString(),
-                p.endsOn().toString(),
-                p.daysOfAction().stream().map(Object::toString).toList(),
-                p.kinds().stream().map(ActionKind::name).toList(),
-                String.join(
-                        "\n", page.partners().stream().map(Organization::slug).toList()),
-                String.join(
-                        "\n",
-                        page.statements().stream().map(StatementLink::slug).toList()));
     }
 
     private static String translation(Model model, CampaignPage page, TranslationForm form, FormErrors errors) {

@@ -61,4 +61,16 @@ class RsvpsApi {
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
                 .body(new RsvpItem(rsvp.id().toString(), rsvp.action().toString(), rsvp.status(), rsvp.guests()));
     }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/actions/{id}/rsvps/mine")
+    @RequiresScope("write:rsvps")
+    @Operation(
+            summary = "Cancel the token's account's RSVP to an action",
+            description = "As the RSVP's own page's button: the seats it frees go to the earliest waiting parties that "
+                    + "fit, and the host hears of it. 404 when the account has no RSVP to it (or no more: it was "
+                    + "cancelled). Needs the scope write:rsvps.")
+    RsvpItem cancel(@PathVariable String id, Actor actor) {
+        var rsvp = rsvping.cancel(actor, ActionId.parse(id));
+        return new RsvpItem(rsvp.id().toString(), rsvp.action().toString(), rsvp.status(), rsvp.guests());
+    }
 }

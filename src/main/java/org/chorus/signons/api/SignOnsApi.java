@@ -322,4 +322,53 @@ class SignOnsApi {
         moderating.remove(actor, slug, signOn(id));
         return ResponseEntity.noContent().build();
     }
+
+    /** Which sign-on a duplicate is merged into. */
+    public record Merge(
+            @Schema(description = "the id of the sign-on that stays")
+            String into) {}
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/statements/{slug}/signons/{id}/merge")
+    @org.chorus.shared.web.RequiresScope("write:signons")
+    @Operation(
+            summary = "Merge a duplicate sign-on into another (the statement's sign-on organizers)",
+            description = "As on the organizers' page: the sign-on at this address is deleted with its personal data, "
+                    + "the one named by `into` stays as it is. Both of the statement and of one kind; the one kept "
+                    + "confirmed or listed (409 otherwise). 204. Needs the scope write:signons.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Merge.class)))
+    ResponseEntity<Void> merge(
+            @PathVariable String slug,
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Merge.class);
+        if (asked.into() == null || asked.into().isBlank()) {
+            throw new org.chorus.shared.InvalidField("into", "signons.api.into-required");
+        }
+        moderating.merge(actor, slug, signOn(asked.into().strip()), signOn(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A sign-on's new display name. */
+    public record Rename(String name) {}
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/statements/{slug}/signons/{id}")
+    @org.chorus.shared.web.RequiresScope("write:signons")
+    @Operation(
+            summary = "Change the name a sign-on is shown with, at its signer's request (its organizers)",
+            description = "As on the organizers' page: an organization's name, or a person's (on the public list "
+                    + "when they are named there). 204; 404 for a sign-on of another statement. Needs the scope "
+                    + "write:signons.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Rename.class)))
+    ResponseEntity<Void> rename(
+            @PathVariable String slug,
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Rename.class);
+        moderating.rename(actor, slug, signOn(id), asked.name());
+        return ResponseEntity.noContent().build();
+    }
 }

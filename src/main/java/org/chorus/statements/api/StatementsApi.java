@@ -396,6 +396,27 @@ class StatementsApi {
         return detail(reading.page(actor, slug, null));
     }
 
+    /** Why a statement is retracted, as its publishers say it. */
+    public record Retraction(
+            @Schema(description = "shown where the statement was")
+            String note) {}
+
+    @PostMapping("/api/v1/statements/{slug}/retract")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Retract a published statement, saying why (its organization's publishers)",
+            description = "As the page's button: it leaves the lists, feeds and search, its address says it was "
+                    + "retracted with the note, and followers, federation and webhooks hear of it. Chorus deletes no "
+                    + "statement. Needs the scope write:statements.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Retraction.class)))
+    StatementDetail retract(@PathVariable String slug, @RequestBody tools.jackson.databind.JsonNode body, Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Retraction.class);
+        var statement = reading.page(actor, slug, null).statement();
+        reviewing.retract(actor, statement.id(), asked.note() == null ? "" : asked.note());
+        return detail(reading.page(actor, slug, null));
+    }
+
     @GetMapping("/api/v1/statements/{slug}")
     @Operation(
             summary = "One statement with its texts, signatories and attribution",

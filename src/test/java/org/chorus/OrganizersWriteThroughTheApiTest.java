@@ -1,0 +1,270 @@
+package org.chorus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.chorus.accounts.ApiTokens;
+import org.chorus.accounts.ChorusUser;
+import org.chorus.actions.ActionFixtures;
+import org.chorus.follows.FollowFixtures;
+import org.chorus.organizations.Actor;
+import org.chorus.organizations.Organization;
+import org.chorus.organizations.Role;
+import org.chorus.signons.SignOnRows;
+import org.chorus.signons.SignOnStatus;
+import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What the pages let organizers and supporters change, the API lets them change too, through the same use cases: a
+ * campaign's words and plan (with the version read), its letter to officials, its withdrawal; a statement's
+ * retraction; duplicate sign-ons
+ * merged and a name changed at a signer's request; an account's own RSVP cancelled; and the count of followers for
+ * those who write announcements. Each refuses what its page refuses.
+ */
+@ChorusWebTest
+class OrganizersWriteThroughTheApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ActionFixtures actions;
+
+    @Autowired
+    SignOnRows signOns;
+
+    @Autowired
+    FollowFixtures follows;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    org.chorus.statements.StatementFixtures statements;
+
+    @Autowired
+    Clock clock;
+
+    Organization league;
+    ChorusUser owner;
+    String campaign;
+
+    @BeforeEach
+    void a_league_with_a_campaign() {
+        league = fixtures.coalition();
+        owner = fixtures.person("owner");
+        fixtures.grant(league, owner, Role.OWNER);
+        campaign = actions.campaign(Actor.of(owner), league);
+    }
+
+    String bearer(ChorusUser person, String... scopes) {
+        return "Bearer " + tokens.create(person.email(), "api", 30, List.of(scopes));
+    }
+
+    @Test
+    void a_campaign_changes_with_the_version_read_gets_its_letter_and_is_withdrawn() throws Exception {
+        var token = bearer(owner, "read", "write:campaigns", "write:letters");
+        var etag = mvc.perform(get("/api/v1/campaigns/" + campaign))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        assertThat(etag).startsWith("\"v");
+
+        var change = patch("/api/v1/campaigns/" + campaign)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", token)
+                .content("{\"title\": \"Clean air fortnight\", \"demands\": [\"Low-emission zones\"]}");
+        mvc.perform(change).andExpect(status().isPreconditionRequired());
+        mvc.perform(change.header("If-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.texts[0].title").value("Clean air fortnight"))
+                .andExpect(jsonPath("$.texts[0].demands[0]").value("Low-emission zones"))
+                .andExpect(jsonPath("$.daysOfAction.length()").value(2));
+        mvc.perform(patch("/api/v1/campaigns/" + campaign)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .header("If-Match", etag)
+                        .content("{\"title\": \"Stale\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(patch("/api/v1/campaigns/" + campaign)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .header("If-Match", "*")
+                        .content("{\"language\": \"fr\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.language").exists());
+        mvc.perform(get("/c/" + campaign))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("Clean air fortnight")));
+
+        var today = LocalDate.now(clock);
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/letter").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false))
+                .andExpect(jsonPath("$.texts[0].language").value("en"));
+        mvc.perform(put("/api/v1/campaigns/" + campaign + "/letter")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("""
+                                {"enabled": true, "opensOn": "%s", "closesOn": "%s", "subjectLocked": true,
+                                 "texts": [{"language": "en", "subject": "Clean air now", "opening": "Dear Minister,",
+                                            "core": "We ask for low-emission zones.", "closing": "Yours sincerely,"}]}""".formatted(today.plusDays(1), today.plusDays(24))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(true))
+                .andExpect(jsonPath("$.texts[0].subject").value("Clean air now"));
+        mvc.perform(put("/api/v1/campaigns/" + campaign + "/letter")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"enabled\": true, \"opensOn\": \"%s\", \"closesOn\": \"%s\"}"
+                                .formatted(today.plusDays(10), today.plusDays(2))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.closesOn").exists());
+        var stranger = fixtures.person("stranger");
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/letter").header("Authorization", bearer(stranger, "read")))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/api/v1/campaigns/" + campaign + "/withdraw")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.note").exists());
+        mvc.perform(post("/api/v1/campaigns/" + campaign + "/withdraw")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"note\": \"Postponed to spring.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.withdrawalNote").value("Postponed to spring."));
+    }
+
+    @Test
+    void organizers_merge_a_duplicate_sign_on_and_change_a_name_at_the_signers_request() throws Exception {
+        var statement = signOns.opened(
+                league, Fixtures.unique("Open letter"), org.chorus.signons.SignOnOpening.Choices.defaults());
+        var kept = signOns.organization(statement.id(), "Tenants Union", "KE", SignOnStatus.CONFIRMED);
+        var duplicate = signOns.organization(statement.id(), "Tenants' Union", "KE", SignOnStatus.CONFIRMED);
+        var token = bearer(owner, "read", "write:signons");
+        var base = "/api/v1/statements/" + statement.slug() + "/signons/";
+
+        mvc.perform(post(base + duplicate.value() + "/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"into\": \"" + duplicate.value() + "\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post(base + duplicate.value() + "/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"into\": \"" + kept.value() + "\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(patch(base + kept.value())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"name\": \"Tenants Union of Kenya\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(patch(base + kept.value())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"name\": \"\"}"))
+                .andExpect(status().isUnprocessableContent());
+
+        mvc.perform(get("/api/v1/statements/" + statement.slug() + "/signons").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id")
+                        .value(Matchers.contains(kept.value().toString())))
+                .andExpect(jsonPath("$.items[0].name").value("Tenants Union of Kenya"));
+        mvc.perform(post(base + kept.value() + "/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(fixtures.person("stranger"), "read", "write:signons"))
+                        .content("{\"into\": \"" + kept.value() + "\"}"))
+                .andExpect(status().is(Matchers.either(Matchers.is(403)).or(Matchers.is(404))));
+    }
+
+    @Test
+    void an_account_cancels_its_own_rsvp_and_may_come_again_and_an_account_without_one_hears_so() throws Exception {
+        var action = actions.registered(Actor.of(owner), campaign, Fixtures.unique("Teach-in"));
+        var supporter = fixtures.person("supporter");
+        var token = bearer(supporter, "write:rsvps");
+        mvc.perform(post("/api/v1/actions/" + action.id() + "/rsvps")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(delete("/api/v1/actions/" + action.id() + "/rsvps/mine").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        mvc.perform(delete("/api/v1/actions/" + action.id() + "/rsvps/mine").header("Authorization", token))
+                .andExpect(status().isNotFound());
+        // coming again after cancelling is a new RSVP
+        mvc.perform(post("/api/v1/actions/" + action.id() + "/rsvps")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("GOING"));
+        mvc.perform(delete("/api/v1/actions/" + action.id() + "/rsvps/mine")
+                        .header("Authorization", bearer(fixtures.person("nobody"), "write:rsvps")))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/actions/" + action.id() + "/rsvps/mine")
+                        .header("Authorization", bearer(supporter, "read")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void those_who_write_announcements_see_how_many_follow_and_no_one_else_does() throws Exception {
+        follows.follow(Fixtures.uniqueEmail("follower"), "organization", league.slug(), "en", "immediate", false);
+        mvc.perform(get("/api/v1/organizations/" + league.slug() + "/followers")
+                        .header("Authorization", bearer(owner, "read")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organization").value(1))
+                .andExpect(jsonPath("$.campaigns['" + campaign + "']").value(0));
+        var member = fixtures.person("member");
+        fixtures.grant(league, member, Role.MEMBER);
+        mvc.perform(get("/api/v1/organizations/" + league.slug() + "/followers")
+                        .header("Authorization", bearer(member, "read")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/organizations/" + league.slug() + "/followers"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_publisher_retracts_a_statement_with_a_note_and_it_leaves_the_public_list() throws Exception {
+        var statement =
+                statements.published(Actor.of(owner), league, "en", Fixtures.unique("Superseded call"), "We ask.");
+        var path = "/api/v1/statements/" + statement.slug() + "/retract";
+        mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(owner, "read"))
+                        .content("{\"note\": \"Superseded.\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(owner, "read", "write:statements"))
+                        .content("{\"note\": \"Superseded by our spring call.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RETRACTED"));
+        mvc.perform(get("/api/v1/statements").param("organization", league.slug()))
+                .andExpect(jsonPath("$.items[*].slug").value(Matchers.not(Matchers.hasItem(statement.slug()))));
+    }
+}
