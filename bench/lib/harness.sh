@@ -93,8 +93,24 @@ sql() { # $1 = query; prints rows, fields separated by |
   psql -X -q -h 127.0.0.1 -p "$db_port" -U postgres -d chorus -At -v ON_ERROR_STOP=1 -c "$1"
 }
 
+# Generates $actions actions into the data directory (bench/generate --actions) unless it has them already, or unless
+# --url names a running Chorus: the directory is kept, so the next run (of any bench on actions) reuses it.
+bench_generate_actions() {
+  [[ -z "$url" && ! -f "$data_dir/generated/actions-summary.txt" ]] || return 0
+  for p in "$port" "$db_port"; do
+    listening "$p" && fail "something already listens on 127.0.0.1:$p; stop it, pick other ports (--port, --db-port), or pass --url"
+  done
+  mkdir -p "$data_dir"
+  echo "generating $actions actions into $data_dir (bench/generate --actions; the directory is kept for the next run) …" >&2
+  spawn env CHORUS_DEV_DATABASE_PORT="$db_port" CHORUS_PORT="$port" \
+    bench/generate --actions "$actions" --data-dir "$data_dir" --db-port "$db_port" >"$tmp/generate.log" 2>&1
+  wait "$spawned" || fail "bench/generate --actions failed" "$tmp/generate.log"
+  grep -E '^(Planned|Done)' "$tmp/generate.log" >&2 || true
+}
+
 # Starts Chorus in dev mode on the data directory, generating data into it first when it has none (bench/generate),
-# unless --url names a running one. Sets `url`.
+# unless --url names a running one; `bench_env` (NAME=value words) adds to its environment. Sets `url`.
+bench_env=()
 bench_start() {
   if [[ -n "$url" ]]; then
     echo "using the running Chorus at $url (its database on 127.0.0.1:$db_port for slugs and words)" >&2
@@ -131,7 +147,7 @@ bench_start() {
   fi
 
   echo "starting Chorus on 127.0.0.1:$port (data in $data_dir, database port $db_port) …" >&2
-  spawn env CHORUS_DATA_DIR="$data_dir" CHORUS_DEV_DATABASE_PORT="$db_port" CHORUS_PORT="$port" \
+  spawn env CHORUS_DATA_DIR="$data_dir" CHORUS_DEV_DATABASE_PORT="$db_port" CHORUS_PORT="$port" "${bench_env[@]}" \
     bin/chorus dev >"$tmp/chorus.log" 2>&1
   local chorus=$spawned deadline=$((SECONDS + 300))
   url="http://127.0.0.1:$port"

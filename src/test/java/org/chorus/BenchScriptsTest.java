@@ -31,6 +31,7 @@ class BenchScriptsTest {
                 "bench/pages",
                 "bench/search",
                 "bench/actions-map",
+                "bench/api",
                 "bench/signon-burst.sh",
                 "bench/rsvp-reminders.sh",
                 "bench/federation-delivery.sh",
@@ -68,6 +69,18 @@ class BenchScriptsTest {
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown option '--colour'");
         assertThat(run(bench, "--duration", "long").status()).isEqualTo(2);
+    }
+
+    @Test
+    void the_api_benchmark_explains_itself_and_refuses_bad_options_before_starting_anything() throws Exception {
+        var bench = "bench/api";
+        var help = run(bench, "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).contains("Usage: " + bench, "--connections", "--url", "60 s");
+        var unknown = run(bench, "--colour", "blue");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown option '--colour'");
+        assertThat(run(bench, "--connections", "many").status()).isEqualTo(2);
     }
 
     @Test

@@ -57,7 +57,7 @@ class StatementsApiTest {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.paths['/api/v1/statements/{slug}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters.length()")
-                        .value(8))
+                        .value(9))
                 .andExpect(jsonPath("$.paths['/api/v1/statements'].get.parameters[*].name")
                         .value(Matchers.hasItems(
                                 "organization", "topic", "language", "from", "to", "after", "before", "page")))

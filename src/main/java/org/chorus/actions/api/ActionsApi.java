@@ -22,6 +22,7 @@ import org.chorus.shared.config.ChorusProperties;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.markdown.SafeHtml;
 import org.chorus.shared.web.RequiresScope;
+import org.chorus.shared.web.SparseFields;
 import org.chorus.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -165,6 +166,12 @@ class ActionsApi {
                     + "in it, by their public position; online actions have none")
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the page before")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "actions a page, 1 to 200; 50 unless given")
+    @Parameter(
+            name = SparseFields.PARAMETER,
+            in = ParameterIn.QUERY,
+            description = SparseFields.DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @SparseFields
     ResponseEntity<ActionItems> list(
             @RequestParam(required = false) String campaign,
             @RequestParam(required = false) String country,
@@ -206,6 +213,12 @@ class ActionsApi {
             description = "A public action; its host and the campaign's organizers (with a token that may read) also "
                     + "get it while it waits for review, with its exact place. The `ETag` names this version: send "
                     + "it back as `If-None-Match` (304 when unchanged) or as `If-Match` to change it.")
+    @Parameter(
+            name = SparseFields.PARAMETER,
+            in = ParameterIn.QUERY,
+            description = SparseFields.DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @SparseFields
     ResponseEntity<ActionItem> one(@PathVariable String id, @Nullable @Parameter(hidden = true) Actor viewer) {
         var page = reading.page(viewer, ActionId.parse(id), null);
         var answer = ResponseEntity.ok();

@@ -193,6 +193,12 @@ class StatementsApi {
             name = "page",
             in = ParameterIn.QUERY,
             description = "deprecated: a page number, 1 to 50, for links made before cursors; prefer after")
+    @Parameter(
+            name = org.chorus.shared.web.SparseFields.PARAMETER,
+            in = ParameterIn.QUERY,
+            description = org.chorus.shared.web.SparseFields.DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @org.chorus.shared.web.SparseFields
     ResponseEntity<StatementItems> list(
             @ParameterObject StatementQuery.Parameters parameters,
             @RequestParam(required = false) String after,

@@ -81,6 +81,27 @@ class ActionsApiTest {
     }
 
     @Test
+    void a_client_asks_for_only_the_fields_it_needs_and_a_field_that_does_not_exist_is_named() throws Exception {
+        var campaign = campaign();
+        var paris = actions.registered(campaign.owner(), campaign.slug(), Fixtures.unique("Paris march"));
+
+        mvc.perform(get("/api/v1/actions").param("campaign", campaign.slug()).param("fields", "id, startsAt"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(paris.id().toString()))
+                .andExpect(jsonPath("$.items[0].startsAt").exists())
+                .andExpect(jsonPath("$.items[0].title").doesNotExist())
+                .andExpect(jsonPath("$.items[0].place").doesNotExist())
+                .andExpect(jsonPath("$.nextCursor").hasJsonPath());
+        mvc.perform(get("/api/v1/actions/" + paris.id()).param("fields", "title"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value(paris.details().title()))
+                .andExpect(jsonPath("$.id").doesNotExist());
+        mvc.perform(get("/api/v1/actions/" + paris.id()).param("fields", "title,colour"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("colour")));
+    }
+
+    @Test
     void the_public_reads_approved_actions_and_only_the_city_of_one_shown_by_its_city() throws Exception {
         var campaign = campaign();
         var paris = actions.registered(campaign.owner(), campaign.slug(), Fixtures.unique("Paris march"));
@@ -243,7 +264,7 @@ class ActionsApiTest {
                 .andExpect(jsonPath("$.paths['/api/v1/campaigns/{slug}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/actions'].get.parameters[*].name")
                         .value(Matchers.containsInAnyOrder(
-                                "campaign", "country", "kind", "day", "bbox", "cursor", "limit")))
+                                "campaign", "country", "kind", "day", "bbox", "cursor", "limit", "fields")))
                 .andExpect(jsonPath("$.paths['/api/v1/actions'].get.parameters[?(@.name == 'campaign')].required")
                         .value(Matchers.contains(true)))
                 .andExpect(jsonPath("$.paths['/api/v1/actions'].get.parameters[?(@.name == 'bbox')].description")
