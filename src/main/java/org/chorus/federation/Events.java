@@ -50,8 +50,15 @@ class Events {
     private final ReadingRsvps rsvps;
     private final CoalitionDirectory directory;
     private final Addresses addresses;
+    private final org.chorus.campaigns.ReadingCampaigns campaigns;
 
-    Events(ReadingActions actions, ReadingRsvps rsvps, CoalitionDirectory directory, Addresses addresses) {
+    Events(
+            ReadingActions actions,
+            ReadingRsvps rsvps,
+            CoalitionDirectory directory,
+            Addresses addresses,
+            org.chorus.campaigns.ReadingCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.actions = actions;
         this.rsvps = rsvps;
         this.directory = directory;
@@ -65,7 +72,10 @@ class Events {
     /** The public action's Event as anyone may see it; empty when it is not public. */
     Optional<Event> of(ActionId action) {
         // checked first: a not-found thrown inside the listener's transaction would mark it for rollback
-        if (actions.action(action).filter(a -> a.isPublic()).isEmpty()) {
+        var found = actions.action(action).filter(a -> a.isPublic());
+        if (found.isEmpty()
+                // nor when its campaign was withdrawn meanwhile (its page is then not found)
+                || campaigns.published(found.get().campaignSlug(), null).isEmpty()) {
             return Optional.empty();
         }
         var page = actions.page(null, action, null);

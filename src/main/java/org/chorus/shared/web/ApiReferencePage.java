@@ -3,6 +3,7 @@ package org.chorus.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +20,13 @@ class ApiReferencePage {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final OpenApiWebMvcResource openApi;
+    // asked for when the page is: a process without the web layer (the crash tests' children) has no springdoc
+    private final ObjectProvider<OpenApiWebMvcResource> openApi;
     private final String docsPath;
     private volatile ApiReference reference;
 
-    ApiReferencePage(OpenApiWebMvcResource openApi, @Value("${springdoc.api-docs.path}") String docsPath) {
+    ApiReferencePage(
+            ObjectProvider<OpenApiWebMvcResource> openApi, @Value("${springdoc.api-docs.path}") String docsPath) {
         this.openApi = openApi;
         this.docsPath = docsPath;
     }
@@ -40,7 +43,7 @@ class ApiReferencePage {
         var known = reference;
         if (known == null) {
             // the description depends on the code alone: made once, as springdoc keeps its own
-            known = ApiReference.of(JSON.readTree(openApi.openapiJson(request, docsPath, Locale.ENGLISH)));
+            known = ApiReference.of(JSON.readTree(openApi.getObject().openapiJson(request, docsPath, Locale.ENGLISH)));
             reference = known;
         }
         return known;
