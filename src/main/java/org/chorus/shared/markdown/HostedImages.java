@@ -69,6 +69,11 @@ public final class HostedImages {
         if (markdown == null || markdown.isBlank()) {
             return markdown == null ? "" : markdown;
         }
+        if (!markdown.contains("![")) {
+            // every Markdown image opens with "![": without one there is nothing to replace, and no parse (the API
+            // reads an action's description this way on every request)
+            return markdown;
+        }
         List<int[]> spans = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
