@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * campaign's words and plan (with the version read), its letter to officials, its withdrawal; a statement's
  * retraction; duplicate sign-ons
  * merged and a name changed at a signer's request; an account's own RSVP cancelled; and the count of followers for
- * those who write announcements. Each refuses what its page refuses.
+ * those who write announcements; actions approved or rejected, an action's RSVPs read by its host and organizers;
+ * webhook endpoints registered and removed by the organization's owners. Each refuses what its page refuses.
  */
 @ChorusWebTest
 class OrganizersWriteThroughTheApiTest {
@@ -266,5 +267,73 @@ class OrganizersWriteThroughTheApiTest {
                 .andExpect(jsonPath("$.status").value("RETRACTED"));
         mvc.perform(get("/api/v1/statements").param("organization", league.slug()))
                 .andExpect(jsonPath("$.items[*].slug").value(Matchers.not(Matchers.hasItem(statement.slug()))));
+    }
+
+    @Test
+    void organizers_moderate_actions_and_read_who_is_coming_and_no_one_else_does() throws Exception {
+        var host = fixtures.person("host");
+        var waiting = actions.registered(Actor.of(host), campaign, Fixtures.unique("Waiting rally"));
+        var other = actions.registered(Actor.of(host), campaign, Fixtures.unique("Off-topic rally"));
+        var token = bearer(owner, "read", "write:actions");
+
+        mvc.perform(post("/api/v1/actions/" + waiting.id() + "/approve").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(post("/api/v1/actions/" + other.id() + "/reject")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"reason\": \"This campaign is about clean air.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        mvc.perform(post("/api/v1/actions/" + other.id() + "/approve")
+                        .header("Authorization", bearer(host, "read", "write:actions")))
+                .andExpect(status().is(Matchers.either(Matchers.is(403)).or(Matchers.is(404))));
+
+        var supporter = fixtures.person("supporter");
+        mvc.perform(post("/api/v1/actions/" + waiting.id() + "/rsvps")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(supporter, "write:rsvps"))
+                        .content("{\"guests\": 2}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/actions/" + waiting.id() + "/rsvps").header("Authorization", bearer(host, "read")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.going").value(3))
+                .andExpect(jsonPath("$.items[0].email").value(supporter.email()))
+                .andExpect(jsonPath("$.items[0].guests").value(2));
+        mvc.perform(get("/api/v1/actions/" + waiting.id() + "/rsvps")
+                        .header("Authorization", bearer(supporter, "read")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void owners_register_a_webhook_endpoint_see_its_secret_once_and_remove_it() throws Exception {
+        var token = bearer(owner, "read", "write:webhooks");
+        var path = "/api/v1/organizations/" + league.slug() + "/webhooks";
+        var registered = mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"url\": \"http://127.0.0.1:9/hooks\", \"events\": [\"action.created\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.secret").value(Matchers.startsWith("whsec_")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(registered, "$.id");
+        mvc.perform(get(path).header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id").value(Matchers.contains(id)))
+                .andExpect(jsonPath("$.items[0].secret").doesNotExist())
+                .andExpect(jsonPath("$.types").value(Matchers.hasItem("statement.published")));
+        mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"url\": \"http://127.0.0.1:9/hooks\", \"events\": [\"no.such.event\"]}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(delete(path + "/" + id).header("Authorization", token)).andExpect(status().isNoContent());
+        mvc.perform(get(path).header("Authorization", token))
+                .andExpect(jsonPath("$.items").isEmpty());
+        var member = fixtures.person("member");
+        fixtures.grant(league, member, Role.MEMBER);
+        mvc.perform(get(path).header("Authorization", bearer(member, "read"))).andExpect(status().isForbidden());
     }
 }

@@ -259,6 +259,19 @@ final class PermissionFixtures {
                         .id()
                         .toString());
         fixed("/o/{slug}/manage/webhooks/{id}/deliveries/{delivery}", "1");
+        perCall(
+                "/api/v1/organizations/{slug}/webhooks/{id}",
+                call -> webhooks.register(
+                                owner,
+                                own.slug(),
+                                "http://127.0.0.1:9/hooks/matrix",
+                                List.of("statement.published"),
+                                "matrix by API")
+                        .id()
+                        .toString());
+        form("POST /api/v1/organizations/{slug}/webhooks", call -> new Form(Map.of(), Map.of(), """
+                        {"url": "http://127.0.0.1:9/hooks/matrix", "events": ["action.created"]}"""));
+        form("POST /api/v1/actions/{id}/reject", call -> new Form(Map.of(), Map.of(), "{\"reason\": \"Not ours.\"}"));
         form(
                 "POST /o/{slug}/manage/webhooks",
                 call -> params("url", "http://127.0.0.1:9/hooks/matrix", "events", "action.created"));

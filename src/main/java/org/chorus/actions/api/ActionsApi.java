@@ -132,13 +132,16 @@ class ActionsApi {
 
     private final org.chorus.actions.HostingActions hosting;
     private final org.chorus.shared.web.IdempotentCreates idempotent;
+    private final org.chorus.actions.ModeratingActions moderating;
 
     ActionsApi(
             ReadingActions reading,
             ChorusProperties settings,
             java.time.Clock clock,
             org.chorus.actions.HostingActions hosting,
-            org.chorus.shared.web.IdempotentCreates idempotent) {
+            org.chorus.shared.web.IdempotentCreates idempotent,
+            org.chorus.actions.ModeratingActions moderating) {
+        this.moderating = moderating;
         this.hosting = hosting;
         this.idempotent = idempotent;
         this.clock = clock;
@@ -265,6 +268,37 @@ class ActionsApi {
             Actor actor) {
         var version = Versions.required(ifMatch);
         hosting.cancel(actor, ActionId.parse(id), version.orElse(null));
+        return one(id, actor);
+    }
+
+    /** Why the organizers reject an action; its host reads it. */
+    public record Rejection(
+            @Schema(description = "mailed to its host") String reason) {}
+
+    @PostMapping("/api/v1/actions/{id}/approve")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Approve an action waiting for review (the campaign's organizers)",
+            description = "As the moderation queue's button: it goes on the map, the calendars and the fediverse, "
+                    + "and its host hears of it. An approved one stays as it is. Needs the scope write:actions.")
+    ResponseEntity<ActionItem> approve(@PathVariable String id, Actor actor) {
+        var action = ActionId.parse(id);
+        moderating.approve(actor, hosting.campaignOf(actor, action), List.of(action));
+        return one(id, actor);
+    }
+
+    @PostMapping("/api/v1/actions/{id}/reject")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Reject an action, saying why (the campaign's organizers)",
+            description = "As the moderation queue: its host is mailed the reason and may edit it for another review. "
+                    + "Needs the scope write:actions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Rejection.class)))
+    ResponseEntity<ActionItem> reject(
+            @PathVariable String id, @RequestBody tools.jackson.databind.JsonNode body, Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Rejection.class);
+        moderating.reject(actor, ActionId.parse(id), asked.reason() == null ? "" : asked.reason());
         return one(id, actor);
     }
 

@@ -36,9 +36,11 @@ class RsvpsApi {
     public record RsvpItem(String id, String action, RsvpStatus status, int guests) {}
 
     private final Rsvping rsvping;
+    private final org.chorus.rsvps.ManagingRsvps managing;
 
-    RsvpsApi(Rsvping rsvping) {
+    RsvpsApi(Rsvping rsvping, org.chorus.rsvps.ManagingRsvps managing) {
         this.rsvping = rsvping;
+        this.managing = managing;
     }
 
     @PostMapping("/api/v1/actions/{id}/rsvps")
@@ -72,5 +74,49 @@ class RsvpsApi {
     RsvpItem cancel(@PathVariable String id, Actor actor) {
         var rsvp = rsvping.cancel(actor, ActionId.parse(id));
         return new RsvpItem(rsvp.id().toString(), rsvp.action().toString(), rsvp.status(), rsvp.guests());
+    }
+
+    /** An RSVP as the action's host and organizers see it. */
+    public record Attendee(
+            String id,
+            RsvpStatus status,
+            int guests,
+
+            @Schema(description = "null once the RSVP's personal data was deleted (after the action)")
+            String name,
+
+            String email,
+
+            @Schema(description = "answers to the host's questions, in their order")
+            List<String> answers,
+
+            java.time.Instant createdAt,
+            java.time.Instant confirmedAt) {}
+
+    /** The action's RSVPs and its seats. */
+    public record Attendees(int going, int waitlisted, List<Attendee> items) {}
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/actions/{id}/rsvps")
+    @Operation(
+            summary = "An action's RSVPs (its host and the campaign's organizers)",
+            description = "Every confirmed or cancelled RSVP with who it is from, as the attendees' page shows them "
+                    + "(and its CSV); people going and waiting, guests included. 404 for anyone else; needs a token "
+                    + "that may read. Personal data: Cache-Control no-store.")
+    ResponseEntity<Attendees> attendees(@PathVariable String id, Actor actor) {
+        var page = managing.attendees(actor, ActionId.parse(id));
+        var items = page.rsvps().stream()
+                .map(r -> new Attendee(
+                        r.id().toString(),
+                        r.status(),
+                        r.guests(),
+                        r.contact() == null ? null : r.contact().name(),
+                        r.contact() == null ? null : r.contact().email(),
+                        r.contact() == null ? List.of() : r.contact().answers(),
+                        r.createdAt(),
+                        r.confirmedAt()))
+                .toList();
+        return ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .body(new Attendees(page.going(), page.waitlisted(), items));
     }
 }
