@@ -336,4 +336,39 @@ class OrganizersWriteThroughTheApiTest {
         fixtures.grant(league, member, Role.MEMBER);
         mvc.perform(get(path).header("Authorization", bearer(member, "read"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void editors_open_a_statement_for_sign_on_with_their_choices_and_close_it() throws Exception {
+        var statement = statements.published(Actor.of(owner), league, "en", Fixtures.unique("Open letter"), "We ask.");
+        var token = bearer(owner, "read", "write:signons");
+        var path = "/api/v1/statements/" + statement.slug() + "/signon-opening";
+        mvc.perform(get(path).header("Authorization", token)).andExpect(status().isNotFound());
+
+        var opening = put(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", token);
+        mvc.perform(opening.content("{\"whoMaySign\": \"EVERYONE\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.whoMaySign").exists());
+        mvc.perform(opening.content("""
+                        {"whoMaySign": "PEOPLE", "closesAt": "%sT23:59:00Z", "showPeopleNames": false,
+                         "questions": [{"label": "Sector", "choices": ["Health", "Housing"]}]}""".formatted(LocalDate.now(clock).plusDays(30))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.open").value(true))
+                .andExpect(jsonPath("$.acceptingNow").value(true))
+                .andExpect(jsonPath("$.choices.whoMaySign").value("PEOPLE"))
+                .andExpect(jsonPath("$.choices.showPeopleNames").value(false))
+                .andExpect(jsonPath("$.choices.questions[0].choices[1]").value("Housing"));
+        mvc.perform(get(path).header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.choices.questions[0].label").value("Sector"));
+        mvc.perform(get("/api/v1/statements/" + statement.slug() + "/signons")).andExpect(status().isOk());
+
+        mvc.perform(post(path + "/close").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.open").value(false));
+        mvc.perform(post(path + "/close").header("Authorization", token)).andExpect(status().isConflict());
+        var member = fixtures.person("member");
+        fixtures.grant(league, member, Role.MEMBER);
+        mvc.perform(post(path + "/close").header("Authorization", bearer(member, "read", "write:signons")))
+                .andExpect(status().is(Matchers.either(Matchers.is(403)).or(Matchers.is(404))));
+    }
 }

@@ -227,7 +227,13 @@ final class PermissionFixtures {
                         ? statements
                                 .published(owner, own, "en", Fixtures.unique("To retract by API"), "We ask.")
                                 .slug()
-                        : published.slug());
+                        // closing uses an opened sign-on up
+                        : call.endpoint().endsWith("/signon-opening/close") && byToken(call)
+                                ? signOns.opened(owner, own).slug()
+                                : published.slug());
+        form(
+                "PUT /api/v1/statements/{slug}/signon-opening",
+                call -> new Form(Map.of(), Map.of(), "{\"whoMaySign\": \"BOTH\"}"));
         form(
                 "POST /api/v1/statements/{slug}/retract",
                 call -> new Form(Map.of(), Map.of(), "{\"note\": \"Superseded.\"}"));
