@@ -371,4 +371,35 @@ class OrganizersWriteThroughTheApiTest {
         mvc.perform(post(path + "/close").header("Authorization", bearer(member, "read", "write:signons")))
                 .andExpect(status().is(Matchers.either(Matchers.is(403)).or(Matchers.is(404))));
     }
+
+    @Test
+    void writers_translate_a_statement_and_a_campaign_and_readers_get_the_translation() throws Exception {
+        var statement = statements.published(Actor.of(owner), league, "en", Fixtures.unique("Clean air"), "We ask.");
+        var token = bearer(owner, "read", "write:statements", "write:campaigns");
+        var translation = put("/api/v1/statements/" + statement.slug() + "/translations/fr")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", token);
+        mvc.perform(translation.content("""
+                        {"title": "De l’air pur", "body": "Nous demandons de l’air pur.", "translator": "Ada",
+                         "publish": true}""")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/statements/" + statement.slug()))
+                .andExpect(jsonPath("$.texts[?(@.language == 'fr')].title").value(Matchers.contains("De l’air pur")));
+        mvc.perform(put("/api/v1/statements/" + statement.slug() + "/translations/en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"title\": \"Same\", \"body\": \"Same.\"}"))
+                .andExpect(status().isUnprocessableContent());
+
+        mvc.perform(put("/api/v1/campaigns/" + campaign + "/translations/es")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("""
+                                {"title": "Quincena por el aire limpio", "summary": "Dos semanas.",
+                                 "call": "Únase a nosotros.", "demands": ["Zonas de bajas emisiones"]}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.languages").value(Matchers.hasItem("es")));
+        mvc.perform(get("/api/v1/campaigns/" + campaign).param("language", "es"))
+                .andExpect(jsonPath("$.texts[0].title").value("Quincena por el aire limpio"))
+                .andExpect(jsonPath("$.texts[0].demands[0]").value("Zonas de bajas emisiones"));
+    }
 }

@@ -231,6 +231,10 @@ final class PermissionFixtures {
                         : call.endpoint().endsWith("/signon-opening/close") && byToken(call)
                                 ? signOns.opened(owner, own).slug()
                                 : published.slug());
+        fixed("/api/v1/statements/{slug}/translations/{language}", "fr");
+        form(
+                "PUT /api/v1/statements/{slug}/translations/{language}",
+                call -> new Form(Map.of(), Map.of(), "{\"title\": \"Notre appel\", \"body\": \"Nous demandons.\"}"));
         form(
                 "PUT /api/v1/statements/{slug}/signon-opening",
                 call -> new Form(Map.of(), Map.of(), "{\"whoMaySign\": \"BOTH\"}"));
@@ -400,6 +404,11 @@ final class PermissionFixtures {
                 "POST /api/v1/campaigns/{slug}/withdraw",
                 call -> new Form(Map.of(), Map.of(), "{\"note\": \"Postponed.\"}"));
         form("PATCH /api/v1/campaigns/{slug}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
+        fixed("/api/v1/campaigns/{slug}/translations/{language}", "fr");
+        form(
+                "PUT /api/v1/campaigns/{slug}/translations/{language}",
+                call -> new Form(
+                        Map.of(), Map.of(), "{\"title\": \"Semaine du climat\", \"call\": \"Rejoignez-nous.\"}"));
         form("PUT /api/v1/campaigns/{slug}/letter", call -> new Form(Map.of(), Map.of(), "{}"));
         var rsvping = context.getBean(org.chorus.rsvps.Rsvping.class);
         // an API change or cancellation acts on an action of its own (a cancelled one cannot change)

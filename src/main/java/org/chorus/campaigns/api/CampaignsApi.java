@@ -364,6 +364,44 @@ class CampaignsApi {
         return one(slug, null, actor);
     }
 
+    /** A campaign's words in another language. */
+    public record CampaignTranslation(
+            String title,
+            String summary,
+
+            @Schema(description = "the call to action, Markdown")
+            String call,
+
+            @Schema(description = "one demand an item, in the original's order")
+            List<String> demands) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/campaigns/{slug}/translations/{language}")
+    @RequiresScope("write:campaigns")
+    @Operation(
+            summary = "Add or replace a campaign's words in another language (its writers)",
+            description = "As the campaign's translation page. Not the original's language (422). Needs the scope "
+                    + "write:campaigns.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @Schema(implementation = CampaignTranslation.class)))
+    CampaignDetail translate(
+            @PathVariable String slug,
+            @PathVariable String language,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, CampaignTranslation.class);
+        writing.translate(
+                actor,
+                slug,
+                language,
+                asked.title(),
+                asked.summary(),
+                asked.call(),
+                asked.demands() == null ? "" : String.join("\n", asked.demands()));
+        return detail(reading.page(actor, slug, null), "");
+    }
+
     /** Why a campaign is called off, as its owners say it. */
     public record Withdrawal(
             @Schema(description = "shown on the campaign's page")

@@ -402,6 +402,45 @@ class StatementsApi {
         return detail(reading.page(actor, slug, null));
     }
 
+    /** A statement's words in another language, as its translator writes them. */
+    public record Translation(
+            String title,
+            String subtitle,
+            @Schema(description = "Markdown") String body,
+            @Schema(description = "credited under the text") String translator,
+
+            @Schema(description = "publish it at once (its publishers); false or absent: a draft")
+            Boolean publish) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/statements/{slug}/translations/{language}")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Add or change a statement's translation (its writers; publishing it, its publishers)",
+            description = "As the translation page: a draft unless `publish` is true, which needs a publisher; a "
+                    + "draft never replaces a translation readers see (409). Not the original's language (422). "
+                    + "Needs the scope write:statements.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Translation.class)))
+    StatementDetail translate(
+            @PathVariable String slug,
+            @PathVariable String language,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Translation.class);
+        var statement = reading.page(actor, slug, null).statement();
+        writing.translate(
+                actor,
+                statement.id(),
+                language,
+                asked.title(),
+                asked.subtitle(),
+                asked.body(),
+                asked.translator(),
+                Boolean.TRUE.equals(asked.publish()));
+        return detail(reading.page(actor, slug, null));
+    }
+
     /** Why a statement is retracted, as its publishers say it. */
     public record Retraction(
             @Schema(description = "shown where the statement was")
