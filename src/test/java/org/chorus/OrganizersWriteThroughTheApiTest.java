@@ -140,8 +140,21 @@ class OrganizersWriteThroughTheApiTest {
                                 .formatted(today.plusDays(10), today.plusDays(2))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.closesOn").exists());
+        mvc.perform(post("/api/v1/campaigns/" + campaign + "/letter/targets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"country\": \"KE\", \"office\": \"Environment\", \"name\": \"A minister\", "
+                                + "\"email\": \"minister@example.org\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/letter/targets").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].office").value("Environment"))
+                .andExpect(jsonPath("$[0].email").value("minister@example.org"));
         var stranger = fixtures.person("stranger");
         mvc.perform(get("/api/v1/campaigns/" + campaign + "/letter").header("Authorization", bearer(stranger, "read")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/letter/targets")
+                        .header("Authorization", bearer(stranger, "read")))
                 .andExpect(status().isForbidden());
 
         mvc.perform(post("/api/v1/campaigns/" + campaign + "/withdraw")

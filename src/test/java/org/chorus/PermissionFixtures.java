@@ -95,6 +95,9 @@ final class PermissionFixtures {
     private final Actor owner;
     private final CommentFixtures comments;
     private final SignOnFixtures signOns;
+    /** An approved action with a public turnout report (the API's read of it). */
+    private String reportedAction;
+
     private final org.chorus.signons.SignOnRows signOnRows;
     private final java.util.UUID wordPressImport;
     private final Statement published;
@@ -414,13 +417,17 @@ final class PermissionFixtures {
         // an API change or cancellation acts on an action of its own (a cancelled one cannot change)
         perCall(
                 "/api/v1/actions/{id}",
-                call -> call.endpoint().endsWith("/rsvps/mine")
-                        ? rsvpedByTokens(actions, rsvping, publishedCampaign.slug())
-                        : call.endpoint().startsWith("GET ") || call.endpoint().endsWith("/rsvps")
-                                ? approvedAction.id().toString()
-                                : actions.registered(member, publishedCampaign.slug(), Fixtures.unique("API change"))
-                                        .id()
-                                        .toString());
+                call -> call.endpoint().equals("GET /api/v1/actions/{id}/turnout")
+                        ? reportedAction
+                        : call.endpoint().endsWith("/rsvps/mine")
+                                ? rsvpedByTokens(actions, rsvping, publishedCampaign.slug())
+                                : call.endpoint().startsWith("GET ")
+                                                || call.endpoint().endsWith("/rsvps")
+                                        ? approvedAction.id().toString()
+                                        : actions.registered(
+                                                        member, publishedCampaign.slug(), Fixtures.unique("API change"))
+                                                .id()
+                                                .toString());
         // an official of the published campaign's letter for each call (a deletion uses it up)
         var writingLetters = context.getBean(org.chorus.letters.WritingLetters.class);
         perCall(
@@ -498,6 +505,15 @@ final class PermissionFixtures {
         var pastCampaign = turnout.campaign(owner, own);
         fixed("/turnout/report/{token}", turnout.reportToken(owner, pastCampaign));
         fixed("/turnout/photos/{name}", turnout.photoName(owner, pastCampaign));
+        var reported = turnout.ended(
+                owner, owner, pastCampaign, Fixtures.unique("Reported"), org.chorus.actions.ActionFixtures.PARIS);
+        context.getBean(org.chorus.turnout.FilingTurnoutReports.class)
+                .file(
+                        owner,
+                        reported.id(),
+                        new org.chorus.turnout.TurnoutForm("40", "", List.of(), List.of()),
+                        List.of());
+        reportedAction = reported.id().toString();
         fixed("/c/{slug}/manage/dashboard/{part}", "signons", "rsvps", "turnout", "letters");
         form("POST /turnout/report/{token}", call -> params("participants", "5"));
         form("POST /actions/{id:[0-9a-f-]{36}}/report", call -> params("participants", "5"));

@@ -291,6 +291,7 @@ final class PermissionPolicy {
             entry("PATCH /api/v1/actions/{id}", TOKEN),
             entry("POST /api/v1/actions/{id}/rsvps", TOKEN),
             entry("PUT /api/v1/actions/{id}/turnout", TOKEN),
+            entry("GET /api/v1/actions/{id}/turnout", PUBLIC),
             entry("POST /api/v1/organizations/{slug}/campaigns", TOKEN),
             entry("POST /api/v1/campaigns/{slug}/publish", TOKEN),
             entry("POST /api/v1/statements/{slug}/retract", TOKEN),
@@ -313,6 +314,9 @@ final class PermissionPolicy {
             entry("GET /api/v1/organizations/{slug}/followers", role(WRITE_STATEMENTS)),
             entry("POST /api/v1/statements/{slug}/signons/{id}/merge", TOKEN),
             entry("PATCH /api/v1/statements/{slug}/signons/{id}", TOKEN),
+            entry(
+                    "GET /api/v1/campaigns/{slug}/letter/targets",
+                    role(WRITE_CAMPAIGNS).hiddenFromOthers()),
             entry("POST /api/v1/campaigns/{slug}/letter/targets", TOKEN),
             entry("PUT /api/v1/campaigns/{slug}/letter/targets/{id}", TOKEN),
             entry("DELETE /api/v1/campaigns/{slug}/letter/targets/{id}", TOKEN),

@@ -3,6 +3,7 @@ package org.chorus.letters.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.util.List;
 import org.chorus.letters.Target;
 import org.chorus.letters.WritingLetters;
 import org.chorus.organizations.Actor;
@@ -64,6 +65,19 @@ class LetterTargetsApi {
 
     LetterTargetsApi(WritingLetters letters) {
         this.letters = letters;
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/campaigns/{slug}/letter/targets")
+    @Operation(
+            summary = "The officials a campaign's letter goes to (its organizers)",
+            description = "As the letter page lists them, with their addresses. 404 or 403 for anyone else; needs a "
+                    + "token that may read.")
+    org.springframework.http.ResponseEntity<List<TargetItem>> targets(@PathVariable String slug, Actor actor) {
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .body(letters.managed(actor, slug, null).targets().stream()
+                        .map(TargetItem::of)
+                        .toList());
     }
 
     @PostMapping("/api/v1/campaigns/{slug}/letter/targets")

@@ -34,9 +34,16 @@ class TurnoutApi {
     public record ReportItem(String action, String campaign, LocalDate day, int participants, String body) {}
 
     private final FilingTurnoutReports filing;
+    private final org.chorus.turnout.ReadingTurnout reading;
+    private final org.chorus.actions.ReadingActions actions;
 
-    TurnoutApi(FilingTurnoutReports filing) {
+    TurnoutApi(
+            FilingTurnoutReports filing,
+            org.chorus.turnout.ReadingTurnout reading,
+            org.chorus.actions.ReadingActions actions) {
         this.filing = filing;
+        this.reading = reading;
+        this.actions = actions;
     }
 
     @PutMapping("/api/v1/actions/{id}/turnout")
@@ -61,5 +68,52 @@ class TurnoutApi {
                 List.of());
         return new ReportItem(
                 report.action().toString(), report.campaignSlug(), report.day(), report.participants(), report.body());
+    }
+
+    /** A photo of the report, where readers get it. */
+    public record Photo(String url, int width, int height, String caption) {}
+
+    /** A turnout report as readers see it. */
+    public record Report(
+            String action,
+            String campaign,
+
+            @Schema(description = "the local date the action took place")
+            LocalDate day,
+
+            int participants,
+            @Schema(description = "Markdown") String body,
+            List<Photo> photos,
+            java.time.Instant updatedAt) {}
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/actions/{id}/turnout")
+    @Operation(
+            summary = "An action's turnout report",
+            description = "How many came, what happened and the photos, as on the action's page: public while the "
+                    + "action is and the organizers have not hidden the report; its host and organizers (with a "
+                    + "token that may read) also get a hidden one. 404 when there is none to see.")
+    org.springframework.http.ResponseEntity<Report> report(
+            @PathVariable String id,
+            @org.jspecify.annotations.Nullable @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor viewer) {
+        var action = ActionId.parse(id);
+        var page = actions.page(viewer, action, null);
+        var report = reading.report(action)
+                .filter(r -> !r.hidden() || page.canEdit())
+                .orElseThrow(() -> new org.chorus.shared.NotFoundException("turnout.report-not-found"));
+        var answer = org.springframework.http.ResponseEntity.ok();
+        if (report.hidden()) {
+            answer.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate());
+        }
+        return answer.eTag(org.chorus.shared.web.Versions.etag(report.updatedAt()))
+                .body(new Report(
+                        report.action().toString(),
+                        report.campaignSlug(),
+                        report.day(),
+                        report.participants(),
+                        report.body(),
+                        report.photos().stream()
+                                .map(p -> new Photo(p.path(), p.width(), p.height(), p.caption()))
+                                .toList(),
+                        report.updatedAt()));
     }
 }

@@ -72,5 +72,17 @@ class TurnoutApiTest {
                 "Bearer " + tokens.create(fixtures.person("stranger").email(), "app", 30, List.of("write:turnout"));
         // someone else's action has no report to file for them, as on the page
         file(stranger, action, "{\"participants\": 5}").andExpect(status().isNotFound());
+
+        // anyone reads the report, as on the action's page
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/actions/" + action + "/turnout"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.participants").value(140))
+                .andExpect(jsonPath("$.body").value(""))
+                .andExpect(jsonPath("$.photos").isEmpty());
+        var unreported = turnout.ended(Actor.of(owner), Actor.of(owner), campaign, "Quiet vigil", ActionFixtures.PARIS);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/actions/" + unreported.id() + "/turnout"))
+                .andExpect(status().isNotFound());
     }
 }
