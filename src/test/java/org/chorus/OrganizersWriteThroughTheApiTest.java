@@ -386,7 +386,7 @@ class OrganizersWriteThroughTheApiTest {
     }
 
     @Test
-    void writers_translate_a_statement_and_a_campaign_and_readers_get_the_translation() throws Exception {
+    void writers_translate_a_statement_and_a_campaign_and_an_ally_republishes_the_statement() throws Exception {
         var statement = statements.published(Actor.of(owner), league, "en", Fixtures.unique("Clean air"), "We ask.");
         var token = bearer(owner, "read", "write:statements", "write:campaigns");
         var translation = put("/api/v1/statements/" + statement.slug() + "/translations/fr")
@@ -397,6 +397,28 @@ class OrganizersWriteThroughTheApiTest {
                          "publish": true}""")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/statements/" + statement.slug()))
                 .andExpect(jsonPath("$.texts[?(@.language == 'fr')].title").value(Matchers.contains("De l’air pur")));
+        // an ally republishes it, with attribution
+        var ally = fixtures.coalition();
+        fixtures.grant(ally, owner, Role.OWNER);
+        var republished = mvc.perform(post("/api/v1/organizations/" + ally.slug() + "/republications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"source\": \"" + statement.slug()
+                                + "\", \"introduction\": \"We stand with them.\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.issuer").value(ally.slug()))
+                .andExpect(jsonPath("$.source.url").value("/s/" + statement.slug()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(republished).contains("Clean air");
+        mvc.perform(post("/api/v1/organizations/" + ally.slug() + "/republications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"source\": \"no-such-statement\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.source").exists());
         mvc.perform(put("/api/v1/statements/" + statement.slug() + "/translations/en")
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Authorization", token)

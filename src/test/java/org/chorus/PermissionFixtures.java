@@ -245,6 +245,10 @@ final class PermissionFixtures {
                 "POST /api/v1/statements/{slug}/retract",
                 call -> new Form(Map.of(), Map.of(), "{\"note\": \"Superseded.\"}"));
         fixed("/api/osdi/v1/organizations/{slug}", own.slug());
+        // republishing its own statement is refused past the permission check (422): nothing is made
+        form(
+                "POST /api/v1/organizations/{slug}/republications",
+                call -> new Form(Map.of(), Map.of(), "{\"source\": \"" + published.slug() + "\"}"));
         fixed("/api/osdi/v1/petitions/{slug}", published.slug());
         fixed("/admin/accounts/{id}", pendingForActivation.value().toString());
         fixed("/signup/confirm/{token}", signUpToken);

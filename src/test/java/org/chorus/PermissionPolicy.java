@@ -295,6 +295,7 @@ final class PermissionPolicy {
             entry("POST /api/v1/organizations/{slug}/campaigns", TOKEN),
             entry("POST /api/v1/campaigns/{slug}/publish", TOKEN),
             entry("POST /api/v1/statements/{slug}/retract", TOKEN),
+            entry("POST /api/v1/organizations/{slug}/republications", TOKEN),
             entry("PUT /api/v1/statements/{slug}/translations/{language}", TOKEN),
             entry("PUT /api/v1/campaigns/{slug}/translations/{language}", TOKEN),
             entry("GET /api/v1/statements/{slug}/signon-opening", role(MANAGE_SIGN_ONS)),

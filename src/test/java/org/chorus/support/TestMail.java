@@ -66,7 +66,7 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
         return server().getUserManager().getUserByEmail(address) != null;
     }
 
-    /** Waits (up to 20 s) until {@code count} messages arrived for {@code address}, and returns them. */
+    /** Waits (up to 60 s, {@link Eventually}) until {@code count} messages arrived for {@code address}, and returns them. */
     public static List<MimeMessage> await(String address, int count) {
         return Eventually.eventually(count + " message(s) to " + address)
                 .until(() -> to(address), received -> received.size() >= count);

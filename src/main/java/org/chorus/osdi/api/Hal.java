@@ -34,8 +34,9 @@ final class Hal {
         return new Hal();
     }
 
+    /** A field, left out when it is null or blank text (as OSDI leaves out what a system does not have). */
     Hal put(String name, Object value) {
-        if (value != null) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
             fields.put(name, value instanceof Instant instant ? date(instant) : value);
         }
         return this;

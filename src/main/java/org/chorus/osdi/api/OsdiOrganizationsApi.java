@@ -73,20 +73,16 @@ class OsdiOrganizationsApi {
         return Hal.of(o.id().value().toString())
                 .put("created_date", o.createdAt())
                 .put("name", o.name())
-                .put("description", blankToNull(o.description()))
+                .put("description", o.description())
                 .put("browser_url", settings.link("/o/" + o.slug()))
                 .put("chorus:slug", o.slug())
                 .put("chorus:kind", o.kind().name())
                 .put("chorus:country", o.country())
                 .put("chorus:languages", o.languages())
-                .put("chorus:website", blankToNull(o.website()))
+                .put("chorus:website", o.website())
                 .link("self", settings.link(BASE + "/organizations/" + o.slug()))
                 .link(
                         "chorus:parent",
                         parentSlug == null ? null : settings.link(BASE + "/organizations/" + parentSlug));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

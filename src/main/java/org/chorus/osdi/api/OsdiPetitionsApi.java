@@ -190,8 +190,8 @@ class OsdiPetitionsApi {
         return Hal.of(person.id().value().toString())
                 .put("created_date", person.signedAt())
                 .put("given_name", person.name())
-                .put("employer", blankToNull(person.affiliation()))
-                .put("chorus:title", blankToNull(person.title()))
+                .put("employer", person.affiliation())
+                .put("chorus:title", person.title())
                 .put(
                         "postal_addresses",
                         person.country() == null ? null : List.of(Map.of("country", person.country(), "primary", true)))
@@ -204,9 +204,5 @@ class OsdiPetitionsApi {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("signons.signer-not-found");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -402,6 +402,42 @@ class StatementsApi {
         return detail(reading.page(actor, slug, null));
     }
 
+    /** A statement of another organization on this Chorus, republished with attribution. */
+    public record NewRepublication(
+            @Schema(description = "the address (slug) of the public statement republished")
+            String source,
+
+            @Schema(description = "Markdown shown above the republished text")
+            String introduction) {}
+
+    @PostMapping("/api/v1/organizations/{slug}/republications")
+    @RequiresScope("write:statements")
+    @Operation(
+            summary = "Republish another organization's statement, with attribution",
+            description = "As the republish page: published at once by the organization's publishers, a draft for "
+                    + "review by its writers; the original is credited and canonical. 201 with the republication. "
+                    + "An unknown or non-public source is a 422 on `source`. `Idempotency-Key` as for every "
+                    + "create. Needs the scope write:statements.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @Schema(implementation = NewRepublication.class)))
+    ResponseEntity<?> republish(
+            @PathVariable String slug,
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @Nullable @RequestHeader(name = org.chorus.shared.web.IdempotentCreates.HEADER, required = false)
+                    String idempotencyKey,
+            Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, NewRepublication.class);
+        var organization = directory.listed(slug);
+        return idempotent.once(actor.account().value(), idempotencyKey, List.of("republish", slug, asked), () -> {
+            var statement = writing.republish(
+                    actor, organization.id(), asked.source(), asked.introduction() == null ? "" : asked.introduction());
+            return ResponseEntity.created(java.net.URI.create("/api/v1/statements/" + statement.slug()))
+                    .body(detail(reading.page(actor, statement.slug(), null)));
+        });
+    }
+
     /** A statement's words in another language, as its translator writes them. */
     public record Translation(
             String title,
