@@ -302,6 +302,22 @@ class OrganizersWriteThroughTheApiTest {
                         .header("Authorization", bearer(host, "read", "write:actions")))
                 .andExpect(status().is(Matchers.either(Matchers.is(403)).or(Matchers.is(404))));
 
+        mvc.perform(put("/api/v1/actions/" + waiting.id() + "/flagship")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"flagship\": true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.flagship").value(true));
+        mvc.perform(put("/api/v1/actions/" + waiting.id() + "/trust")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"host\": true}"))
+                .andExpect(status().isNoContent());
+        var trusted = actions.registered(Actor.of(host), campaign, Fixtures.unique("Trusted host's rally"));
+        assertThat(trusted.isPublic())
+                .as("a trusted host's next action is approved at once")
+                .isTrue();
+
         var supporter = fixtures.person("supporter");
         mvc.perform(post("/api/v1/actions/" + waiting.id() + "/rsvps")
                         .contentType(MediaType.APPLICATION_JSON)

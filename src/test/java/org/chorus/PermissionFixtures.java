@@ -289,6 +289,9 @@ final class PermissionFixtures {
         form("POST /api/v1/organizations/{slug}/webhooks", call -> new Form(Map.of(), Map.of(), """
                         {"url": "http://127.0.0.1:9/hooks/matrix", "events": ["action.created"]}"""));
         form("POST /api/v1/actions/{id}/reject", call -> new Form(Map.of(), Map.of(), "{\"reason\": \"Not ours.\"}"));
+        form("PUT /api/v1/actions/{id}/flagship", call -> new Form(Map.of(), Map.of(), "{\"flagship\": true}"));
+        form("PUT /api/v1/actions/{id}/trust", call -> new Form(Map.of(), Map.of(), "{\"host\": false}"));
+        form("PUT /api/v1/actions/{id}/turnout/hidden", call -> new Form(Map.of(), Map.of(), "{\"hidden\": false}"));
         form(
                 "POST /o/{slug}/manage/webhooks",
                 call -> params("url", "http://127.0.0.1:9/hooks/matrix", "events", "action.created"));

@@ -302,6 +302,58 @@ class ActionsApi {
         return one(id, actor);
     }
 
+    /** Whether an action is flagship. */
+    public record Flagship(Boolean flagship) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/actions/{id}/flagship")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Mark an action flagship, or no longer (the campaign's organizers)",
+            description = "As on the action's page: it stands out on the map and in the list. 409 when the campaign "
+                    + "has as many flagship actions as it may. Needs the scope write:actions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Flagship.class)))
+    ResponseEntity<ActionItem> flagship(
+            @PathVariable String id, @RequestBody tools.jackson.databind.JsonNode body, Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Flagship.class);
+        if (asked.flagship() == null) {
+            throw new org.chorus.shared.InvalidField("flagship", "action.api.flagship-required");
+        }
+        moderating.flagship(actor, ActionId.parse(id), asked.flagship());
+        return one(id, actor);
+    }
+
+    /** Whom the organizers trust from an action: its host, its hosting organization, or either (null: unchanged). */
+    public record Trust(
+            @Schema(description = "trust its host: their actions are approved at once")
+            Boolean host,
+
+            @Schema(description = "trust the organization it is hosted for")
+            Boolean organization) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/actions/{id}/trust")
+    @RequiresScope("write:actions")
+    @Operation(
+            summary = "Trust an action's host or hosting organization for the campaign, or no longer (its organizers)",
+            description = "As on the action's page: a trusted host's actions (or those its members host for a trusted "
+                    + "organization) are approved at once and their edits do not wait. 409 for an action without an "
+                    + "account or an organization to trust. 204. Needs the scope write:actions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Trust.class)))
+    ResponseEntity<Void> trust(
+            @PathVariable String id, @RequestBody tools.jackson.databind.JsonNode body, Actor actor) {
+        var asked = org.chorus.shared.web.JsonBodies.read(body, Trust.class);
+        var action = ActionId.parse(id);
+        if (asked.host() != null) {
+            moderating.trust(actor, action, org.chorus.actions.ModeratingActions.Trust.HOST, asked.host());
+        }
+        if (asked.organization() != null) {
+            moderating.trust(
+                    actor, action, org.chorus.actions.ModeratingActions.Trust.ORGANIZATION, asked.organization());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     /** An action as a client registers it; what the page's form asks, with numbers and lists as JSON has them. */
     public record NewAction(
             @Schema(description = "PROTEST, EDUCATIONAL, LETTER, ONLINE or OTHER", example = "PROTEST")

@@ -116,4 +116,25 @@ class TurnoutApi {
                                 .toList(),
                         report.updatedAt()));
     }
+
+    /** Whether a turnout report is hidden. */
+    public record Hidden(Boolean hidden) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/actions/{id}/turnout/hidden")
+    @RequiresScope("write:turnout")
+    @Operation(
+            summary = "Hide a turnout report, or show it again (the campaign's organizers)",
+            description = "As on the report page: a hidden report is neither public nor counted in the campaign's "
+                    + "totals. 409 when the action has no report. 204. Needs the scope write:turnout.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Hidden.class)))
+    org.springframework.http.ResponseEntity<Void> hide(
+            @PathVariable String id, @RequestBody JsonNode body, Actor actor) {
+        var asked = JsonBodies.read(body, Hidden.class);
+        if (asked.hidden() == null) {
+            throw new org.chorus.shared.InvalidField("hidden", "turnout.api.hidden-required");
+        }
+        filing.hide(actor, ActionId.parse(id), asked.hidden());
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
 }

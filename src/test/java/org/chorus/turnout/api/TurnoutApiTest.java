@@ -80,6 +80,16 @@ class TurnoutApiTest {
                 .andExpect(jsonPath("$.participants").value(140))
                 .andExpect(jsonPath("$.body").value(""))
                 .andExpect(jsonPath("$.photos").isEmpty());
+        var organizer = "Bearer " + tokens.create(owner.email(), "app", 30, List.of("write:turnout"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/actions/" + action + "/turnout/hidden")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .header("Authorization", organizer)
+                        .content("{\"hidden\": true}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/actions/" + action + "/turnout"))
+                .andExpect(status().isNotFound());
         var unreported = turnout.ended(Actor.of(owner), Actor.of(owner), campaign, "Quiet vigil", ActionFixtures.PARIS);
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
                         "/api/v1/actions/" + unreported.id() + "/turnout"))
