@@ -428,7 +428,26 @@ class OrganizersWriteThroughTheApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(republished).contains("Clean air");
+        assertThat(republished).contains("Clean air", "We stand with them.");
+        mvc.perform(post("/api/v1/organizations/" + ally.slug() + "/republications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("""
+                                {"url": "https://unions.example.org/2026/clean-air", "publisher": "Union of Transport Workers",
+                                 "publishedOn": "2026-11-30", "language": "en", "title": "Clean air at work",
+                                 "body": "Drivers breathe the worst air in the city."}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.source.url").value("https://unions.example.org/2026/clean-air"))
+                .andExpect(jsonPath("$.source.publisher").value("Union of Transport Workers"))
+                .andExpect(jsonPath("$.texts[0].title").value("Clean air at work"));
+        mvc.perform(post("/api/v1/organizations/" + ally.slug() + "/republications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("""
+                                {"url": "https://unions.example.org/x", "publisher": "A union", "publishedOn": "30/11/2026",
+                                 "language": "en", "title": "T", "body": "B"}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.publishedOn").exists());
         mvc.perform(post("/api/v1/organizations/" + ally.slug() + "/republications")
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Authorization", token)

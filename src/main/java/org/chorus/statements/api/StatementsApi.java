@@ -114,7 +114,14 @@ class StatementsApi {
 
     /** Where a republished statement first appeared. */
     public record Source(
-            String url, String title, String publisher, LocalDate publishedOn, List<String> publisherCoIssuers) {}
+            String url,
+            String title,
+            String publisher,
+            LocalDate publishedOn,
+            List<String> publisherCoIssuers,
+
+            @Schema(description = "the republisher's own words above the text, Markdown; empty for none")
+            String introduction) {}
 
     /** A statement with everything a page shows. */
     public record StatementDetail(
@@ -404,18 +411,33 @@ class StatementsApi {
 
     /** A statement of another organization on this Chorus, republished with attribution. */
     public record NewRepublication(
-            @Schema(description = "the address (slug) of the public statement republished")
+            @Schema(description = "the address (slug) of a public statement on this Chorus; or give url and the rest")
             String source,
 
             @Schema(description = "Markdown shown above the republished text")
-            String introduction) {}
+            String introduction,
+
+            @Schema(description = "a statement from elsewhere on the web: where it was published")
+            String url,
+
+            @Schema(description = "who published it there") String publisher,
+            @Schema(description = "yyyy-mm-dd") String publishedOn,
+
+            @Schema(description = "its language, title, subtitle and text (Markdown), pasted: Chorus fetches nothing")
+            String language,
+
+            String title,
+            String subtitle,
+            String body) {}
 
     @PostMapping("/api/v1/organizations/{slug}/republications")
     @RequiresScope("write:statements")
     @Operation(
             summary = "Republish another organization's statement, with attribution",
-            description = "As the republish page: published at once by the organization's publishers, a draft for "
-                    + "review by its writers; the original is credited and canonical. 201 with the republication. "
+            description = "As the republish pages: a statement here (`source`), or one from elsewhere on the web "
+                    + "(`url`, `publisher`, `publishedOn` and its pasted text; Chorus fetches nothing). Published at "
+                    + "once by the organization's publishers, a draft for review by its writers; the original is "
+                    + "credited and canonical. 201 with the republication. "
                     + "An unknown or non-public source is a 422 on `source`. `Idempotency-Key` as for every "
                     + "create. Needs the scope write:statements.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -431,11 +453,42 @@ class StatementsApi {
         var asked = org.chorus.shared.web.JsonBodies.read(body, NewRepublication.class);
         var organization = directory.listed(slug);
         return idempotent.once(actor.account().value(), idempotencyKey, List.of("republish", slug, asked), () -> {
-            var statement = writing.republish(
-                    actor, organization.id(), asked.source(), asked.introduction() == null ? "" : asked.introduction());
+            var introduction = asked.introduction() == null ? "" : asked.introduction();
+            var statement = asked.url() == null || asked.url().isBlank()
+                    ? writing.republish(actor, organization.id(), asked.source(), introduction)
+                    : writing.republishFromUrl(
+                            actor,
+                            organization.id(),
+                            asked.url(),
+                            asked.publisher(),
+                            date("publishedOn", asked.publishedOn()),
+                            introduction,
+                            new org.chorus.statements.StatementDraft(
+                                    asked.language(),
+                                    asked.title(),
+                                    asked.subtitle(),
+                                    asked.body(),
+                                    null,
+                                    null,
+                                    null,
+                                    false,
+                                    List.of(),
+                                    List.of()));
             return ResponseEntity.created(java.net.URI.create("/api/v1/statements/" + statement.slug()))
                     .body(detail(reading.page(actor, statement.slug(), null)));
         });
+    }
+
+    /** A date as a client sends it, yyyy-mm-dd; null when not given; a 422 on the field otherwise. */
+    private static LocalDate date(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.chorus.shared.InvalidField(field, "statement.api.date-invalid");
+        }
     }
 
     /** A statement's words in another language, as its translator writes them. */
@@ -555,7 +608,8 @@ class StatementsApi {
                                 r.publishedOn(),
                                 page.sourceCosigners().stream()
                                         .map(Organization::slug)
-                                        .toList()),
+                                        .toList(),
+                                r.introduction() == null ? "" : r.introduction()),
                 page.republishers().stream().map(x -> x.organization().slug()).toList());
     }
 }
