@@ -472,4 +472,69 @@ class OrganizersWriteThroughTheApiTest {
                 .andExpect(jsonPath("$.texts[0].title").value("Quincena por el aire limpio"))
                 .andExpect(jsonPath("$.texts[0].demands[0]").value("Zonas de bajas emisiones"));
     }
+
+    @Test
+    void an_owner_edits_the_profile_with_the_version_read_and_organizations_register_below() throws Exception {
+        var token = bearer(owner, "read", "write:organizations");
+        var path = "/api/v1/organizations/" + league.slug();
+        var etag = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        var change = patch(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", token);
+        mvc.perform(change.content("{\"description\": \"Clean air for every city.\"}"))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(patch(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .header("If-Match", etag)
+                        .content("{\"description\": \"Clean air for every city.\", \"languages\": [\"en\", \"sw\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").value("Clean air for every city."))
+                .andExpect(jsonPath("$.languages").value(Matchers.contains("en", "sw")))
+                .andExpect(jsonPath("$.name").value(league.name()));
+        mvc.perform(patch(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .header("If-Match", etag)
+                        .content("{\"name\": \"Stale\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(patch(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .header("If-Match", "*")
+                        .content("{\"country\": \"XX\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.country").exists());
+        var member = fixtures.person("member");
+        fixtures.grant(league, member, Role.MEMBER);
+        mvc.perform(patch(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(member, "read", "write:organizations"))
+                        .header("If-Match", "*")
+                        .content("{\"name\": \"Taken over\"}"))
+                .andExpect(status().isForbidden());
+
+        var chapter = """
+                {"kind": "CHAPTER", "name": "%s", "country": "KE", "languages": ["en"]}""";
+        mvc.perform(post(path + "/organizations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content(chapter.formatted(Fixtures.unique("Nairobi chapter"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+        mvc.perform(post(path + "/organizations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(fixtures.person("newcomer"), "write:organizations"))
+                        .content(chapter.formatted(Fixtures.unique("Mombasa chapter"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        mvc.perform(post(path + "/organizations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", token)
+                        .content("{\"kind\": \"COALITION\", \"name\": \"Another league\", \"country\": \"KE\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.kind").exists());
+    }
 }

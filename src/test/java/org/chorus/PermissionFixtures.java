@@ -245,6 +245,11 @@ final class PermissionFixtures {
                 "POST /api/v1/statements/{slug}/retract",
                 call -> new Form(Map.of(), Map.of(), "{\"note\": \"Superseded.\"}"));
         fixed("/api/osdi/v1/organizations/{slug}", own.slug());
+        form("PATCH /api/v1/organizations/{slug}", call -> new Form(Map.of(), Map.of("If-Match", "*"), "{}"));
+        // a member organization needs a name: without one it is refused past the permission check (422)
+        form(
+                "POST /api/v1/organizations/{slug}/organizations",
+                call -> new Form(Map.of(), Map.of(), "{\"kind\": \"MEMBER\", \"country\": \"KE\"}"));
         // republishing its own statement is refused past the permission check (422): nothing is made
         form(
                 "POST /api/v1/organizations/{slug}/republications",

@@ -296,6 +296,8 @@ final class PermissionPolicy {
             entry("POST /api/v1/campaigns/{slug}/publish", TOKEN),
             entry("POST /api/v1/statements/{slug}/retract", TOKEN),
             entry("POST /api/v1/organizations/{slug}/republications", TOKEN),
+            entry("PATCH /api/v1/organizations/{slug}", TOKEN),
+            entry("POST /api/v1/organizations/{slug}/organizations", TOKEN),
             entry("PUT /api/v1/statements/{slug}/translations/{language}", TOKEN),
             entry("PUT /api/v1/campaigns/{slug}/translations/{language}", TOKEN),
             entry("GET /api/v1/statements/{slug}/signon-opening", role(MANAGE_SIGN_ONS)),

@@ -42,6 +42,7 @@ public class ApiTokens {
      */
     public static final List<String> SCOPES = List.of(
             "read",
+            "write:organizations",
             "write:statements",
             "write:signons",
             "write:campaigns",
