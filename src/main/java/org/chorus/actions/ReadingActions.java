@@ -79,7 +79,23 @@ public class ReadingActions {
         if (!action.isPublic() && !organizer && !host) {
             throw new NotFoundException("action.not-found");
         }
-        var campaign = published(action.campaignSlug(), language);
+        return page(action, published(action.campaignSlug(), language), organizer, host);
+    }
+
+    /**
+     * The action's page as anyone sees it, when the action is public and so is its campaign; empty otherwise, without
+     * throwing (for listeners, whose transaction a thrown not-found would mark for rollback).
+     */
+    public java.util.Optional<ActionPage> publicPage(ActionId id) {
+        return actions.byId(id)
+                .filter(Action::isPublic)
+                .flatMap(action -> campaigns
+                        .published(action.campaignSlug(), null)
+                        .map(campaign -> page(action, campaign, false, false)));
+    }
+
+    private ActionPage page(Action action, PublishedCampaign campaign, boolean organizer, boolean host) {
+        var id = action.id();
         var organization = action.details().organization() == null
                 ? null
                 : organizations.byId(action.details().organization()).orElse(null);

@@ -50,15 +50,8 @@ class Events {
     private final ReadingRsvps rsvps;
     private final CoalitionDirectory directory;
     private final Addresses addresses;
-    private final org.chorus.campaigns.ReadingCampaigns campaigns;
 
-    Events(
-            ReadingActions actions,
-            ReadingRsvps rsvps,
-            CoalitionDirectory directory,
-            Addresses addresses,
-            org.chorus.campaigns.ReadingCampaigns campaigns) {
-        this.campaigns = campaigns;
+    Events(ReadingActions actions, ReadingRsvps rsvps, CoalitionDirectory directory, Addresses addresses) {
         this.actions = actions;
         this.rsvps = rsvps;
         this.directory = directory;
@@ -71,14 +64,13 @@ class Events {
 
     /** The public action's Event as anyone may see it; empty when it is not public. */
     Optional<Event> of(ActionId action) {
-        // checked first: a not-found thrown inside the listener's transaction would mark it for rollback
-        var found = actions.action(action).filter(a -> a.isPublic());
-        if (found.isEmpty()
-                // nor when its campaign was withdrawn meanwhile (its page is then not found)
-                || campaigns.published(found.get().campaignSlug(), null).isEmpty()) {
+        // empty, not thrown, when the action or its campaign is not public (withdrawn meanwhile, say): a not-found
+        // thrown inside the listener's transaction would mark it for rollback
+        var found = actions.publicPage(action);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        var page = actions.page(null, action, null);
+        var page = found.get();
         var issuer = page.campaign().issuer();
         var organization = directory.byId(issuer).filter(o -> o.active());
         if (organization.isEmpty()) {
