@@ -183,7 +183,7 @@ class OsdiEventsApi {
             @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Actor actor) {
         var action = ActionId.parse(id);
-        var version = ifMatch == null ? null : Versions.required(ifMatch).orElse(null);
+        var version = Versions.optional(ifMatch).orElse(null);
         var form = bodies.form(body, hosting.form(actor, action), List.of());
         hosting.edit(actor, action, form, version);
         return event(id, actor);
@@ -202,7 +202,7 @@ class OsdiEventsApi {
             @PathVariable String id,
             @Nullable @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Actor actor) {
-        var version = ifMatch == null ? null : Versions.required(ifMatch).orElse(null);
+        var version = Versions.optional(ifMatch).orElse(null);
         hosting.cancel(actor, ActionId.parse(id), version);
         return Map.of("notice", "This event was cancelled; it stays listed, marked cancelled.");
     }

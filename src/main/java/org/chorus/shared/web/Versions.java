@@ -19,6 +19,14 @@ public final class Versions {
     }
 
     /**
+     * The version an {@code If-Match} names where sending one is optional (OSDI's clients send none): empty when there
+     * is none or it is {@code *}; 412 as {@link #required} for one no resource ever had.
+     */
+    public static Optional<Instant> optional(String ifMatch) {
+        return ifMatch == null ? Optional.empty() : required(ifMatch);
+    }
+
+    /**
      * The version an {@code If-Match} names: empty for {@code *}; 428 when there is none; 412 for one no resource of
      * this API ever had (it cannot be the current one).
      */
