@@ -36,6 +36,8 @@ class SearchPlansTest {
     private static JdbcTemplate admin;
     private static JdbcTemplate jdbc;
     private static StatementSearch search;
+    /** A search runs in a read-only transaction, as the application runs it: its plan settings hold for the transaction. */
+    private static org.springframework.transaction.support.TransactionTemplate transaction;
 
     @BeforeAll
     static void a_database_of_thousands_of_texts() throws SQLException {
@@ -56,6 +58,9 @@ class SearchPlansTest {
         jdbc = new JdbcTemplate(dataSource);
         generate();
         search = new StatementSearch(jdbc, java.time.Duration.ofSeconds(30));
+        transaction = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+        transaction.setReadOnly(true);
     }
 
     @AfterAll
@@ -76,6 +81,22 @@ class SearchPlansTest {
                         "statement_texts_search_spanish",
                         "statement_texts_search_arabic",
                         "statement_texts_search_simple");
+    }
+
+    @Test
+    void a_word_is_searched_only_in_the_configurations_whose_texts_have_it() {
+        // the synthetic Latin words are shared by every language written in Latin letters, never by Arabic texts
+        assertThat(search.searchedConfigurations(word("en", 1), null))
+                .containsExactlyInAnyOrder("chorus_english", "chorus_french", "chorus_spanish", "chorus_simple");
+        assertThat(search.searchedConfigurations(word("ar", 1), null)).containsExactly("chorus_arabic");
+        assertThat(search.searchedConfigurations(word("en", 1), "fr")).containsExactly("chorus_french");
+        assertThat(search.searchedConfigurations("zzqqxxjj", null)).isEmpty();
+        assertThat(search.searchedConfigurations("the and of", "en")).isEmpty();
+        // a phrase: only its words are asked, which the words' index answers without reading a text's positions
+        assertThat(search.searchedConfigurations('"' + word("ar", 1) + " " + word("ar", 2) + '"', null))
+                .containsExactly("chorus_arabic");
+        // the search of a word no text has is not planned at all
+        assertThat(search.search("zzqqxxjj", null, null, 50)).isEmpty();
     }
 
     @Test
@@ -112,6 +133,40 @@ class SearchPlansTest {
                     .as(hit.slug())
                     .isTrue();
         }
+    }
+
+    @Test
+    void a_phrase_finds_its_newest_matches_whether_among_the_newest_statements_or_only_older_ones() {
+        // phrases taken from texts beyond the newest statements read one by one (StatementSearch.PHRASE_WINDOW): some
+        // common enough to fill a page among the newest, some found only through the index of word pairs
+        var phrases = jdbc.queryForList("""
+                select '"' || split_part(t.body_text, ' ', 10) || ' ' || split_part(t.body_text, ' ', 11) || '"'
+                from statements s join statement_texts t on t.statement_id = s.id and t.language = 'en'
+                where s.status = 'PUBLISHED' and t.status = 'PUBLISHED' and s.source_statement_id is null
+                order by s.issued_on desc, s.published_at desc
+                offset ? limit 6""", String.class, StatementSearch.PHRASE_WINDOW + 500);
+        var beyondTheWindow = 0;
+        for (var phrase : phrases) {
+            var newest = jdbc.queryForList("""
+                    select s.slug from statements s join statement_texts t on t.statement_id = s.id and t.language = 'en'
+                    where s.status = 'PUBLISHED' and t.status = 'PUBLISHED' and s.source_statement_id is null
+                      and t.search @@ websearch_to_tsquery('chorus_english', ?)
+                    order by s.issued_on desc, s.published_at desc
+                    limit ?""", String.class, phrase, StatementSearch.MATCHES_PER_CONFIGURATION);
+            var found = search.search(phrase, "en", null, 50).stream()
+                    .map(StatementSearch.Hit::slug)
+                    .toList();
+            assertThat(found).as(phrase).containsAll(newest);
+            var window = jdbc.queryForObject(
+                    """
+                    select count(*) from (select s.slug from statements s where s.status = 'PUBLISHED'
+                                          order by s.issued_on desc, s.published_at desc limit ?) w
+                    where w.slug = any(?)""", Integer.class, StatementSearch.PHRASE_WINDOW, newest.toArray(String[]::new));
+            beyondTheWindow += newest.size() - window;
+        }
+        assertThat(beyondTheWindow)
+                .as("matches found beyond the newest statements")
+                .isPositive();
     }
 
     @Test
@@ -191,9 +246,12 @@ class SearchPlansTest {
                 searching.search(word("en", 1), null, null, 50);
                 searching.search(word("en", 4000), null, null, 50);
             }
-            var plans = one.queryForMap("select generic_plans, custom_plans from pg_prepared_statements"
-                    + " where statement like '%with candidates as%'");
-            assertThat(plans).containsEntry("generic_plans", 0L).containsEntry("custom_plans", 8L);
+            // one prepared statement per set of configurations searched (a common word is in every Latin script
+            // language, a rare one in fewer), each planned anew for every search
+            var plans = one.queryForMap("select sum(generic_plans) as generic_plans, sum(custom_plans) as custom_plans"
+                    + " from pg_prepared_statements where statement like '%with candidates as%'");
+            assertThat(plans).containsEntry("generic_plans", java.math.BigDecimal.ZERO);
+            assertThat(((Number) plans.get("custom_plans")).intValue()).isEqualTo(8);
             // PostgreSQL would choose a generic plan once it costs about as much as the custom ones had
             assertThat(one.queryForObject("select current_setting('plan_cache_mode')", String.class))
                     .isEqualTo("force_custom_plan");
@@ -202,11 +260,25 @@ class SearchPlansTest {
     }
 
     private static JsonNode plan(String query, String language, OrganizationId organization) {
-        return JsonMapper.builder().build().readTree(search.plan(query, language, organization, 50));
+        return JsonMapper.builder().build().readTree((String)
+                transaction.execute(status -> search.plan(query, language, organization, 50)));
     }
 
-    /** The nodes of the plan that read statement_texts from start to end. */
+    /**
+     * The nodes of the plans that read statement_texts from start to end: any in the search itself, and any in the probe
+     * of the configurations (which asks whether a configuration has a match at all) but one that stops at the first
+     * match — what the planner chooses for a word its statistics find in most texts.
+     */
     private static List<String> sequentialScansOfTexts(JsonNode plan) {
+        var scans = sequentialScans(plan.path("search"));
+        sequentialScans(plan.path("probe")).stream()
+                .filter(scan -> !scan.contains("\"Parent Relationship\":\"InitPlan\""))
+                .forEach(scans::add);
+        return scans;
+    }
+
+    /** Sequential scans of statement_texts anywhere in a plan. */
+    private static List<String> sequentialScans(JsonNode plan) {
         var scans = new ArrayList<String>();
         visit(plan, node -> {
             if (node.path("Node Type").asString("").contains("Seq Scan")
