@@ -125,6 +125,8 @@ class SearchGuardsTest {
 
     @Test
     void only_the_phrases_every_match_must_hold_are_looked_up_by_their_word_pairs() {
+        assertThat(StatementSearch.asked("housing -\"rent control\" or shelter -eviction"))
+                .isEqualTo("housing or shelter");
         assertThat(StatementSearch.requiredPhrases("\"climate  finance\" aid \"just\ttransition"))
                 .isEqualTo("climate finance\njust transition");
         assertThat(StatementSearch.requiredPhrases("aid -\"climate finance\" \"loss and damage\""))

@@ -170,6 +170,30 @@ class SearchPlansTest {
     }
 
     @Test
+    void an_exclusion_finds_the_newest_titles_with_the_word_and_no_text_with_the_excluded_one() {
+        var query = word("en", 3) + " -" + word("en", 40);
+        var titles =
+                jdbc.queryForList("""
+                select s.slug from statements s join statement_texts t on t.statement_id = s.id and t.language = 'en'
+                where s.status = 'PUBLISHED' and t.status = 'PUBLISHED' and s.source_statement_id is null
+                  and to_tsvector('chorus_english', t.title) @@ websearch_to_tsquery('chorus_english', ?)
+                  and t.search @@ websearch_to_tsquery('chorus_english', ?)
+                order by s.issued_on desc, s.published_at desc
+                limit ?""", String.class, query, query, StatementSearch.TITLE_MATCHES_PER_CONFIGURATION);
+        assertThat(titles).isNotEmpty();
+        var hits = search.search(query, "en", null, 50);
+        assertThat(hits.stream().map(StatementSearch.Hit::slug)).containsAll(titles);
+        for (var hit : hits) {
+            assertThat(jdbc.queryForObject("""
+                            select t.search @@ websearch_to_tsquery('chorus_english', ?)
+                            from statements s join statement_texts t on t.statement_id = s.id
+                            where s.slug = ? and t.language = ?""", Boolean.class, query, hit.slug(), hit.language()))
+                    .as(hit.slug())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void a_language_filter_asks_only_that_languages_configuration() {
         for (var language : List.of("fr", "de")) {
             var plan = plan(word(language, 4000), language, null);

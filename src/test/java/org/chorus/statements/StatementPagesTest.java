@@ -321,6 +321,21 @@ class StatementPagesTest {
                 mvc.perform(get("/search").param("q", "ze" + letters)).andReturn());
         var item = accentPage.select(".statement-item:has(a[href=/s/" + withAccent.slug() + "])");
         assertThat(item.select("mark").eachText()).containsExactly(accented);
+
+        // a phrase deep in the text: the window is placed where its words follow each other
+        var phrasePage = Html.parse(
+                mvc.perform(get("/search").param("q", "\"" + tag + " closes\"")).andReturn());
+        assertThat(phrasePage
+                        .select(".statement-item:has(a[href=/s/" + deep.slug() + "]) mark")
+                        .eachText())
+                .contains(tag);
+
+        // a match in the title alone: the body has nothing to highlight, its beginning is shown
+        var titled = statements.published(owner, org, "en", "Titled " + tag, filler);
+        var titledItem = Html.parse(mvc.perform(get("/search").param("q", tag)).andReturn())
+                .select(".statement-item:has(a[href=/s/" + titled.slug() + "])");
+        assertThat(titledItem.select("mark")).isEmpty();
+        assertThat(titledItem.select("p[dir]").text()).startsWith("Housing cooperatives keep rents fair");
     }
 
     @Test
