@@ -622,18 +622,21 @@ class Statements {
         var params = new HashMap<String, Object>();
         var conditions = conditions(filter, params);
         params.put("cap", cap + 1);
-        String counted;
+        String sql;
         if (organizations == null) {
-            counted = "select s.id from statements s where " + conditions + ORIGINALS_ONLY + " limit :cap";
+            sql = "select count(*) from (select s.id from statements s where " + conditions + ORIGINALS_ONLY
+                    + " limit :cap) c";
         } else {
             params.put("orgs", ids(organizations));
-            counted = "(select s.id from statements s where " + conditions + BY_ISSUER + " limit :cap) union (select"
-                    + " s.id from statements s where " + conditions + BY_CO_ISSUER + " limit :cap)";
+            // the co-issued ones are counted only when those issued fall short of the cap: for the hundreds of
+            // organizations below a league, the statements they issued are more than the cap, and finding 1,000
+            // co-issued ones hashed all 29,000 co-issues first (8 ms); the sub-select is run only when reached
+            var issued = "select s.id from statements s where " + conditions + BY_ISSUER + " limit :cap";
+            sql = "select case when i.n >= :cap then i.n else (select count(*) from ((" + issued + ") union (select"
+                    + " s.id from statements s where " + conditions + BY_CO_ISSUER + " limit :cap)) c) end"
+                    + " from (select count(*) as n from (" + issued + ") x) i";
         }
-        return jdbc.sql("select count(*) from (" + counted + ") c")
-                .params(params)
-                .query(Long.class)
-                .single();
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     /** A copy republished here is listed as its original when that is public (decision 0017). */
