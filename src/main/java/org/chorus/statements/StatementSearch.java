@@ -310,15 +310,18 @@ class StatementSearch {
         var branches = new ArrayList<String>();
         for (var configuration : CONFIGURATIONS) {
             branches.add("""
-                    select '%1$s', cardinality(%2$s) > 0
+                    select '%1$s' as configuration
                     where querytree(websearch_to_tsquery('%1$s'::regconfig, :probe)) not in ('', 'T')
                       and (cast(:language as text) is null or chorus_search_config(cast(:language as text)) = '%1$s'::regconfig)
                       and exists (select 1 from statement_texts t
                                   where (case when chorus_search_config(t.language) = '%1$s'::regconfig then t.search end)
                                         @@ websearch_to_tsquery('%1$s'::regconfig, :probe)
-                                    and t.status = 'PUBLISHED')""".formatted(configuration, PHRASE_PAIRS.formatted(configuration)));
+                                    and t.status = 'PUBLISHED')""".formatted(configuration));
         }
-        return String.join("\nunion all\n", branches);
+        // the pairs of the phrases only for the configurations found (a column, not a constant folded for all five)
+        return "select c.configuration, cardinality(chorus_phrase_pairs(cast(c.configuration as regconfig),"
+                + " string_to_array(cast(:phrases as text), chr(10)))) > 0 from (\n"
+                + String.join("\nunion all\n", branches) + "\n) c";
     }
 
     /** Runs the first statement of a search, setting how its statements are planned for the rest of the transaction. */
@@ -455,10 +458,13 @@ class StatementSearch {
                     limit :limit
                 )
                 select s.slug, t.language, t.language = s.original_language as original, t.title,
-                       -- the whole body is parsed only when the guess missed and the body has a word of the query:
-                       -- a match in the title alone (ranked first) has nothing in the body to highlight
+                       -- the whole body is parsed only when the guess missed and the body has a word of the query
+                       -- (for a phrase, the phrase): a match in the title alone (ranked first) has nothing in the body
+                       -- to highlight
                        case when strpos(h.head, chr(2)) > 0 or length(t.body_text) <= %2$d
-                                 or not ts_filter(t.search, '{c}') @@ h.any_word then h.head
+                                 or not ts_filter(t.search, '{c}')
+                                        @@ (case when cast(:phrases as text) <> '' then h.q else h.any_word end)
+                            then h.head
                             else ts_headline(chorus_search_config(t.language), t.body_text, h.q, h.options) end
                            as snippet,
                        s.issuer_id, s.issued_on, s.issued_precision, r.rank,
