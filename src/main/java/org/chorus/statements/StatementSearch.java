@@ -386,11 +386,13 @@ class StatementSearch {
 
     /**
      * Plans each search for its own words, in this transaction: a generic plan cannot tell a word in every text (walk
-     * the dates) from a rare one (use the index).
+     * the dates) from a rare one (use the index). Without parallel workers: a search reads a few thousand rows at most,
+     * where starting workers costs more than it saves, and on a small server the cores serve other requests.
      */
     private static void customPlans(java.sql.Connection connection) throws SQLException {
         try (var set = connection.createStatement()) {
-            set.execute("select set_config('plan_cache_mode', 'force_custom_plan', true)");
+            set.execute("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                    + " set_config('max_parallel_workers_per_gather', '0', true)");
         }
     }
 
