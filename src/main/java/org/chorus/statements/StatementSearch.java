@@ -580,6 +580,14 @@ class StatementSearch {
                 : byWordPairs(configuration, filters.toString());
     }
 
+    /** The start of a title branch that checks its candidates after choosing them ({@code c}: text, title, vector). */
+    private static final String TITLE_CANDIDATES = """
+            (select c.statement_id, c.language, c.issued_on, c.published_at
+             from (select t.statement_id, t.language, s.issued_on, s.published_at, t.title, t.search
+                   from statements s
+                   join statement_texts t on t.statement_id = s.id
+            """;
+
     /**
      * A configuration's newest title matches of a query that excludes words: the newest titles having what the query
      * asks for ({@code :asked}, its terms but the excluded ones), as the planner estimates them from the titles' index
@@ -591,11 +599,8 @@ class StatementSearch {
      * fewer title matches are ranked first (the text matches are found all the same).
      */
     private static String titlesExcluding(String configuration, String filters, boolean phrase) {
-        return """
-                (select c.statement_id, c.language, c.issued_on, c.published_at
-                 from (select t.statement_id, t.language, s.issued_on, s.published_at, t.title, t.search
-                       from statements s
-                       join statement_texts t on t.statement_id = s.id
+        return TITLE_CANDIDATES
+                + """
                        where (case when chorus_search_config(t.language) = '%1$s'::regconfig
                               then to_tsvector('%1$s'::regconfig, t.title) end)
                              @@ websearch_to_tsquery('%1$s'::regconfig, :asked)
@@ -606,11 +611,11 @@ class StatementSearch {
                  where to_tsvector('%1$s'::regconfig, c.title) @@ websearch_to_tsquery('%1$s'::regconfig, :query)
                    and c.search @@ websearch_to_tsquery('%1$s'::regconfig, :query)
                  limit %3$d)""".formatted(
-                        configuration,
-                        filters.formatted(configuration),
-                        TITLE_MATCHES_PER_CONFIGURATION,
-                        phrase ? " + 0" : "",
-                        TITLES_CHECKED_FOR_EXCLUSIONS);
+                                configuration,
+                                filters.formatted(configuration),
+                                TITLE_MATCHES_PER_CONFIGURATION,
+                                phrase ? " + 0" : "",
+                                TITLES_CHECKED_FOR_EXCLUSIONS);
     }
 
     /** How many of the newest titles having what a query asks for are checked for the words it excludes. */
@@ -676,11 +681,8 @@ class StatementSearch {
      * phrase, rechecked every title holding both words.
      */
     private static String titlesByWordPairs(String configuration, String filters, boolean excludes) {
-        return """
-                (select c.statement_id, c.language, c.issued_on, c.published_at
-                 from (select t.statement_id, t.language, s.issued_on, s.published_at, t.title, t.search
-                       from statements s
-                       join statement_texts t on t.statement_id = s.id
+        return TITLE_CANDIDATES
+                + """
                        where (case when chorus_search_config(t.language) = '%1$s'::regconfig
                               then chorus_word_pairs(t.search) end) @> %4$s
                          and (case when chorus_search_config(t.language) = '%1$s'::regconfig
@@ -691,12 +693,14 @@ class StatementSearch {
                  where to_tsvector('%1$s'::regconfig, c.title) @@ websearch_to_tsquery('%1$s'::regconfig, :query)%5$s
                  order by c.issued_on desc, c.published_at desc
                  limit %3$d)""".formatted(
-                configuration,
-                filters.formatted(configuration),
-                TITLE_MATCHES_PER_CONFIGURATION,
-                PHRASE_PAIRS.formatted(configuration),
-                // a title match is a match unless the query excludes a word, which the body must lack too
-                excludes ? " and c.search @@ websearch_to_tsquery('" + configuration + "'::regconfig, :query)" : "");
+                        configuration,
+                        filters.formatted(configuration),
+                        TITLE_MATCHES_PER_CONFIGURATION,
+                        PHRASE_PAIRS.formatted(configuration),
+                        // a title match is a match unless the query excludes a word, which the body must lack too
+                        excludes
+                                ? " and c.search @@ websearch_to_tsquery('" + configuration + "'::regconfig, :query)"
+                                : "");
     }
 
     /** The adjacent word pairs of the query's phrases in a configuration (%1$s), a constant the planner folds. */
