@@ -363,7 +363,8 @@ public class OutboundQueue {
                 .param("now", now)
                 .update();
         if (queued > 0) {
-            wakeUp();
+            // after the commit: woken before, the drain finds nothing queued yet and the delivery waits for the job
+            AfterCommit.run(this::wakeUp);
         }
         return queued;
     }
@@ -422,7 +423,8 @@ public class OutboundQueue {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (queued > 0) {
-            wakeUp();
+            // after the commit: woken before, the drain finds nothing queued yet and the delivery waits for the job
+            AfterCommit.run(this::wakeUp);
         }
         return queued == 1;
     }
