@@ -420,16 +420,6 @@ class StatementSearch {
                 .addValue("limit", limit);
     }
 
-    /** The SQL for the filters in use, with named parameters (:query, :language, :org, :limit). */
-    static String sql(boolean byLanguage, boolean byOrganization) {
-        return sql(
-                CONFIGURATIONS.stream().map(c -> new Probed(c, false)).toList(),
-                byLanguage,
-                byOrganization,
-                false,
-                true);
-    }
-
     /**
      * The SQL for the filters in use; for a query with a phrase, each configuration's matches are taken from its
      * index and sorted rather than by walking the dates: the planner estimates a phrase as frequent as its words
@@ -537,6 +527,22 @@ class StatementSearch {
             }
             // every other configuration serves one language only: the constant condition says it all
         }
+        if (byOrganization) {
+            filters.append(" and s.issuer_id = :org");
+        } else {
+            // a scalar sub-select, looked up by primary key for the few republications only: written as NOT EXISTS,
+            // the planner hashes every published statement first
+            filters.append(" and (s.source_statement_id is null or (select o.status from statements o"
+                    + " where o.id = s.source_statement_id) is distinct from 'PUBLISHED')");
+        }
+        if (pairs) {
+            return titles
+                    ? titlesByWordPairs(configuration, filters.toString(), excludes)
+                    : byWordPairs(configuration, filters.toString());
+        }
+        if (titles && excludes) {
+            return titlesExcluding(configuration, filters.toString(), phrase);
+        }
         var search = "(case when chorus_search_config(t.language) = '%1$s'::regconfig then t.search end)"
                 + " @@ websearch_to_tsquery('%1$s'::regconfig, :query)";
         if (titles) {
@@ -546,15 +552,7 @@ class StatementSearch {
             search = "(case when chorus_search_config(t.language) = '%1$s'::regconfig"
                     + " then to_tsvector('%1$s'::regconfig, t.title) end) @@ websearch_to_tsquery('%1$s'::regconfig, :query)";
         }
-        if (byOrganization) {
-            filters.append(" and s.issuer_id = :org");
-        } else {
-            // a scalar sub-select, looked up by primary key for the few republications only: written as NOT EXISTS,
-            // the planner hashes every published statement first
-            filters.append(" and (s.source_statement_id is null or (select o.status from statements o"
-                    + " where o.id = s.source_statement_id) is distinct from 'PUBLISHED')");
-        }
-        var branch = """
+        return """
                 (select t.statement_id, t.language, s.issued_on, s.published_at
                  from statements s
                  join statement_texts t on t.statement_id = s.id
@@ -569,15 +567,6 @@ class StatementSearch {
                         // an expression, not the indexed column: the date index cannot give this order
                         phrase ? " + 0" : "",
                         search.formatted(configuration));
-        if (titles && excludes && !pairs) {
-            return titlesExcluding(configuration, filters.toString(), phrase);
-        }
-        if (!pairs) {
-            return branch;
-        }
-        return titles
-                ? titlesByWordPairs(configuration, filters.toString(), excludes)
-                : byWordPairs(configuration, filters.toString());
     }
 
     /** The start of a title branch that checks its candidates after choosing them ({@code c}: text, title, vector). */
@@ -634,9 +623,9 @@ class StatementSearch {
      * every pair, newest first, each checked against the whole query. The second part runs only for a phrase too rare
      * to fill a page among the newest statements, so the texts it sorts are few; sorting every text holding a common
      * pair (7,600 at 100,000 statements) took 60–200 ms. Only for a configuration in which the phrases have pairs (the
-     * probe says, {@link Probed}); in the others (one word, or stop words between) the usual branch runs. The check is written on a sub-query's result ({@code offset 0}):
-     * in a {@code BitmapAnd} with the words' index PostgreSQL would recheck the whole condition, computing the pairs of
-     * each candidate (1.2 s for 1,068).
+     * probe says, {@link Probed}); in the others (one word, or stop words between) the usual branch runs. The second
+     * part's check is written on a sub-query's result ({@code offset 0}): in a {@code BitmapAnd} with the words' index
+     * PostgreSQL would recheck the whole condition, computing the pairs of each candidate (1.2 s for 1,068).
      */
     private static String byWordPairs(String configuration, String filters) {
         return """
