@@ -96,7 +96,7 @@ public class OutboundQueue {
         for (int from = 0; from < deliveries.size(); from += CHUNK) {
             inserted += insert(deliveries.subList(from, Math.min(deliveries.size(), from + CHUNK)), now);
         }
-        AfterCommit.run(this::wakeUp);
+        wakeUp();
         return inserted;
     }
 
@@ -139,9 +139,13 @@ public class OutboundQueue {
         return target.getPort() < 0 ? host : host + ":" + target.getPort();
     }
 
-    /** Starts sending in the background unless this node is already sending; then it looks again. */
+    /**
+     * Starts sending in the background unless this node is already sending (then it looks again), once the transaction
+     * in progress, if any, has committed: woken before, the drain finds nothing queued yet and what was queued waits for
+     * the job.
+     */
     public void wakeUp() {
-        drain.wakeUp();
+        AfterCommit.run(drain::wakeUp);
     }
 
     public void stop() {
@@ -363,8 +367,7 @@ public class OutboundQueue {
                 .param("now", now)
                 .update();
         if (queued > 0) {
-            // after the commit: woken before, the drain finds nothing queued yet and the delivery waits for the job
-            AfterCommit.run(this::wakeUp);
+            wakeUp();
         }
         return queued;
     }
@@ -423,8 +426,7 @@ public class OutboundQueue {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (queued > 0) {
-            // after the commit: woken before, the drain finds nothing queued yet and the delivery waits for the job
-            AfterCommit.run(this::wakeUp);
+            wakeUp();
         }
         return queued == 1;
     }
