@@ -5,14 +5,15 @@
 # /s/public-finance-for-a-just-transition-now once with curl; serves that file with nginx from a temp dir; warms Chorus
 # up with wrk, then runs wrk with the same settings against nginx and against Chorus.
 # Prints: requests/s, p50 and p99 latency for each, and "ratio chorus/nginx" (target >= 0.50; BELOW when it is not).
-# It is a measurement, not a test: it exits 0 whatever the ratio. Both servers and wrk share the machine's cores.
-# Needs nginx and wrk (apt-get install nginx wrk). Only talks to 127.0.0.1; stops everything it started on exit.
-# Usage: bench/statement-page.sh [--duration SECONDS(20)] [--connections N(32)] [--threads N(2)]
+# With --gzip, wrk asks for gzip as browsers do; Chorus answers with its kept gzipped copy, nginx with the same bytes
+# saved beside the page (gzip_static). It is a measurement, not a test: it exits 0 whatever the ratio. Both servers
+# and wrk share the machine's cores. Needs nginx and wrk (apt-get install nginx wrk). Only talks to 127.0.0.1.
+# Usage: bench/statement-page.sh [--duration SECONDS(20)] [--connections N(32)] [--threads N(2)] [--gzip]
 #                                [--port CHORUS_PORT(8090)] [--nginx-port PORT(8091)] [--db-port PORT(54349)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=20 connections=32 threads=2 port=8090 nginx_port=8091
+duration=20 connections=32 threads=2 port=8090 nginx_port=8091 gzip=false
 db_port=54349 warmup=5 page=/s/public-finance-for-a-just-transition-now
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,7 +23,8 @@ while [[ $# -gt 0 ]]; do
     --port) port=${2:?}; shift 2 ;;
     --nginx-port) nginx_port=${2:?}; shift 2 ;;
     --db-port) db_port=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --gzip) gzip=true; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "statement-page: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -130,6 +132,17 @@ mkdir -p "$tmp/www" "$tmp/logs"
 code=$(curl -s -o "$tmp/www/statement.html" -w '%{http_code}' "http://127.0.0.1:$port$page")
 [[ "$code" == 200 ]] || fail "Chorus answered $code for $page (is the demo data there?)" "$tmp/chorus.log"
 size=$(stat -c %s "$tmp/www/statement.html")
+encoding=() # wrk's extra header
+if $gzip; then
+  encoding=(-H "Accept-Encoding: gzip")
+  code=$(curl -s -H "Accept-Encoding: gzip" -D "$tmp/gzip-headers.txt" -o "$tmp/www/statement.html.gz" \
+    -w '%{http_code}' "http://127.0.0.1:$port$page")
+  [[ "$code" == 200 ]] && grep -qi '^content-encoding: gzip' "$tmp/gzip-headers.txt" ||
+    fail "Chorus did not answer $page gzipped" "$tmp/chorus.log"
+  gunzip -c "$tmp/www/statement.html.gz" | cmp -s - "$tmp/www/statement.html" ||
+    fail "Chorus's gzipped page is not the page"
+  size="$size; gzipped $(stat -c %s "$tmp/www/statement.html.gz")"
+fi
 
 # 4. serve it with nginx
 user_line=""
@@ -144,6 +157,7 @@ events { worker_connections 1024; }
 http {
   access_log off;
   sendfile on;
+  gzip_static on;
   server {
     listen 127.0.0.1:$nginx_port;
     root $tmp/www;
@@ -166,7 +180,7 @@ cmp -s "$tmp/www/statement.html" "$tmp/nginx-copy.html" || fail "nginx does not 
 # 5. measure
 load=$(cut -d' ' -f1-3 /proc/loadavg) # other work on the machine skews the figures
 run_wrk() { # $1 = port, $2 = seconds, $3 = output file
-  spawn wrk "-t$threads" "-c$connections" "-d${2}s" --latency "http://127.0.0.1:$1$page" >"$3" 2>&1
+  spawn wrk "-t$threads" "-c$connections" "-d${2}s" --latency "${encoding[@]}" "http://127.0.0.1:$1$page" >"$3" 2>&1
   wait "$spawned" || { cat "$3" >&2; fail "wrk failed against port $1"; }
 }
 echo "warming up Chorus for ${warmup} s …"
@@ -190,6 +204,7 @@ nginx_rps=$(rps "$tmp/wrk-nginx.txt") chorus_rps=$(rps "$tmp/wrk-chorus.txt")
 
 # 6. report
 echo
+$gzip && echo "(gzip: wrk sends Accept-Encoding: gzip; nginx serves statement.html.gz with gzip_static)"
 echo "statement page $page ($size bytes), wrk -t$threads -c$connections -d${duration}s, 127.0.0.1"
 printf '%-8s %12s %10s %10s\n' server "requests/s" "p50 ms" "p99 ms"
 printf '%-8s %12.0f %10s %10s\n' nginx "$nginx_rps" "$(latency_ms 50 "$tmp/wrk-nginx.txt")" "$(latency_ms 99 "$tmp/wrk-nginx.txt")"

@@ -6,8 +6,10 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +28,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.apache.tomcat.util.http.parser.AcceptEncoding;
 import org.chorus.shared.database.AfterCommit;
 import org.chorus.shared.i18n.Language;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +92,8 @@ public class PublicPageCache implements WebMvcConfigurer {
 
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** The smallest page kept with a gzipped copy: the server's own threshold ({@code server.compression.min-response-size}). */
+    static final int MIN_COMPRESSED = 2048;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Rendering> renderings = new ConcurrentHashMap<>();
@@ -106,7 +115,20 @@ public class PublicPageCache implements WebMvcConfigurer {
     /** {@link #WAIT}, except in tests that need a rendering to outlast it or never to. */
     volatile Duration wait = WAIT;
 
+    /** Content types the server compresses ({@code server.compression.mime-types}): entries of these keep a gzipped copy. */
+    private final Set<String> compressible;
+
     PublicPageCache(Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this(clock, meters, "text/html");
+    }
+
+    @Autowired
+    PublicPageCache(
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            @Value("${server.compression.mime-types:text/html}") String compressible) {
+        this.compressible =
+                Set.copyOf(List.of(compressible.strip().toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
         this.clock = clock;
         this.changedAt = clock.instant();
         this.hits = meters.counter("chorus.page.cache", "result", "hit");
@@ -125,7 +147,13 @@ public class PublicPageCache implements WebMvcConfigurer {
             int status,
             List<Map.Entry<String, String>> headers,
             byte[] body,
+            byte[] gzipped,
             boolean outdated) {
+
+        /** What the entry holds in memory: the page and its gzipped copy. */
+        long size() {
+            return body.length + (gzipped == null ? 0 : gzipped.length);
+        }
 
         boolean fresh(long current, Instant now) {
             return !outdated && generation == current && storedAt.plus(TTL).isAfter(now);
@@ -133,7 +161,9 @@ public class PublicPageCache implements WebMvcConfigurer {
 
         /** The same entry, stale from now on (its pages changed), still servable stale as any other. */
         Entry outdate() {
-            return outdated ? this : new Entry(generation, storedAt, lastModified, etag, status, headers, body, true);
+            return outdated
+                    ? this
+                    : new Entry(generation, storedAt, lastModified, etag, status, headers, body, gzipped, true);
         }
     }
 
@@ -456,30 +486,77 @@ public class PublicPageCache implements WebMvcConfigurer {
             crc.update(body);
             // weak: the server compresses an answer only when its ETag is weak, since gzipped and plain bytes differ
             var etag = "W/\"" + gen + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
-            var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body, outdated);
+            var gzipped = gzipped(wrapper, body);
+            if (gzipped != null) {
+                varyByEncoding(headers);
+            }
+            var entry = new Entry(gen, now, changedAt, etag, 200, List.copyOf(headers), body, gzipped, outdated);
             synchronized (storing) {
-                if (full(entries.get(key), body.length)) {
+                if (full(entries.get(key), entry.size())) {
                     // stale entries go first; only if the fresh ones alone fill the cache is it emptied
                     long current = generation.get();
                     for (var kept : entries.entrySet()) {
                         if (!kept.getValue().fresh(current, now) && entries.remove(kept.getKey(), kept.getValue())) {
-                            bytes.addAndGet(-kept.getValue().body().length);
+                            bytes.addAndGet(-kept.getValue().size());
                         }
                     }
-                    if (full(entries.get(key), body.length)) {
+                    if (full(entries.get(key), entry.size())) {
                         entries.clear();
                         bytes.set(0);
                     }
                 }
                 var replaced = entries.put(key, entry);
-                bytes.addAndGet(body.length - (replaced == null ? 0 : replaced.body().length));
+                bytes.addAndGet(entry.size() - (replaced == null ? 0 : replaced.size()));
             }
             return entry;
         }
 
-        private boolean full(Entry replaced, int length) {
+        private boolean full(Entry replaced, long size) {
             return (replaced == null && entries.size() >= MAX_ENTRIES)
-                    || bytes.get() - (replaced == null ? 0 : replaced.body().length) + length > MAX_BYTES;
+                    || bytes.get() - (replaced == null ? 0 : replaced.size()) + size > MAX_BYTES;
+        }
+
+        /**
+         * Adds {@code Accept-Encoding} to the page's {@code Vary}, as the server does to every answer it may compress:
+         * in the one header, so a kept page says the same as a fresh one.
+         */
+        private static void varyByEncoding(List<Map.Entry<String, String>> headers) {
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.get(i).getKey().equalsIgnoreCase("Vary")) {
+                    var vary = headers.get(i).getValue();
+                    if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
+                        headers.set(i, Map.entry("Vary", vary + ", Accept-Encoding"));
+                    }
+                    return;
+                }
+            }
+            headers.add(Map.entry("Vary", "Accept-Encoding"));
+        }
+
+        /**
+         * The page gzipped once, when it is kept, if the server would compress it (its type, at least {@link
+         * #MIN_COMPRESSED} bytes); else null. A hit then sends these bytes to every reader whose browser takes gzip,
+         * instead of Tomcat compressing the same page again for each of them.
+         */
+        private byte[] gzipped(ContentCachingResponseWrapper wrapper, byte[] body) {
+            var type = wrapper.getContentType();
+            if (body.length < MIN_COMPRESSED || type == null) {
+                return null;
+            }
+            int parameters = type.indexOf(';');
+            var mediaType = (parameters < 0 ? type : type.substring(0, parameters))
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
+            if (!compressible.contains(mediaType)) {
+                return null;
+            }
+            var out = new ByteArrayOutputStream(body.length / 4);
+            try (var gzip = new GZIPOutputStream(out)) {
+                gzip.write(body);
+            } catch (IOException impossible) { // in memory
+                throw new java.io.UncheckedIOException(impossible);
+            }
+            return out.toByteArray();
         }
 
         private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -498,9 +575,36 @@ public class PublicPageCache implements WebMvcConfigurer {
                 return;
             }
             response.setStatus(entry.status());
-            response.setContentLength(entry.body().length);
-            response.getOutputStream().write(entry.body());
+            var body = entry.body();
+            // the server compresses no answer that has an encoding
+            if (entry.gzipped() != null && takesGzip(request)) {
+                response.setHeader("Content-Encoding", "gzip");
+                body = entry.gzipped();
+            }
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
+    }
+
+    /** Whether the request's {@code Accept-Encoding} takes gzip (with a quality above 0; {@code *} counts). */
+    static boolean takesGzip(HttpServletRequest request) {
+        var values = request.getHeaders("Accept-Encoding");
+        boolean star = false;
+        while (values != null && values.hasMoreElements()) {
+            List<AcceptEncoding> encodings;
+            try {
+                encodings = AcceptEncoding.parse(new StringReader(values.nextElement()));
+            } catch (IOException unreadable) {
+                return false;
+            }
+            for (var encoding : encodings == null ? List.<AcceptEncoding>of() : encodings) {
+                if ("gzip".equalsIgnoreCase(encoding.getEncoding())) {
+                    return encoding.getQuality() > 0;
+                }
+                star |= "*".equals(encoding.getEncoding()) && encoding.getQuality() > 0;
+            }
+        }
+        return star;
     }
 
     /**

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.chorus.statements.StatementFixtures;
 import org.chorus.support.ChorusWebTest;
+import org.chorus.support.Fixtures;
 import org.chorus.support.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +24,12 @@ class CompressedPagesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StatementFixtures statements;
 
     RawHttp.Response get(String target, Map<String, String> headers) {
         return RawHttp.exchange(port, "GET", target, headers, null);
@@ -46,5 +55,51 @@ class CompressedPagesTest {
         assertThat(plain.header("ETag")).isEqualTo(replayed.header("ETag"));
         var again = get("/campaigns", Map.of("Accept-Encoding", "gzip", "If-None-Match", replayed.header("ETag")));
         assertThat(again.status()).isEqualTo(304);
+    }
+
+    @Test
+    void a_kept_page_is_gzipped_once_and_its_copy_goes_to_every_reader_who_takes_gzip() throws IOException {
+        get("/statements", Map.of());
+        var plain = get("/statements", Map.of());
+        var gzipped = get("/statements", Map.of("Accept-Encoding", "br, gzip;q=0.8"));
+
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        // the kept copy has a length; a page the server compresses as it goes out is sent in chunks
+        assertThat(gzipped.header("Content-Length")).isEqualTo(String.valueOf(gzipped.body().length));
+        assertThat(gzipped.header("Transfer-Encoding")).isNull();
+        assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());
+        for (var answer : java.util.List.of(plain, gzipped)) {
+            assertThat(answer.header("Vary"))
+                    .containsIgnoringCase("accept-language")
+                    .containsIgnoringCase("cookie")
+                    .containsIgnoringCase("accept-encoding");
+            assertThat(answer.header("ETag")).isEqualTo(plain.header("ETag"));
+        }
+        for (var refusing : java.util.List.of("gzip;q=0", "br", "identity", "*;q=0")) {
+            var answer = get("/statements", Map.of("Accept-Encoding", refusing));
+            assertThat(answer.header("Content-Encoding")).as(refusing).isNull();
+            assertThat(answer.body()).as(refusing).isEqualTo(plain.body());
+        }
+        assertThat(get("/statements", Map.of("Accept-Encoding", "*")).header("Content-Encoding"))
+                .isEqualTo("gzip");
+    }
+
+    @Test
+    void feeds_are_compressed_too() throws IOException {
+        var org = fixtures.coalition();
+        statements.published(
+                statements.ownerOf(org), org, "en", Fixtures.unique("Compressed"), "Words of a feed. ".repeat(200));
+        var gzip = Map.of("Accept-Encoding", "gzip");
+        for (var feed : java.util.List.of("/statements.atom", "/statements.atom")) { // rendered, then kept
+            var answer = get(feed, gzip);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(new String(gunzip(answer.body()), StandardCharsets.UTF_8))
+                    .contains("</feed>");
+        }
+    }
+
+    static byte[] gunzip(byte[] body) throws IOException {
+        return new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
     }
 }
