@@ -625,7 +625,9 @@ class StatementSearch {
      * pair (7,600 at 100,000 statements) took 60–200 ms. Only for a configuration in which the phrases have pairs (the
      * probe says, {@link Probed}); in the others (one word, or stop words between) the usual branch runs. The second
      * part's check is written on a sub-query's result ({@code offset 0}): in a {@code BitmapAnd} with the words' index
-     * PostgreSQL would recheck the whole condition, computing the pairs of each candidate (1.2 s for 1,068).
+     * PostgreSQL would recheck the whole condition, computing the pairs of each candidate (1.2 s for 1,068). The
+     * texts are sorted by the dates they carry (V1_327) and only those holding the phrase are joined to their statement
+     * for its status and the filters: joined first, every candidate's statement was looked up by key (3 ms for 1,500).
      */
     private static String byWordPairs(String configuration, String filters) {
         return """
@@ -639,19 +641,21 @@ class StatementSearch {
                     and t.status = 'PUBLISHED'%2$s
                   order by s.issued_on desc, s.published_at desc)
                  union all
-                 (select c.statement_id, c.language, c.issued_on, c.published_at
-                  from (select t.statement_id, t.language, s.issued_on, s.published_at, t.search
-                        from statements s
-                        join statement_texts t on t.statement_id = s.id
+                 (select t.statement_id, t.language, t.issued_on, t.published_at
+                  from (select t.statement_id, t.language, t.issued_on, t.published_at, t.search
+                        from statement_texts t
                         where (case when chorus_search_config(t.language) = '%1$s'::regconfig
                                then chorus_word_pairs(t.search) end) @> %4$s
-                          and t.status = 'PUBLISHED' and s.status = 'PUBLISHED'%2$s
-                          and (s.issued_on, s.published_at) < (select o.issued_on, o.published_at from statements o
+                          and t.status = 'PUBLISHED'
+                          and (t.issued_on, t.published_at) < (select o.issued_on, o.published_at from statements o
                                where o.status = 'PUBLISHED' order by o.issued_on desc, o.published_at desc
                                offset %5$d limit 1)
-                        order by s.issued_on + 0 desc, s.published_at desc
-                        offset 0) c
-                  where c.search @@ websearch_to_tsquery('%1$s'::regconfig, :query))
+                        order by t.issued_on desc, t.published_at desc
+                        offset 0) t
+                  join statements s on s.id = t.statement_id
+                  where t.search @@ websearch_to_tsquery('%1$s'::regconfig, :query)
+                    and s.status = 'PUBLISHED'%2$s
+                  order by t.issued_on desc, t.published_at desc)
                  ) b
                  limit %3$d)""".formatted(
                         configuration,

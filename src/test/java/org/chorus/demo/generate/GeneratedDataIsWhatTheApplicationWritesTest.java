@@ -189,6 +189,16 @@ class GeneratedDataIsWhatTheApplicationWritesTest {
                         """)).isZero();
         assertThat(count("select count(*) from statements where source_statement_id is not null"))
                 .isPositive();
+        // each text carries its statement's dates (V1_327), which phrase searches sort by
+        assertThat(count("""
+                        select count(*) from statement_texts t join statements s on s.id = t.statement_id
+                        where (t.issued_on, t.published_at) is distinct from (s.issued_on, s.published_at)
+                        """)).isZero();
+        // the indexes dropped for the load are built again as they were, statistics targets included
+        assertThat(count("""
+                        select count(*) from pg_attribute
+                        where attrelid = 'statement_texts_pairs_english'::regclass and attstattarget = 10
+                        """)).isOne();
     }
 
     @Test
