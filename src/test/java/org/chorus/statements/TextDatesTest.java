@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.chorus.support.ChorusWebTest;
+import org.chorus.support.ChorusModuleTest;
 import org.chorus.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * texts by: from the text's first write, after the statement is published, and after any change of its dates,
  * whoever writes them.
  */
-@ChorusWebTest
+@ChorusModuleTest
 class TextDatesTest {
 
     @Autowired
@@ -73,22 +73,17 @@ class TextDatesTest {
     }
 
     private Map<String, String> statementDates(Statement s) {
-        return jdbc.sql("""
-                        select coalesce(cast(issued_on as text), '-') as issued,
-                               coalesce(cast(published_at as text), '-') as published
-                        from statements where id = :id
-                        """)
-                .param("id", s.id().value())
-                .query((rs, row) -> Map.of("issued", rs.getString("issued"), "published", rs.getString("published")))
-                .single();
+        return dates("statements where id = :id", s).getFirst();
     }
 
     private List<Map<String, String>> textDates(Statement s) {
-        return jdbc.sql("""
-                        select coalesce(cast(issued_on as text), '-') as issued,
-                               coalesce(cast(published_at as text), '-') as published
-                        from statement_texts where statement_id = :id order by language
-                        """)
+        return dates("statement_texts where statement_id = :id order by language", s);
+    }
+
+    /** The dates of the rows {@code from} names, as text ("-" for none). */
+    private List<Map<String, String>> dates(String from, Statement s) {
+        return jdbc.sql("select coalesce(cast(issued_on as text), '-') as issued,"
+                        + " coalesce(cast(published_at as text), '-') as published from " + from)
                 .param("id", s.id().value())
                 .query((rs, row) -> Map.of("issued", rs.getString("issued"), "published", rs.getString("published")))
                 .list();
