@@ -1,7 +1,5 @@
 package org.chorus.actions;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,6 +13,7 @@ import org.chorus.campaigns.PublishedCampaign;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.places.City;
 import org.chorus.shared.FieldChecks;
+import org.chorus.shared.HttpsAddress;
 import org.chorus.shared.InvalidField;
 import org.chorus.shared.calendar.LocalTimes;
 import org.chorus.shared.markdown.Markdown;
@@ -197,15 +196,7 @@ public record ActionDetails(
         if (url.isEmpty()) {
             return null;
         }
-        try {
-            var uri = new URI(url);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidField("online", "action.online.https-only");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidField("online", "action.online.https-only");
-        }
+        return HttpsAddress.check("online", url, "action.online.https-only");
     }
 
     private static ActionPlace place(ActionForm form, LongFunction<Optional<City>> cities) {

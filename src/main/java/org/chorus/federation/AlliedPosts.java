@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.federation.activitystreams.RemoteActor;
 import org.chorus.organizations.OrganizationId;
 import org.chorus.shared.markdown.Markdown;
 import org.chorus.shared.web.CursorTokens;
+import org.chorus.statements.StatementId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -142,6 +144,39 @@ class AlliedPosts {
                 .param("end", post.end() == null ? null : Timestamp.from(post.end()))
                 .param("place", post.place())
                 .param("cancelled", post.cancelled())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The posts the organization republished as statements of its own (their object ids). */
+    Set<String> republishedBy(OrganizationId organization) {
+        return Set.copyOf(jdbc.sql("select object_id from federation_allied_republications where organization_id = :o")
+                .param("o", organization.value())
+                .query(String.class)
+                .list());
+    }
+
+    /** The statement the organization made of a post, if it republished it (the statement may be gone since). */
+    Optional<StatementId> republication(OrganizationId organization, String objectId) {
+        return jdbc.sql("""
+                        select statement_id from federation_allied_republications
+                         where organization_id = :o and object_id = :id""")
+                .param("o", organization.value())
+                .param("id", objectId)
+                .query((rs, n) -> new StatementId((UUID) rs.getObject(1)))
+                .optional();
+    }
+
+    /** Records the statement the organization made of a post, in place of one made before. */
+    void republished(OrganizationId organization, String objectId, StatementId statement) {
+        jdbc.sql("""
+                        insert into federation_allied_republications (organization_id, object_id, statement_id, republished_at)
+                        values (:o, :id, :s, :now)
+                        on conflict (organization_id, object_id) do update
+                            set statement_id = excluded.statement_id, republished_at = excluded.republished_at""")
+                .param("o", organization.value())
+                .param("id", objectId)
+                .param("s", statement.value())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

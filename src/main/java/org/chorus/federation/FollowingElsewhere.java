@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.chorus.federation.activitystreams.Activities;
 import org.chorus.federation.activitystreams.RemoteActor;
 import org.chorus.organizations.Actor;
@@ -15,9 +14,7 @@ import org.chorus.shared.InvalidField;
 import org.chorus.shared.markdown.HtmlToMarkdown;
 import org.chorus.statements.ReadingStatements;
 import org.chorus.statements.StatementDraft;
-import org.chorus.statements.StatementId;
 import org.chorus.statements.WritingStatements;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,7 +118,6 @@ public class FollowingElsewhere {
     private final WritingStatements writing;
     private final ReadingStatements statements;
     private final Addresses addresses;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     FollowingElsewhere(
@@ -133,7 +129,6 @@ public class FollowingElsewhere {
             WritingStatements writing,
             ReadingStatements statements,
             Addresses addresses,
-            JdbcClient jdbc,
             Clock clock) {
         this.managed = managed;
         this.actors = actors;
@@ -143,7 +138,6 @@ public class FollowingElsewhere {
         this.writing = writing;
         this.statements = statements;
         this.addresses = addresses;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -158,10 +152,7 @@ public class FollowingElsewhere {
                 organization,
                 following.of(organization.id()),
                 posts.feed(organization.id(), cursor),
-                Set.copyOf(jdbc.sql("select object_id from federation_allied_republications where organization_id = :o")
-                        .param("o", organization.id().value())
-                        .query(String.class)
-                        .list()));
+                posts.republishedBy(organization.id()));
     }
 
     /**
@@ -234,12 +225,7 @@ public class FollowingElsewhere {
     @Transactional
     public void unfollow(Actor actor, String slug, String actorId) {
         var organization = managed(actor, slug);
-        var inbox = jdbc.sql("select inbox from federation_remote_actors where id = :id")
-                .param("id", actorId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        if (!following.unfollow(organization, actorId, inbox)) {
+        if (!following.unfollow(organization, actorId, actors.inbox(actorId).orElse(null))) {
             throw DomainException.conflict("federation.follow.not-following");
         }
         posts.forgetUnfollowed(actorId);
@@ -260,14 +246,7 @@ public class FollowingElsewhere {
         if (post.type().equals("Event")) {
             throw DomainException.conflict("federation.allied.event-not-copied");
         }
-        var copied = jdbc.sql("""
-                        select statement_id from federation_allied_republications
-                         where organization_id = :o and object_id = :id""")
-                .param("o", organization.id().value())
-                .param("id", post.objectId())
-                .query((rs, n) -> new StatementId((UUID) rs.getObject(1)))
-                .optional();
-        var copy = copied.flatMap(statements::slugOf);
+        var copy = posts.republication(organization.id(), post.objectId()).flatMap(statements::slugOf);
         if (copy.isPresent()) {
             return copy.get();
         }
@@ -297,16 +276,7 @@ public class FollowingElsewhere {
                         true,
                         List.of(),
                         List.of()));
-        jdbc.sql("""
-                        insert into federation_allied_republications (organization_id, object_id, statement_id, republished_at)
-                        values (:o, :id, :s, :now)
-                        on conflict (organization_id, object_id) do update
-                            set statement_id = excluded.statement_id, republished_at = excluded.republished_at""")
-                .param("o", organization.id().value())
-                .param("id", post.objectId())
-                .param("s", statement.id().value())
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
+        posts.republished(organization.id(), post.objectId(), statement.id());
         return statement.slug();
     }
 }

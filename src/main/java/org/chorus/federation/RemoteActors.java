@@ -205,6 +205,14 @@ class RemoteActors {
                 .single();
     }
 
+    /** The inbox of an actor met before, if it was. */
+    Optional<String> inbox(String id) {
+        return jdbc.sql("select inbox from federation_remote_actors where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     /** Forgets an actor deleted on its server. */
     void forget(String id) {
         jdbc.sql("delete from federation_remote_actors where id = :id")

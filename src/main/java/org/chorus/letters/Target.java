@@ -1,12 +1,11 @@
 package org.chorus.letters;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 import org.chorus.campaigns.CampaignId;
 import org.chorus.shared.EmailAddress;
 import org.chorus.shared.FieldChecks;
+import org.chorus.shared.HttpsAddress;
 import org.chorus.shared.InvalidField;
 
 /**
@@ -79,14 +78,6 @@ public record Target(
         if (typed.length() > URL_MAX) {
             throw new InvalidField("webForm", "letter.field.too-long", URL_MAX);
         }
-        try {
-            var uri = new URI(typed);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidField("webForm", "letter.target.web-form-https");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidField("webForm", "letter.target.web-form-https");
-        }
+        return HttpsAddress.check("webForm", typed, "letter.target.web-form-https");
     }
 }
