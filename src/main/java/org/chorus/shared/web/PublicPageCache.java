@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -92,8 +94,6 @@ public class PublicPageCache implements WebMvcConfigurer {
 
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
-    /** The smallest page kept with a gzipped copy: the server's own threshold ({@code server.compression.min-response-size}). */
-    static final int MIN_COMPRESSED = 2048;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Rendering> renderings = new ConcurrentHashMap<>();
@@ -117,18 +117,22 @@ public class PublicPageCache implements WebMvcConfigurer {
 
     /** Content types the server compresses ({@code server.compression.mime-types}): entries of these keep a gzipped copy. */
     private final Set<String> compressible;
+    /** The smallest answer the server compresses ({@code server.compression.min-response-size}), in bytes. */
+    private final long minCompressed;
 
     PublicPageCache(Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
-        this(clock, meters, "text/html");
+        this(clock, meters, "text/html", DataSize.ofKilobytes(2));
     }
 
     @Autowired
     PublicPageCache(
             Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters,
-            @Value("${server.compression.mime-types:text/html}") String compressible) {
+            @Value("${server.compression.mime-types:text/html}") String compressible,
+            @Value("${server.compression.min-response-size:2KB}") DataSize minCompressed) {
         this.compressible =
                 Set.copyOf(List.of(compressible.strip().toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+        this.minCompressed = minCompressed.toBytes();
         this.clock = clock;
         this.changedAt = clock.instant();
         this.hits = meters.counter("chorus.page.cache", "result", "hit");
@@ -534,13 +538,13 @@ public class PublicPageCache implements WebMvcConfigurer {
         }
 
         /**
-         * The page gzipped once, when it is kept, if the server would compress it (its type, at least {@link
-         * #MIN_COMPRESSED} bytes); else null. A hit then sends these bytes to every reader whose browser takes gzip,
+         * The page gzipped once, when it is kept, if the server would compress it (its type and size, by the server's
+         * own settings); else null. A hit then sends these bytes to every reader whose browser takes gzip,
          * instead of Tomcat compressing the same page again for each of them.
          */
         private byte[] gzipped(ContentCachingResponseWrapper wrapper, byte[] body) {
             var type = wrapper.getContentType();
-            if (body.length < MIN_COMPRESSED || type == null) {
+            if (body.length < minCompressed || type == null) {
                 return null;
             }
             int parameters = type.indexOf(';');
@@ -554,7 +558,7 @@ public class PublicPageCache implements WebMvcConfigurer {
             try (var gzip = new GZIPOutputStream(out)) {
                 gzip.write(body);
             } catch (IOException impossible) { // in memory
-                throw new java.io.UncheckedIOException(impossible);
+                throw new UncheckedIOException(impossible);
             }
             return out.toByteArray();
         }
